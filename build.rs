@@ -1,0 +1,32 @@
+//! Generates Tauri's context and the permissions of our own commands: the web view may call
+//! only the commands listed here and granted in `capabilities/`.
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "catalog_get",
+    "home_stats",
+    "demo_load",
+    "preference_get",
+    "preference_set",
+    "org_tree",
+    "org_create",
+    "org_rename",
+    "org_move",
+    "org_delete",
+    "member_search",
+    "member_get",
+    "member_create",
+    "member_update",
+    "member_set_status",
+    "member_delete",
+    "member_photo_pick",
+    "member_photo_clear",
+    "member_photo_get",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        panic!("tauri-build failed: {e:#}");
+    }
+}

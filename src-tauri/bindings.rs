@@ -1,0 +1,38 @@
+//! The TypeScript types of everything that crosses IPC, generated from the Rust structs.
+//! `ui/src/bindings.ts` is this text; a test fails when the committed file is stale
+//! (`UPDATE_BINDINGS=1 cargo test --test tests bindings` rewrites it).
+
+use ts_rs::{Config, TS};
+
+use crate::domain::{catalog, demo, members, orgs, stats};
+use crate::{error, state};
+
+macro_rules! declarations {
+    ($cfg:expr; $($t:ty),+ $(,)?) => {
+        vec![$(<$t as TS>::decl($cfg)),+]
+    };
+}
+
+pub fn typescript() -> String {
+    // Integer keys and counts are far below 2^53: plain numbers, not bigint.
+    let cfg = &Config::new().with_large_int("number");
+    let decls = declarations!(cfg;
+        error::ErrorKind, error::IpcError, state::AppInfo,
+        catalog::Category, catalog::MemberStatus, catalog::Gender, catalog::OrgKind, catalog::UnitKind,
+        catalog::CatalogOption, catalog::Catalog,
+        orgs::Organization, orgs::OrgNode, orgs::OrgInput,
+        members::Member, members::MemberRow, members::MemberInput, members::MemberSort, members::MemberQuery,
+        members::MemberPage, members::StatusChange,
+        stats::LabeledCount, stats::HomeStats,
+        demo::DemoScale, demo::DemoSummary,
+    );
+    let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

@@ -1,0 +1,69 @@
+//! `sanliang bench`: p50/p95 of roster searches through the core, on county-scale data.
+
+use std::time::{Duration, Instant};
+
+use sanliang::domain::catalog::{Category, MemberStatus};
+use sanliang::domain::demo::{self, DemoScale};
+use sanliang::domain::members::{self, MemberQuery, MemberSort};
+use sanliang::domain::orgs;
+use sanliang::error::Result;
+use sanliang::paths::today;
+use sqlx::SqlitePool;
+
+pub async fn search(pool: &SqlitePool, iterations: usize) -> Result<()> {
+    let tree = orgs::tree(pool).await?;
+    if tree.is_empty() {
+        let started = Instant::now();
+        let s = demo::load(pool, DemoScale::County, today()).await?;
+        println!("载入县级示例数据：{} 个组织，{} 名党员，用时 {:.2?}", s.organizations, s.members, started.elapsed());
+    }
+    let tree = orgs::tree(pool).await?;
+    let county = tree.first().map(|n| n.org.id);
+    let township = tree.first().and_then(|n| n.children.first()).map(|n| n.org.id);
+    let all = members::search(pool, &MemberQuery { page_size: 1, ..Default::default() }).await?.total;
+    println!("党员总数：{all}");
+
+    let q = |text: &str| MemberQuery { text: text.into(), page: 1, page_size: 20, ..Default::default() };
+    let cases: Vec<(&str, MemberQuery)> = vec![
+        ("全部（第1页）", q("")),
+        ("姓名“李”", q("李")),
+        ("拼音全拼 wangjian", q("wangjian")),
+        ("拼音首字母 zs", q("zs")),
+        ("拼音首字母 lh + 乡镇子树", MemberQuery { org_id: township, ..q("lh") }),
+        ("手机号尾号 5678", q("5678")),
+        ("身份证尾号 123X", q("123x")),
+        (
+            "类别+状态筛选",
+            MemberQuery {
+                category: Some(Category::NoPost),
+                status: Some(MemberStatus::Active),
+                org_id: county,
+                ..q("")
+            },
+        ),
+        ("按入党日期倒序第50页", MemberQuery { sort: MemberSort::JoinedOn, descending: true, page: 50, ..q("") }),
+    ];
+    let mut all_samples = Vec::new();
+    println!("{:<28} {:>8} {:>10} {:>10}", "查询", "命中", "p50", "p95");
+    for (label, query) in &cases {
+        let mut samples = Vec::with_capacity(iterations);
+        let mut hits = 0;
+        for _ in 0..iterations {
+            let started = Instant::now();
+            hits = members::search(pool, query).await?.total;
+            samples.push(started.elapsed());
+        }
+        let (p50, p95) = percentiles(&mut samples);
+        println!("{label:<28} {hits:>8} {p50:>10.2?} {p95:>10.2?}");
+        all_samples.extend(samples);
+    }
+    let (p50, p95) = percentiles(&mut all_samples);
+    println!("全部 {} 次查询：p50 {p50:.2?}，p95 {p95:.2?}（目标 p95 < 20ms）", all_samples.len());
+    Ok(())
+}
+
+fn percentiles(samples: &mut [Duration]) -> (Duration, Duration) {
+    samples.sort();
+    let at = |p: f64| samples[((samples.len() as f64 - 1.0) * p).round() as usize];
+    (at(0.50), at(0.95))
+}

@@ -1,0 +1,117 @@
+//! `sanliang`: the headless command line over the same core as the app — for administrators,
+//! scripts and benchmarks. No window is opened.
+
+mod bench;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use sanliang::domain::catalog::{Category, MemberStatus};
+use sanliang::domain::demo::{self, DemoScale};
+use sanliang::domain::members::{self, MemberQuery};
+use sanliang::error::Result;
+use sanliang::paths::{self, today};
+
+#[derive(Parser)]
+#[command(name = "sanliang", about = "三亮四进工作台 命令行工具", version)]
+struct Cli {
+    /// Data folder (defaults to $SANLIANG_DATA_DIR).
+    #[arg(long, global = true)]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Scale {
+    Community,
+    County,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 载入示例数据 into an empty database.
+    Demo {
+        #[arg(long, value_enum, default_value = "community")]
+        scale: Scale,
+    },
+    /// Lists members matching a name, pinyin, phone or ID-number tail (empty: everyone).
+    Members {
+        #[arg(long, default_value = "")]
+        search: String,
+        /// Limit to an organization subtree.
+        #[arg(long)]
+        org: Option<i64>,
+    },
+    /// Benchmarks roster search at county scale (loads the county demo data if the database is empty).
+    Bench {
+        #[arg(long, default_value_t = 50)]
+        iterations: usize,
+    },
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<()> {
+    let Some(data_dir) = cli.data_dir.or_else(|| paths::data_dir_override(std::iter::empty())) else {
+        return Err(sanliang::error::Error::validation(
+            "dataDir",
+            "请用 --data-dir 指定数据目录（或设置 SANLIANG_DATA_DIR）",
+        ));
+    };
+    let pool = sanliang::db::open(&data_dir).await?;
+    match cli.command {
+        Command::Demo { scale } => {
+            let scale = match scale {
+                Scale::Community => DemoScale::Community,
+                Scale::County => DemoScale::County,
+            };
+            let summary = demo::load(&pool, scale, today()).await?;
+            println!("已载入示例数据：{} 个组织，{} 名党员", summary.organizations, summary.members);
+        }
+        Command::Members { search, org } => {
+            let mut page = 1;
+            loop {
+                let query = MemberQuery {
+                    org_id: org,
+                    text: search.clone(),
+                    page,
+                    page_size: members::PAGE_SIZE_MAX,
+                    ..Default::default()
+                };
+                let result = members::search(&pool, &query).await?;
+                for m in &result.rows {
+                    println!(
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                        m.id,
+                        m.name,
+                        m.org_name,
+                        Category::label(m.category),
+                        MemberStatus::label(m.status),
+                        m.phone_masked,
+                        m.id_number_masked
+                    );
+                }
+                if i64::from(page) * i64::from(members::PAGE_SIZE_MAX) >= result.total {
+                    eprintln!("共 {} 名党员", result.total);
+                    break;
+                }
+                page += 1;
+            }
+        }
+        Command::Bench { iterations } => bench::search(&pool, iterations).await?,
+    }
+    pool.close().await;
+    Ok(())
+}

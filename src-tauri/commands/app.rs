@@ -1,0 +1,41 @@
+//! Commands for the app as a whole: start-up info, vocabularies, home figures, demo data, preferences.
+
+use tauri::State;
+
+use crate::domain::catalog::{self, Catalog};
+use crate::domain::demo::{self, DemoScale, DemoSummary};
+use crate::domain::preferences;
+use crate::domain::stats::{self, HomeStats};
+use crate::error::Result;
+use crate::paths::today;
+use crate::state::{AppInfo, AppState};
+
+#[tauri::command]
+pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
+    state.info().await
+}
+
+#[tauri::command]
+pub fn catalog_get() -> Catalog {
+    catalog::catalog()
+}
+
+#[tauri::command]
+pub async fn home_stats(state: State<'_, AppState>, org_id: Option<i64>) -> Result<HomeStats> {
+    stats::home(super::pool(&state)?, org_id).await
+}
+
+#[tauri::command]
+pub async fn demo_load(state: State<'_, AppState>) -> Result<DemoSummary> {
+    demo::load(super::pool(&state)?, DemoScale::Community, today()).await
+}
+
+#[tauri::command]
+pub async fn preference_get(state: State<'_, AppState>, key: String) -> Result<Option<String>> {
+    preferences::get(super::pool(&state)?, &key).await
+}
+
+#[tauri::command]
+pub async fn preference_set(state: State<'_, AppState>, key: String, value: String) -> Result<()> {
+    preferences::set(super::pool(&state)?, &key, &value).await
+}

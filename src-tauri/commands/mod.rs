@@ -1,0 +1,41 @@
+//! Thin Tauri commands, one file per domain: each checks the input's shape and calls the core.
+
+pub mod app;
+pub mod members;
+pub mod orgs;
+
+use crate::error::Result;
+use crate::state::AppState;
+
+/// The list handed to `invoke_handler`; `build.rs` lists the same names for permissions.
+#[macro_export]
+macro_rules! command_handlers {
+    () => {
+        tauri::generate_handler![
+            $crate::commands::app::app_info,
+            $crate::commands::app::catalog_get,
+            $crate::commands::app::home_stats,
+            $crate::commands::app::demo_load,
+            $crate::commands::app::preference_get,
+            $crate::commands::app::preference_set,
+            $crate::commands::orgs::org_tree,
+            $crate::commands::orgs::org_create,
+            $crate::commands::orgs::org_rename,
+            $crate::commands::orgs::org_move,
+            $crate::commands::orgs::org_delete,
+            $crate::commands::members::member_search,
+            $crate::commands::members::member_get,
+            $crate::commands::members::member_create,
+            $crate::commands::members::member_update,
+            $crate::commands::members::member_set_status,
+            $crate::commands::members::member_delete,
+            $crate::commands::members::member_photo_pick,
+            $crate::commands::members::member_photo_clear,
+            $crate::commands::members::member_photo_get,
+        ]
+    };
+}
+
+pub(crate) fn pool(state: &AppState) -> Result<&sqlx::SqlitePool> {
+    state.pool()
+}

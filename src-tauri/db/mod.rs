@@ -1,0 +1,88 @@
+//! Opening the SQLite file: pragmas, the pre-migration backup, and embedded migrations.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+
+use crate::error::Result;
+
+pub mod members;
+pub mod orgs;
+pub mod settings;
+
+pub const DB_FILE: &str = "sanliang.db";
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// The database file inside a data folder.
+pub fn db_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(DB_FILE)
+}
+
+fn options(path: &Path) -> SqliteConnectOptions {
+    SqliteConnectOptions::new()
+        .filename(path)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5))
+}
+
+/// Opens (creating if needed) the database in `data_dir` and brings it to the current schema.
+///
+/// Before pending migrations run on an existing file, the file is copied aside
+/// (`sanliang.db.before-<version>.bak`) so a failed upgrade loses nothing.
+pub async fn open(data_dir: &Path) -> Result<SqlitePool> {
+    std::fs::create_dir_all(data_dir)?;
+    let path = db_path(data_dir);
+    let existed = path.exists();
+    let pool =
+        SqlitePoolOptions::new().max_connections(4).connect_with(options(&path).create_if_missing(!existed)).await?;
+    if existed && has_pending_migrations(&pool).await? {
+        backup_before_migration(&pool, &path).await?;
+    }
+    MIGRATOR.run(&pool).await?;
+    Ok(pool)
+}
+
+/// A fresh, migrated in-memory database for tests.
+pub async fn open_in_memory() -> Result<SqlitePool> {
+    let options = SqliteConnectOptions::from_str("sqlite::memory:")?.foreign_keys(true);
+    // One connection: every connection to :memory: would be a separate database.
+    let pool = SqlitePoolOptions::new().max_connections(1).connect_with(options).await?;
+    MIGRATOR.run(&pool).await?;
+    Ok(pool)
+}
+
+async fn has_pending_migrations(pool: &SqlitePool) -> Result<bool> {
+    let table: Option<String> =
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'")
+            .fetch_optional(pool)
+            .await?;
+    if table.is_none() {
+        // A file without our migrations table: either empty (new) or not ours. Both
+        // deserve a backup if they hold anything.
+        let tables: i64 = sqlx::query_scalar("SELECT count(*) FROM sqlite_master").fetch_one(pool).await?;
+        return Ok(tables > 0);
+    }
+    let applied: Vec<i64> =
+        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success = 1").fetch_all(pool).await?;
+    Ok(MIGRATOR.iter().any(|m| !applied.contains(&m.version)))
+}
+
+async fn backup_before_migration(pool: &SqlitePool, path: &Path) -> Result<()> {
+    let latest = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
+    let backup = path.with_file_name(format!("{DB_FILE}.before-{latest}.bak"));
+    // VACUUM INTO writes a consistent copy even while the WAL holds recent pages.
+    let _ = std::fs::remove_file(&backup);
+    sqlx::query("VACUUM INTO ?1").bind(backup.to_string_lossy().into_owned()).execute(pool).await?;
+    Ok(())
+}
+
+/// The timestamp stored in `created_at`/`updated_at`: UTC, RFC 3339, whole seconds.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}

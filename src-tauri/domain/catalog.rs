@@ -1,0 +1,212 @@
+//! Fixed vocabularies (member categories, statuses, 民族, education, organization kinds)
+//! with the Chinese labels users see; the UI reads them from here, never keeps its own copy.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal : $label:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+        pub enum $name {
+            $(#[serde(rename = $code)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+
+            pub fn options() -> Vec<CatalogOption> {
+                Self::ALL.iter().map(|v| CatalogOption { value: v.code().to_owned(), label: v.label().to_owned() }).collect()
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// 党员类别, from the seed.
+    Category {
+        InService = "in_service": "在职党员",
+        NoPost = "no_post": "无职党员",
+        Committee = "committee": "社区“两委”成员",
+        StationedFrontline = "stationed_frontline": "驻社区单位一线党员",
+        WindowPost = "window_post": "窗口岗位党员",
+        EnterpriseFrontline = "enterprise_frontline": "企业/社会组织一线党员",
+    }
+);
+
+vocabulary!(
+    /// 在册 / 转出 / 去世.
+    MemberStatus {
+        Active = "active": "在册",
+        Transferred = "transferred": "转出",
+        Deceased = "deceased": "去世",
+    }
+);
+
+vocabulary!(
+    Gender {
+        Male = "male": "男",
+        Female = "female": "女",
+    }
+);
+
+vocabulary!(
+    /// Levels of the organization tree, and units beside it.
+    OrgKind {
+        County = "county": "县",
+        Township = "township": "乡镇/街道",
+        Community = "community": "社区",
+        Branch = "branch": "党支部",
+        Unit = "unit": "单位",
+    }
+);
+
+vocabulary!(
+    UnitKind {
+        Organ = "organ": "机关事业单位",
+        Enterprise = "enterprise": "企业",
+        Social = "social": "社会组织",
+    }
+);
+
+impl OrgKind {
+    /// The kinds that may sit directly under a parent of this kind.
+    pub fn allowed_children(self) -> &'static [OrgKind] {
+        match self {
+            OrgKind::County => &[OrgKind::Township, OrgKind::Unit],
+            OrgKind::Township => &[OrgKind::Community, OrgKind::Unit],
+            OrgKind::Community => &[OrgKind::Branch],
+            OrgKind::Branch | OrgKind::Unit => &[],
+        }
+    }
+
+    /// Members are registered with a community's 党总支 or one of its branches.
+    pub fn holds_members(self) -> bool {
+        matches!(self, OrgKind::Community | OrgKind::Branch)
+    }
+}
+
+/// The 56 民族, in the order of GB 3304.
+pub const ETHNICITIES: [&str; 56] = [
+    "汉族",
+    "蒙古族",
+    "回族",
+    "藏族",
+    "维吾尔族",
+    "苗族",
+    "彝族",
+    "壮族",
+    "布依族",
+    "朝鲜族",
+    "满族",
+    "侗族",
+    "瑶族",
+    "白族",
+    "土家族",
+    "哈尼族",
+    "哈萨克族",
+    "傣族",
+    "黎族",
+    "傈僳族",
+    "佤族",
+    "畲族",
+    "高山族",
+    "拉祜族",
+    "水族",
+    "东乡族",
+    "纳西族",
+    "景颇族",
+    "柯尔克孜族",
+    "土族",
+    "达斡尔族",
+    "仫佬族",
+    "羌族",
+    "布朗族",
+    "撒拉族",
+    "毛南族",
+    "仡佬族",
+    "锡伯族",
+    "阿昌族",
+    "普米族",
+    "塔吉克族",
+    "怒族",
+    "乌孜别克族",
+    "俄罗斯族",
+    "鄂温克族",
+    "德昂族",
+    "保安族",
+    "裕固族",
+    "京族",
+    "塔塔尔族",
+    "独龙族",
+    "鄂伦春族",
+    "赫哲族",
+    "门巴族",
+    "珞巴族",
+    "基诺族",
+];
+
+pub const EDUCATIONS: [&str; 8] = ["研究生", "大学本科", "大学专科", "中等专科", "高中", "初中", "小学", "其他"];
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogOption {
+    pub value: String,
+    pub label: String,
+}
+
+/// Everything the forms offer as a choice.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Catalog {
+    pub categories: Vec<CatalogOption>,
+    pub statuses: Vec<CatalogOption>,
+    pub genders: Vec<CatalogOption>,
+    pub org_kinds: Vec<CatalogOption>,
+    pub unit_kinds: Vec<CatalogOption>,
+    pub ethnicities: Vec<String>,
+    pub educations: Vec<String>,
+}
+
+pub fn catalog() -> Catalog {
+    Catalog {
+        categories: Category::options(),
+        statuses: MemberStatus::options(),
+        genders: Gender::options(),
+        org_kinds: OrgKind::options(),
+        unit_kinds: UnitKind::options(),
+        ethnicities: ETHNICITIES.iter().map(|s| (*s).to_owned()).collect(),
+        educations: EDUCATIONS.iter().map(|s| (*s).to_owned()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn there_are_fifty_six_distinct_ethnicities() {
+        let set: std::collections::HashSet<_> = ETHNICITIES.iter().collect();
+        assert_eq!(set.len(), 56);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for c in Category::ALL {
+            assert_eq!(Category::from_code(c.code()), Some(*c));
+        }
+        assert_eq!(Category::from_code("nope"), None);
+    }
+}

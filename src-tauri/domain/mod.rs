@@ -1,0 +1,12 @@
+//! The Tauri-free core: rules and use cases over the database, callable from commands,
+//! the command line and tests alike.
+
+pub mod catalog;
+pub mod demo;
+pub mod members;
+pub mod orgs;
+pub mod photos;
+pub mod preferences;
+pub mod search_key;
+pub mod stats;
+pub mod validate;

@@ -1,0 +1,69 @@
+//! The figures on the home page: organizations by kind, members by status and category.
+
+use serde::Serialize;
+use sqlx::SqlitePool;
+use ts_rs::TS;
+
+use crate::db::{members as member_store, orgs as org_store};
+use crate::domain::catalog::{Category, MemberStatus, OrgKind};
+use crate::error::Result;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LabeledCount {
+    pub code: String,
+    pub label: String,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HomeStats {
+    /// Organizations in the whole database, per kind.
+    pub organizations: Vec<LabeledCount>,
+    /// Members in the scope per status (在册 / 转出 / 去世).
+    pub by_status: Vec<LabeledCount>,
+    /// Members on the roll in the scope per category.
+    pub by_category: Vec<LabeledCount>,
+    pub active_members: i64,
+}
+
+pub async fn home(pool: &SqlitePool, org_id: Option<i64>) -> Result<HomeStats> {
+    let mut conn = pool.acquire().await?;
+    let subtree = match org_id {
+        Some(id) => Some(org_store::get(&mut conn, id).await?.path),
+        None => None,
+    };
+    let kinds = org_store::count_by_kind(&mut conn).await?;
+    let organizations = OrgKind::ALL
+        .iter()
+        .map(|k| LabeledCount {
+            code: k.code().into(),
+            label: k.label().into(),
+            count: kinds.iter().find(|(c, _)| c == k.code()).map_or(0, |(_, n)| *n),
+        })
+        .collect();
+    let counts = member_store::counts(&mut conn, subtree.as_deref()).await?;
+    let by_status = MemberStatus::ALL
+        .iter()
+        .map(|s| LabeledCount {
+            code: s.code().into(),
+            label: s.label().into(),
+            count: counts.iter().filter(|(st, _, _)| st == s.code()).map(|(_, _, n)| n).sum(),
+        })
+        .collect();
+    let by_category = Category::ALL
+        .iter()
+        .map(|c| LabeledCount {
+            code: c.code().into(),
+            label: c.label().into(),
+            count: counts
+                .iter()
+                .filter(|(st, cat, _)| st == MemberStatus::Active.code() && cat == c.code())
+                .map(|(_, _, n)| n)
+                .sum(),
+        })
+        .collect();
+    let active_members = counts.iter().filter(|(st, _, _)| st == MemberStatus::Active.code()).map(|(_, _, n)| n).sum();
+    Ok(HomeStats { organizations, by_status, by_category, active_members })
+}

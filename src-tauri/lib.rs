@@ -1,0 +1,44 @@
+//! 三亮四进工作台: the Tauri builder over a Tauri-free core (`domain`, `db`).
+
+pub mod bindings;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod paths;
+pub mod state;
+
+mod commands;
+
+use tauri::Manager;
+
+use crate::state::AppState;
+
+/// Debug builds keep their data in a separate folder so development never touches a user's data.
+fn default_data_dir(app: &tauri::App) -> std::path::PathBuf {
+    let base = app.path().app_local_data_dir().unwrap_or_else(|_| std::env::temp_dir().join("sanliang-siji"));
+    if cfg!(debug_assertions) {
+        let name = base.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        base.with_file_name(format!("{name}.dev"))
+    } else {
+        base
+    }
+}
+
+pub fn run() {
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let data_dir = paths::data_dir_override(std::env::args().skip(1)).unwrap_or_else(|| default_data_dir(app));
+            // A database that fails to open is reported in the window (AppInfo.startup_error),
+            // never by a panic, and the file stays as it was.
+            let state = tauri::async_runtime::block_on(AppState::open(data_dir));
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(command_handlers!())
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("三亮四进工作台无法启动：{e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,14 @@
+//! Integration tests: the core against real SQLite files in temporary data folders.
+
+// TypeScript bindings in ui/src are generated from the Rust types and must not be stale.
+mod bindings;
+// Opening, migrating and backing up the database file.
+mod database;
+// The organization tree: placement rules, moves, refused deletions.
+mod orgs;
+// The roster: saving, duplicates, status changes, search by pinyin, phone and ID tail.
+mod members;
+// The demo data set and the command-line binary.
+mod demo_and_cli;
+
+mod support;

@@ -1,0 +1,9 @@
+import type { AppInfo, Catalog, DemoSummary, HomeStats } from '../bindings'
+import { invokeCmd } from './invoke'
+
+export const appInfo = () => invokeCmd<AppInfo>('app_info')
+export const catalogGet = () => invokeCmd<Catalog>('catalog_get')
+export const homeStats = (orgId: number | null) => invokeCmd<HomeStats>('home_stats', { orgId })
+export const demoLoad = () => invokeCmd<DemoSummary>('demo_load')
+export const preferenceGet = (key: string) => invokeCmd<string | null>('preference_get', { key })
+export const preferenceSet = (key: string, value: string) => invokeCmd<void>('preference_set', { key, value })

@@ -1,0 +1,97 @@
+// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.
+
+export type ErrorKind = "validation" | "needs_confirmation" | "not_found" | "conflict" | "storage" | "io";
+
+export type IpcError = { kind: ErrorKind, message: string, field?: string, };
+
+export type AppInfo = { version: string, dataDir: string, 
+/**
+ * Set when the database could not be opened or upgraded; the file was left untouched.
+ */
+startupError: string | null, 
+/**
+ * Whether the database holds no organizations yet (the UI then offers the demo data).
+ */
+empty: boolean, 
+/**
+ * Today's date as the app sees it (YYYY-MM-DD).
+ */
+today: string, };
+
+export type Category = "in_service" | "no_post" | "committee" | "stationed_frontline" | "window_post" | "enterprise_frontline";
+
+export type MemberStatus = "active" | "transferred" | "deceased";
+
+export type Gender = "male" | "female";
+
+export type OrgKind = "county" | "township" | "community" | "branch" | "unit";
+
+export type UnitKind = "organ" | "enterprise" | "social";
+
+export type CatalogOption = { value: string, label: string, };
+
+export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, ethnicities: Array<string>, educations: Array<string>, };
+
+export type Organization = { id: number, uuid: string, parentId: number | null, kind: OrgKind, unitKind: UnitKind | null, stationedIn: number | null, name: string, path: string, };
+
+export type OrgNode = { 
+/**
+ * Members on the roll (在册) in this organization and everything under it.
+ */
+activeMembers: number, children: Array<OrgNode>, id: number, uuid: string, parentId: number | null, kind: OrgKind, unitKind: UnitKind | null, stationedIn: number | null, name: string, path: string, };
+
+export type OrgInput = { parentId: number | null, kind: OrgKind, unitKind: UnitKind | null, stationedIn: number | null, name: string, };
+
+export type Member = { id: number, uuid: string, orgId: number, orgName: string, name: string, gender: Gender, ethnicity: string, birthDate: string, joinedOn: string, education: string, idNumber: string | null, phone: string, address: string, workUnit: string, category: Category, status: MemberStatus, statusDate: string | null, notes: string, hasPhoto: boolean, };
+
+export type MemberRow = { id: number, name: string, gender: Gender, ethnicity: string, birthDate: string, joinedOn: string, orgId: number, orgName: string, category: Category, status: MemberStatus, statusDate: string | null, idNumberMasked: string, phoneMasked: string, };
+
+export type MemberInput = { orgId: number | null, name: string, gender: Gender | null, ethnicity: string, birthDate: string, joinedOn: string, education: string, idNumber: string, phone: string, address: string, workUnit: string, category: Category | null, notes: string, 
+/**
+ * Set after the user confirmed that a same-name, same-birth-date member is a different person.
+ */
+confirmDuplicate: boolean, };
+
+export type MemberSort = "name" | "birth_date" | "joined_on" | "organization" | "created_at";
+
+export type MemberQuery = { 
+/**
+ * Organization subtree to search in; none for everything.
+ */
+orgId: number | null, 
+/**
+ * Name, pinyin (full or initials), or the tail of a phone or ID number.
+ */
+text: string, category: Category | null, status: MemberStatus | null, sort: MemberSort, descending: boolean, 
+/**
+ * 1-based.
+ */
+page: number, pageSize: number, };
+
+export type MemberPage = { rows: Array<MemberRow>, total: number, };
+
+export type StatusChange = { status: MemberStatus, 
+/**
+ * Required for 转出 and 去世.
+ */
+date: string | null, };
+
+export type LabeledCount = { code: string, label: string, count: number, };
+
+export type HomeStats = { 
+/**
+ * Organizations in the whole database, per kind.
+ */
+organizations: Array<LabeledCount>, 
+/**
+ * Members in the scope per status (在册 / 转出 / 去世).
+ */
+byStatus: Array<LabeledCount>, 
+/**
+ * Members on the roll in the scope per category.
+ */
+byCategory: Array<LabeledCount>, activeMembers: number, };
+
+export type DemoScale = "community" | "county";
+
+export type DemoSummary = { organizations: number, members: number, };

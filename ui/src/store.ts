@@ -1,0 +1,54 @@
+// State every page shares: the vocabularies, the organization tree, and the organization that
+// scopes every page (kept between starts through the core's preferences).
+import { reactive } from 'vue'
+import type { AppInfo, Catalog, OrgNode } from './bindings'
+import { appInfo, catalogGet, preferenceGet, preferenceSet } from './api/app'
+import { orgTree } from './api/orgs'
+
+export const store = reactive({
+  info: null as AppInfo | null,
+  catalog: null as Catalog | null,
+  tree: [] as OrgNode[],
+  currentOrgId: null as number | null,
+  /** Bumped after any change to organizations or members, so pages reload their figures. */
+  revision: 0,
+})
+
+export function findNode(nodes: OrgNode[], id: number | null): OrgNode | null {
+  for (const n of nodes) {
+    if (n.id === id) return n
+    const found = findNode(n.children, id)
+    if (found) return found
+  }
+  return null
+}
+
+export function label(kind: 'categories' | 'statuses' | 'genders' | 'orgKinds' | 'unitKinds', code: string | null | undefined) {
+  return store.catalog?.[kind].find((o) => o.value === code)?.label ?? ''
+}
+
+export async function refreshTree() {
+  store.tree = await orgTree()
+  if (store.currentOrgId !== null && !findNode(store.tree, store.currentOrgId)) {
+    await setCurrentOrg(null)
+  }
+}
+
+export async function setCurrentOrg(id: number | null) {
+  store.currentOrgId = id
+  await preferenceSet('currentOrgId', id === null ? '' : String(id))
+}
+
+export function changed() {
+  store.revision++
+}
+
+export async function boot() {
+  store.info = await appInfo()
+  if (store.info.startupError) return
+  store.catalog = await catalogGet()
+  await refreshTree()
+  const saved = await preferenceGet('currentOrgId')
+  const id = saved ? Number(saved) : null
+  store.currentOrgId = id !== null && findNode(store.tree, id) ? id : null
+}

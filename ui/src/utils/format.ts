@@ -1,0 +1,12 @@
+// How dates and counts read in the UI: 2026年11月28日 in text, YYYY-MM-DD in inputs.
+
+export function formatDateCn(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
+  if (!m) return iso
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`
+}
+
+export function formatCount(n: number, unit: string): string {
+  return `${n.toLocaleString('zh-CN')}${unit}`
+}

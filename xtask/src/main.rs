@@ -1,0 +1,140 @@
+//! `cargo xtask <task>`: the project's two commands and its maintenance tasks, in Rust so they
+//! work the same on Debian, Ubuntu and Windows.
+//!
+//! - `run`   installs what is missing and starts the app on the default local database;
+//! - `test`  installs what is missing and runs every check (fmt, clippy, Rust tests, UI
+//!   type-check and unit tests, end-to-end tests in the real window under Xvfb);
+//! - `sqlx-prepare` regenerates `.sqlx/` after a query or migration changes;
+//! - `bench` runs the county-scale search benchmark.
+
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// Runs a command in `dir`, echoing it, failing on a non-zero exit.
+fn run(dir: &Path, program: &str, args: &[&str], envs: &[(&str, &str)]) -> Result {
+    eprintln!("\n==> {program} {}", args.join(" "));
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .envs(envs.iter().copied())
+        .status()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{program} {}` failed ({status})", args.join(" ")))
+    }
+}
+
+fn npm() -> &'static str {
+    if cfg!(windows) {
+        "npm.cmd"
+    } else {
+        "npm"
+    }
+}
+
+fn build_ui(root: &Path) -> Result {
+    let ui = root.join("ui");
+    if !ui.join("node_modules").exists() {
+        run(&ui, npm(), &["ci", "--no-audit", "--no-fund"], &[])?;
+    }
+    run(&ui, npm(), &["run", "build"], &[])
+}
+
+fn task_run(root: &Path) -> Result {
+    setup::system_packages(false)?;
+    build_ui(root)?;
+    run(root, "cargo", &["run", "--release", "--bin", "sanliang-siji"], &[])
+}
+
+fn task_test(root: &Path) -> Result {
+    setup::system_packages(true)?;
+    setup::tauri_driver()?;
+    let ui = root.join("ui");
+    run(&ui, npm(), &["ci", "--no-audit", "--no-fund"], &[])?;
+    run(&ui, npm(), &["run", "typecheck"], &[])?;
+    run(&ui, npm(), &["test"], &[])?;
+    run(&ui, npm(), &["run", "build"], &[])?;
+    run(root, "cargo", &["fmt", "--all", "--", "--check"], &[])?;
+    run(root, "cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])?;
+    // Unit, storage and integration tests; then the end-to-end tests, one app window at a time.
+    run(root, "cargo", &["test", "--workspace", "--lib", "--bins", "--test", "tests"], &[])?;
+    run(root, "cargo", &["test", "--test", "e2e", "--", "--test-threads=1"], &[])
+}
+
+fn task_sqlx_prepare(root: &Path) -> Result {
+    let db = root.join("target").join("sqlx-prepare.db");
+    std::fs::create_dir_all(root.join("target")).map_err(|e| e.to_string())?;
+    let _ = std::fs::remove_file(&db);
+    let mut migrations: Vec<PathBuf> = std::fs::read_dir(root.join("migrations"))
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+        .collect();
+    migrations.sort();
+    for m in &migrations {
+        let sql = std::fs::File::open(m).map_err(|e| e.to_string())?;
+        let out = Command::new("sqlite3")
+            .arg(&db)
+            .stdin(sql)
+            .output()
+            .map_err(|e| format!("sqlite3 is needed for sqlx-prepare: {e}"))?;
+        if !out.status.success() {
+            return Err(format!("{}: {}", m.display(), String::from_utf8_lossy(&out.stderr)));
+        }
+    }
+    let sqlx_dir = root.join(".sqlx");
+    let _ = std::fs::remove_dir_all(&sqlx_dir);
+    std::fs::create_dir_all(&sqlx_dir).map_err(|e| e.to_string())?;
+    let url = format!("sqlite:{}", db.display());
+    let dir = sqlx_dir.display().to_string();
+    // The macros write their query data only when they run, so force a recompile of the crate.
+    run(root, "cargo", &["clean", "--package", "sanliang-siji"], &[])?;
+    run(
+        root,
+        "cargo",
+        &["check", "--all-targets"],
+        &[("SQLX_OFFLINE", "false"), ("DATABASE_URL", &url), ("SQLX_OFFLINE_DIR", &dir)],
+    )
+}
+
+fn task_bench(root: &Path) -> Result {
+    let dir = std::env::temp_dir().join(format!("sanliang-bench-{}", std::process::id()));
+    let dir_s = dir.display().to_string();
+    let result = run(
+        root,
+        "cargo",
+        &["run", "--release", "--bin", "sanliang", "--", "--data-dir", &dir_s, "bench", "--iterations", "100"],
+        &[],
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+fn main() -> ExitCode {
+    let root = root();
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let result = match task.as_str() {
+        "run" => task_run(&root),
+        "test" => task_test(&root),
+        "sqlx-prepare" => task_sqlx_prepare(&root),
+        "bench" => task_bench(&root),
+        _ => Err("usage: cargo xtask <run|test|sqlx-prepare|bench>".into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask {task}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
