@@ -19,7 +19,7 @@ pub fn typescript() -> String {
     let decls = declarations!(cfg;
         error::ErrorKind, error::IpcError, state::AppInfo,
         catalog::Category, catalog::MemberStatus, catalog::Gender, catalog::OrgKind, catalog::UnitKind,
-        catalog::CatalogOption, catalog::Catalog,
+        catalog::CatalogOption, catalog::AllowedChildren, catalog::Catalog,
         orgs::Organization, orgs::OrgNode, orgs::OrgInput,
         members::Member, members::MemberRow, members::MemberInput, members::MemberSort, members::MemberQuery,
         members::MemberPage, members::StatusChange,

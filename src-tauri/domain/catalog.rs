@@ -178,6 +178,15 @@ pub struct Catalog {
     pub unit_kinds: Vec<CatalogOption>,
     pub ethnicities: Vec<String>,
     pub educations: Vec<String>,
+    /// Which kinds of organization may be created under each kind (the core enforces it).
+    pub allowed_children: Vec<AllowedChildren>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AllowedChildren {
+    pub kind: OrgKind,
+    pub children: Vec<OrgKind>,
 }
 
 pub fn catalog() -> Catalog {
@@ -189,6 +198,10 @@ pub fn catalog() -> Catalog {
         unit_kinds: UnitKind::options(),
         ethnicities: ETHNICITIES.iter().map(|s| (*s).to_owned()).collect(),
         educations: EDUCATIONS.iter().map(|s| (*s).to_owned()).collect(),
+        allowed_children: OrgKind::ALL
+            .iter()
+            .map(|k| AllowedChildren { kind: *k, children: k.allowed_children().to_vec() })
+            .collect(),
     }
 }
 

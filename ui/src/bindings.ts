@@ -30,7 +30,13 @@ export type UnitKind = "organ" | "enterprise" | "social";
 
 export type CatalogOption = { value: string, label: string, };
 
-export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, ethnicities: Array<string>, educations: Array<string>, };
+export type AllowedChildren = { kind: OrgKind, children: Array<OrgKind>, };
+
+export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, ethnicities: Array<string>, educations: Array<string>, 
+/**
+ * Which kinds of organization may be created under each kind (the core enforces it).
+ */
+allowedChildren: Array<AllowedChildren>, };
 
 export type Organization = { id: number, uuid: string, parentId: number | null, kind: OrgKind, unitKind: UnitKind | null, stationedIn: number | null, name: string, path: string, };
 
