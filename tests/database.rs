@@ -1,1 +1,82 @@
+use sanliang::db;
+use sanliang::state::AppState;
 
+use crate::support;
+
+#[tokio::test]
+async fn a_new_data_folder_gets_a_migrated_database_in_wal_mode_with_foreign_keys() {
+    let t = support::fresh().await;
+    assert!(db::db_path(t.dir.path()).exists());
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&t.pool).await.unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&t.pool).await.unwrap();
+    assert_eq!(fk, 1);
+    let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .fetch_all(&t.pool)
+        .await
+        .unwrap();
+    for t in ["members", "organizations", "settings"] {
+        assert!(tables.iter().any(|x| x == t), "{t} missing from {tables:?}");
+    }
+}
+
+#[tokio::test]
+async fn reopening_an_up_to_date_database_makes_no_backup() {
+    let t = support::fresh().await;
+    t.pool.close().await;
+    let pool = db::open(t.dir.path()).await.unwrap();
+    pool.close().await;
+    let backups = std::fs::read_dir(t.dir.path())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".bak"))
+        .count();
+    assert_eq!(backups, 0);
+}
+
+#[tokio::test]
+async fn a_failed_upgrade_leaves_a_backup_and_the_data_intact() {
+    let t = support::fresh().await;
+    sqlx::query("INSERT INTO settings (key, value, updated_at) VALUES ('probe', 'kept', 'now')")
+        .execute(&t.pool)
+        .await
+        .unwrap();
+    // Pretend the last migration never ran: re-running it fails because its tables exist.
+    sqlx::query("DELETE FROM _sqlx_migrations WHERE version = (SELECT max(version) FROM _sqlx_migrations)")
+        .execute(&t.pool)
+        .await
+        .unwrap();
+    t.pool.close().await;
+
+    let err = db::open(t.dir.path()).await.expect_err("the upgrade must fail");
+    assert_eq!(err.kind(), sanliang::error::ErrorKind::Storage);
+
+    let backup = std::fs::read_dir(t.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().ends_with(".bak"))
+        .expect("a backup was written before migrating");
+    let copy = sqlx::SqlitePool::connect(&format!("sqlite:{}", backup.path().display())).await.unwrap();
+    let kept: String =
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = 'probe'").fetch_one(&copy).await.unwrap();
+    assert_eq!(kept, "kept");
+    let original = sqlx::SqlitePool::connect(&format!("sqlite:{}", db::db_path(t.dir.path()).display())).await.unwrap();
+    let kept: String =
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = 'probe'").fetch_one(&original).await.unwrap();
+    assert_eq!(kept, "kept", "the failed migration rolled back");
+}
+
+#[tokio::test]
+async fn a_file_that_is_not_a_database_is_reported_in_chinese_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db::db_path(dir.path());
+    let junk = "这不是数据库文件 — not a database".repeat(200);
+    std::fs::write(&path, &junk).unwrap();
+
+    let state = AppState::open(dir.path().to_path_buf()).await;
+    let info = state.info().await.unwrap();
+    let message = info.startup_error.expect("the error is reported to the window");
+    assert!(message.contains("无法打开数据库文件"), "{message}");
+    assert!(message.contains("数据文件未作任何改动"), "{message}");
+    assert!(state.pool().is_err());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), junk);
+}

@@ -1,1 +1,240 @@
+use sanliang::domain::catalog::{Category, Gender, MemberStatus, OrgKind};
+use sanliang::domain::members::{self, MemberInput, MemberQuery, MemberSort, StatusChange};
+use sanliang::domain::{photos, stats};
+use sanliang::error::ErrorKind;
 
+use crate::orgs::{add, small_tree};
+use crate::support;
+
+fn zhang_san(org_id: i64) -> MemberInput {
+    MemberInput {
+        org_id: Some(org_id),
+        name: "张三".into(),
+        gender: Some(Gender::Male),
+        ethnicity: "汉族".into(),
+        birth_date: "1980-01-01".into(),
+        joined_on: "2005-07-01".into(),
+        id_number: "530421198001011232".into(),
+        phone: "13812345678".into(),
+        category: Some(Category::InService),
+        ..Default::default()
+    }
+}
+
+fn person(org_id: i64, name: &str, birth: &str) -> MemberInput {
+    MemberInput {
+        org_id: Some(org_id),
+        name: name.into(),
+        gender: Some(Gender::Female),
+        ethnicity: "彝族".into(),
+        birth_date: birth.into(),
+        joined_on: "2010-07-01".into(),
+        category: Some(Category::NoPost),
+        ..Default::default()
+    }
+}
+
+fn search(text: &str) -> MemberQuery {
+    MemberQuery { text: text.into(), page: 1, page_size: 50, ..Default::default() }
+}
+
+#[tokio::test]
+async fn a_member_is_saved_whole_and_listed_masked() {
+    let t = support::fresh().await;
+    let [_, _, _, branch, _] = small_tree(&t.pool).await;
+    let m = members::create(&t.pool, &zhang_san(branch.id), support::today()).await.unwrap();
+    assert_eq!(m.id_number.as_deref(), Some("530421198001011232"));
+    assert_eq!(m.org_name, "河咀社区第一党支部");
+    assert_eq!(m.uuid.len(), 36);
+    let page = members::search(&t.pool, &search("")).await.unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(page.rows[0].id_number_masked, "5304211980****1232");
+    assert_eq!(page.rows[0].phone_masked, "138****5678");
+}
+
+#[tokio::test]
+async fn a_second_member_with_the_same_id_number_is_refused() {
+    let t = support::fresh().await;
+    let [_, _, community, branch, _] = small_tree(&t.pool).await;
+    members::create(&t.pool, &zhang_san(branch.id), support::today()).await.unwrap();
+    let mut again = zhang_san(community.id);
+    again.name = "张叁".into();
+    let err = members::create(&t.pool, &again, support::today()).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+    assert_eq!(err.field(), Some("idNumber"));
+    assert!(err.to_string().contains("张三"), "{err}");
+    // A lower-case x and spaces are the same number.
+    let t2 = support::fresh().await;
+    let [_, _, _, b2, _] = small_tree(&t2.pool).await;
+    let mut x = person(b2.id, "王芳", "1949-12-31");
+    x.id_number = " 11010519491231002x ".into();
+    x.joined_on = "1970-01-01".into();
+    let saved = members::create(&t2.pool, &x, support::today()).await.unwrap();
+    assert_eq!(saved.id_number.as_deref(), Some("11010519491231002X"));
+}
+
+#[tokio::test]
+async fn the_same_name_and_birth_date_asks_to_confirm() {
+    let t = support::fresh().await;
+    let [_, _, community, branch, _] = small_tree(&t.pool).await;
+    members::create(&t.pool, &person(branch.id, "李秀英", "1966-03-08"), support::today()).await.unwrap();
+    let err =
+        members::create(&t.pool, &person(community.id, "李秀英", "1966-03-08"), support::today()).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NeedsConfirmation);
+    let mut confirmed = person(community.id, "李秀英", "1966-03-08");
+    confirmed.confirm_duplicate = true;
+    members::create(&t.pool, &confirmed, support::today()).await.unwrap();
+    assert_eq!(members::search(&t.pool, &search("李秀英")).await.unwrap().total, 2);
+}
+
+#[tokio::test]
+async fn members_belong_to_a_community_or_branch() {
+    let t = support::fresh().await;
+    let [county, street, ..] = small_tree(&t.pool).await;
+    for org in [county.id, street.id, 9999] {
+        let err = members::create(&t.pool, &zhang_san(org), support::today()).await.unwrap_err();
+        assert_eq!(err.field(), Some("orgId"), "{err}");
+    }
+}
+
+#[tokio::test]
+async fn a_failed_update_changes_nothing() {
+    let t = support::fresh().await;
+    let [_, _, _, branch, _] = small_tree(&t.pool).await;
+    let m = members::create(&t.pool, &zhang_san(branch.id), support::today()).await.unwrap();
+    let mut bad = zhang_san(branch.id);
+    bad.phone = "1234".into();
+    bad.address = "新地址".into();
+    let err = members::update(&t.pool, m.id, &bad, support::today()).await.unwrap_err();
+    assert_eq!(err.field(), Some("phone"));
+    let after = members::get(&t.pool, m.id).await.unwrap();
+    assert_eq!(after.address, "");
+    assert_eq!(after.phone, "13812345678");
+}
+
+#[tokio::test]
+async fn status_changes_need_a_sensible_date() {
+    let t = support::fresh().await;
+    let [_, _, _, branch, _] = small_tree(&t.pool).await;
+    let m = members::create(&t.pool, &zhang_san(branch.id), support::today()).await.unwrap();
+    let change = |status, date: &str| StatusChange { status, date: Some(date.into()) };
+    let err = members::set_status(&t.pool, m.id, &change(MemberStatus::Transferred, "2005-06-30"), support::today())
+        .await
+        .unwrap_err();
+    assert_eq!(err.field(), Some("date"));
+    let err = members::set_status(&t.pool, m.id, &change(MemberStatus::Transferred, "2026-11-29"), support::today())
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("不能晚于今天"), "{err}");
+    let err = members::set_status(
+        &t.pool,
+        m.id,
+        &StatusChange { status: MemberStatus::Deceased, date: None },
+        support::today(),
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.field(), Some("date"));
+
+    let moved = members::set_status(&t.pool, m.id, &change(MemberStatus::Transferred, "2026-11-28"), support::today())
+        .await
+        .unwrap();
+    assert_eq!(moved.status, MemberStatus::Transferred);
+    let s = stats::home(&t.pool, None).await.unwrap();
+    assert_eq!(s.active_members, 0);
+    assert_eq!(s.by_status.iter().find(|c| c.code == "transferred").unwrap().count, 1);
+
+    let back = members::set_status(
+        &t.pool,
+        m.id,
+        &StatusChange { status: MemberStatus::Active, date: None },
+        support::today(),
+    )
+    .await
+    .unwrap();
+    assert_eq!((back.status, back.status_date), (MemberStatus::Active, None));
+}
+
+#[tokio::test]
+async fn search_finds_members_as_a_secretary_types() {
+    let t = support::fresh().await;
+    let [_, _, community, branch, other] = small_tree(&t.pool).await;
+    let elsewhere = add(&t.pool, Some(&other), OrgKind::Community, "大庄社区党总支").await;
+    members::create(&t.pool, &zhang_san(branch.id), support::today()).await.unwrap();
+    members::create(&t.pool, &person(community.id, "单田芳", "1960-02-01"), support::today()).await.unwrap();
+    members::create(&t.pool, &person(community.id, "曾秀英", "1961-02-01"), support::today()).await.unwrap();
+    members::create(&t.pool, &person(elsewhere.id, "阿依古丽·买买提", "1980-10-10"), support::today()).await.unwrap();
+    members::create(&t.pool, &person(elsewhere.id, "李䶮", "1981-10-10"), support::today()).await.unwrap();
+    members::create(&t.pool, &person(elsewhere.id, "𠮷野", "1982-10-10"), support::today()).await.unwrap();
+
+    let names = |q: MemberQuery| {
+        let pool = t.pool.clone();
+        async move { members::search(&pool, &q).await.unwrap().rows.into_iter().map(|r| r.name).collect::<Vec<_>>() }
+    };
+    assert_eq!(names(search("zs")).await, ["张三"]);
+    assert_eq!(names(search("zhangsan")).await, ["张三"]);
+    assert_eq!(names(search("Zhang San")).await, ["张三"]);
+    assert_eq!(names(search("张")).await, ["张三"]);
+    // A polyphonic surname is found by each reading.
+    assert_eq!(names(search("shantianfang")).await, ["单田芳"]);
+    assert_eq!(names(search("dantianfang")).await, ["单田芳"]);
+    assert_eq!(names(search("zxy")).await, ["曾秀英"]);
+    assert_eq!(names(search("cxy")).await, ["曾秀英"]);
+    assert_eq!(names(search("ayiguli")).await, ["阿依古丽·买买提"]);
+    assert_eq!(names(search("䶮")).await, ["李䶮"]);
+    assert_eq!(names(search("𠮷")).await, ["𠮷野"]);
+    // Phone and ID-number tails.
+    assert_eq!(names(search("5678")).await, ["张三"]);
+    assert_eq!(names(search("1232")).await, ["张三"]);
+    assert!(names(search("99999")).await.is_empty());
+    // Subtree, category and status filters.
+    let in_other = MemberQuery { org_id: Some(other.id), ..search("") };
+    assert_eq!(names(in_other).await.len(), 3);
+    let in_service = MemberQuery { category: Some(Category::InService), ..search("") };
+    assert_eq!(names(in_service).await, ["张三"]);
+    // Sorted by pinyin of the name, then paginated.
+    let sorted = names(MemberQuery { sort: MemberSort::Name, ..search("") }).await;
+    assert_eq!(sorted.first().map(String::as_str), Some("阿依古丽·买买提"));
+    let page2 = MemberQuery { page: 2, page_size: 4, ..search("") };
+    let p = members::search(&t.pool, &page2).await.unwrap();
+    assert_eq!((p.total, p.rows.len()), (6, 2));
+    let newest_first = names(MemberQuery { sort: MemberSort::CreatedAt, descending: true, ..search("") }).await;
+    assert_eq!(newest_first.first().map(String::as_str), Some("𠮷野"));
+}
+
+#[tokio::test]
+async fn deleted_members_leave_lists_and_free_their_id_number() {
+    let t = support::fresh().await;
+    let [_, _, _, branch, _] = small_tree(&t.pool).await;
+    let m = members::create(&t.pool, &zhang_san(branch.id), support::today()).await.unwrap();
+    members::delete(&t.pool, m.id).await.unwrap();
+    assert_eq!(members::search(&t.pool, &search("")).await.unwrap().total, 0);
+    assert_eq!(members::get(&t.pool, m.id).await.unwrap_err().kind(), ErrorKind::NotFound);
+    members::create(&t.pool, &zhang_san(branch.id), support::today()).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_photo_is_copied_into_the_data_folder_and_must_be_an_image() {
+    let t = support::fresh().await;
+    let [_, _, _, branch, _] = small_tree(&t.pool).await;
+    let m = members::create(&t.pool, &zhang_san(branch.id), support::today()).await.unwrap();
+    let src = t.dir.path().join("picked.png");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/icons/32x32.png"), &src).unwrap();
+    photos::set(&t.pool, t.dir.path(), m.id, &src).await.unwrap();
+    let stored = photos::path(&t.pool, t.dir.path(), m.id).await.unwrap().unwrap();
+    assert!(stored.starts_with(t.dir.path().join("photos")));
+    assert_eq!(std::fs::read(&stored).unwrap(), std::fs::read(&src).unwrap());
+    assert!(members::get(&t.pool, m.id).await.unwrap().has_photo);
+    let url = photos::data_url(&t.pool, t.dir.path(), m.id).await.unwrap().unwrap();
+    assert!(url.starts_with("data:image/png;base64,iVBOR"), "{}", &url[..40]);
+
+    let fake = t.dir.path().join("fake.jpg");
+    std::fs::write(&fake, "not an image").unwrap();
+    let err = photos::set(&t.pool, t.dir.path(), m.id, &fake).await.unwrap_err();
+    assert_eq!(err.field(), Some("photo"));
+    assert_eq!(photos::path(&t.pool, t.dir.path(), m.id).await.unwrap().unwrap(), stored, "the old photo stays");
+
+    photos::clear(&t.pool, t.dir.path(), m.id).await.unwrap();
+    assert!(!stored.exists());
+    assert!(!members::get(&t.pool, m.id).await.unwrap().has_photo);
+}

@@ -1,1 +1,151 @@
+use sanliang::domain::catalog::{OrgKind, UnitKind};
+use sanliang::domain::members::{self, MemberInput};
+use sanliang::domain::orgs::{self, OrgInput, Organization};
+use sanliang::error::ErrorKind;
+use sqlx::SqlitePool;
 
+use crate::support;
+
+pub async fn add(pool: &SqlitePool, parent: Option<&Organization>, kind: OrgKind, name: &str) -> Organization {
+    orgs::create(
+        pool,
+        OrgInput { parent_id: parent.map(|p| p.id), kind, unit_kind: None, stationed_in: None, name: name.into() },
+    )
+    .await
+    .unwrap_or_else(|e| panic!("create {name}: {e}"))
+}
+
+/// 县 → 街道 → 社区 → 支部, plus a second township.
+pub async fn small_tree(pool: &SqlitePool) -> [Organization; 5] {
+    let county = add(pool, None, OrgKind::County, "中共江川县委").await;
+    let street = add(pool, Some(&county), OrgKind::Township, "大街街道党工委").await;
+    let community = add(pool, Some(&street), OrgKind::Community, "河咀社区党总支").await;
+    let branch = add(pool, Some(&community), OrgKind::Branch, "河咀社区第一党支部").await;
+    let other = add(pool, Some(&county), OrgKind::Township, "宁海街道党工委").await;
+    [county, street, community, branch, other]
+}
+
+#[tokio::test]
+async fn the_tree_nests_by_kind_and_paths_follow_ids() {
+    let t = support::fresh().await;
+    let [county, street, community, branch, _] = small_tree(&t.pool).await;
+    assert_eq!(branch.path, format!("/{}/{}/{}/{}/", county.id, street.id, community.id, branch.id));
+    let tree = orgs::tree(&t.pool).await.unwrap();
+    assert_eq!(tree.len(), 1);
+    assert_eq!(tree[0].children.len(), 2);
+    assert_eq!(tree[0].children[0].children[0].children[0].org.name, "河咀社区第一党支部");
+}
+
+#[tokio::test]
+async fn misplaced_organizations_are_refused_with_a_reason() {
+    let t = support::fresh().await;
+    let [county, street, community, _, _] = small_tree(&t.pool).await;
+    let err = orgs::create(
+        &t.pool,
+        OrgInput {
+            parent_id: Some(county.id),
+            kind: OrgKind::Branch,
+            unit_kind: None,
+            stationed_in: None,
+            name: "x".into(),
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.field(), Some("parentId"));
+    assert!(err.to_string().contains("下不能设立党支部"), "{err}");
+    let err = orgs::create(
+        &t.pool,
+        OrgInput { parent_id: None, kind: OrgKind::Community, unit_kind: None, stationed_in: None, name: "x".into() },
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.field(), Some("parentId"));
+    // A unit needs its kind, and may be stationed only in a community.
+    let unit = |stationed: Option<i64>, kind: Option<UnitKind>| OrgInput {
+        parent_id: Some(street.id),
+        kind: OrgKind::Unit,
+        unit_kind: kind,
+        stationed_in: stationed,
+        name: "县民政局".into(),
+    };
+    assert_eq!(orgs::create(&t.pool, unit(None, None)).await.unwrap_err().field(), Some("unitKind"));
+    assert_eq!(
+        orgs::create(&t.pool, unit(Some(street.id), Some(UnitKind::Organ))).await.unwrap_err().field(),
+        Some("stationedIn")
+    );
+    let ok = orgs::create(&t.pool, unit(Some(community.id), Some(UnitKind::Organ))).await.unwrap();
+    assert_eq!(ok.stationed_in, Some(community.id));
+}
+
+#[tokio::test]
+async fn names_are_unique_among_siblings_and_required() {
+    let t = support::fresh().await;
+    let [_, street, _, _, other] = small_tree(&t.pool).await;
+    let err = orgs::create(
+        &t.pool,
+        OrgInput {
+            parent_id: Some(street.id),
+            kind: OrgKind::Community,
+            unit_kind: None,
+            stationed_in: None,
+            name: "河咀社区党总支".into(),
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+    // The same name under another parent is fine.
+    add(&t.pool, Some(&other), OrgKind::Community, "河咀社区党总支").await;
+    assert_eq!(orgs::rename(&t.pool, street.id, "  ").await.unwrap_err().field(), Some("name"));
+    assert_eq!(orgs::rename(&t.pool, street.id, &"长".repeat(41)).await.unwrap_err().field(), Some("name"));
+    assert_eq!(orgs::rename(&t.pool, street.id, "大街街道").await.unwrap().name, "大街街道");
+}
+
+#[tokio::test]
+async fn moving_a_community_moves_its_branches_and_members_with_it() {
+    let t = support::fresh().await;
+    let [county, _, community, branch, other] = small_tree(&t.pool).await;
+    let moved = orgs::move_to(&t.pool, community.id, other.id).await.unwrap();
+    assert_eq!(moved.path, format!("/{}/{}/{}/", county.id, other.id, community.id));
+    let branch = orgs::get(&t.pool, branch.id).await.unwrap();
+    assert_eq!(branch.path, format!("/{}/{}/{}/{}/", county.id, other.id, community.id, branch.id));
+    // Into its own subtree, or to a parent of the wrong kind: refused.
+    assert!(orgs::move_to(&t.pool, community.id, branch.id).await.is_err());
+    assert!(orgs::move_to(&t.pool, community.id, county.id).await.is_err());
+}
+
+#[tokio::test]
+async fn deleting_an_organization_with_children_or_members_is_refused() {
+    let t = support::fresh().await;
+    let [_, street, community, branch, _] = small_tree(&t.pool).await;
+    let err = orgs::delete(&t.pool, street.id).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+    assert!(err.to_string().contains("下级组织"), "{err}");
+
+    let input = MemberInput {
+        org_id: Some(branch.id),
+        name: "李明".into(),
+        gender: Some(sanliang::domain::catalog::Gender::Male),
+        ethnicity: "汉族".into(),
+        birth_date: "1970-05-01".into(),
+        joined_on: "1995-07-01".into(),
+        category: Some(sanliang::domain::catalog::Category::NoPost),
+        ..Default::default()
+    };
+    let m = members::create(&t.pool, &input, support::today()).await.unwrap();
+    let err = orgs::delete(&t.pool, branch.id).await.unwrap_err();
+    assert!(err.to_string().contains("1名党员"), "{err}");
+
+    members::delete(&t.pool, m.id).await.unwrap();
+    orgs::delete(&t.pool, branch.id).await.unwrap();
+    orgs::delete(&t.pool, community.id).await.unwrap();
+    assert!(orgs::get(&t.pool, community.id).await.is_err());
+    // Soft deletion: the row is still there for history.
+    let kept: i64 = sqlx::query_scalar("SELECT count(*) FROM organizations WHERE id = ?1 AND deleted_at IS NOT NULL")
+        .bind(community.id)
+        .fetch_one(&t.pool)
+        .await
+        .unwrap();
+    assert_eq!(kept, 1);
+}

@@ -328,3 +328,55 @@ pub async fn counts(conn: &mut SqliteConnection, subtree: Option<&str>) -> Resul
     .await?;
     Ok(rows.into_iter().map(|r| (r.status, r.category, r.n)).collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use sqlx::SqlitePool;
+
+    use super::*;
+    use crate::domain::members::{validate, MemberInput};
+
+    async fn branch(pool: &SqlitePool) -> i64 {
+        let conn = &mut *pool.acquire().await.unwrap();
+        let county = crate::db::orgs::insert(conn, None, crate::domain::catalog::OrgKind::County, None, None, "县")
+            .await
+            .unwrap();
+        let county = crate::db::orgs::get(conn, county).await.unwrap();
+        crate::db::orgs::insert(conn, Some(&county), crate::domain::catalog::OrgKind::Branch, None, None, "支部")
+            .await
+            .unwrap()
+    }
+
+    fn record(org_id: i64) -> MemberRecord {
+        let input = MemberInput {
+            org_id: Some(org_id),
+            name: "张三".into(),
+            gender: Some(Gender::Male),
+            ethnicity: "汉族".into(),
+            birth_date: "1980-01-01".into(),
+            joined_on: "2005-07-01".into(),
+            id_number: "530421198001011232".into(),
+            category: Some(Category::InService),
+            ..Default::default()
+        };
+        validate(&input, NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap()
+    }
+
+    #[sqlx::test]
+    async fn the_id_number_index_admits_one_live_record(pool: SqlitePool) {
+        let org = branch(&pool).await;
+        let conn = &mut *pool.acquire().await.unwrap();
+        let first = insert(conn, "u1", &record(org)).await.unwrap();
+        // Storage itself refuses the duplicate, even if a caller skipped the domain check.
+        assert!(insert(conn, "u2", &record(org)).await.is_err());
+        soft_delete(conn, first).await.unwrap();
+        insert(conn, "u3", &record(org)).await.unwrap();
+    }
+
+    #[sqlx::test]
+    async fn members_cannot_point_at_a_missing_organization(pool: SqlitePool) {
+        let conn = &mut *pool.acquire().await.unwrap();
+        assert!(insert(conn, "u1", &record(4242)).await.is_err(), "foreign keys are enforced");
+    }
+}
