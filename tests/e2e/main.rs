@@ -1,1 +1,10 @@
+//! End-to-end tests: the real app window, driven through tauri-driver and WebKitWebDriver
+//! under Xvfb, each on a fresh data folder. Linux only (tauri-driver uses WebKitWebDriver here).
+#![cfg(target_os = "linux")]
 
+mod harness;
+// Foundation: demo data, organizations, the roster form with the core's validation, search,
+// edit, status change, and the home counts following along.
+mod roster;
+// A database that cannot be opened is reported in a Chinese dialog and left untouched.
+mod startup;

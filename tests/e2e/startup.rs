@@ -1,0 +1,17 @@
+use crate::harness::{App, Options, R};
+
+#[tokio::test]
+async fn a_broken_database_is_reported_and_left_untouched() -> R {
+    let junk = "这不是数据库 — not a database".repeat(100).into_bytes();
+    let app = App::start_with(Options { files: vec![("sanliang.db", junk.clone())] }).await?;
+    let result = check(&app, &junk).await;
+    app.finish("startup", result).await
+}
+
+async fn check(app: &App, junk: &[u8]) -> R {
+    let text = app.visible_text("//div[contains(@class,'el-message-box')][contains(.,'无法打开数据库文件')]").await?;
+    assert!(text.contains("数据文件未作任何改动"), "dialog text: {text:?}");
+    app.screenshot("00-startup-error").await?;
+    assert_eq!(std::fs::read(app.data.path().join("sanliang.db"))?, junk);
+    Ok(())
+}
