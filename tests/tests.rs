@@ -1,4 +1,5 @@
 //! Integration tests: the core against real SQLite files in temporary data folders.
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
 // TypeScript bindings in ui/src are generated from the Rust types and must not be stale.
 mod bindings;

@@ -31,7 +31,7 @@ pub struct DemoSummary {
     pub members: i64,
 }
 
-const SEED: u64 = 2011_08_22;
+const SEED: u64 = 20_110_822;
 /// 江川县's administrative division code, the first six digits of local ID numbers.
 const AREA_CODE: &str = "530421";
 

@@ -1,6 +1,7 @@
 //! End-to-end tests: the real app window, driven through tauri-driver and WebKitWebDriver
 //! under Xvfb, each on a fresh data folder. Linux only (tauri-driver uses WebKitWebDriver here).
 #![cfg(target_os = "linux")]
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
 mod harness;
 // Foundation: demo data, organizations, the roster form with the core's validation, search,
