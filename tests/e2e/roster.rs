@@ -31,7 +31,6 @@ async fn a_secretary_builds_the_roster_and_the_home_counts_follow() -> R {
 }
 
 async fn roster_flow(app: &App) -> R {
-
     // First start: the empty home offers the demo data.
     app.click("load-demo").await?;
     success(app, "已载入示例数据").await?;

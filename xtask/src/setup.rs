@@ -15,6 +15,8 @@ const BUILD_PACKAGES: &[&str] = &[
     "libayatana-appindicator3-dev",
     "librsvg2-dev",
     "sqlite3",
+    // Chinese text in the window on a Linux desktop that has no CJK font yet.
+    "fonts-noto-cjk",
 ];
 /// Needed by the tests: a virtual display, the WebDriver for WebKitGTK, PDF tools.
 const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "poppler-utils"];
