@@ -32,7 +32,7 @@ impl AppState {
     pub async fn open(data_dir: PathBuf) -> Self {
         let db = crate::db::open(&data_dir).await.map_err(|e| {
             format!(
-                "无法打开数据库文件 {}。\n原因：{e}\n\n数据文件未作任何改动。请关闭程序后联系技术人员。",
+                "无法打开数据库文件 {}。\n数据文件未作任何改动。请关闭程序，并把下面的技术信息告诉技术人员。\n\n技术信息：{e}",
                 crate::db::db_path(&data_dir).display()
             )
         });

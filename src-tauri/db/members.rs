@@ -223,9 +223,9 @@ pub async fn count(conn: &mut SqliteConnection, f: &Filter<'_>) -> Result<i64> {
     let no_text = p.name_or_pinyin.is_none() && p.phone.is_none() && p.id_tail.is_none();
     Ok(sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!: i64"
-           FROM members m JOIN organizations o ON o.id = m.org_id
+           FROM members m
            WHERE m.deleted_at IS NULL
-             AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+             AND (?1 IS NULL OR m.org_id IN (SELECT id FROM organizations WHERE substr(path, 1, length(?1)) = ?1))
              AND (?2 OR m.search_text LIKE ?3 ESCAPE '\' OR m.phone LIKE ?4 ESCAPE '\' OR m.id_number LIKE ?5 ESCAPE '\')
              AND (?6 IS NULL OR m.category = ?6)
              AND (?7 IS NULL OR m.status = ?7)"#,
@@ -241,6 +241,58 @@ pub async fn count(conn: &mut SqliteConnection, f: &Filter<'_>) -> Result<i64> {
     .await?)
 }
 
+struct ListRow {
+    id: i64,
+    name: String,
+    gender: String,
+    ethnicity: String,
+    birth_date: NaiveDate,
+    joined_on: NaiveDate,
+    org_id: i64,
+    org_name: String,
+    category: String,
+    status: String,
+    status_date: Option<NaiveDate>,
+    id_number: Option<String>,
+    phone: String,
+}
+
+/// One checked query per sort order: a plain `ORDER BY column` lets SQLite walk the column's
+/// index and stop at the page, where a computed order would sort the whole county each time.
+macro_rules! search_sorted {
+    ($conn:expr, $f:expr, $limit:expr, $offset:expr, $order:literal) => {{
+        let p = &$f.patterns;
+        let no_text = p.name_or_pinyin.is_none() && p.phone.is_none() && p.id_tail.is_none();
+        sqlx::query_as!(
+            ListRow,
+            r#"SELECT m.id AS "id!", m.name, m.gender, m.ethnicity, m.birth_date AS "birth_date: NaiveDate",
+                      m.joined_on AS "joined_on: NaiveDate", m.org_id, o.name AS org_name, m.category, m.status,
+                      m.status_date AS "status_date: NaiveDate", m.id_number, m.phone
+               FROM members m JOIN organizations o ON o.id = m.org_id
+               WHERE m.deleted_at IS NULL
+                 AND (?1 IS NULL OR m.org_id IN (SELECT id FROM organizations WHERE substr(path, 1, length(?1)) = ?1))
+                 AND (?2 OR m.search_text LIKE ?3 ESCAPE '\' OR m.phone LIKE ?4 ESCAPE '\' OR m.id_number LIKE ?5 ESCAPE '\')
+                 AND (?6 IS NULL OR m.category = ?6)
+                 AND (?7 IS NULL OR m.status = ?7)
+               ORDER BY "#
+                + $order
+                + r#"
+               LIMIT ?8 OFFSET ?9"#,
+            $f.subtree,
+            no_text,
+            p.name_or_pinyin,
+            p.phone,
+            p.id_tail,
+            $f.category,
+            $f.status,
+            $limit,
+            $offset
+        )
+        .fetch_all($conn)
+        .await?
+    }};
+}
+
 pub async fn search(
     conn: &mut SqliteConnection,
     f: &Filter<'_>,
@@ -249,52 +301,39 @@ pub async fn search(
     limit: u32,
     offset: u32,
 ) -> Result<Vec<MemberRow>> {
+    // Without a text or subtree filter most rows match: walk the sort column's index and stop at
+    // the page. With one, few rows match: find them first and sort just those (a leading `+`
+    // keeps SQLite from walking the index, which would visit the whole county to fill a page).
     let p = &f.patterns;
-    let no_text = p.name_or_pinyin.is_none() && p.phone.is_none() && p.id_tail.is_none();
-    let sort = match sort {
-        MemberSort::Name => "name",
-        MemberSort::BirthDate => "birth",
-        MemberSort::JoinedOn => "joined",
-        MemberSort::Organization => "org",
-        MemberSort::CreatedAt => "created",
+    let walk_index = p.name_or_pinyin.is_none() && p.phone.is_none() && p.id_tail.is_none() && f.subtree.is_none();
+    let rows = match (sort, descending, walk_index) {
+        (MemberSort::Name, false, true) => search_sorted!(conn, f, limit, offset, "m.sort_name, m.id"),
+        (MemberSort::Name, false, false) => search_sorted!(conn, f, limit, offset, "+m.sort_name, m.id"),
+        (MemberSort::Name, true, true) => search_sorted!(conn, f, limit, offset, "m.sort_name DESC, m.id DESC"),
+        (MemberSort::Name, true, false) => search_sorted!(conn, f, limit, offset, "+m.sort_name DESC, m.id DESC"),
+        (MemberSort::BirthDate, false, true) => search_sorted!(conn, f, limit, offset, "m.birth_date, m.id"),
+        (MemberSort::BirthDate, false, false) => search_sorted!(conn, f, limit, offset, "+m.birth_date, m.id"),
+        (MemberSort::BirthDate, true, true) => search_sorted!(conn, f, limit, offset, "m.birth_date DESC, m.id DESC"),
+        (MemberSort::BirthDate, true, false) => search_sorted!(conn, f, limit, offset, "+m.birth_date DESC, m.id DESC"),
+        (MemberSort::JoinedOn, false, true) => search_sorted!(conn, f, limit, offset, "m.joined_on, m.id"),
+        (MemberSort::JoinedOn, false, false) => search_sorted!(conn, f, limit, offset, "+m.joined_on, m.id"),
+        (MemberSort::JoinedOn, true, true) => search_sorted!(conn, f, limit, offset, "m.joined_on DESC, m.id DESC"),
+        (MemberSort::JoinedOn, true, false) => search_sorted!(conn, f, limit, offset, "+m.joined_on DESC, m.id DESC"),
+        (MemberSort::Organization, false, true) => search_sorted!(conn, f, limit, offset, "o.path, m.sort_name, m.id"),
+        (MemberSort::Organization, false, false) => {
+            search_sorted!(conn, f, limit, offset, "+o.path, m.sort_name, m.id")
+        }
+        (MemberSort::Organization, true, true) => {
+            search_sorted!(conn, f, limit, offset, "o.path DESC, m.sort_name, m.id")
+        }
+        (MemberSort::Organization, true, false) => {
+            search_sorted!(conn, f, limit, offset, "+o.path DESC, m.sort_name, m.id")
+        }
+        (MemberSort::CreatedAt, false, true) => search_sorted!(conn, f, limit, offset, "m.id"),
+        (MemberSort::CreatedAt, false, false) => search_sorted!(conn, f, limit, offset, "+m.id"),
+        (MemberSort::CreatedAt, true, true) => search_sorted!(conn, f, limit, offset, "m.id DESC"),
+        (MemberSort::CreatedAt, true, false) => search_sorted!(conn, f, limit, offset, "+m.id DESC"),
     };
-    let rows = sqlx::query!(
-        r#"SELECT m.id AS "id!", m.name, m.gender, m.ethnicity, m.birth_date AS "birth_date: NaiveDate",
-                  m.joined_on AS "joined_on: NaiveDate", m.org_id, o.name AS org_name, m.category, m.status,
-                  m.status_date AS "status_date: NaiveDate", m.id_number, m.phone
-           FROM members m JOIN organizations o ON o.id = m.org_id
-           WHERE m.deleted_at IS NULL
-             AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
-             AND (?2 OR m.search_text LIKE ?3 ESCAPE '\' OR m.phone LIKE ?4 ESCAPE '\' OR m.id_number LIKE ?5 ESCAPE '\')
-             AND (?6 IS NULL OR m.category = ?6)
-             AND (?7 IS NULL OR m.status = ?7)
-           ORDER BY
-             CASE WHEN ?8 = 0 AND ?9 = 'name' THEN m.sort_name END ASC,
-             CASE WHEN ?8 = 1 AND ?9 = 'name' THEN m.sort_name END DESC,
-             CASE WHEN ?8 = 0 AND ?9 = 'birth' THEN m.birth_date END ASC,
-             CASE WHEN ?8 = 1 AND ?9 = 'birth' THEN m.birth_date END DESC,
-             CASE WHEN ?8 = 0 AND ?9 = 'joined' THEN m.joined_on END ASC,
-             CASE WHEN ?8 = 1 AND ?9 = 'joined' THEN m.joined_on END DESC,
-             CASE WHEN ?8 = 0 AND ?9 = 'org' THEN o.path END ASC,
-             CASE WHEN ?8 = 1 AND ?9 = 'org' THEN o.path END DESC,
-             CASE WHEN ?8 = 0 AND ?9 = 'created' THEN m.id END ASC,
-             CASE WHEN ?8 = 1 AND ?9 = 'created' THEN m.id END DESC,
-             m.sort_name, m.id
-           LIMIT ?10 OFFSET ?11"#,
-        f.subtree,
-        no_text,
-        p.name_or_pinyin,
-        p.phone,
-        p.id_tail,
-        f.category,
-        f.status,
-        descending,
-        sort,
-        limit,
-        offset
-    )
-    .fetch_all(conn)
-    .await?;
     Ok(rows
         .into_iter()
         .map(|r| MemberRow {
@@ -335,7 +374,7 @@ mod tests {
     use sqlx::SqlitePool;
 
     use super::*;
-    use crate::domain::members::{validate, MemberInput};
+    use crate::domain::members::{example_input, validate};
 
     async fn branch(pool: &SqlitePool) -> i64 {
         let conn = &mut *pool.acquire().await.unwrap();
@@ -349,18 +388,7 @@ mod tests {
     }
 
     fn record(org_id: i64) -> MemberRecord {
-        let input = MemberInput {
-            org_id: Some(org_id),
-            name: "张三".into(),
-            gender: Some(Gender::Male),
-            ethnicity: "汉族".into(),
-            birth_date: "1980-01-01".into(),
-            joined_on: "2005-07-01".into(),
-            id_number: "530421198001011232".into(),
-            category: Some(Category::InService),
-            ..Default::default()
-        };
-        validate(&input, NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap()
+        validate(&example_input(org_id), NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()).unwrap()
     }
 
     #[sqlx::test]

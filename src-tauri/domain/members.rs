@@ -358,6 +358,23 @@ pub async fn search(pool: &SqlitePool, query: &MemberQuery) -> Result<MemberPage
     Ok(MemberPage { rows, total })
 }
 
+/// A valid form for unit tests of this module and of storage.
+#[cfg(test)]
+pub(crate) fn example_input(org_id: i64) -> MemberInput {
+    MemberInput {
+        org_id: Some(org_id),
+        name: "张三".into(),
+        gender: Some(Gender::Male),
+        ethnicity: "汉族".into(),
+        birth_date: "1980-01-01".into(),
+        joined_on: "2005-07-01".into(),
+        id_number: "530421198001011232".into(),
+        phone: "13812345678".into(),
+        category: Some(Category::InService),
+        ..Default::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,18 +384,7 @@ mod tests {
     }
 
     fn input() -> MemberInput {
-        MemberInput {
-            org_id: Some(1),
-            name: "张三".into(),
-            gender: Some(Gender::Male),
-            ethnicity: "汉族".into(),
-            birth_date: "1980-01-01".into(),
-            joined_on: "2005-07-01".into(),
-            id_number: "530421198001011232".into(),
-            phone: "13812345678".into(),
-            category: Some(Category::InService),
-            ..Default::default()
-        }
+        example_input(1)
     }
 
     fn field_of(err: Error) -> Option<String> {
