@@ -73,14 +73,17 @@ pub struct App {
     _xvfb: Guard,
 }
 
+#[derive(Default)]
 pub struct Options {
     /// Files to place in the data folder before the app starts (e.g. a broken database).
     pub files: Vec<(&'static str, Vec<u8>)>,
+    /// The data folder of an earlier run, to start again on the same data.
+    pub data: Option<TempDir>,
 }
 
 impl App {
     pub async fn start() -> R<App> {
-        Self::start_with(Options { files: Vec::new() }).await
+        Self::start_with(Options::default()).await
     }
 
     pub async fn start_with(options: Options) -> R<App> {
@@ -90,7 +93,10 @@ impl App {
         let driver_bin = require("tauri-driver", "cargo install tauri-driver --version ^2 --locked");
         require("WebKitWebDriver", "apt-get install webkit2gtk-driver");
 
-        let data = tempfile::tempdir()?;
+        let data = match options.data {
+            Some(d) => d,
+            None => tempfile::tempdir()?,
+        };
         for (name, bytes) in &options.files {
             std::fs::write(data.path().join(name), bytes)?;
         }
@@ -283,11 +289,24 @@ impl App {
 
     /// Ends the session; on failure first keeps a screenshot of what the window showed.
     pub async fn finish(self, name: &str, result: R) -> R {
+        self.finish_keeping_data(name, result).await.0
+    }
+
+    /// Ends the session like `finish`, and hands back the data folder for a second start.
+    pub async fn finish_keeping_data(self, name: &str, result: R) -> (R, TempDir) {
         if let Err(e) = &result {
             let _ = self.screenshot(&format!("FAILED-{name}")).await;
             eprintln!("{name} failed: {e}; screenshot in target/e2e-screenshots/FAILED-{name}.png");
         }
-        self.client.clone().close().await?;
-        result
+        let closed = self.client.clone().close().await;
+        let App { data, _driver, _xvfb, .. } = self;
+        // Stop this window before the next one opens on the same data.
+        drop(_driver);
+        drop(_xvfb);
+        let result = match (result, closed) {
+            (Ok(()), Err(e)) => Err(e.into()),
+            (r, _) => r,
+        };
+        (result, data)
     }
 }

@@ -1,0 +1,52 @@
+use crate::harness::{App, Options, R};
+
+async fn choose_scope(app: &App, name: &str) -> R {
+    app.click_visible("//*[@data-testid='scope-picker']//div[contains(@class,'el-select__wrapper')]").await?;
+    app.type_into("scope-picker", name).await?;
+    app.click_visible(&format!(
+        "//div[contains(@class,'el-select-dropdown')]//span[contains(@class,'el-tree-node__label') or self::span][normalize-space(.)='{name}']"
+    ))
+    .await
+}
+
+async fn active(app: &App) -> R<String> {
+    app.visible_text("//*[@data-testid='stat-active']//div[contains(@class,'value')]").await
+}
+
+#[tokio::test]
+async fn the_chosen_organization_scopes_the_pages_and_is_kept_between_starts() -> R {
+    let app = App::start().await?;
+    let result = async {
+        app.click("load-demo").await?;
+        let county = active(&app).await?;
+        choose_scope(&app, "河咀社区党总支").await?;
+        app.wait_xpath("//*[@data-testid='home-scope'][normalize-space(.)='河咀社区党总支']").await?;
+        let community = active(&app).await?;
+        assert_ne!(county, community, "the home figures follow the scope");
+        // The roster shows only that community's tree.
+        app.click("menu-roster").await?;
+        app.wait_xpath(
+            "//div[@data-testid='org-tree']//span[contains(@class,'name')][normalize-space(.)='河咀社区党总支']",
+        )
+        .await?;
+        let other = app.content("//div[@data-testid='org-tree']").await?;
+        assert!(!other.contains("大庄社区"), "other communities are out of scope: {other}");
+        app.screenshot("06-scoped-roster").await?;
+        app.click("menu-home").await?;
+        Ok::<String, Box<dyn std::error::Error + Send + Sync>>(community)
+    }
+    .await;
+    let (first, data) =
+        app.finish_keeping_data("scope", result.as_ref().map(|_| ()).map_err(|e| e.to_string().into())).await;
+    first?;
+    let community = result?;
+
+    let app = App::start_with(Options { data: Some(data), ..Options::default() }).await?;
+    let result = async {
+        app.wait_xpath("//*[@data-testid='home-scope'][normalize-space(.)='河咀社区党总支']").await?;
+        assert_eq!(active(&app).await?, community);
+        Ok(())
+    }
+    .await;
+    app.finish("scope-restart", result).await
+}
