@@ -62,6 +62,7 @@ fn task_test(root: &Path) -> Result {
     let ui = root.join("ui");
     run(&ui, npm(), &["ci", "--no-audit", "--no-fund"], &[])?;
     run(&ui, npm(), &["run", "typecheck"], &[])?;
+    run(&ui, npm(), &["run", "lint"], &[])?;
     run(&ui, npm(), &["test"], &[])?;
     run(&ui, npm(), &["run", "build"], &[])?;
     run(root, "cargo", &["fmt", "--all", "--", "--check"], &[])?;
