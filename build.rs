@@ -22,6 +22,11 @@ const COMMANDS: &[&str] = &[
     "member_photo_pick",
     "member_photo_clear",
     "member_photo_get",
+    "identity_mark_bulk",
+    "identity_summary",
+    "identity_not_shown",
+    "identity_member_marks",
+    "identity_mark_remove",
 ];
 
 fn main() {

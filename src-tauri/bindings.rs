@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::domain::{catalog, demo, members, orgs, stats};
+use crate::domain::{catalog, demo, identity, members, orgs, stats};
 use crate::{error, state};
 
 macro_rules! declarations {
@@ -25,6 +25,8 @@ pub fn typescript() -> String {
         members::MemberPage, members::StatusChange,
         stats::LabeledCount, stats::HomeStats,
         demo::DemoScale, demo::DemoSummary,
+        catalog::MarkType, identity::IdentityMark, identity::MemberSelection, identity::BulkMark,
+        identity::BulkMarkResult, identity::IdentitySummary,
     );
     let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");
     for d in decls {

@@ -9,6 +9,8 @@ mod database;
 mod orgs;
 // The roster: saving, duplicates, status changes, search by pinyin, phone and ID tail.
 mod members;
+// 亮身份: batch marks in one transaction, counts and the not-yet list per subtree.
+mod identity;
 // The demo data set and the command-line binary.
 mod demo_and_cli;
 

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use sanliang::domain::catalog::{Category, MemberStatus};
 use sanliang::domain::demo::{self, DemoScale};
+use sanliang::domain::identity;
 use sanliang::domain::members::{self, MemberQuery};
 use sanliang::error::Result;
 use sanliang::paths::{self, today};
@@ -41,6 +42,11 @@ enum Command {
         #[arg(long, default_value = "")]
         search: String,
         /// Limit to an organization subtree.
+        #[arg(long)]
+        org: Option<i64>,
+    },
+    /// 亮身份: members on the roll who have shown identity, by mark, and those who have not yet.
+    Identity {
         #[arg(long)]
         org: Option<i64>,
     },
@@ -105,6 +111,26 @@ async fn run(cli: Cli) -> Result<()> {
                 }
                 if i64::from(page) * i64::from(members::PAGE_SIZE_MAX) >= result.total {
                     eprintln!("共 {} 名党员", result.total);
+                    break;
+                }
+                page += 1;
+            }
+        }
+        Command::Identity { org } => {
+            let s = identity::summary(&pool, org).await?;
+            println!("在册党员\t{}", s.active_members);
+            println!("已亮身份\t{}", s.shown);
+            println!("未亮身份\t{}", s.not_shown);
+            for t in &s.by_type {
+                println!("{}\t{}", t.label, t.count);
+            }
+            let mut page = 1;
+            loop {
+                let p = identity::not_shown(&pool, org, page, members::PAGE_SIZE_MAX).await?;
+                for m in &p.rows {
+                    println!("未亮身份：{}\t{}\t{}", m.id, m.name, m.org_name);
+                }
+                if i64::from(page) * i64::from(members::PAGE_SIZE_MAX) >= p.total {
                     break;
                 }
                 page += 1;

@@ -1,6 +1,7 @@
 //! Thin Tauri commands, one file per domain: each checks the input's shape and calls the core.
 
 pub mod app;
+pub mod identity;
 pub mod members;
 pub mod orgs;
 
@@ -32,6 +33,11 @@ macro_rules! command_handlers {
             $crate::commands::members::member_photo_pick,
             $crate::commands::members::member_photo_clear,
             $crate::commands::members::member_photo_get,
+            $crate::commands::identity::identity_mark_bulk,
+            $crate::commands::identity::identity_summary,
+            $crate::commands::identity::identity_not_shown,
+            $crate::commands::identity::identity_member_marks,
+            $crate::commands::identity::identity_mark_remove,
         ]
     };
 }

@@ -241,20 +241,20 @@ pub async fn count(conn: &mut SqliteConnection, f: &Filter<'_>) -> Result<i64> {
     .await?)
 }
 
-struct ListRow {
-    id: i64,
-    name: String,
-    gender: String,
-    ethnicity: String,
-    birth_date: NaiveDate,
-    joined_on: NaiveDate,
-    org_id: i64,
-    org_name: String,
-    category: String,
-    status: String,
-    status_date: Option<NaiveDate>,
-    id_number: Option<String>,
-    phone: String,
+pub(crate) struct ListRow {
+    pub(crate) id: i64,
+    pub(crate) name: String,
+    pub(crate) gender: String,
+    pub(crate) ethnicity: String,
+    pub(crate) birth_date: NaiveDate,
+    pub(crate) joined_on: NaiveDate,
+    pub(crate) org_id: i64,
+    pub(crate) org_name: String,
+    pub(crate) category: String,
+    pub(crate) status: String,
+    pub(crate) status_date: Option<NaiveDate>,
+    pub(crate) id_number: Option<String>,
+    pub(crate) phone: String,
 }
 
 /// One checked query per sort order: a plain `ORDER BY column` lets SQLite walk the column's
@@ -334,24 +334,51 @@ pub async fn search(
         (MemberSort::CreatedAt, true, true) => search_sorted!(conn, f, limit, offset, "m.id DESC"),
         (MemberSort::CreatedAt, true, false) => search_sorted!(conn, f, limit, offset, "+m.id DESC"),
     };
-    Ok(rows
-        .into_iter()
-        .map(|r| MemberRow {
-            id: r.id,
-            name: r.name,
-            gender: gender(&r.gender),
-            ethnicity: r.ethnicity,
-            birth_date: r.birth_date,
-            joined_on: r.joined_on,
-            org_id: r.org_id,
-            org_name: r.org_name,
-            category: category(&r.category),
-            status: status(&r.status),
-            status_date: r.status_date,
-            id_number_masked: r.id_number.as_deref().map(mask_id_number).unwrap_or_default(),
-            phone_masked: mask_phone(&r.phone),
-        })
-        .collect())
+    Ok(rows.into_iter().map(list_row).collect())
+}
+
+/// A list row as the UI shows it, personal data masked.
+pub(crate) fn list_row(r: ListRow) -> MemberRow {
+    MemberRow {
+        id: r.id,
+        name: r.name,
+        gender: gender(&r.gender),
+        ethnicity: r.ethnicity,
+        birth_date: r.birth_date,
+        joined_on: r.joined_on,
+        org_id: r.org_id,
+        org_name: r.org_name,
+        category: category(&r.category),
+        status: status(&r.status),
+        status_date: r.status_date,
+        id_number_masked: r.id_number.as_deref().map(mask_id_number).unwrap_or_default(),
+        phone_masked: mask_phone(&r.phone),
+    }
+}
+
+/// Every member a filter matches (for batch actions on "all search results").
+pub async fn matching_ids(conn: &mut SqliteConnection, f: &Filter<'_>) -> Result<Vec<i64>> {
+    let p = &f.patterns;
+    let no_text = p.name_or_pinyin.is_none() && p.phone.is_none() && p.id_tail.is_none();
+    Ok(sqlx::query_scalar!(
+        r#"SELECT m.id AS "id!"
+           FROM members m
+           WHERE m.deleted_at IS NULL
+             AND (?1 IS NULL OR m.org_id IN (SELECT id FROM organizations WHERE substr(path, 1, length(?1)) = ?1))
+             AND (?2 OR m.search_text LIKE ?3 ESCAPE '\' OR m.phone LIKE ?4 ESCAPE '\' OR m.id_number LIKE ?5 ESCAPE '\')
+             AND (?6 IS NULL OR m.category = ?6)
+             AND (?7 IS NULL OR m.status = ?7)
+           ORDER BY m.id"#,
+        f.subtree,
+        no_text,
+        p.name_or_pinyin,
+        p.phone,
+        p.id_tail,
+        f.category,
+        f.status
+    )
+    .fetch_all(conn)
+    .await?)
 }
 
 /// Live members by status, and on-roll members by category, under a subtree (or everywhere).

@@ -9,6 +9,7 @@ use sqlx::SqlitePool;
 
 use crate::error::Result;
 
+pub mod identity;
 pub mod members;
 pub mod orgs;
 pub mod settings;

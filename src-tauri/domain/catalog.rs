@@ -81,6 +81,17 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// 亮身份 marks, from the seed.
+    MarkType {
+        Badge = "badge": "佩戴党徽",
+        VanguardPost = "vanguard_post": "党员先锋岗",
+        ModelPost = "model_post": "党员示范岗",
+        ResponsibilityZone = "responsibility_zone": "党员责任区",
+        WorkPass = "work_pass": "工作证",
+    }
+);
+
 impl OrgKind {
     /// The kinds that may sit directly under a parent of this kind.
     pub fn allowed_children(self) -> &'static [OrgKind] {
@@ -176,6 +187,7 @@ pub struct Catalog {
     pub genders: Vec<CatalogOption>,
     pub org_kinds: Vec<CatalogOption>,
     pub unit_kinds: Vec<CatalogOption>,
+    pub mark_types: Vec<CatalogOption>,
     pub ethnicities: Vec<String>,
     pub educations: Vec<String>,
     /// Which kinds of organization may be created under each kind (the core enforces it).
@@ -196,6 +208,7 @@ pub fn catalog() -> Catalog {
         genders: Gender::options(),
         org_kinds: OrgKind::options(),
         unit_kinds: UnitKind::options(),
+        mark_types: MarkType::options(),
         ethnicities: ETHNICITIES.iter().map(|s| (*s).to_owned()).collect(),
         educations: EDUCATIONS.iter().map(|s| (*s).to_owned()).collect(),
         allowed_children: OrgKind::ALL

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use ts_rs::TS;
 
-use crate::db::{members as member_store, orgs as org_store};
-use crate::domain::catalog::{Category, Gender, MemberStatus, OrgKind, UnitKind, EDUCATIONS};
+use crate::db::{identity as identity_store, members as member_store, orgs as org_store};
+use crate::domain::catalog::{Category, Gender, MarkType, MemberStatus, OrgKind, UnitKind, EDUCATIONS};
 use crate::domain::members::{validate, MemberInput};
 use crate::domain::orgs::Organization;
 use crate::domain::validate::id_check_char;
@@ -306,14 +306,30 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
         let record = validate(&input, today)?;
         let id = member_store::insert(&mut tx, &uuid::Uuid::new_v4().to_string(), &record).await?;
         let roll = rng.random_range(0..100);
+        let until = today.min(NaiveDate::from_ymd_opt(2026, 10, 31).unwrap_or(today)).max(joined);
         if roll < 8 {
             let status = if roll < 5 { MemberStatus::Transferred } else { MemberStatus::Deceased };
-            let when = date_between(
-                &mut rng,
-                joined,
-                today.min(NaiveDate::from_ymd_opt(2026, 10, 31).unwrap_or(today)).max(joined),
-            );
+            let when = date_between(&mut rng, joined, until);
             member_store::set_status(&mut tx, id, status, Some(when)).await?;
+        } else if rng.random_range(0..100) < 85 {
+            // 亮身份: most members wear the badge since the practice began; posts and zones by category.
+            let since = joined.max(NaiveDate::from_ymd_opt(2011, 6, 1).unwrap_or(joined)).min(until);
+            let mut marks = vec![(MarkType::Badge, String::new())];
+            match category {
+                Category::WindowPost => marks.push((MarkType::ModelPost, "便民服务窗口".to_owned())),
+                Category::StationedFrontline | Category::EnterpriseFrontline => {
+                    marks.push((MarkType::VanguardPost, "一线岗位".to_owned()))
+                }
+                Category::NoPost if rng.random_bool(0.4) => {
+                    marks.push((MarkType::ResponsibilityZone, format!("{}责任区", community.trim_end_matches("社区"))))
+                }
+                _ => {}
+            }
+            for (mark, place) in marks {
+                let shown = date_between(&mut rng, since, until);
+                identity_store::insert_if_absent(&mut tx, &uuid::Uuid::new_v4().to_string(), id, mark, shown, &place)
+                    .await?;
+            }
         }
         written += 1;
     }

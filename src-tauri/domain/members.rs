@@ -337,21 +337,34 @@ pub fn text_patterns(text: &str) -> TextPatterns {
 
 pub const PAGE_SIZE_MAX: u32 = 200;
 
+fn filter_of(query: &MemberQuery, subtree: Option<String>) -> store::Filter<'static> {
+    store::Filter {
+        subtree,
+        patterns: text_patterns(&query.text),
+        category: query.category.map(Category::code),
+        status: query.status.map(MemberStatus::code),
+    }
+}
+
+/// The ids of every member a query matches, ignoring its pagination.
+pub async fn matching_ids(pool: &SqlitePool, query: &MemberQuery) -> Result<Vec<i64>> {
+    let mut conn = pool.acquire().await?;
+    let subtree = match query.org_id {
+        Some(id) => Some(org_store::get(&mut conn, id).await?.path),
+        None => None,
+    };
+    store::matching_ids(&mut conn, &filter_of(query, subtree)).await
+}
+
 pub async fn search(pool: &SqlitePool, query: &MemberQuery) -> Result<MemberPage> {
     let mut conn = pool.acquire().await?;
     let subtree = match query.org_id {
         Some(id) => Some(org_store::get(&mut conn, id).await?.path),
         None => None,
     };
-    let patterns = text_patterns(&query.text);
     let page_size = query.page_size.clamp(1, PAGE_SIZE_MAX);
     let page = query.page.max(1);
-    let filter = store::Filter {
-        subtree,
-        patterns,
-        category: query.category.map(Category::code),
-        status: query.status.map(MemberStatus::code),
-    };
+    let filter = filter_of(query, subtree);
     let total = store::count(&mut conn, &filter).await?;
     let rows =
         store::search(&mut conn, &filter, query.sort, query.descending, page_size, (page - 1) * page_size).await?;

@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod demo;
+pub mod identity;
 pub mod members;
 pub mod orgs;
 pub mod photos;

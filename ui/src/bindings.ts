@@ -32,7 +32,7 @@ export type CatalogOption = { value: string, label: string, };
 
 export type AllowedChildren = { kind: OrgKind, children: Array<OrgKind>, };
 
-export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, ethnicities: Array<string>, educations: Array<string>, 
+export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, ethnicities: Array<string>, educations: Array<string>, 
 /**
  * Which kinds of organization may be created under each kind (the core enforces it).
  */
@@ -101,3 +101,47 @@ byCategory: Array<LabeledCount>, activeMembers: number, };
 export type DemoScale = "community" | "county";
 
 export type DemoSummary = { organizations: number, members: number, };
+
+export type MarkType = "badge" | "vanguard_post" | "model_post" | "responsibility_zone" | "work_pass";
+
+export type IdentityMark = { id: number, memberId: number, markType: MarkType, shownOn: string, place: string, };
+
+export type MemberSelection = { "ids": Array<number> } | { "query": MemberQuery };
+
+export type BulkMark = { selection: MemberSelection, markType: MarkType, 
+/**
+ * YYYY-MM-DD; not in the future.
+ */
+shownOn: string, 
+/**
+ * 窗口, 岗位 … (optional).
+ */
+place: string, };
+
+export type BulkMarkResult = { 
+/**
+ * Members who now hold the mark for the first time.
+ */
+recorded: number, 
+/**
+ * Members who already held it (left as they were).
+ */
+already: number, 
+/**
+ * Members not on the roll (转出/去世), left out.
+ */
+skipped: number, };
+
+export type IdentitySummary = { 
+/**
+ * Members on the roll in the subtree.
+ */
+activeMembers: number, 
+/**
+ * Of those, members holding at least one mark.
+ */
+shown: number, notShown: number, 
+/**
+ * Members on the roll holding each kind of mark.
+ */
+byType: Array<LabeledCount>, };
