@@ -7,6 +7,8 @@ mod harness;
 // Foundation: demo data, organizations, the roster form with the core's validation, search,
 // edit, status change, and the home counts following along.
 mod roster;
+// 亮身份: batch marking from a filtered roster and from the not-yet list.
+mod identity;
 // The organization chosen in the title bar scopes the pages and is kept between starts.
 mod scope;
 // A database that cannot be opened is reported in a Chinese dialog and left untouched.

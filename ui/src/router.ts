@@ -2,11 +2,13 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import HomeView from './views/HomeView.vue'
 import RosterView from './views/RosterView.vue'
 import OrgsView from './views/OrgsView.vue'
+import IdentityView from './views/IdentityView.vue'
 
 // Only pages that work are routed and shown in the menu.
 export const routes = [
   { path: '/', name: 'home', component: HomeView, meta: { title: '首页' } },
   { path: '/roster', name: 'roster', component: RosterView, meta: { title: '党员名册' } },
+  { path: '/identity', name: 'identity', component: IdentityView, meta: { title: '亮身份' } },
   { path: '/orgs', name: 'orgs', component: OrgsView, meta: { title: '组织机构' } },
 ]
 

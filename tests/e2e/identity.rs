@@ -1,0 +1,62 @@
+use crate::harness::{App, R};
+
+async fn figure(app: &App, id: &str) -> R<i64> {
+    let text = app.text(id).await?;
+    let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+    Ok(digits.parse().map_err(|_| format!("no number in {id}: {text:?}"))?)
+}
+
+async fn message(app: &App, start: &str) -> R<String> {
+    app.visible_text(&format!("//div[contains(@class,'el-message--success')][contains(.,'{start}')]")).await
+}
+
+#[tokio::test]
+async fn a_secretary_records_identity_for_a_filtered_set_and_for_picked_members() -> R {
+    let app = App::start().await?;
+    let result = flow(&app).await;
+    app.finish("identity", result).await
+}
+
+async fn flow(app: &App) -> R {
+    app.click("load-demo").await?;
+    message(app, "已载入示例数据").await?;
+
+    app.click("menu-identity").await?;
+    let shown_before = figure(app, "identity-shown").await?;
+    let missing_before = figure(app, "identity-not-shown").await?;
+    let active = figure(app, "identity-active").await?;
+    assert_eq!(shown_before + missing_before, active);
+    assert!(missing_before > 0, "the demo leaves someone to act on");
+
+    // Roster: everyone on the roll in the 窗口岗位 category gets 党员示范岗, in one batch.
+    app.click("menu-roster").await?;
+    app.choose("roster-category", "窗口岗位党员").await?;
+    let total_text = app.wait_text("roster-total", |t| t.starts_with("共") && !t.contains("共 0 名")).await?;
+    let filtered: i64 = total_text.chars().filter(|c| c.is_ascii_digit()).collect::<String>().parse()?;
+    app.click("mark-open").await?;
+    app.click_visible("//*[@data-testid='mark-scope-all']").await?;
+    app.choose("mark-type", "党员示范岗").await?;
+    app.click("mark-save").await?;
+    let done = message(app, "名党员登记亮身份").await?;
+    let numbers: Vec<i64> =
+        done.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).map(|s| s.parse().unwrap()).collect();
+    assert_eq!(numbers.iter().sum::<i64>(), filtered, "recorded + already = the filtered set: {done}");
+    app.screenshot("07-identity-batch").await?;
+
+    // The 亮身份 page: every window-post member now holds 党员示范岗 (no one else gets it).
+    app.click("menu-identity").await?;
+    app.wait_text("identity-type-model_post", |t| t.contains(&format!("{filtered}名"))).await?;
+    let missing_after_batch = figure(app, "identity-not-shown").await?;
+    assert!(missing_after_batch <= missing_before);
+    assert_eq!(figure(app, "identity-shown").await? + missing_after_batch, active);
+
+    // Pick one member from the not-yet list by hand.
+    app.click_visible("//div[@data-testid='identity-table']//tbody/tr[1]//span[contains(@class,'el-checkbox__inner')]")
+        .await?;
+    app.click("identity-mark").await?;
+    app.click("mark-save").await?;
+    message(app, "已为 1 名党员登记亮身份").await?;
+    app.wait_text("identity-not-shown", |t| t.contains(&format!("{}", missing_after_batch - 1))).await?;
+    assert_eq!(figure(app, "identity-shown").await?, active - missing_after_batch + 1);
+    app.screenshot("08-identity-page").await
+}
