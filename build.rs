@@ -27,6 +27,15 @@ const COMMANDS: &[&str] = &[
     "identity_not_shown",
     "identity_member_marks",
     "identity_mark_remove",
+    "post_list",
+    "post_create",
+    "post_update",
+    "post_delete",
+    "post_holders",
+    "post_assign",
+    "post_end",
+    "post_stats",
+    "post_member_history",
 ];
 
 fn main() {

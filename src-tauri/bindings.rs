@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::domain::{catalog, demo, identity, members, orgs, stats};
+use crate::domain::{catalog, demo, identity, members, orgs, posts, stats};
 use crate::{error, state};
 
 macro_rules! declarations {
@@ -27,6 +27,8 @@ pub fn typescript() -> String {
         demo::DemoScale, demo::DemoSummary,
         catalog::MarkType, identity::IdentityMark, identity::MemberSelection, identity::BulkMark,
         identity::BulkMarkResult, identity::IdentitySummary,
+        catalog::PostKind, catalog::PostHow, posts::Post, posts::PostInput, posts::PostAssignment, posts::AssignInput,
+        posts::PostStats,
     );
     let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");
     for d in decls {

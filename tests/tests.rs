@@ -11,6 +11,8 @@ mod orgs;
 mod members;
 // 亮身份: batch marks in one transaction, counts and the not-yet list per subtree.
 mod identity;
+// 亮职责: posts, claiming and setting them, one current post per member, history.
+mod posts;
 // The demo data set and the command-line binary.
 mod demo_and_cli;
 

@@ -11,6 +11,7 @@ use sanliang::domain::catalog::{Category, MemberStatus};
 use sanliang::domain::demo::{self, DemoScale};
 use sanliang::domain::identity;
 use sanliang::domain::members::{self, MemberQuery};
+use sanliang::domain::posts;
 use sanliang::error::Result;
 use sanliang::paths::{self, today};
 
@@ -47,6 +48,11 @@ enum Command {
     },
     /// 亮身份: members on the roll who have shown identity, by mark, and those who have not yet.
     Identity {
+        #[arg(long)]
+        org: Option<i64>,
+    },
+    /// 亮职责: members holding a post (认岗定责 / 设岗定责) and every post with its holders.
+    Posts {
         #[arg(long)]
         org: Option<i64>,
     },
@@ -134,6 +140,17 @@ async fn run(cli: Cli) -> Result<()> {
                     break;
                 }
                 page += 1;
+            }
+        }
+        Command::Posts { org } => {
+            let s = posts::stats(&pool, org).await?;
+            println!("在册党员\t{}", s.active_members);
+            println!("已认岗定责\t{}", s.with_post);
+            println!("其中认岗\t{}", s.claimed);
+            println!("其中设岗\t{}", s.assigned);
+            println!("岗位数\t{}", s.posts);
+            for p in posts::list(&pool, org).await? {
+                println!("岗位：{}\t{}\t{}\t{}/{}", p.id, p.community_name, p.name, p.holders, p.capacity);
             }
         }
         Command::Bench { iterations } => bench::search(&pool, iterations).await?,

@@ -4,6 +4,7 @@ pub mod app;
 pub mod identity;
 pub mod members;
 pub mod orgs;
+pub mod posts;
 
 use crate::error::Result;
 use crate::state::AppState;
@@ -38,6 +39,15 @@ macro_rules! command_handlers {
             $crate::commands::identity::identity_not_shown,
             $crate::commands::identity::identity_member_marks,
             $crate::commands::identity::identity_mark_remove,
+            $crate::commands::posts::post_list,
+            $crate::commands::posts::post_create,
+            $crate::commands::posts::post_update,
+            $crate::commands::posts::post_delete,
+            $crate::commands::posts::post_holders,
+            $crate::commands::posts::post_assign,
+            $crate::commands::posts::post_end,
+            $crate::commands::posts::post_stats,
+            $crate::commands::posts::post_member_history,
         ]
     };
 }

@@ -12,6 +12,7 @@ use crate::error::Result;
 pub mod identity;
 pub mod members;
 pub mod orgs;
+pub mod posts;
 pub mod settings;
 
 pub const DB_FILE: &str = "sanliang.db";

@@ -92,6 +92,24 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// Kinds of service post (服务岗位).
+    PostKind {
+        Vanguard = "vanguard": "党员先锋岗",
+        Model = "model": "党员示范岗",
+        Service = "service": "服务岗",
+        Zone = "zone": "责任区岗",
+    }
+);
+
+vocabulary!(
+    /// How a member came to hold a post.
+    PostHow {
+        Claimed = "claimed": "认岗定责",
+        Assigned = "assigned": "设岗定责",
+    }
+);
+
 impl OrgKind {
     /// The kinds that may sit directly under a parent of this kind.
     pub fn allowed_children(self) -> &'static [OrgKind] {
@@ -188,6 +206,8 @@ pub struct Catalog {
     pub org_kinds: Vec<CatalogOption>,
     pub unit_kinds: Vec<CatalogOption>,
     pub mark_types: Vec<CatalogOption>,
+    pub post_kinds: Vec<CatalogOption>,
+    pub post_hows: Vec<CatalogOption>,
     pub ethnicities: Vec<String>,
     pub educations: Vec<String>,
     /// Which kinds of organization may be created under each kind (the core enforces it).
@@ -209,6 +229,8 @@ pub fn catalog() -> Catalog {
         org_kinds: OrgKind::options(),
         unit_kinds: UnitKind::options(),
         mark_types: MarkType::options(),
+        post_kinds: PostKind::options(),
+        post_hows: PostHow::options(),
         ethnicities: ETHNICITIES.iter().map(|s| (*s).to_owned()).collect(),
         educations: EDUCATIONS.iter().map(|s| (*s).to_owned()).collect(),
         allowed_children: OrgKind::ALL

@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use ts_rs::TS;
 
-use crate::db::{identity as identity_store, members as member_store, orgs as org_store};
-use crate::domain::catalog::{Category, Gender, MarkType, MemberStatus, OrgKind, UnitKind, EDUCATIONS};
+use crate::db::{identity as identity_store, members as member_store, orgs as org_store, posts as post_store};
+use crate::domain::catalog::{
+    Category, Gender, MarkType, MemberStatus, OrgKind, PostHow, PostKind, UnitKind, EDUCATIONS,
+};
 use crate::domain::members::{validate, MemberInput};
 use crate::domain::orgs::Organization;
 use crate::domain::validate::id_check_char;
@@ -100,6 +102,18 @@ const WORK_UNITS: &[&str] = &[
     "星云湖渔业合作社",
     "县第一中学",
     "县农业农村局",
+];
+
+/// The posts every demo community sets up, with their published duties.
+const POSTS: &[(&str, PostKind, &str)] = &[
+    (
+        "便民服务窗口先锋岗",
+        PostKind::Vanguard,
+        "在社区便民服务站窗口为居民办理低保、医保、社保等事项，做到一次告知、限时办结。",
+    ),
+    ("环境卫生示范岗", PostKind::Model, "带头保持房前屋后和公共区域清洁，每周参加一次环境整治，劝导乱扔乱倒行为。"),
+    ("治安巡逻服务岗", PostKind::Service, "每周参加两次夜间治安巡逻，发现安全隐患及时报告社区，协助调解邻里纠纷。"),
+    ("政策宣传服务岗", PostKind::Service, "向居民宣讲党的路线方针政策和惠民政策，每月入户走访不少于五户并记录民情。"),
 ];
 
 struct TownshipPlan {
@@ -206,7 +220,10 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
         DemoScale::Community => 60,
         DemoScale::County => 200,
     };
-    let mut member_orgs: Vec<(Organization, String)> = Vec::new();
+    let mut member_orgs: Vec<(Organization, String, i64)> = Vec::new();
+    // Each community's posts: (post id, capacity, holders so far).
+    let mut community_posts: std::collections::HashMap<i64, Vec<(i64, i64, i64)>> = std::collections::HashMap::new();
+    let capacity = (members_per_community as i64) / 4 + 1;
     let mut first_community = None;
     for town in &plan {
         let township = add(&mut tx, Some(&county), OrgKind::Township, None, &format!("{}党工委", town.name)).await?;
@@ -217,9 +234,16 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
             let ordinals = ["第一", "第二", "第三"];
             for ord in ordinals.iter().take(branches) {
                 let branch = add(&mut tx, Some(&community), OrgKind::Branch, None, &format!("{c}{ord}党支部")).await?;
-                member_orgs.push((branch, c.clone()));
+                member_orgs.push((branch, c.clone(), community.id));
             }
-            member_orgs.push((community, c.clone()));
+            let mut posts = Vec::new();
+            for (name, kind, duties) in POSTS {
+                let uuid = uuid::Uuid::new_v4().to_string();
+                let id = post_store::insert(&mut tx, &uuid, community.id, name, *kind, duties, capacity).await?;
+                posts.push((id, capacity, 0));
+            }
+            community_posts.insert(community.id, posts);
+            member_orgs.push((community.clone(), c.clone(), community.id));
         }
     }
     for (name, kind, stationed) in [
@@ -243,7 +267,7 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
     let mut attempt = 0usize;
     while (written as usize) < total_members {
         attempt += 1;
-        let (org, community) = &member_orgs[attempt % member_orgs.len()];
+        let (org, community, community_id) = &member_orgs[attempt % member_orgs.len()];
         let surname = *pick(&mut rng, SURNAMES);
         let mut name = surname.to_owned();
         for _ in 0..rng.random_range(1..=2) {
@@ -329,6 +353,21 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
                 let shown = date_between(&mut rng, since, until);
                 identity_store::insert_if_absent(&mut tx, &uuid::Uuid::new_v4().to_string(), id, mark, shown, &place)
                     .await?;
+            }
+        }
+        // 亮职责: most members on the roll hold a post; in-service members claimed theirs.
+        if roll >= 8 && rng.random_range(0..100) < 80 {
+            if let Some(posts) = community_posts.get_mut(community_id) {
+                let start = rng.random_range(0..posts.len());
+                let free = (0..posts.len()).map(|k| (start + k) % posts.len()).find(|k| posts[*k].2 < posts[*k].1);
+                if let Some(k) = free {
+                    posts[k].2 += 1;
+                    let how = if category == Category::InService { PostHow::Claimed } else { PostHow::Assigned };
+                    let since = joined.max(NaiveDate::from_ymd_opt(2011, 6, 1).unwrap_or(joined)).min(until);
+                    let on = date_between(&mut rng, since, until);
+                    post_store::insert_assignment(&mut tx, &uuid::Uuid::new_v4().to_string(), posts[k].0, id, how, on)
+                        .await?;
+                }
             }
         }
         written += 1;

@@ -7,6 +7,7 @@ pub mod identity;
 pub mod members;
 pub mod orgs;
 pub mod photos;
+pub mod posts;
 pub mod preferences;
 pub mod search_key;
 pub mod stats;

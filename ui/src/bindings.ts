@@ -32,7 +32,7 @@ export type CatalogOption = { value: string, label: string, };
 
 export type AllowedChildren = { kind: OrgKind, children: Array<OrgKind>, };
 
-export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, ethnicities: Array<string>, educations: Array<string>, 
+export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, postKinds: Array<CatalogOption>, postHows: Array<CatalogOption>, ethnicities: Array<string>, educations: Array<string>, 
 /**
  * Which kinds of organization may be created under each kind (the core enforces it).
  */
@@ -145,3 +145,25 @@ shown: number, notShown: number,
  * Members on the roll holding each kind of mark.
  */
 byType: Array<LabeledCount>, };
+
+export type PostKind = "vanguard" | "model" | "service" | "zone";
+
+export type PostHow = "claimed" | "assigned";
+
+export type Post = { id: number, communityId: number, communityName: string, name: string, kind: PostKind, duties: string, capacity: number, 
+/**
+ * Members holding the post now.
+ */
+holders: number, };
+
+export type PostInput = { communityId: number | null, name: string, kind: PostKind | null, duties: string, capacity: number, };
+
+export type PostAssignment = { id: number, postId: number, postName: string, memberId: number, memberName: string, how: PostHow, startOn: string, endOn: string | null, };
+
+export type AssignInput = { postId: number, memberId: number | null, how: PostHow, startOn: string, };
+
+export type PostStats = { activeMembers: number, 
+/**
+ * Members on the roll holding a post now ("已有N名社区党员认岗定责").
+ */
+withPost: number, claimed: number, assigned: number, posts: number, };
