@@ -111,8 +111,10 @@ pub async fn not_shown(
         ListRow,
         r#"SELECT m.id AS "id!", m.name, m.gender, m.ethnicity, m.birth_date AS "birth_date: NaiveDate",
                   m.joined_on AS "joined_on: NaiveDate", m.org_id, o.name AS org_name, m.category, m.status,
-                  m.status_date AS "status_date: NaiveDate", m.id_number, m.phone
+                  m.status_date AS "status_date: NaiveDate", m.id_number, m.phone, p.name AS "post_name?"
            FROM members m JOIN organizations o ON o.id = m.org_id
+           LEFT JOIN post_assignments a ON a.member_id = m.id AND a.end_on IS NULL
+           LEFT JOIN posts p ON p.id = a.post_id
            WHERE m.deleted_at IS NULL AND m.status = 'active'
              AND (?1 IS NULL OR m.org_id IN (SELECT id FROM organizations WHERE substr(path, 1, length(?1)) = ?1))
              AND NOT EXISTS (SELECT 1 FROM identity_marks i WHERE i.member_id = m.id AND i.deleted_at IS NULL)

@@ -255,6 +255,7 @@ pub(crate) struct ListRow {
     pub(crate) status_date: Option<NaiveDate>,
     pub(crate) id_number: Option<String>,
     pub(crate) phone: String,
+    pub(crate) post_name: Option<String>,
 }
 
 /// One checked query per sort order: a plain `ORDER BY column` lets SQLite walk the column's
@@ -267,8 +268,10 @@ macro_rules! search_sorted {
             ListRow,
             r#"SELECT m.id AS "id!", m.name, m.gender, m.ethnicity, m.birth_date AS "birth_date: NaiveDate",
                       m.joined_on AS "joined_on: NaiveDate", m.org_id, o.name AS org_name, m.category, m.status,
-                      m.status_date AS "status_date: NaiveDate", m.id_number, m.phone
+                      m.status_date AS "status_date: NaiveDate", m.id_number, m.phone, p.name AS "post_name?"
                FROM members m JOIN organizations o ON o.id = m.org_id
+               LEFT JOIN post_assignments a ON a.member_id = m.id AND a.end_on IS NULL
+               LEFT JOIN posts p ON p.id = a.post_id
                WHERE m.deleted_at IS NULL
                  AND (?1 IS NULL OR m.org_id IN (SELECT id FROM organizations WHERE substr(path, 1, length(?1)) = ?1))
                  AND (?2 OR m.search_text LIKE ?3 ESCAPE '\' OR m.phone LIKE ?4 ESCAPE '\' OR m.id_number LIKE ?5 ESCAPE '\')
@@ -353,6 +356,7 @@ pub(crate) fn list_row(r: ListRow) -> MemberRow {
         status_date: r.status_date,
         id_number_masked: r.id_number.as_deref().map(mask_id_number).unwrap_or_default(),
         phone_masked: mask_phone(&r.phone),
+        post_name: r.post_name,
     }
 }
 

@@ -55,6 +55,8 @@ pub struct MemberRow {
     pub status_date: Option<NaiveDate>,
     pub id_number_masked: String,
     pub phone_masked: String,
+    /// The post the member holds now (亮职责), if any.
+    pub post_name: Option<String>,
 }
 
 /// What the form sends. Dates come as text so a bad one is reported at its field.

@@ -235,7 +235,9 @@ impl App {
     /// with real key events.
     pub async fn type_into(&self, id: &str, text: &str) -> R {
         eprintln!("  type {id}: {text:?}");
-        let xpath = format!("//*[@data-testid='{id}']//input | //input[@data-testid='{id}']");
+        let xpath = format!(
+            "//*[@data-testid='{id}']//input | //input[@data-testid='{id}'] | //*[@data-testid='{id}']//textarea | //textarea[@data-testid='{id}']"
+        );
         self.click_visible(&xpath).await?;
         self.on_visible(&xpath, "els[0].select();").await?;
         let input = self.client.active_element().await?;

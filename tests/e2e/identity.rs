@@ -30,8 +30,10 @@ async fn flow(app: &App) -> R {
 
     // Roster: everyone on the roll in the 窗口岗位 category gets 党员示范岗, in one batch.
     app.click("menu-roster").await?;
+    let unfiltered = app.wait_text("roster-total", |t| t.starts_with("共") && !t.contains("共 0 名")).await?;
     app.choose("roster-category", "窗口岗位党员").await?;
-    let total_text = app.wait_text("roster-total", |t| t.starts_with("共") && !t.contains("共 0 名")).await?;
+    // Wait for the filtered search to arrive, not the list that was there before.
+    let total_text = app.wait_text("roster-total", |t| t.starts_with("共") && t != unfiltered).await?;
     let filtered: i64 = total_text.chars().filter(|c| c.is_ascii_digit()).collect::<String>().parse()?;
     app.click("mark-open").await?;
     app.click_visible("//*[@data-testid='mark-scope-all']").await?;

@@ -9,6 +9,8 @@ mod harness;
 mod roster;
 // 亮身份: batch marking from a filtered roster and from the not-yet list.
 mod identity;
+// 亮职责: a new post, claimed by an in-service member, counts and holders.
+mod posts;
 // The organization chosen in the title bar scopes the pages and is kept between starts.
 mod scope;
 // A database that cannot be opened is reported in a Chinese dialog and left untouched.

@@ -50,7 +50,11 @@ export type OrgInput = { parentId: number | null, kind: OrgKind, unitKind: UnitK
 
 export type Member = { id: number, uuid: string, orgId: number, orgName: string, name: string, gender: Gender, ethnicity: string, birthDate: string, joinedOn: string, education: string, idNumber: string | null, phone: string, address: string, workUnit: string, category: Category, status: MemberStatus, statusDate: string | null, notes: string, hasPhoto: boolean, };
 
-export type MemberRow = { id: number, name: string, gender: Gender, ethnicity: string, birthDate: string, joinedOn: string, orgId: number, orgName: string, category: Category, status: MemberStatus, statusDate: string | null, idNumberMasked: string, phoneMasked: string, };
+export type MemberRow = { id: number, name: string, gender: Gender, ethnicity: string, birthDate: string, joinedOn: string, orgId: number, orgName: string, category: Category, status: MemberStatus, statusDate: string | null, idNumberMasked: string, phoneMasked: string, 
+/**
+ * The post the member holds now (亮职责), if any.
+ */
+postName: string | null, };
 
 export type MemberInput = { orgId: number | null, name: string, gender: Gender | null, ethnicity: string, birthDate: string, joinedOn: string, education: string, idNumber: string, phone: string, address: string, workUnit: string, category: Category | null, notes: string, 
 /**

@@ -3,12 +3,14 @@ import HomeView from './views/HomeView.vue'
 import RosterView from './views/RosterView.vue'
 import OrgsView from './views/OrgsView.vue'
 import IdentityView from './views/IdentityView.vue'
+import PostsView from './views/PostsView.vue'
 
 // Only pages that work are routed and shown in the menu.
 export const routes = [
   { path: '/', name: 'home', component: HomeView, meta: { title: '首页' } },
   { path: '/roster', name: 'roster', component: RosterView, meta: { title: '党员名册' } },
   { path: '/identity', name: 'identity', component: IdentityView, meta: { title: '亮身份' } },
+  { path: '/posts', name: 'posts', component: PostsView, meta: { title: '亮职责' } },
   { path: '/orgs', name: 'orgs', component: OrgsView, meta: { title: '组织机构' } },
 ]
 

@@ -23,7 +23,10 @@ export function findNode(nodes: OrgNode[], id: number | null): OrgNode | null {
   return null
 }
 
-export function label(kind: 'categories' | 'statuses' | 'genders' | 'orgKinds' | 'unitKinds', code: string | null | undefined) {
+export function label(
+  kind: 'categories' | 'statuses' | 'genders' | 'orgKinds' | 'unitKinds' | 'markTypes' | 'postKinds' | 'postHows',
+  code: string | null | undefined,
+) {
   return store.catalog?.[kind].find((o) => o.value === code)?.label ?? ''
 }
 

@@ -1,0 +1,61 @@
+use crate::harness::{App, R};
+
+async fn figure(app: &App, id: &str) -> R<i64> {
+    let text = app.text(id).await?;
+    let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+    Ok(digits.parse().map_err(|_| format!("no number in {id}: {text:?}"))?)
+}
+
+fn row(post: &str) -> String {
+    format!("//div[@data-testid='posts-table']//tr[.//span[contains(@class,'post-name')][.='{post}']]")
+}
+
+#[tokio::test]
+async fn a_secretary_sets_up_a_post_and_a_member_claims_it() -> R {
+    let app = App::start().await?;
+    let result = flow(&app).await;
+    app.finish("posts", result).await
+}
+
+async fn flow(app: &App) -> R {
+    app.click("load-demo").await?;
+    app.visible_text("//div[contains(@class,'el-message--success')][contains(.,'已载入示例数据')]").await?;
+    app.click("menu-posts").await?;
+    let with_post = figure(app, "posts-with-post").await?;
+    let claimed = figure(app, "posts-claimed").await?;
+    let posts = figure(app, "posts-count").await?;
+
+    // A new post for 河咀社区 with its duties.
+    app.click("post-add").await?;
+    app.choose("post-community", "河咀社区党总支").await?;
+    app.type_into("post-name", "文明劝导先锋岗").await?;
+    app.type_into("post-duties", "每周两次在湖滨步道劝导乱扔垃圾、乱停车辆，发现问题当天报告社区。").await?;
+    app.click("post-save").await?;
+    app.visible_text("//div[contains(@class,'el-message--success')][contains(.,'已保存岗位“文明劝导先锋岗”')]").await?;
+    app.wait_text("posts-count", |t| t.contains(&format!("{}", posts + 1))).await?;
+    let held = app.content(&format!("{}//span[contains(@class,'held')]", row("文明劝导先锋岗"))).await?;
+    assert_eq!(held, "0/1");
+
+    // An in-service member without a post claims it (members holding one are shown and disabled).
+    app.click_visible(&format!("{}//button[contains(.,'安排党员')]", row("文明劝导先锋岗"))).await?;
+    app.click_visible("//*[@data-testid='assign-member']//div[contains(@class,'el-select__wrapper')]").await?;
+    let option = "//li[contains(@class,'el-select-dropdown__item') and not(contains(@class,'is-disabled'))]";
+    let name = app.visible_text(&format!("{option}/span[1]")).await?;
+    app.click_visible(option).await?;
+    app.click("assign-save").await?;
+    app.visible_text(&format!(
+        "//div[contains(@class,'el-message--success')][contains(.,'已安排“{name}”到“文明劝导先锋岗”')]"
+    ))
+    .await?;
+    app.wait_text("posts-with-post", |t| t.contains(&format!("{}", with_post + 1))).await?;
+    assert_eq!(figure(app, "posts-claimed").await?, claimed + 1);
+    let held = app.content(&format!("{}//span[contains(@class,'held')]", row("文明劝导先锋岗"))).await?;
+    assert_eq!(held, "1/1");
+    app.screenshot("09-posts").await?;
+
+    // The holders drawer lists the member with 认岗定责.
+    app.click_visible(&format!("{}//button[contains(.,'在岗党员')]", row("文明劝导先锋岗"))).await?;
+    let drawer = app.visible_text("//div[contains(@class,'el-drawer')]//table//tbody").await?;
+    assert!(drawer.contains(&name) && drawer.contains("认岗定责"), "{drawer}");
+    Ok(())
+}
