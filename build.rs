@@ -36,6 +36,13 @@ const COMMANDS: &[&str] = &[
     "post_end",
     "post_stats",
     "post_member_history",
+    "zone_list",
+    "zone_create",
+    "zone_items_add",
+    "zone_items",
+    "zone_cover",
+    "zone_release",
+    "zone_uncovered",
 ];
 
 fn main() {

@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::domain::{catalog, demo, identity, members, orgs, posts, stats};
+use crate::domain::{catalog, demo, identity, members, orgs, posts, stats, zones};
 use crate::{error, state};
 
 macro_rules! declarations {
@@ -29,6 +29,7 @@ pub fn typescript() -> String {
         identity::BulkMarkResult, identity::IdentitySummary,
         catalog::PostKind, catalog::PostHow, posts::Post, posts::PostInput, posts::PostAssignment, posts::AssignInput,
         posts::PostStats,
+        catalog::ZoneItemKind, zones::Zone, zones::ZoneItem, zones::ZoneInput, zones::ZoneItemsInput, zones::CoverInput,
     );
     let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");
     for d in decls {

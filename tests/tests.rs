@@ -13,6 +13,8 @@ mod members;
 mod identity;
 // 亮职责: posts, claiming and setting them, one current post per member, history.
 mod posts;
+// 党员责任区: items covered by exactly one member, uncovered items, refusals.
+mod zones;
 // The demo data set and the command-line binary.
 mod demo_and_cli;
 

@@ -5,6 +5,7 @@ pub mod identity;
 pub mod members;
 pub mod orgs;
 pub mod posts;
+pub mod zones;
 
 use crate::error::Result;
 use crate::state::AppState;
@@ -48,6 +49,13 @@ macro_rules! command_handlers {
             $crate::commands::posts::post_end,
             $crate::commands::posts::post_stats,
             $crate::commands::posts::post_member_history,
+            $crate::commands::zones::zone_list,
+            $crate::commands::zones::zone_create,
+            $crate::commands::zones::zone_items_add,
+            $crate::commands::zones::zone_items,
+            $crate::commands::zones::zone_cover,
+            $crate::commands::zones::zone_release,
+            $crate::commands::zones::zone_uncovered,
         ]
     };
 }

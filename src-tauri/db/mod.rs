@@ -14,6 +14,7 @@ pub mod members;
 pub mod orgs;
 pub mod posts;
 pub mod settings;
+pub mod zones;
 
 pub const DB_FILE: &str = "sanliang.db";
 

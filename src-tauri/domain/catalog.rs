@@ -110,6 +110,15 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// What a responsibility-zone item is.
+    ZoneItemKind {
+        Lane = "lane": "巷道",
+        Building = "building": "楼栋",
+        Household = "household": "户",
+    }
+);
+
 impl OrgKind {
     /// The kinds that may sit directly under a parent of this kind.
     pub fn allowed_children(self) -> &'static [OrgKind] {
@@ -208,6 +217,7 @@ pub struct Catalog {
     pub mark_types: Vec<CatalogOption>,
     pub post_kinds: Vec<CatalogOption>,
     pub post_hows: Vec<CatalogOption>,
+    pub zone_item_kinds: Vec<CatalogOption>,
     pub ethnicities: Vec<String>,
     pub educations: Vec<String>,
     /// Which kinds of organization may be created under each kind (the core enforces it).
@@ -231,6 +241,7 @@ pub fn catalog() -> Catalog {
         mark_types: MarkType::options(),
         post_kinds: PostKind::options(),
         post_hows: PostHow::options(),
+        zone_item_kinds: ZoneItemKind::options(),
         ethnicities: ETHNICITIES.iter().map(|s| (*s).to_owned()).collect(),
         educations: EDUCATIONS.iter().map(|s| (*s).to_owned()).collect(),
         allowed_children: OrgKind::ALL

@@ -8,9 +8,11 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use ts_rs::TS;
 
-use crate::db::{identity as identity_store, members as member_store, orgs as org_store, posts as post_store};
+use crate::db::{
+    identity as identity_store, members as member_store, orgs as org_store, posts as post_store, zones as zone_store,
+};
 use crate::domain::catalog::{
-    Category, Gender, MarkType, MemberStatus, OrgKind, PostHow, PostKind, UnitKind, EDUCATIONS,
+    Category, Gender, MarkType, MemberStatus, OrgKind, PostHow, PostKind, UnitKind, ZoneItemKind, EDUCATIONS,
 };
 use crate::domain::members::{validate, MemberInput};
 use crate::domain::orgs::Organization;
@@ -225,11 +227,15 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
     let mut community_posts: std::collections::HashMap<i64, Vec<(i64, i64, i64)>> = std::collections::HashMap::new();
     let capacity = (members_per_community as i64) / 4 + 1;
     let mut first_community = None;
+    let mut hezui = None;
     for town in &plan {
         let township = add(&mut tx, Some(&county), OrgKind::Township, None, &format!("{}党工委", town.name)).await?;
         for c in &town.communities {
             let community = add(&mut tx, Some(&township), OrgKind::Community, None, &format!("{c}党总支")).await?;
             first_community.get_or_insert(community.id);
+            if c == "河咀社区" {
+                hezui = Some(community.clone());
+            }
             let branches = 2 + rng.random_range(0..2);
             let ordinals = ["第一", "第二", "第三"];
             for ord in ordinals.iter().take(branches) {
@@ -372,6 +378,48 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
         }
         written += 1;
     }
+    if let Some(community) = hezui {
+        lakeside_zones(&mut tx, &community, &mut rng).await?;
+    }
     tx.commit().await?;
     Ok(DemoSummary { organizations: orgs, members: written })
+}
+
+/// 河咀社区's 环湖党建 from the seed: twelve responsibility zones, each lane and household
+/// assigned to one member on the roll — all but a few, so the page has work to show.
+async fn lakeside_zones(tx: &mut sqlx::SqliteConnection, community: &Organization, rng: &mut SmallRng) -> Result<()> {
+    let filter = member_store::Filter {
+        subtree: Some(community.path.clone()),
+        patterns: Default::default(),
+        category: None,
+        status: Some(MemberStatus::Active.code()),
+    };
+    let members = member_store::matching_ids(tx, &filter).await?;
+    if members.is_empty() {
+        return Ok(());
+    }
+    let ordinals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+    for (z, ord) in ordinals.iter().enumerate() {
+        let zone =
+            zone_store::insert_zone(tx, &uuid::Uuid::new_v4().to_string(), community.id, &format!("环湖第{ord}责任区"))
+                .await?;
+        let mut items = vec![
+            (ZoneItemKind::Lane, format!("湖滨{}巷", z * 2 + 1)),
+            (ZoneItemKind::Lane, format!("湖滨{}巷", z * 2 + 2)),
+        ];
+        for h in 1..=3 {
+            items.push((ZoneItemKind::Household, format!("河咀村{}组{}号", z + 1, h * 7 + z)));
+        }
+        // One member looks after a zone's lanes, a neighbour its households.
+        let keeper = members[(z * 2) % members.len()];
+        let neighbour = members[(z * 2 + 1) % members.len()];
+        for (kind, name) in items {
+            let item = zone_store::insert_item(tx, &uuid::Uuid::new_v4().to_string(), zone, kind, &name).await?;
+            if rng.random_range(0..100) < 92 {
+                let who = if kind == ZoneItemKind::Lane { keeper } else { neighbour };
+                zone_store::cover_if_free(tx, item, who).await?;
+            }
+        }
+    }
+    Ok(())
 }

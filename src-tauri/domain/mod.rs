@@ -12,3 +12,4 @@ pub mod preferences;
 pub mod search_key;
 pub mod stats;
 pub mod validate;
+pub mod zones;

@@ -32,7 +32,7 @@ export type CatalogOption = { value: string, label: string, };
 
 export type AllowedChildren = { kind: OrgKind, children: Array<OrgKind>, };
 
-export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, postKinds: Array<CatalogOption>, postHows: Array<CatalogOption>, ethnicities: Array<string>, educations: Array<string>, 
+export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, postKinds: Array<CatalogOption>, postHows: Array<CatalogOption>, zoneItemKinds: Array<CatalogOption>, ethnicities: Array<string>, educations: Array<string>, 
 /**
  * Which kinds of organization may be created under each kind (the core enforces it).
  */
@@ -171,3 +171,23 @@ export type PostStats = { activeMembers: number,
  * Members on the roll holding a post now ("已有N名社区党员认岗定责").
  */
 withPost: number, claimed: number, assigned: number, posts: number, };
+
+export type ZoneItemKind = "lane" | "building" | "household";
+
+export type Zone = { id: number, communityId: number, communityName: string, name: string, items: number, covered: number, 
+/**
+ * Names of the members covering its items.
+ */
+members: Array<string>, };
+
+export type ZoneItem = { id: number, zoneId: number, zoneName: string, kind: ZoneItemKind, name: string, memberId: number | null, memberName: string | null, };
+
+export type ZoneInput = { communityId: number | null, name: string, };
+
+export type ZoneItemsInput = { zoneId: number, kind: ZoneItemKind, 
+/**
+ * One item per line (e.g. 湖滨巷, 湖滨巷2号).
+ */
+names: string, };
+
+export type CoverInput = { itemIds: Array<number>, memberId: number | null, };

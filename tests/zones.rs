@@ -1,0 +1,132 @@
+use sanliang::domain::catalog::{Category, Gender, OrgKind, ZoneItemKind};
+use sanliang::domain::members::{self, MemberInput};
+use sanliang::domain::zones::{self, CoverInput, ZoneInput, ZoneItemsInput};
+use sanliang::error::ErrorKind;
+
+use crate::orgs::{add, small_tree};
+use crate::support;
+
+async fn member(pool: &sqlx::SqlitePool, org: i64, name: &str) -> i64 {
+    let input = MemberInput {
+        org_id: Some(org),
+        name: name.into(),
+        gender: Some(Gender::Male),
+        ethnicity: "汉族".into(),
+        birth_date: "1970-01-01".into(),
+        joined_on: "1995-07-01".into(),
+        category: Some(Category::NoPost),
+        ..Default::default()
+    };
+    members::create(pool, &input, support::today()).await.unwrap().id
+}
+
+#[tokio::test]
+async fn a_zone_gets_items_and_each_item_exactly_one_member() {
+    let t = support::fresh().await;
+    let [_, street, community, branch, _] = small_tree(&t.pool).await;
+    let zone = zones::create(&t.pool, &ZoneInput { community_id: Some(community.id), name: "环湖第一责任区".into() })
+        .await
+        .unwrap();
+    let items = zones::add_items(
+        &t.pool,
+        &ZoneItemsInput {
+            zone_id: zone.id, kind: ZoneItemKind::Lane, names: "湖滨1巷\n湖滨2巷\n\n湖滨2巷\n".into()
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        items.iter().map(|i| i.name.as_str()).collect::<Vec<_>>(),
+        ["湖滨1巷", "湖滨2巷"],
+        "blank and repeated lines dropped"
+    );
+    zones::add_items(
+        &t.pool,
+        &ZoneItemsInput { zone_id: zone.id, kind: ZoneItemKind::Household, names: "河咀村1组7号".into() },
+    )
+    .await
+    .unwrap();
+    assert_eq!(zones::uncovered(&t.pool, Some(community.id)).await.unwrap().len(), 3);
+
+    let a = member(&t.pool, branch.id, "李明").await;
+    let b = member(&t.pool, community.id, "王强").await;
+    let lanes: Vec<i64> = items.iter().map(|i| i.id).collect();
+    zones::cover(&t.pool, &CoverInput { item_ids: lanes.clone(), member_id: Some(a) }).await.unwrap();
+    // Covering again by the same member is fine; by another member is refused, naming who covers it.
+    zones::cover(&t.pool, &CoverInput { item_ids: vec![lanes[0]], member_id: Some(a) }).await.unwrap();
+    let household = zones::uncovered(&t.pool, None).await.unwrap()[0].id;
+    let err = zones::cover(&t.pool, &CoverInput { item_ids: vec![household, lanes[1]], member_id: Some(b) })
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+    assert!(err.to_string().contains("湖滨2巷") && err.to_string().contains("李明"), "{err}");
+    // The batch was one transaction: the household stays uncovered.
+    assert_eq!(zones::uncovered(&t.pool, None).await.unwrap().len(), 1);
+
+    zones::cover(&t.pool, &CoverInput { item_ids: vec![household], member_id: Some(b) }).await.unwrap();
+    assert!(zones::uncovered(&t.pool, None).await.unwrap().is_empty());
+    let listed = zones::list(&t.pool, Some(street.id)).await.unwrap();
+    assert_eq!((listed[0].items, listed[0].covered), (3, 3));
+    let mut names = listed[0].members.clone();
+    names.sort();
+    assert_eq!(names, ["李明", "王强"]);
+
+    zones::release(&t.pool, lanes[1]).await.unwrap();
+    zones::cover(&t.pool, &CoverInput { item_ids: vec![lanes[1]], member_id: Some(b) }).await.unwrap();
+}
+
+#[tokio::test]
+async fn zone_rules_are_refused_with_reasons() {
+    let t = support::fresh().await;
+    let [_, street, community, _, other] = small_tree(&t.pool).await;
+    let elsewhere = add(&t.pool, Some(&other), OrgKind::Community, "大庄社区党总支").await;
+    assert_eq!(
+        zones::create(&t.pool, &ZoneInput { community_id: Some(street.id), name: "区".into() })
+            .await
+            .unwrap_err()
+            .field(),
+        Some("communityId")
+    );
+    assert_eq!(
+        zones::create(&t.pool, &ZoneInput { community_id: Some(community.id), name: " ".into() })
+            .await
+            .unwrap_err()
+            .field(),
+        Some("name")
+    );
+    let zone =
+        zones::create(&t.pool, &ZoneInput { community_id: Some(community.id), name: "区".into() }).await.unwrap();
+    assert_eq!(
+        zones::create(&t.pool, &ZoneInput { community_id: Some(community.id), name: "区".into() })
+            .await
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Conflict
+    );
+    let add_lane = |names: &str| ZoneItemsInput { zone_id: zone.id, kind: ZoneItemKind::Lane, names: names.into() };
+    assert_eq!(zones::add_items(&t.pool, &add_lane("\n \n")).await.unwrap_err().field(), Some("names"));
+    zones::add_items(&t.pool, &add_lane("湖滨1巷")).await.unwrap();
+    // All or none: one duplicate refuses the whole list.
+    assert_eq!(zones::add_items(&t.pool, &add_lane("湖滨3巷\n湖滨1巷")).await.unwrap_err().kind(), ErrorKind::Conflict);
+    assert_eq!(zones::items(&t.pool, zone.id).await.unwrap().len(), 1);
+    // A member of another community cannot cover it.
+    let far = member(&t.pool, elsewhere.id, "赵六").await;
+    let item = zones::items(&t.pool, zone.id).await.unwrap()[0].id;
+    assert_eq!(
+        zones::cover(&t.pool, &CoverInput { item_ids: vec![item], member_id: Some(far) }).await.unwrap_err().field(),
+        Some("memberId")
+    );
+}
+
+#[tokio::test]
+async fn the_demo_has_hezui_lakeside_zones_with_a_few_uncovered_items() {
+    let t = support::fresh().await;
+    sanliang::domain::demo::load(&t.pool, sanliang::domain::demo::DemoScale::Community, support::today())
+        .await
+        .unwrap();
+    let zones = zones::list(&t.pool, None).await.unwrap();
+    assert_eq!(zones.len(), 12);
+    assert!(zones.iter().all(|z| z.community_name.starts_with("河咀社区")));
+    let uncovered = zones::uncovered(&t.pool, None).await.unwrap().len();
+    assert!((1..20).contains(&uncovered), "{uncovered}");
+}
