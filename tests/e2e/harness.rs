@@ -158,7 +158,11 @@ impl App {
              }}
              {script}"
         );
-        Ok(self.client.execute(&code, vec![json!(xpath)]).await?)
+        // A WebDriver call that never returns fails the test instead of hanging it.
+        match tokio::time::timeout(Duration::from_secs(20), self.client.execute(&code, vec![json!(xpath)])).await {
+            Ok(result) => Ok(result?),
+            Err(_) => Err(format!("the window did not answer within 20 s (looking for {xpath})").into()),
+        }
     }
 
     /// Waits until `script` (over the visible matches of `xpath`) returns something other than null.
@@ -182,6 +186,12 @@ impl App {
     pub async fn visible_text(&self, xpath: &str) -> R<String> {
         let v = self.until(xpath, "const t = els.map(e => e.innerText).find(t => t.trim()); return t ?? null;").await?;
         Ok(v.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// The texts of every element matching `xpath` that is shown, once at least one is.
+    pub async fn visible_texts(&self, xpath: &str) -> R<Vec<String>> {
+        let v = self.until(xpath, "return els.length ? els.map(e => e.innerText) : null;").await?;
+        Ok(v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default())
     }
 
     /// Waits until an element matching `xpath` is shown, and returns all its text, scrolled into view or not.
@@ -223,7 +233,6 @@ impl App {
              const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
              if (top && top !== el && !el.contains(top) && !top.contains(el)) return 'covered';
              for (const type of ['mousedown', 'mouseup']) el.dispatchEvent(new MouseEvent(type, {bubbles: true, cancelable: true, view: window}));
-             if (el.focus) el.focus();
              el.click();
              return true;",
         )
@@ -297,10 +306,14 @@ impl App {
     /// Ends the session like `finish`, and hands back the data folder for a second start.
     pub async fn finish_keeping_data(self, name: &str, result: R) -> (R, TempDir) {
         if let Err(e) = &result {
-            let _ = self.screenshot(&format!("FAILED-{name}")).await;
+            let shot_name = format!("FAILED-{name}");
+            let _ = tokio::time::timeout(Duration::from_secs(10), self.screenshot(&shot_name)).await;
             eprintln!("{name} failed: {e}; screenshot in target/e2e-screenshots/FAILED-{name}.png");
         }
-        let closed = self.client.clone().close().await;
+        let closed = match tokio::time::timeout(Duration::from_secs(10), self.client.clone().close()).await {
+            Ok(r) => r.map_err(|e| e.to_string()),
+            Err(_) => Err("the WebDriver session did not close within 10 s".to_owned()),
+        };
         let App { data, _driver, _xvfb, .. } = self;
         // Stop this window before the next one opens on the same data.
         drop(_driver);

@@ -11,6 +11,8 @@ mod roster;
 mod identity;
 // 亮职责: a new post, claimed by an in-service member, counts and holders.
 mod posts;
+// 党员责任区: a zone with lanes, assigned to a member; double assignment refused.
+mod zones;
 // The organization chosen in the title bar scopes the pages and is kept between starts.
 mod scope;
 // A database that cannot be opened is reported in a Chinese dialog and left untouched.

@@ -24,7 +24,7 @@ export function findNode(nodes: OrgNode[], id: number | null): OrgNode | null {
 }
 
 export function label(
-  kind: 'categories' | 'statuses' | 'genders' | 'orgKinds' | 'unitKinds' | 'markTypes' | 'postKinds' | 'postHows',
+  kind: 'categories' | 'statuses' | 'genders' | 'orgKinds' | 'unitKinds' | 'markTypes' | 'postKinds' | 'postHows' | 'zoneItemKinds',
   code: string | null | undefined,
 ) {
   return store.catalog?.[kind].find((o) => o.value === code)?.label ?? ''

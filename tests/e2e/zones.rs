@@ -1,0 +1,62 @@
+use crate::harness::{App, R};
+
+fn zone_row(zone: &str) -> String {
+    format!("//div[@data-testid='zones-table']//tr[.//span[contains(@class,'zone-name')][.='{zone}']]")
+}
+
+#[tokio::test]
+async fn a_secretary_creates_a_zone_assigns_its_lanes_and_double_assignment_is_refused() -> R {
+    let app = App::start().await?;
+    let result = flow(&app).await;
+    app.finish("zones", result).await
+}
+
+async fn flow(app: &App) -> R {
+    app.click("load-demo").await?;
+    app.visible_text("//div[contains(@class,'el-message--success')][contains(.,'已载入示例数据')]").await?;
+    app.click("menu-posts").await?;
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='党员责任区']").await?;
+    let before = app.text("zones-uncovered").await?;
+
+    app.click("zone-add").await?;
+    app.choose("zone-community", "河咀社区党总支").await?;
+    app.type_into("zone-name", "湖心责任区").await?;
+    app.click("zone-save").await?;
+    app.visible_text("//div[contains(@class,'el-message--success')][contains(.,'已新建责任区“湖心责任区”')]").await?;
+
+    app.click_visible(&format!("{}//button[contains(.,'添加巷道')]", zone_row("湖心责任区"))).await?;
+    app.type_into("items-names", &format!("湖心1巷{}湖心2巷", char::from(fantoccini::key::Key::Enter))).await?;
+    app.click("items-save").await?;
+    app.visible_text("//div[contains(@class,'el-message--success')][contains(.,'已添加 2 处')]").await?;
+    assert_eq!(app.content(&format!("{}//span[contains(@class,'coverage')]", zone_row("湖心责任区"))).await?, "0/2");
+    let with_new = app.wait_text("zones-uncovered", |t| t != before).await?;
+    assert!(with_new.contains("湖心1巷") && with_new.contains("湖心2巷"), "{with_new}");
+
+    // Tick both lanes, pick a member, assign.
+    app.click_visible(&format!("{}//button[contains(.,'安排党员')]", zone_row("湖心责任区"))).await?;
+    app.click_visible("//div[@data-testid='zone-items']//thead//span[contains(@class,'el-checkbox__inner')]").await?;
+    app.click_visible("//*[@data-testid='zone-member']//div[contains(@class,'el-select__wrapper')]").await?;
+    let names = app.visible_texts("//li[contains(@class,'el-select-dropdown__item')]/span[1]").await?;
+    assert!(names.len() >= 2, "{names:?}");
+    let option = |name: &str| format!("//li[contains(@class,'el-select-dropdown__item')][span[1][.='{name}']]");
+    let keeper = names[0].clone();
+    app.click_visible(&option(&keeper)).await?;
+    app.click("zone-cover").await?;
+    app.visible_text(&format!(
+        "//div[contains(@class,'el-message--success')][contains(.,'已将 2 处落实给“{keeper}”')]"
+    ))
+    .await?;
+    app.wait_xpath(&format!("{}//span[contains(@class,'coverage')][.='2/2']", zone_row("湖心责任区"))).await?;
+
+    // Another member cannot take a lane someone covers: the reason shows at the field.
+    app.click_visible("//div[@data-testid='zone-items']//tbody/tr[1]//span[contains(@class,'el-checkbox__inner')]")
+        .await?;
+    app.click_visible("//*[@data-testid='zone-member']//div[contains(@class,'el-select__wrapper')]").await?;
+    let other = names.iter().find(|n| **n != keeper).ok_or("only one member to choose from")?;
+    app.click_visible(&option(other)).await?;
+    app.click("zone-cover").await?;
+    let error = app.field_error("zone-member").await?;
+    assert!(error.contains(&format!("已由{keeper}负责")), "{error}");
+    app.screenshot("10-zones").await?;
+    Ok(())
+}
