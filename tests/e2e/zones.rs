@@ -57,6 +57,8 @@ async fn flow(app: &App) -> R {
     app.click("zone-cover").await?;
     let error = app.field_error("zone-member").await?;
     assert!(error.contains(&format!("已由{keeper}负责")), "{error}");
+    // Let the message finish its entrance before the picture.
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     app.screenshot("10-zones").await?;
     Ok(())
 }
