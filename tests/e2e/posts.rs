@@ -57,5 +57,15 @@ async fn flow(app: &App) -> R {
     app.click_visible(&format!("{}//button[contains(.,'在岗党员')]", row("文明劝导先锋岗"))).await?;
     let drawer = app.visible_text("//div[contains(@class,'el-drawer')]//table//tbody").await?;
     assert!(drawer.contains(&name) && drawer.contains("认岗定责"), "{drawer}");
+
+    // The member's form lists the post under 岗位.
+    app.click_visible("//div[contains(@class,'el-drawer')]//button[contains(@class,'el-drawer__close-btn')]").await?;
+    app.click("menu-roster").await?;
+    app.type_into("roster-search", &name).await?;
+    app.wait_text("roster-total", |t| t.contains("共 1 名") || t.contains("共 2 名")).await?;
+    app.click_visible(&format!("//tr[.//span[contains(@class,'member-name')][.='{name}']][contains(.,'河咀')][contains(.,'在职党员')]//button[contains(.,'编辑')]"))
+        .await?;
+    app.wait_text("member-sanliang", |t| t.contains("文明劝导先锋岗（认岗定责")).await?;
+    app.screenshot("11-member-sanliang").await?;
     Ok(())
 }

@@ -103,6 +103,9 @@ async fn roster_flow(app: &App) -> R {
     app.click_visible("//tr[.//span[contains(@class,'member-name')][.='欧阳喆']]//button[contains(.,'编辑')]").await?;
     app.visible_text("//span[contains(@class,'el-dialog__title')][.='编辑党员']").await?;
     assert_eq!(app.value("member-id-number").await?, "530421198506150318");
+    // The form also shows the member's 三亮 at a glance: nothing recorded yet for a new member.
+    let sanliang = app.text("member-sanliang").await?;
+    assert!(sanliang.contains("尚未亮身份") && sanliang.contains("尚无岗位"), "{sanliang}");
     app.type_into("member-phone", "13900001111").await?;
     app.click("member-save").await?;
     success(app, "已保存党员“欧阳喆”").await?;
