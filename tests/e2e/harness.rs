@@ -311,7 +311,7 @@ impl App {
             eprintln!("{name} failed: {e}; screenshot in target/e2e-screenshots/FAILED-{name}.png");
         }
         let closed = match tokio::time::timeout(Duration::from_secs(10), self.client.clone().close()).await {
-            Ok(r) => r.map_err(|e| e.to_string()),
+            Ok(r) => r.map_err(|e| format!("closing the WebDriver session: {e}")),
             Err(_) => Err("the WebDriver session did not close within 10 s".to_owned()),
         };
         let App { data, _driver, _xvfb, .. } = self;

@@ -55,3 +55,13 @@ export async function boot() {
   const id = saved ? Number(saved) : null
   store.currentOrgId = id !== null && findNode(store.tree, id) ? id : null
 }
+
+function communitiesUnder(nodes: OrgNode[]): OrgNode[] {
+  return nodes.flatMap((n) => [...(n.kind === 'community' ? [n] : []), ...communitiesUnder(n.children)])
+}
+
+/** The communities inside the organization chosen in the title bar (all, when none is chosen). */
+export function communitiesInScope(): OrgNode[] {
+  const root = findNode(store.tree, store.currentOrgId)
+  return communitiesUnder(root ? [root] : store.tree)
+}
