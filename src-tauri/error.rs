@@ -22,6 +22,9 @@ pub enum Error {
     Conflict { field: Option<String>, message: String },
     #[error("数据库错误：{0}")]
     Storage(#[from] sqlx::Error),
+    /// The database could not be opened at start; the message says why, in Chinese.
+    #[error("{0}")]
+    Unavailable(String),
     #[error("数据库升级失败：{0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("文件读写错误：{0}")]
@@ -43,7 +46,7 @@ impl Error {
             Error::NeedsConfirmation { .. } => ErrorKind::NeedsConfirmation,
             Error::NotFound(_) => ErrorKind::NotFound,
             Error::Conflict { .. } => ErrorKind::Conflict,
-            Error::Storage(_) | Error::Migration(_) => ErrorKind::Storage,
+            Error::Storage(_) | Error::Migration(_) | Error::Unavailable(_) => ErrorKind::Storage,
             Error::Io(_) => ErrorKind::Io,
         }
     }

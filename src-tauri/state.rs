@@ -43,7 +43,7 @@ impl AppState {
     }
 
     pub fn pool(&self) -> Result<&SqlitePool> {
-        self.db.as_ref().map_err(|m| Error::NotFound(m.clone()))
+        self.db.as_ref().map_err(|m| Error::Unavailable(m.clone()))
     }
 
     pub async fn info(&self) -> Result<AppInfo> {

@@ -77,6 +77,7 @@ async fn a_file_that_is_not_a_database_is_reported_in_chinese_and_left_untouched
     let message = info.startup_error.expect("the error is reported to the window");
     assert!(message.contains("无法打开数据库文件"), "{message}");
     assert!(message.contains("数据文件未作任何改动"), "{message}");
-    assert!(state.pool().is_err());
+    let err = state.pool().map(|_| ()).unwrap_err();
+    assert_eq!(err.kind(), sanliang::error::ErrorKind::Storage, "commands answer with the start-up error");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), junk);
 }
