@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use ts_rs::TS;
 
-use crate::db::{identity as store, orgs as org_store};
+use crate::db::identity as store;
 use crate::domain::catalog::MarkType;
 use crate::domain::members::{self, MemberPage, MemberQuery};
+use crate::domain::orgs::subtree_path;
 use crate::domain::stats::LabeledCount;
 use crate::domain::validate::check_text;
 use crate::error::{Error, Result};
@@ -111,15 +112,8 @@ pub async fn remove(pool: &SqlitePool, mark_id: i64) -> Result<()> {
     store::soft_delete(&mut *pool.acquire().await?, mark_id).await
 }
 
-async fn subtree(pool: &SqlitePool, org_id: Option<i64>) -> Result<Option<String>> {
-    Ok(match org_id {
-        Some(id) => Some(org_store::get(&mut *pool.acquire().await?, id).await?.path),
-        None => None,
-    })
-}
-
 pub async fn summary(pool: &SqlitePool, org_id: Option<i64>) -> Result<IdentitySummary> {
-    let path = subtree(pool, org_id).await?;
+    let path = subtree_path(pool, org_id).await?;
     let mut conn = pool.acquire().await?;
     let (active_members, shown) = store::shown_counts(&mut conn, path.as_deref()).await?;
     let counts = store::counts_by_type(&mut conn, path.as_deref()).await?;
@@ -136,7 +130,7 @@ pub async fn summary(pool: &SqlitePool, org_id: Option<i64>) -> Result<IdentityS
 
 /// Members on the roll in the subtree who hold no mark yet, by name.
 pub async fn not_shown(pool: &SqlitePool, org_id: Option<i64>, page: u32, page_size: u32) -> Result<MemberPage> {
-    let path = subtree(pool, org_id).await?;
+    let path = subtree_path(pool, org_id).await?;
     let page_size = page_size.clamp(1, members::PAGE_SIZE_MAX);
     let offset = (page.max(1) - 1) * page_size;
     let mut conn = pool.acquire().await?;

@@ -350,20 +350,13 @@ fn filter_of(query: &MemberQuery, subtree: Option<String>) -> store::Filter<'sta
 
 /// The ids of every member a query matches, ignoring its pagination.
 pub async fn matching_ids(pool: &SqlitePool, query: &MemberQuery) -> Result<Vec<i64>> {
-    let mut conn = pool.acquire().await?;
-    let subtree = match query.org_id {
-        Some(id) => Some(org_store::get(&mut conn, id).await?.path),
-        None => None,
-    };
-    store::matching_ids(&mut conn, &filter_of(query, subtree)).await
+    let subtree = crate::domain::orgs::subtree_path(pool, query.org_id).await?;
+    store::matching_ids(&mut *pool.acquire().await?, &filter_of(query, subtree)).await
 }
 
 pub async fn search(pool: &SqlitePool, query: &MemberQuery) -> Result<MemberPage> {
+    let subtree = crate::domain::orgs::subtree_path(pool, query.org_id).await?;
     let mut conn = pool.acquire().await?;
-    let subtree = match query.org_id {
-        Some(id) => Some(org_store::get(&mut conn, id).await?.path),
-        None => None,
-    };
     let page_size = query.page_size.clamp(1, PAGE_SIZE_MAX);
     let page = query.page.max(1);
     let filter = filter_of(query, subtree);

@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use crate::db::{members as member_store, orgs as org_store, posts as store};
 use crate::domain::catalog::{Category, MemberStatus, OrgKind, PostHow, PostKind};
+use crate::domain::orgs::subtree_path;
 use crate::domain::validate::check_text;
 use crate::error::{Error, Result};
 
@@ -148,15 +149,8 @@ pub async fn delete(pool: &SqlitePool, id: i64) -> Result<()> {
     store::soft_delete(&mut conn, id).await
 }
 
-async fn subtree(pool: &SqlitePool, org_id: Option<i64>) -> Result<Option<String>> {
-    Ok(match org_id {
-        Some(id) => Some(org_store::get(&mut *pool.acquire().await?, id).await?.path),
-        None => None,
-    })
-}
-
 pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Post>> {
-    let path = subtree(pool, org_id).await?;
+    let path = subtree_path(pool, org_id).await?;
     store::list(&mut *pool.acquire().await?, path.as_deref()).await
 }
 
@@ -226,6 +220,6 @@ pub async fn end(pool: &SqlitePool, assignment_id: i64, end_on: &str, today: Nai
 }
 
 pub async fn stats(pool: &SqlitePool, org_id: Option<i64>) -> Result<PostStats> {
-    let path = subtree(pool, org_id).await?;
+    let path = subtree_path(pool, org_id).await?;
     store::stats(&mut *pool.acquire().await?, path.as_deref()).await
 }

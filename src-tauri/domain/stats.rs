@@ -29,11 +29,8 @@ pub struct HomeStats {
 }
 
 pub async fn home(pool: &SqlitePool, org_id: Option<i64>) -> Result<HomeStats> {
+    let subtree = crate::domain::orgs::subtree_path(pool, org_id).await?;
     let mut conn = pool.acquire().await?;
-    let subtree = match org_id {
-        Some(id) => Some(org_store::get(&mut conn, id).await?.path),
-        None => None,
-    };
     let kinds = org_store::count_by_kind(&mut conn).await?;
     let organizations = OrgKind::ALL
         .iter()

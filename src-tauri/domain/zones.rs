@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::db::{members as member_store, orgs as org_store, zones as store};
 use crate::domain::catalog::{MemberStatus, OrgKind, ZoneItemKind};
+use crate::domain::orgs::subtree_path;
 use crate::domain::validate::check_text;
 use crate::error::{Error, Result};
 
@@ -163,15 +164,8 @@ pub async fn release(pool: &SqlitePool, item_id: i64) -> Result<()> {
     store::release(&mut conn, item_id).await
 }
 
-async fn subtree(pool: &SqlitePool, org_id: Option<i64>) -> Result<Option<String>> {
-    Ok(match org_id {
-        Some(id) => Some(org_store::get(&mut *pool.acquire().await?, id).await?.path),
-        None => None,
-    })
-}
-
 pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Zone>> {
-    let path = subtree(pool, org_id).await?;
+    let path = subtree_path(pool, org_id).await?;
     store::zones(&mut *pool.acquire().await?, path.as_deref()).await
 }
 
@@ -181,6 +175,6 @@ pub async fn items(pool: &SqlitePool, zone_id: i64) -> Result<Vec<ZoneItem>> {
 
 /// Items nobody covers yet, under an organization subtree.
 pub async fn uncovered(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<ZoneItem>> {
-    let path = subtree(pool, org_id).await?;
+    let path = subtree_path(pool, org_id).await?;
     store::items(&mut *pool.acquire().await?, None, path.as_deref(), true).await
 }
