@@ -212,6 +212,13 @@ impl App {
         Ok(v.as_str().unwrap_or_default().to_owned())
     }
 
+    /// The last number in the text of `id` (a figure card: "转出\n12名" → 12).
+    pub async fn figure(&self, id: &str) -> R<i64> {
+        let text = self.text(id).await?;
+        let digits = text.rsplit(|c: char| !c.is_ascii_digit()).find(|s| !s.is_empty()).unwrap_or("");
+        Ok(digits.parse().map_err(|_| format!("no number in {id}: {text:?}"))?)
+    }
+
     pub async fn text(&self, id: &str) -> R<String> {
         self.visible_text(&format!("//*[@data-testid='{id}']")).await
     }

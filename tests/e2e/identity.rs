@@ -1,11 +1,5 @@
 use crate::harness::{App, R};
 
-async fn figure(app: &App, id: &str) -> R<i64> {
-    let text = app.text(id).await?;
-    let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
-    Ok(digits.parse().map_err(|_| format!("no number in {id}: {text:?}"))?)
-}
-
 async fn message(app: &App, start: &str) -> R<String> {
     app.visible_text(&format!("//div[contains(@class,'el-message--success')][contains(.,'{start}')]")).await
 }
@@ -22,9 +16,9 @@ async fn flow(app: &App) -> R {
     message(app, "已载入示例数据").await?;
 
     app.click("menu-identity").await?;
-    let shown_before = figure(app, "identity-shown").await?;
-    let missing_before = figure(app, "identity-not-shown").await?;
-    let active = figure(app, "identity-active").await?;
+    let shown_before = app.figure("identity-shown").await?;
+    let missing_before = app.figure("identity-not-shown").await?;
+    let active = app.figure("identity-active").await?;
     assert_eq!(shown_before + missing_before, active);
     assert!(missing_before > 0, "the demo leaves someone to act on");
 
@@ -48,9 +42,9 @@ async fn flow(app: &App) -> R {
     // The 亮身份 page: every window-post member now holds 党员示范岗 (no one else gets it).
     app.click("menu-identity").await?;
     app.wait_text("identity-type-model_post", |t| t.contains(&format!("{filtered}名"))).await?;
-    let missing_after_batch = figure(app, "identity-not-shown").await?;
+    let missing_after_batch = app.figure("identity-not-shown").await?;
     assert!(missing_after_batch <= missing_before);
-    assert_eq!(figure(app, "identity-shown").await? + missing_after_batch, active);
+    assert_eq!(app.figure("identity-shown").await? + missing_after_batch, active);
 
     // Pick one member from the not-yet list by hand.
     app.click_visible("//div[@data-testid='identity-table']//tbody/tr[1]//span[contains(@class,'el-checkbox__inner')]")
@@ -59,6 +53,6 @@ async fn flow(app: &App) -> R {
     app.click("mark-save").await?;
     message(app, "已为 1 名党员登记亮身份").await?;
     app.wait_text("identity-not-shown", |t| t.contains(&format!("{}", missing_after_batch - 1))).await?;
-    assert_eq!(figure(app, "identity-shown").await?, active - missing_after_batch + 1);
+    assert_eq!(app.figure("identity-shown").await?, active - missing_after_batch + 1);
     app.screenshot("08-identity-page").await
 }

@@ -1,11 +1,5 @@
 use crate::harness::{App, R};
 
-async fn figure(app: &App, id: &str) -> R<i64> {
-    let text = app.text(id).await?;
-    let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
-    Ok(digits.parse().map_err(|_| format!("no number in {id}: {text:?}"))?)
-}
-
 fn row(post: &str) -> String {
     format!("//div[@data-testid='posts-table']//tr[.//span[contains(@class,'post-name')][.='{post}']]")
 }
@@ -21,9 +15,9 @@ async fn flow(app: &App) -> R {
     app.click("load-demo").await?;
     app.visible_text("//div[contains(@class,'el-message--success')][contains(.,'已载入示例数据')]").await?;
     app.click("menu-posts").await?;
-    let with_post = figure(app, "posts-with-post").await?;
-    let claimed = figure(app, "posts-claimed").await?;
-    let posts = figure(app, "posts-count").await?;
+    let with_post = app.figure("posts-with-post").await?;
+    let claimed = app.figure("posts-claimed").await?;
+    let posts = app.figure("posts-count").await?;
 
     // A new post for 河咀社区 with its duties.
     app.click("post-add").await?;
@@ -48,7 +42,7 @@ async fn flow(app: &App) -> R {
     ))
     .await?;
     app.wait_text("posts-with-post", |t| t.contains(&format!("{}", with_post + 1))).await?;
-    assert_eq!(figure(app, "posts-claimed").await?, claimed + 1);
+    assert_eq!(app.figure("posts-claimed").await?, claimed + 1);
     let held = app.content(&format!("{}//span[contains(@class,'held')]", row("文明劝导先锋岗"))).await?;
     assert_eq!(held, "1/1");
     app.screenshot("09-posts").await?;

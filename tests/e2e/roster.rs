@@ -2,13 +2,6 @@ use fantoccini::key::Key;
 
 use crate::harness::{App, R};
 
-/// The last number in a card's text ("转出\n12名" → 12).
-async fn figure(app: &App, id: &str) -> R<i64> {
-    let text = app.text(id).await?;
-    let digits: String = text.rsplit(|c: char| !c.is_ascii_digit()).find(|s| !s.is_empty()).unwrap_or("").to_owned();
-    Ok(digits.parse().map_err(|_| format!("no number in {id}: {text:?}"))?)
-}
-
 fn node(name: &str) -> String {
     format!("//span[contains(@class,'node')][span[contains(@class,'name')][normalize-space(.)='{name}']]")
 }
@@ -34,11 +27,11 @@ async fn roster_flow(app: &App) -> R {
     // First start: the empty home offers the demo data.
     app.click("load-demo").await?;
     success(app, "已载入示例数据").await?;
-    let active_before = figure(app, "stat-active").await?;
+    let active_before = app.figure("stat-active").await?;
     assert!((250..=320).contains(&active_before), "{active_before} members on the roll");
-    let transferred_before = figure(app, "stat-status-transferred").await?;
-    let communities_before = figure(app, "stat-org-community").await?;
-    let branches_before = figure(app, "stat-org-branch").await?;
+    let transferred_before = app.figure("stat-status-transferred").await?;
+    let communities_before = app.figure("stat-org-community").await?;
+    let branches_before = app.figure("stat-org-branch").await?;
     app.screenshot("01-home-demo").await?;
 
     // A township with children cannot be deleted.
@@ -121,8 +114,8 @@ async fn roster_flow(app: &App) -> R {
     // Home: one more community, branch and transferred member; on the roll as before (+1 −1).
     app.click("menu-home").await?;
     app.wait_text("stat-status-transferred", |t| t.contains(&format!("{}", transferred_before + 1))).await?;
-    assert_eq!(figure(app, "stat-active").await?, active_before);
-    assert_eq!(figure(app, "stat-org-community").await?, communities_before + 1);
-    assert_eq!(figure(app, "stat-org-branch").await?, branches_before + 1);
+    assert_eq!(app.figure("stat-active").await?, active_before);
+    assert_eq!(app.figure("stat-org-community").await?, communities_before + 1);
+    assert_eq!(app.figure("stat-org-branch").await?, branches_before + 1);
     app.screenshot("05-home-after").await
 }
