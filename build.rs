@@ -43,6 +43,20 @@ const COMMANDS: &[&str] = &[
     "zone_cover",
     "zone_release",
     "zone_uncovered",
+    "zone_member_items",
+    "pledge_search",
+    "pledge_get",
+    "pledge_create",
+    "pledge_update",
+    "pledge_publish",
+    "pledge_delete",
+    "pledge_copy_year",
+    "pledge_of_member",
+    "pledge_progress_add",
+    "pledge_close",
+    "pledge_appraise",
+    "pledge_evidence_pick",
+    "pledge_evidence_open",
 ];
 
 fn main() {

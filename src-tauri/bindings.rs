@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::domain::{catalog, demo, identity, members, orgs, posts, stats, zones};
+use crate::domain::{catalog, demo, identity, members, orgs, pledge_cycle, pledges, posts, stats, zones};
 use crate::{error, state};
 
 macro_rules! declarations {
@@ -30,6 +30,11 @@ pub fn typescript() -> String {
         catalog::PostKind, catalog::PostHow, posts::Post, posts::PostInput, posts::PostAssignment, posts::AssignInput,
         posts::PostStats,
         catalog::ZoneItemKind, zones::Zone, zones::ZoneItem, zones::ZoneInput, zones::ZoneItemsInput, zones::CoverInput,
+        catalog::PledgeStatus, catalog::Appraiser, catalog::Rating, catalog::PledgeThemes,
+        pledges::PledgeItem, pledges::Progress, pledges::Evidence, pledges::Appraisal, pledges::Pledge,
+        pledges::PledgeRow, pledges::PledgeQuery, pledges::PledgeCounts, pledges::PledgePage, pledges::ItemInput,
+        pledges::PledgeInput, pledges::CopySummary,
+        pledge_cycle::ProgressInput, pledge_cycle::CloseInput, pledge_cycle::AppraisalInput,
     );
     let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");
     for d in decls {

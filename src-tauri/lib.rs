@@ -27,6 +27,7 @@ fn default_data_dir(app: &tauri::App) -> std::path::PathBuf {
 pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let data_dir = paths::data_dir_override(std::env::args().skip(1)).unwrap_or_else(|| default_data_dir(app));
             // A database that fails to open is reported in the window (AppInfo.startup_error),

@@ -15,6 +15,9 @@ mod identity;
 mod posts;
 // 党员责任区: items covered by exactly one member, uncovered items, refusals.
 mod zones;
+// 亮承诺: drafts, vague items, publication, progress, overdue by a moved clock, appraisal,
+// copying a year, evidence files.
+mod pledges;
 // The demo data set and the command-line binary.
 mod demo_and_cli;
 

@@ -6,7 +6,7 @@ use sanliang::error::ErrorKind;
 use crate::orgs::{add, small_tree};
 use crate::support;
 
-async fn member(pool: &sqlx::SqlitePool, org: i64, name: &str) -> i64 {
+pub async fn member(pool: &sqlx::SqlitePool, org: i64, name: &str) -> i64 {
     let input = MemberInput {
         org_id: Some(org),
         name: name.into(),

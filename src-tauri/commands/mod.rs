@@ -4,6 +4,7 @@ pub mod app;
 pub mod identity;
 pub mod members;
 pub mod orgs;
+pub mod pledges;
 pub mod posts;
 pub mod zones;
 
@@ -56,6 +57,20 @@ macro_rules! command_handlers {
             $crate::commands::zones::zone_cover,
             $crate::commands::zones::zone_release,
             $crate::commands::zones::zone_uncovered,
+            $crate::commands::zones::zone_member_items,
+            $crate::commands::pledges::pledge_search,
+            $crate::commands::pledges::pledge_get,
+            $crate::commands::pledges::pledge_create,
+            $crate::commands::pledges::pledge_update,
+            $crate::commands::pledges::pledge_publish,
+            $crate::commands::pledges::pledge_delete,
+            $crate::commands::pledges::pledge_copy_year,
+            $crate::commands::pledges::pledge_of_member,
+            $crate::commands::pledges::pledge_progress_add,
+            $crate::commands::pledges::pledge_close,
+            $crate::commands::pledges::pledge_appraise,
+            $crate::commands::pledges::pledge_evidence_pick,
+            $crate::commands::pledges::pledge_evidence_open,
         ]
     };
 }

@@ -40,3 +40,8 @@ pub async fn zone_release(state: State<'_, AppState>, item_id: i64) -> Result<()
 pub async fn zone_uncovered(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<ZoneItem>> {
     zones::uncovered(super::pool(&state)?, org_id).await
 }
+
+#[tauri::command]
+pub async fn zone_member_items(state: State<'_, AppState>, member_id: i64) -> Result<Vec<ZoneItem>> {
+    zones::of_member(super::pool(&state)?, member_id).await
+}

@@ -12,6 +12,7 @@ use crate::error::Result;
 pub mod identity;
 pub mod members;
 pub mod orgs;
+pub mod pledges;
 pub mod posts;
 pub mod settings;
 pub mod zones;

@@ -200,6 +200,21 @@ pub async fn items(
     Ok(rows.into_iter().map(item_of).collect())
 }
 
+/// The items a member covers.
+pub async fn member_items(conn: &mut SqliteConnection, member_id: i64) -> Result<Vec<ZoneItem>> {
+    let rows = sqlx::query_as!(
+        ItemRow,
+        r#"SELECT i.id AS "id!", i.zone_id, z.name AS zone_name, i.kind, i.name, i.member_id, m.name AS "member_name?"
+           FROM zone_items i JOIN zones z ON z.id = i.zone_id LEFT JOIN members m ON m.id = i.member_id
+           WHERE i.member_id = ?1 AND i.deleted_at IS NULL AND z.deleted_at IS NULL
+           ORDER BY z.id, i.kind, i.id"#,
+        member_id
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(item_of).collect())
+}
+
 /// Gives an uncovered item to a member; false if someone covers it already. The condition in
 /// the UPDATE makes "exactly one member per item" hold even against a concurrent writer.
 pub async fn cover_if_free(conn: &mut SqliteConnection, item_id: i64, member_id: i64) -> Result<bool> {

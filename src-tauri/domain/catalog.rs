@@ -119,6 +119,51 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// Where a pledge stands. `Overdue` is never stored: a published pledge is overdue when an
+    /// item's deadline has passed without it being done, judged against today's date.
+    PledgeStatus {
+        Draft = "draft": "草稿",
+        Published = "published": "践诺中",
+        Overdue = "overdue": "已逾期",
+        Completed = "completed": "已完成",
+        NotCompleted = "not_completed": "未完成",
+    }
+);
+
+vocabulary!(
+    /// Who appraises a pledge (评诺).
+    Appraiser {
+        Organization = "organization": "党组织评议",
+        Members = "members": "党员互评",
+        Residents = "residents": "群众评议",
+    }
+);
+
+vocabulary!(
+    Rating {
+        Satisfied = "satisfied": "满意",
+        Fair = "fair": "基本满意",
+        Unsatisfied = "unsatisfied": "不满意",
+    }
+);
+
+/// Themes the seed recommends for each category's pledges, offered while writing one.
+/// Organization pledges use the committee's themes.
+pub fn pledge_themes(category: Option<Category>) -> &'static [&'static str] {
+    const COMMITTEE: &[&str] = &["服务社区居民", "改善社区环境", "管理公共事务", "促进社区和谐"];
+    const IN_SERVICE: &[&str] = &["完善服务机制", "简化服务手续", "提供优质服务"];
+    const NO_POST: &[&str] =
+        &["宣传党的政策", "维护环境卫生", "加强治安防范", "调解邻里矛盾", "丰富社区文化", "带头创业和带领就业"];
+    match category {
+        None | Some(Category::Committee) => COMMITTEE,
+        Some(Category::NoPost) => NO_POST,
+        Some(
+            Category::InService | Category::StationedFrontline | Category::WindowPost | Category::EnterpriseFrontline,
+        ) => IN_SERVICE,
+    }
+}
+
 impl OrgKind {
     /// The kinds that may sit directly under a parent of this kind.
     pub fn allowed_children(self) -> &'static [OrgKind] {
@@ -218,10 +263,22 @@ pub struct Catalog {
     pub post_kinds: Vec<CatalogOption>,
     pub post_hows: Vec<CatalogOption>,
     pub zone_item_kinds: Vec<CatalogOption>,
+    pub pledge_statuses: Vec<CatalogOption>,
+    pub appraisers: Vec<CatalogOption>,
+    pub ratings: Vec<CatalogOption>,
+    /// Recommended pledge themes per category code; `organization` for 党组织承诺.
+    pub pledge_themes: Vec<PledgeThemes>,
     pub ethnicities: Vec<String>,
     pub educations: Vec<String>,
     /// Which kinds of organization may be created under each kind (the core enforces it).
     pub allowed_children: Vec<AllowedChildren>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PledgeThemes {
+    pub category: Option<Category>,
+    pub themes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -242,6 +299,13 @@ pub fn catalog() -> Catalog {
         post_kinds: PostKind::options(),
         post_hows: PostHow::options(),
         zone_item_kinds: ZoneItemKind::options(),
+        pledge_statuses: PledgeStatus::options(),
+        appraisers: Appraiser::options(),
+        ratings: Rating::options(),
+        pledge_themes: std::iter::once(None)
+            .chain(Category::ALL.iter().copied().map(Some))
+            .map(|c| PledgeThemes { category: c, themes: pledge_themes(c).iter().map(|t| (*t).to_owned()).collect() })
+            .collect(),
         ethnicities: ETHNICITIES.iter().map(|s| (*s).to_owned()).collect(),
         educations: EDUCATIONS.iter().map(|s| (*s).to_owned()).collect(),
         allowed_children: OrgKind::ALL

@@ -7,6 +7,8 @@ pub mod identity;
 pub mod members;
 pub mod orgs;
 pub mod photos;
+pub mod pledge_cycle;
+pub mod pledges;
 pub mod posts;
 pub mod preferences;
 pub mod search_key;

@@ -178,3 +178,8 @@ pub async fn uncovered(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Zon
     let path = subtree_path(pool, org_id).await?;
     store::items(&mut *pool.acquire().await?, None, path.as_deref(), true).await
 }
+
+/// The zone items a member covers, for the member form.
+pub async fn of_member(pool: &SqlitePool, member_id: i64) -> Result<Vec<ZoneItem>> {
+    store::member_items(&mut *pool.acquire().await?, member_id).await
+}

@@ -32,7 +32,11 @@ export type CatalogOption = { value: string, label: string, };
 
 export type AllowedChildren = { kind: OrgKind, children: Array<OrgKind>, };
 
-export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, postKinds: Array<CatalogOption>, postHows: Array<CatalogOption>, zoneItemKinds: Array<CatalogOption>, ethnicities: Array<string>, educations: Array<string>, 
+export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, postKinds: Array<CatalogOption>, postHows: Array<CatalogOption>, zoneItemKinds: Array<CatalogOption>, pledgeStatuses: Array<CatalogOption>, appraisers: Array<CatalogOption>, ratings: Array<CatalogOption>, 
+/**
+ * Recommended pledge themes per category code; `organization` for 党组织承诺.
+ */
+pledgeThemes: Array<PledgeThemes>, ethnicities: Array<string>, educations: Array<string>, 
 /**
  * Which kinds of organization may be created under each kind (the core enforces it).
  */
@@ -191,3 +195,93 @@ export type ZoneItemsInput = { zoneId: number, kind: ZoneItemKind,
 names: string, };
 
 export type CoverInput = { itemIds: Array<number>, memberId: number | null, };
+
+export type PledgeStatus = "draft" | "published" | "overdue" | "completed" | "not_completed";
+
+export type Appraiser = "organization" | "members" | "residents";
+
+export type Rating = "satisfied" | "fair" | "unsatisfied";
+
+export type PledgeThemes = { category: Category | null, themes: Array<string>, };
+
+export type PledgeItem = { id: number, seq: number, content: string, measures: string, owner: string, deadline: string | null, doneOn: string | null, overdue: boolean, flags: Array<string>, };
+
+export type Progress = { id: number, itemId: number | null, itemSeq: number | null, enteredOn: string, text: string, evidence: Array<Evidence>, };
+
+export type Evidence = { id: number, progressId: number, originalName: string, bytes: number, };
+
+export type Appraisal = { id: number, appraiser: Appraiser, rating: Rating, comment: string, appraisedOn: string, };
+
+export type Pledge = { id: number, year: number, memberId: number | null, orgId: number | null, 
+/**
+ * The member's name, or the organization's for 党组织承诺.
+ */
+ownerName: string, 
+/**
+ * The member's organization, or the organization itself.
+ */
+orgName: string, category: Category | null, status: PledgeStatus, pledgedOn: string, publishedOn: string | null, closedOn: string | null, items: Array<PledgeItem>, progress: Array<Progress>, appraisals: Array<Appraisal>, };
+
+export type PledgeRow = { id: number, year: number, memberId: number | null, orgId: number | null, ownerName: string, orgName: string, category: Category | null, status: PledgeStatus, items: number, done: number, overdueItems: number, 
+/**
+ * The earliest deadline of an item not yet done.
+ */
+nextDeadline: string | null, publishedOn: string | null, appraisals: number, };
+
+export type PledgeQuery = { orgId: number | null, year: number | null, status: PledgeStatus | null, 
+/**
+ * Part of the owner's name.
+ */
+text: string, page: number, pageSize: number, };
+
+export type PledgeCounts = { total: number, draft: number, published: number, overdue: number, completed: number, notCompleted: number, };
+
+export type PledgePage = { 
+/**
+ * Rows matching the query (all pages).
+ */
+total: number, rows: Array<PledgeRow>, 
+/**
+ * By status, for the scope and year, whatever the status filter.
+ */
+counts: PledgeCounts, };
+
+export type ItemInput = { content: string, measures: string, owner: string, 
+/**
+ * Empty while undecided; required before publishing.
+ */
+deadline: string, };
+
+export type PledgeInput = { 
+/**
+ * Exactly one of member and organization.
+ */
+memberId: number | null, orgId: number | null, year: number, pledgedOn: string, items: Array<ItemInput>, };
+
+export type CopySummary = { created: number, 
+/**
+ * Owners who already have a pledge for the new year.
+ */
+existing: number, 
+/**
+ * Members no longer on the roll, or organizations deleted.
+ */
+inactive: number, };
+
+export type ProgressInput = { pledgeId: number, 
+/**
+ * The item the entry is about; empty for the pledge as a whole.
+ */
+itemId: number | null, enteredOn: string, text: string, 
+/**
+ * The entry completes its item.
+ */
+itemDone: boolean, };
+
+export type CloseInput = { pledgeId: number, 
+/**
+ * `completed` or `not_completed`.
+ */
+outcome: PledgeStatus | null, closedOn: string, };
+
+export type AppraisalInput = { pledgeId: number, appraiser: Appraiser | null, rating: Rating | null, comment: string, appraisedOn: string, };

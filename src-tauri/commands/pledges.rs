@@ -1,0 +1,101 @@
+//! Commands for 亮承诺 pledges: drafts, publication, progress with evidence, closing, appraisal.
+
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+use crate::domain::pledge_cycle::{self, AppraisalInput, CloseInput, ProgressInput, EVIDENCE_EXTENSIONS};
+use crate::domain::pledges::{self, CopySummary, Evidence, Pledge, PledgeInput, PledgePage, PledgeQuery, PledgeRow};
+use crate::error::{Error, Result};
+use crate::paths::today;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn pledge_search(state: State<'_, AppState>, query: PledgeQuery) -> Result<PledgePage> {
+    pledges::search(super::pool(&state)?, &query, today()).await
+}
+
+#[tauri::command]
+pub async fn pledge_get(state: State<'_, AppState>, id: i64) -> Result<Pledge> {
+    pledges::get(super::pool(&state)?, id, today()).await
+}
+
+#[tauri::command]
+pub async fn pledge_create(state: State<'_, AppState>, input: PledgeInput) -> Result<Pledge> {
+    pledges::create(super::pool(&state)?, &input, today()).await
+}
+
+#[tauri::command]
+pub async fn pledge_update(state: State<'_, AppState>, id: i64, input: PledgeInput) -> Result<Pledge> {
+    pledges::update(super::pool(&state)?, id, &input, today()).await
+}
+
+#[tauri::command]
+pub async fn pledge_publish(state: State<'_, AppState>, id: i64, published_on: String) -> Result<Pledge> {
+    pledges::publish(super::pool(&state)?, id, &published_on, today()).await
+}
+
+#[tauri::command]
+pub async fn pledge_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
+    pledges::delete(super::pool(&state)?, id).await
+}
+
+#[tauri::command]
+pub async fn pledge_copy_year(
+    state: State<'_, AppState>,
+    org_id: Option<i64>,
+    from_year: i32,
+    to_year: i32,
+) -> Result<CopySummary> {
+    pledges::copy_year(super::pool(&state)?, org_id, from_year, to_year, today()).await
+}
+
+#[tauri::command]
+pub async fn pledge_of_member(state: State<'_, AppState>, member_id: i64) -> Result<Vec<PledgeRow>> {
+    pledges::of_member(super::pool(&state)?, member_id, today()).await
+}
+
+#[tauri::command]
+pub async fn pledge_progress_add(state: State<'_, AppState>, input: ProgressInput) -> Result<Pledge> {
+    pledge_cycle::add_progress(super::pool(&state)?, &input, today()).await
+}
+
+#[tauri::command]
+pub async fn pledge_close(state: State<'_, AppState>, input: CloseInput) -> Result<Pledge> {
+    pledge_cycle::close(super::pool(&state)?, &input, today()).await
+}
+
+#[tauri::command]
+pub async fn pledge_appraise(state: State<'_, AppState>, input: AppraisalInput) -> Result<Pledge> {
+    pledge_cycle::appraise(super::pool(&state)?, &input, today()).await
+}
+
+/// Opens the system's file dialog here, in Rust, so the web view needs no file-system
+/// permission; copies the chosen files as evidence of a progress entry.
+#[tauri::command]
+pub async fn pledge_evidence_pick(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    progress_id: i64,
+) -> Result<Vec<Evidence>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("选择践诺证明材料")
+        .add_filter("图片、PDF、Office文档", EVIDENCE_EXTENSIONS)
+        .blocking_pick_files();
+    let files: Vec<_> = picked.unwrap_or_default().into_iter().filter_map(|p| p.into_path().ok()).collect();
+    if files.is_empty() {
+        return Ok(Vec::new());
+    }
+    pledge_cycle::attach_evidence(super::pool(&state)?, &state.data_dir, progress_id, &files).await
+}
+
+/// Opens an evidence file in the system's viewer for its type.
+#[tauri::command]
+pub async fn pledge_evidence_open(app: AppHandle, state: State<'_, AppState>, id: i64) -> Result<()> {
+    let path = pledge_cycle::evidence_path(super::pool(&state)?, &state.data_dir, id).await?;
+    app.opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
+}
