@@ -1,7 +1,10 @@
 use std::process::Command;
 
+use chrono::Datelike;
+use sanliang::domain::catalog::PledgeStatus;
 use sanliang::domain::demo::{self, DemoScale};
 use sanliang::domain::members::{self, MemberQuery};
+use sanliang::domain::pledges::{self, PledgeQuery};
 use sanliang::domain::{orgs, stats};
 use sanliang::error::ErrorKind;
 
@@ -27,6 +30,29 @@ async fn the_demo_county_has_the_seed_communities_and_about_300_members() {
     assert!(s.by_category.iter().all(|c| c.count > 0), "every category is represented: {:?}", s.by_category);
     assert!(s.by_status.iter().all(|c| c.count > 0), "every status is represented: {:?}", s.by_status);
     assert!(s.organizations.iter().any(|o| o.code == "unit" && o.count > 0));
+
+    // 亮承诺: this year's pledges in every state, last year's closed and appraised.
+    let today = support::today();
+    let this_year = PledgeQuery { year: Some(2026), page: 1, page_size: 200, ..Default::default() };
+    let page = pledges::search(&t.pool, &this_year, today).await.unwrap();
+    let c = &page.counts;
+    assert!(c.total > 250 && c.draft > 0 && c.published > 0 && c.overdue > 0 && c.completed == 0, "{c:?}");
+    let drafts = PledgeQuery { status: Some(PledgeStatus::Draft), ..this_year.clone() };
+    let drafts = pledges::search(&t.pool, &drafts, today).await.unwrap().rows;
+    assert!(drafts.iter().all(|r| r.status == PledgeStatus::Draft) && drafts.len() as i64 == c.draft);
+    let draft = &drafts[0];
+    assert!(pledges::get(&t.pool, draft.id, today)
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .all(|i| i.deadline.is_some() || !i.flags.is_empty()));
+    let last_year = PledgeQuery { year: Some(2025), page: 1, page_size: 200, ..Default::default() };
+    let page = pledges::search(&t.pool, &last_year, today).await.unwrap();
+    assert!(page.counts.completed > 50 && page.counts.published == 0 && page.counts.overdue == 0, "{:?}", page.counts);
+    let closed = pledges::get(&t.pool, page.rows[0].id, today).await.unwrap();
+    assert_eq!(closed.appraisals.len(), 3, "appraised by organization, members and residents");
+    assert!(closed.items.iter().all(|i| i.deadline.is_some_and(|d| d.year() == 2025)));
 }
 
 #[tokio::test]
@@ -75,6 +101,21 @@ fn the_command_line_writes_the_demo_and_searches_members() {
     let (ok, found, _) = sanliang(&["members", "--data-dir", d, "--search", &initials]);
     assert!(ok);
     assert!(found.lines().any(|l| l.split('\t').nth(1) == Some(first.as_str())), "{first} not found by {initials}");
+
+    // Pledges as the page shows them: the same overdue ones, moved by --today.
+    let (ok, overdue, err) = sanliang(&["pledges", "--data-dir", d, "--status", "overdue", "--today", "2026-11-28"]);
+    assert!(ok, "{err}");
+    let figure = |out: &str, label: &str| -> usize {
+        out.lines().find_map(|l| l.strip_prefix(&format!("{label}\t"))).unwrap().parse().unwrap()
+    };
+    let listed = overdue.lines().filter(|l| l.starts_with("承诺：")).count();
+    assert!(listed > 0 && listed == figure(&overdue, "已逾期"), "{overdue}");
+    assert!(overdue.lines().filter(|l| l.starts_with("承诺：")).all(|l| l.contains("\t已逾期\t")));
+    let (ok, early, _) = sanliang(&["pledges", "--data-dir", d, "--status", "overdue", "--today", "2026-03-01"]);
+    assert!(ok);
+    assert_eq!(figure(&early, "已逾期"), 0, "nothing is overdue before the first deadlines");
+    let (ok, _, err) = sanliang(&["pledges", "--data-dir", d, "--status", "late"]);
+    assert!(!ok && err.contains("overdue"), "{err}");
 
     let (ok, _, err) = sanliang(&["demo", "--data-dir", d]);
     assert!(!ok, "a second demo load is refused");

@@ -6,11 +6,13 @@ mod bench;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use sanliang::domain::catalog::{Category, MemberStatus};
+use sanliang::domain::catalog::{Category, MemberStatus, PledgeStatus};
 use sanliang::domain::demo::{self, DemoScale};
 use sanliang::domain::identity;
 use sanliang::domain::members::{self, MemberQuery};
+use sanliang::domain::pledges::{self, PledgeQuery};
 use sanliang::domain::posts;
 use sanliang::error::Result;
 use sanliang::paths::{self, today};
@@ -56,11 +58,31 @@ enum Command {
         #[arg(long)]
         org: Option<i64>,
     },
+    /// 亮承诺: pledges by status, overdue first, with their progress.
+    Pledges {
+        #[arg(long)]
+        org: Option<i64>,
+        /// draft | published | overdue | completed | not_completed
+        #[arg(long, value_parser = parse_status)]
+        status: Option<PledgeStatus>,
+        /// Judge deadlines against this date instead of today (YYYY-MM-DD).
+        #[arg(long)]
+        today: Option<NaiveDate>,
+        #[arg(long)]
+        year: Option<i32>,
+    },
     /// Benchmarks roster search at county scale (loads the county demo data if the database is empty).
     Bench {
         #[arg(long, default_value_t = 50)]
         iterations: usize,
     },
+}
+
+fn parse_status(code: &str) -> std::result::Result<PledgeStatus, String> {
+    PledgeStatus::from_code(code).ok_or_else(|| {
+        let codes: Vec<_> = PledgeStatus::ALL.iter().map(|s| s.code()).collect();
+        format!("状态应为 {} 之一", codes.join(" | "))
+    })
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -151,6 +173,45 @@ async fn run(cli: Cli) -> Result<()> {
             println!("岗位数\t{}", s.posts);
             for p in posts::list(&pool, org).await? {
                 println!("岗位：{}\t{}\t{}\t{}/{}", p.id, p.community_name, p.name, p.holders, p.capacity);
+            }
+        }
+        Command::Pledges { org, status, today: on, year } => {
+            let on = on.unwrap_or_else(today);
+            let query = PledgeQuery { org_id: org, year, status, page: 1, page_size: u32::MAX, ..Default::default() };
+            let mut page = 1;
+            loop {
+                let result = pledges::search(&pool, &PledgeQuery { page, page_size: 200, ..query.clone() }, on).await?;
+                if page == 1 {
+                    let c = &result.counts;
+                    println!("承诺\t{}", c.total);
+                    for (status, n) in [
+                        (PledgeStatus::Draft, c.draft),
+                        (PledgeStatus::Published, c.published),
+                        (PledgeStatus::Overdue, c.overdue),
+                        (PledgeStatus::Completed, c.completed),
+                        (PledgeStatus::NotCompleted, c.not_completed),
+                    ] {
+                        println!("{}\t{n}", status.label());
+                    }
+                }
+                for r in &result.rows {
+                    println!(
+                        "承诺：{}\t{}年\t{}\t{}\t{}\t完成{}/{}项\t逾期{}项\t最近时限{}",
+                        r.id,
+                        r.year,
+                        r.owner_name,
+                        r.org_name,
+                        r.status.label(),
+                        r.done,
+                        r.items,
+                        r.overdue_items,
+                        r.next_deadline.map_or_else(|| "—".to_owned(), |d| d.to_string())
+                    );
+                }
+                if i64::from(page) * 200 >= result.total {
+                    break;
+                }
+                page += 1;
             }
         }
         Command::Bench { iterations } => bench::search(&pool, iterations).await?,

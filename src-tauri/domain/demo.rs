@@ -227,12 +227,15 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
     let mut community_posts: std::collections::HashMap<i64, Vec<(i64, i64, i64)>> = std::collections::HashMap::new();
     let capacity = (members_per_community as i64) / 4 + 1;
     let mut first_community = None;
+    let mut communities: Vec<(i64, String)> = Vec::new();
+    let mut pledgers: Vec<(i64, String, Category, NaiveDate)> = Vec::new();
     let mut hezui = None;
     for town in &plan {
         let township = add(&mut tx, Some(&county), OrgKind::Township, None, &format!("{}党工委", town.name)).await?;
         for c in &town.communities {
             let community = add(&mut tx, Some(&township), OrgKind::Community, None, &format!("{c}党总支")).await?;
             first_community.get_or_insert(community.id);
+            communities.push((community.id, community.name.clone()));
             if c == "河咀社区" {
                 hezui = Some(community.clone());
             }
@@ -376,11 +379,15 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
                 }
             }
         }
+        if roll >= 8 {
+            pledgers.push((id, input.name.clone(), category, joined));
+        }
         written += 1;
     }
     if let Some(community) = hezui {
         lakeside_zones(&mut tx, &community, &mut rng).await?;
     }
+    super::demo_pledges::load(&mut tx, &mut rng, &pledgers, &communities, today).await?;
     tx.commit().await?;
     Ok(DemoSummary { organizations: orgs, members: written })
 }

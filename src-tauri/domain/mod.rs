@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod demo;
+mod demo_pledges;
 pub mod identity;
 pub mod members;
 pub mod orgs;
