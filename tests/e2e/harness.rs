@@ -79,6 +79,18 @@ pub struct Options {
     pub files: Vec<(&'static str, Vec<u8>)>,
     /// The data folder of an earlier run, to start again on the same data.
     pub data: Option<TempDir>,
+    /// The app's today (SANLIANG_TODAY); 2026-11-28 unless a test moves the clock.
+    pub today: Option<&'static str>,
+}
+
+/// Text followed by Enter, which confirms a date typed into a date picker.
+pub fn enter(text: &str) -> String {
+    format!("{text}{}", char::from(Key::Enter))
+}
+
+/// Waits for a success message containing `text`.
+pub async fn success(app: &App, text: &str) -> R {
+    app.wait_xpath(&format!("//div[contains(@class,'el-message--success')][contains(.,'{text}')]")).await
 }
 
 impl App {
@@ -124,7 +136,7 @@ impl App {
                 .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
                 .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
                 .env("SANLIANG_DATA_DIR", data.path())
-                .env("SANLIANG_TODAY", "2026-11-28")
+                .env("SANLIANG_TODAY", options.today.unwrap_or("2026-11-28"))
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .process_group(0)
@@ -205,9 +217,11 @@ impl App {
         Ok(())
     }
 
-    /// The value of the input inside `id`.
+    /// The value of the input (or textarea) inside `id`.
     pub async fn value(&self, id: &str) -> R<String> {
-        let xpath = format!("//*[@data-testid='{id}']//input | //input[@data-testid='{id}']");
+        let xpath = format!(
+            "//*[@data-testid='{id}']//input | //input[@data-testid='{id}'] | //textarea[@data-testid='{id}']"
+        );
         let v = self.until(&xpath, "return els.length ? els[0].value : null;").await?;
         Ok(v.as_str().unwrap_or_default().to_owned())
     }

@@ -13,6 +13,9 @@ mod identity;
 mod posts;
 // 党员责任区: a zone with lanes, assigned to a member; double assignment refused.
 mod zones;
+// 亮承诺: a pledge written with a vague item, fixed, published, progress recorded, overdue once
+// the clock moves past a deadline, appraised.
+mod pledges;
 // The organization chosen in the title bar scopes the pages and is kept between starts.
 mod scope;
 // A database that cannot be opened is reported in a Chinese dialog and left untouched.

@@ -1,20 +1,9 @@
-use fantoccini::key::Key;
-
-use crate::harness::{App, R};
+use crate::harness::{enter, success, App, R};
 
 fn node(name: &str) -> String {
     format!("//span[contains(@class,'node')][span[contains(@class,'name')][normalize-space(.)='{name}']]")
 }
 
-async fn success(app: &App, text: &str) -> R {
-    app.wait_xpath(&format!("//div[contains(@class,'el-message--success')][contains(.,'{text}')]")).await?;
-    Ok(())
-}
-
-/// Text followed by Enter, which confirms a date typed into a date picker.
-fn enter(text: &str) -> String {
-    format!("{text}{}", char::from(Key::Enter))
-}
 
 #[tokio::test]
 async fn a_secretary_builds_the_roster_and_the_home_counts_follow() -> R {

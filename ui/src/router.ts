@@ -4,6 +4,7 @@ import RosterView from './views/RosterView.vue'
 import OrgsView from './views/OrgsView.vue'
 import IdentityView from './views/IdentityView.vue'
 import PostsView from './views/PostsView.vue'
+import PledgesView from './views/PledgesView.vue'
 
 // Only pages that work are routed and shown in the menu.
 export const routes = [
@@ -11,6 +12,7 @@ export const routes = [
   { path: '/roster', name: 'roster', component: RosterView, meta: { title: '党员名册' } },
   { path: '/identity', name: 'identity', component: IdentityView, meta: { title: '亮身份' } },
   { path: '/posts', name: 'posts', component: PostsView, meta: { title: '亮职责' } },
+  { path: '/pledges', name: 'pledges', component: PledgesView, meta: { title: '亮承诺' } },
   { path: '/orgs', name: 'orgs', component: OrgsView, meta: { title: '组织机构' } },
 ]
 

@@ -1,7 +1,7 @@
 // State every page shares: the vocabularies, the organization tree, and the organization that
 // scopes every page (kept between starts through the core's preferences).
 import { reactive } from 'vue'
-import type { AppInfo, Catalog, OrgNode } from './bindings'
+import type { AppInfo, Catalog, OrgKind, OrgNode } from './bindings'
 import { appInfo, catalogGet, preferenceGet, preferenceSet } from './api/app'
 import { orgTree } from './api/orgs'
 
@@ -24,7 +24,19 @@ export function findNode(nodes: OrgNode[], id: number | null): OrgNode | null {
 }
 
 export function label(
-  kind: 'categories' | 'statuses' | 'genders' | 'orgKinds' | 'unitKinds' | 'markTypes' | 'postKinds' | 'postHows' | 'zoneItemKinds',
+  kind:
+    | 'categories'
+    | 'statuses'
+    | 'genders'
+    | 'orgKinds'
+    | 'unitKinds'
+    | 'markTypes'
+    | 'postKinds'
+    | 'postHows'
+    | 'zoneItemKinds'
+    | 'pledgeStatuses'
+    | 'appraisers'
+    | 'ratings',
   code: string | null | undefined,
 ) {
   return store.catalog?.[kind].find((o) => o.value === code)?.label ?? ''
@@ -56,12 +68,17 @@ export async function boot() {
   store.currentOrgId = id !== null && findNode(store.tree, id) ? id : null
 }
 
-function communitiesUnder(nodes: OrgNode[]): OrgNode[] {
-  return nodes.flatMap((n) => [...(n.kind === 'community' ? [n] : []), ...communitiesUnder(n.children)])
+function nodesOfKind(nodes: OrgNode[], kinds: OrgKind[]): OrgNode[] {
+  return nodes.flatMap((n) => [...(kinds.includes(n.kind) ? [n] : []), ...nodesOfKind(n.children, kinds)])
+}
+
+function inScope(kinds: OrgKind[]): OrgNode[] {
+  const root = findNode(store.tree, store.currentOrgId)
+  return nodesOfKind(root ? [root] : store.tree, kinds)
 }
 
 /** The communities inside the organization chosen in the title bar (all, when none is chosen). */
-export function communitiesInScope(): OrgNode[] {
-  const root = findNode(store.tree, store.currentOrgId)
-  return communitiesUnder(root ? [root] : store.tree)
-}
+export const communitiesInScope = () => inScope(['community'])
+
+/** Communities and branches in scope: the organizations that make 党组织承诺. */
+export const partyOrgsInScope = () => inScope(['community', 'branch'])

@@ -8,3 +8,4 @@ export const zoneItems = (zoneId: number) => invokeCmd<ZoneItem[]>('zone_items',
 export const zoneCover = (input: CoverInput) => invokeCmd<ZoneItem[]>('zone_cover', { input })
 export const zoneRelease = (itemId: number) => invokeCmd<void>('zone_release', { itemId })
 export const zoneUncovered = (orgId: number | null) => invokeCmd<ZoneItem[]>('zone_uncovered', { orgId })
+export const zoneMemberItems = (memberId: number) => invokeCmd<ZoneItem[]>('zone_member_items', { memberId })

@@ -1,0 +1,111 @@
+use crate::harness::{enter, success, App, Options, R};
+
+const BRANCH: &str = "河咀社区第一党支部";
+
+#[tokio::test]
+async fn a_pledge_is_written_published_followed_overdue_on_a_later_day_and_appraised() -> R {
+    let app = App::start().await?;
+    let result = write_and_publish(&app).await;
+    let (first, data) = app.finish_keeping_data("pledges", result).await;
+    first?;
+
+    // Two weeks later the second item's deadline (10 December) has passed without it being done.
+    let app = App::start_with(Options { data: Some(data), today: Some("2026-12-11"), ..Options::default() }).await?;
+    let result = overdue_then_appraise(&app).await;
+    app.finish("pledges-later", result).await
+}
+
+async fn write_and_publish(app: &App) -> R {
+    app.click("load-demo").await?;
+    success(app, "已载入示例数据").await?;
+    app.click("menu-pledges").await?;
+    let overdue = app.figure("pledges-count-overdue").await?;
+    assert!(overdue > 0, "the demo has overdue pledges");
+    // Overdue pledges come first.
+    let first = app.visible_text("//div[@data-testid='pledges-table']//tbody/tr[1]").await?;
+    assert!(first.contains("已逾期"), "{first}");
+    app.screenshot("11-pledges").await?;
+
+    // A branch's pledge with three items; the third still lacks a deadline.
+    app.click("pledge-add").await?;
+    app.click("pledge-by-org").await?;
+    app.choose("pledge-org", BRANCH).await?;
+    app.type_into("pledge-item-content-0", "为辖区12户独居老人各安装1个烟感报警器").await?;
+    app.type_into("pledge-item-measures-0", "联系县消防救援大队，党员分片上门安装").await?;
+    app.type_into("pledge-item-owner-0", "李红梅").await?;
+    app.type_into("pledge-item-deadline-0", &enter("2026-12-05")).await?;
+    app.click("pledge-item-add").await?;
+    app.type_into("pledge-item-content-1", "清理湖滨1巷至4巷卫生死角，建立周巡查制度").await?;
+    app.type_into("pledge-item-measures-1", "组织无职党员分巷包干").await?;
+    app.type_into("pledge-item-owner-1", "张国强").await?;
+    app.type_into("pledge-item-deadline-1", &enter("2026-12-10")).await?;
+    // The recommended themes start an item.
+    app.click_visible("//span[@data-testid='pledge-theme'][normalize-space(.)='促进社区和谐']").await?;
+    assert_eq!(app.value("pledge-item-content-2").await?, "促进社区和谐：");
+    app.type_into("pledge-item-content-2", "促进社区和谐：年底前组织邻里议事会2次").await?;
+    app.type_into("pledge-item-measures-2", "支部委员轮流主持").await?;
+    app.type_into("pledge-item-owner-2", "王丽").await?;
+    app.click("pledge-save").await?;
+    success(app, &format!("已保存“{BRANCH}”的承诺草稿")).await?;
+
+    // The draft opens with its vague item flagged, and publishing is refused until it is fixed.
+    let flags = app.text("pledge-flags").await?;
+    assert!(flags.contains("第3项：没有完成时限"), "{flags}");
+    app.click("pledge-publish").await?;
+    app.click("action-save").await?;
+    let refused = app.text("action-error").await?;
+    assert!(refused.contains("第3项没有完成时限"), "{refused}");
+    app.click_visible("//div[@data-testid='pledge-action']//button[normalize-space(.)='取消']").await?;
+    app.click("pledge-edit").await?;
+    app.type_into("pledge-item-deadline-2", &enter("2026-12-31")).await?;
+    app.click("pledge-save").await?;
+    success(app, "承诺草稿").await?;
+    app.wait_text("pledge-drawer", |t| !t.contains("补全后才能公示")).await?;
+
+    app.click("pledge-publish").await?;
+    app.click("action-save").await?;
+    success(app, "已公示").await?;
+    app.wait_text("pledge-status", |t| t.trim() == "践诺中").await?;
+
+    // 践诺: the first item is done today.
+    app.click("pledge-progress").await?;
+    app.type_into("action-text", "已为12户独居老人安装烟感报警器，并教会使用").await?;
+    app.click("progress-done").await?;
+    app.click("action-save").await?;
+    success(app, "已保存").await?;
+    let timeline = app.text("pledge-timeline").await?;
+    assert!(timeline.contains("第1项：已为12户独居老人安装烟感报警器"), "{timeline}");
+    let items = app.text("pledge-items").await?;
+    assert!(items.contains("2026年11月28日完成"), "{items}");
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    app.screenshot("12-pledge-published").await?;
+    Ok(())
+}
+
+async fn overdue_then_appraise(app: &App) -> R {
+    app.click("menu-pledges").await?;
+    app.type_into("pledges-search", BRANCH).await?;
+    let row = "//div[@data-testid='pledges-table']//tbody/tr[1]";
+    app.wait_xpath(&format!("{row}[contains(.,'{BRANCH}')]")).await?;
+    let text = app.visible_text(row).await?;
+    assert!(text.contains("已逾期") && text.contains("逾期1项") && text.contains("1/3"), "{text}");
+
+    app.click_visible(&format!("{row}//button[contains(.,'查看')]")).await?;
+    app.wait_text("pledge-status", |t| t.trim() == "已逾期").await?;
+    let items = app.text("pledge-items").await?;
+    assert!(items.contains("已逾期"), "{items}");
+
+    // 评诺 by residents.
+    app.click("pledge-appraise").await?;
+    app.click("appraiser-residents").await?;
+    app.click("rating-fair").await?;
+    app.type_into("action-text", "烟感已装好，巷道清理还没完成").await?;
+    app.click("action-save").await?;
+    success(app, "已保存").await?;
+    let appraisals = app.text("pledge-appraisals").await?;
+    assert!(appraisals.contains("群众评议") && appraisals.contains("基本满意"), "{appraisals}");
+    assert!(appraisals.contains("2026年12月11日"), "{appraisals}");
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    app.screenshot("13-pledge-overdue-appraised").await?;
+    Ok(())
+}
