@@ -219,9 +219,8 @@ impl App {
 
     /// The value of the input (or textarea) inside `id`.
     pub async fn value(&self, id: &str) -> R<String> {
-        let xpath = format!(
-            "//*[@data-testid='{id}']//input | //input[@data-testid='{id}'] | //textarea[@data-testid='{id}']"
-        );
+        let xpath =
+            format!("//*[@data-testid='{id}']//input | //input[@data-testid='{id}'] | //textarea[@data-testid='{id}']");
         let v = self.until(&xpath, "return els.length ? els[0].value : null;").await?;
         Ok(v.as_str().unwrap_or_default().to_owned())
     }

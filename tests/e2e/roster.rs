@@ -4,7 +4,6 @@ fn node(name: &str) -> String {
     format!("//span[contains(@class,'node')][span[contains(@class,'name')][normalize-space(.)='{name}']]")
 }
 
-
 #[tokio::test]
 async fn a_secretary_builds_the_roster_and_the_home_counts_follow() -> R {
     let app = App::start().await?;
