@@ -26,6 +26,22 @@ async fn write_and_publish(app: &App) -> R {
     assert!(first.contains("已逾期"), "{first}");
     app.screenshot("11-pledges").await?;
 
+    // The member's form shows that pledge beside marks and posts.
+    let cells = app.visible_texts("//div[@data-testid='pledges-table']//tbody/tr[1]/td").await?;
+    let (name, org) = (cells[0].trim().to_owned(), cells[1].trim().to_owned());
+    app.click("menu-roster").await?;
+    app.type_into("roster-search", &name).await?;
+    app.click_visible(&format!(
+        "//tr[.//span[contains(@class,'member-name')][.='{name}']][contains(.,'{org}')]//button[contains(.,'编辑')]"
+    ))
+    .await?;
+    let pledges = app.wait_text("member-pledges", |t| t.contains("2026年")).await?;
+    assert!(pledges.contains("已逾期"), "{pledges}");
+    app.wait_text("member-zones", |t| t.contains("责任区")).await?;
+    app.screenshot("11-member-pledges").await?;
+    app.click_visible("//div[contains(@class,'el-dialog')]//button[normalize-space(.)='取消']").await?;
+    app.click("menu-pledges").await?;
+
     // A branch's pledge with three items; the third still lacks a deadline.
     app.click("pledge-add").await?;
     app.click("pledge-by-org").await?;
