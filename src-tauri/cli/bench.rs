@@ -1,11 +1,14 @@
-//! `sanliang bench`: p50/p95 of roster searches through the core, on county-scale data.
+//! `sanliang bench`: p50/p95 of roster searches and pledge lists through the core, on
+//! county-scale data.
 
 use std::time::{Duration, Instant};
 
-use sanliang::domain::catalog::{Category, MemberStatus};
+use chrono::Datelike;
+use sanliang::domain::catalog::{Category, MemberStatus, PledgeStatus};
 use sanliang::domain::demo::{self, DemoScale};
 use sanliang::domain::members::{self, MemberQuery, MemberSort};
 use sanliang::domain::orgs;
+use sanliang::domain::pledges::{self, PledgeQuery};
 use sanliang::error::Result;
 use sanliang::paths::today;
 use sqlx::SqlitePool;
@@ -59,6 +62,30 @@ pub async fn search(pool: &SqlitePool, iterations: usize) -> Result<()> {
     }
     let (p50, p95) = percentiles(&mut all_samples);
     println!("全部 {} 次查询：p50 {p50:.2?}，p95 {p95:.2?}（目标 p95 < 20ms）", all_samples.len());
+    pledge_lists(pool, iterations.min(20), county, township).await
+}
+
+/// The 亮承诺 list: every pledge of the year in scope is judged against today, then sorted.
+async fn pledge_lists(pool: &SqlitePool, iterations: usize, county: Option<i64>, township: Option<i64>) -> Result<()> {
+    let year = Some(today().year());
+    let q = |org_id, status| PledgeQuery { org_id, year, status, page: 1, page_size: 50, ..Default::default() };
+    let cases = [
+        ("承诺：全县本年度第1页", q(county, None)),
+        ("承诺：全县已逾期", q(county, Some(PledgeStatus::Overdue))),
+        ("承诺：乡镇子树", q(township, None)),
+    ];
+    println!("{:<28} {:>8} {:>10} {:>10}", "查询", "命中", "p50", "p95");
+    for (label, query) in &cases {
+        let mut samples = Vec::with_capacity(iterations);
+        let mut hits = 0;
+        for _ in 0..iterations {
+            let started = Instant::now();
+            hits = pledges::search(pool, query, today()).await?.total;
+            samples.push(started.elapsed());
+        }
+        let (p50, p95) = percentiles(&mut samples);
+        println!("{label:<28} {hits:>8} {p50:>10.2?} {p95:>10.2?}");
+    }
     Ok(())
 }
 

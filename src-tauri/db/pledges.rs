@@ -371,21 +371,21 @@ pub async fn rows(
                   COALESCE(m.name, o.name) AS "owner_name!: String",
                   COALESCE(mo.name, o.name) AS "org_name!: String",
                   m.category AS "category?: String", p.status, p.published_on AS "published_on: NaiveDate",
-                  (SELECT count(*) FROM pledge_items i WHERE i.pledge_id = p.id) AS "items!: i64",
-                  (SELECT count(*) FROM pledge_items i WHERE i.pledge_id = p.id AND i.done_on IS NOT NULL) AS "done!: i64",
-                  (SELECT count(*) FROM pledge_items i
-                    WHERE i.pledge_id = p.id AND i.done_on IS NULL AND i.deadline < ?4) AS "late!: i64",
-                  (SELECT min(i.deadline) FROM pledge_items i
-                    WHERE i.pledge_id = p.id AND i.done_on IS NULL) AS "next_deadline?: NaiveDate",
+                  count(i.id) AS "items!: i64",
+                  count(i.done_on) AS "done!: i64",
+                  coalesce(sum(i.done_on IS NULL AND i.deadline < ?4), 0) AS "late!: i64",
+                  min(CASE WHEN i.done_on IS NULL THEN i.deadline END) AS "next_deadline?: NaiveDate",
                   (SELECT count(*) FROM pledge_appraisals a WHERE a.pledge_id = p.id) AS "appraisals!: i64"
            FROM pledges p
            LEFT JOIN members m ON m.id = p.member_id
            LEFT JOIN organizations mo ON mo.id = m.org_id
            LEFT JOIN organizations o ON o.id = p.org_id
+           LEFT JOIN pledge_items i ON i.pledge_id = p.id
            WHERE p.deleted_at IS NULL AND m.deleted_at IS NULL AND o.deleted_at IS NULL
              AND (?1 IS NULL OR substr(COALESCE(mo.path, o.path), 1, length(?1)) = ?1)
              AND (?2 IS NULL OR p.year = ?2)
              AND (?3 IS NULL OR p.member_id = ?3)
+           GROUP BY p.id
            ORDER BY p.year DESC, p.id"#,
         subtree,
         year,
