@@ -29,6 +29,9 @@ pub enum Error {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("文件读写错误：{0}")]
     Io(#[from] std::io::Error),
+    /// The user stopped a long job (a large print) before it finished.
+    #[error("已取消")]
+    Cancelled,
 }
 
 impl Error {
@@ -48,6 +51,7 @@ impl Error {
             Error::Conflict { .. } => ErrorKind::Conflict,
             Error::Storage(_) | Error::Migration(_) | Error::Unavailable(_) => ErrorKind::Storage,
             Error::Io(_) => ErrorKind::Io,
+            Error::Cancelled => ErrorKind::Cancelled,
         }
     }
 
@@ -72,6 +76,7 @@ pub enum ErrorKind {
     Conflict,
     Storage,
     Io,
+    Cancelled,
 }
 
 /// What the web view receives when a command fails.

@@ -5,6 +5,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod paths;
+pub mod print;
 pub mod state;
 
 mod commands;

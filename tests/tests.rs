@@ -18,6 +18,8 @@ mod zones;
 // 亮承诺: drafts, vague items, publication, progress, overdue by a moved clock, appraisal,
 // copying a year, evidence files.
 mod pledges;
+// Printing: pledge cards as text in small, deterministic PDFs; missing glyphs; geometry.
+mod print;
 // The demo data set and the command-line binary.
 mod demo_and_cli;
 

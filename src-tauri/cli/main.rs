@@ -2,6 +2,7 @@
 //! scripts and benchmarks. No window is opened.
 
 mod bench;
+mod print;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -71,6 +72,8 @@ enum Command {
         #[arg(long)]
         year: Option<i32>,
     },
+    /// Prints pledge cards and the other items to a PDF file.
+    Print(print::PrintArgs),
     /// Benchmarks roster search at county scale (loads the county demo data if the database is empty).
     Bench {
         #[arg(long, default_value_t = 50)]
@@ -214,6 +217,7 @@ async fn run(cli: Cli) -> Result<()> {
                 page += 1;
             }
         }
+        Command::Print(args) => print::run(&pool, &data_dir, args).await?,
         Command::Bench { iterations } => bench::search(&pool, iterations).await?,
     }
     pool.close().await;

@@ -14,6 +14,7 @@ pub mod members;
 pub mod orgs;
 pub mod pledges;
 pub mod posts;
+pub mod print;
 pub mod settings;
 pub mod zones;
 

@@ -1,6 +1,6 @@
 // Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.
 
-export type ErrorKind = "validation" | "needs_confirmation" | "not_found" | "conflict" | "storage" | "io";
+export type ErrorKind = "validation" | "needs_confirmation" | "not_found" | "conflict" | "storage" | "io" | "cancelled";
 
 export type IpcError = { kind: ErrorKind, message: string, field?: string, };
 

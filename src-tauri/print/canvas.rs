@@ -1,0 +1,237 @@
+//! One sheet of paper in millimetres from its top-left corner, turned into printpdf operations
+//! (which count points from the bottom-left). Every mark the print items make goes through
+//! here, so the geometry tests can read back where things landed.
+
+use printpdf::{
+    Color, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect, Rgb, TextItem,
+    TextMatrix, WindingOrder, XObjectId, XObjectTransform,
+};
+
+use super::fonts::{face, FaceKind, PT_TO_MM};
+use super::layout::Fitted;
+
+pub const RED: (f32, f32, f32) = (0.784, 0.086, 0.114);
+pub const BLACK: (f32, f32, f32) = (0.0, 0.0, 0.0);
+pub const GREY: (f32, f32, f32) = (0.45, 0.45, 0.45);
+
+fn color((r, g, b): (f32, f32, f32)) -> Color {
+    Color::Rgb(Rgb { r, g, b, icc_profile: None })
+}
+
+fn mm(v: f32) -> Pt {
+    Mm(v).into_pt()
+}
+
+/// Where something was put, for geometry tests: a box in mm from the top-left.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub kind: MarkKind,
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum MarkKind {
+    Text(String),
+    Line,
+    CropMark,
+    Rect,
+    Image,
+}
+
+pub struct Sheet {
+    pub width: f32,
+    pub height: f32,
+    ops: Vec<Op>,
+    pub marks: Vec<Mark>,
+}
+
+/// A face at a size in a colour.
+#[derive(Debug, Clone, Copy)]
+pub struct Font {
+    pub face: FaceKind,
+    pub size: f32,
+    pub rgb: (f32, f32, f32),
+}
+
+impl Font {
+    pub fn sans(size: f32) -> Font {
+        Font { face: FaceKind::Sans, size, rgb: BLACK }
+    }
+
+    pub fn serif(size: f32) -> Font {
+        Font { face: FaceKind::Serif, size, rgb: BLACK }
+    }
+
+    pub fn color(self, rgb: (f32, f32, f32)) -> Font {
+        Font { rgb, ..self }
+    }
+}
+
+/// How text is anchored horizontally at `x`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+impl Sheet {
+    pub fn new(width: f32, height: f32) -> Sheet {
+        Sheet { width, height, ops: Vec::new(), marks: Vec::new() }
+    }
+
+    fn point(&self, x: f32, y: f32) -> Point {
+        Point { x: mm(x), y: mm(self.height - y) }
+    }
+
+    /// One line of text with its top at `top` (mm); returns its width in mm.
+    pub fn text(&mut self, font: Font, x: f32, top: f32, align: Align, text: &str) -> f32 {
+        self.place_text(font, x, top, align, text, false)
+    }
+
+    /// Text turned 180° within the same box (the far face of a folded desk sign).
+    pub fn text_upside_down(&mut self, font: Font, x: f32, top: f32, align: Align, text: &str) -> f32 {
+        self.place_text(font, x, top, align, text, true)
+    }
+
+    fn place_text(&mut self, font: Font, x: f32, top: f32, align: Align, text: &str, upside_down: bool) -> f32 {
+        let f = face(font.face);
+        let width = f.width_mm(text, font.size);
+        let left = match align {
+            Align::Left => x,
+            Align::Center => x - width / 2.0,
+            Align::Right => x - width,
+        };
+        let height = font.size * PT_TO_MM;
+        self.marks.push(Mark { kind: MarkKind::Text(text.to_owned()), x: left, y: top, w: width, h: height });
+        // Upright, the baseline is `ascent` below the box top; turned, the glyphs hang from a
+        // baseline `ascent` above the box bottom, starting at the box's right edge.
+        let matrix = if upside_down {
+            let p = self.point(left + width, top + height - f.ascent * height);
+            TextMatrix::TranslateRotate(p.x, p.y, 180.0)
+        } else {
+            let p = self.point(left, top + f.ascent * height);
+            TextMatrix::Translate(p.x, p.y)
+        };
+        self.ops.extend([
+            Op::StartTextSection,
+            Op::SetFillColor { col: color(font.rgb) },
+            Op::SetFont { font: PdfFontHandle::External(f.id()), size: Pt(font.size) },
+            Op::SetTextMatrix { matrix },
+            Op::ShowText { items: vec![TextItem::Text(text.to_owned())] },
+            Op::EndTextSection,
+        ]);
+        width
+    }
+
+    /// Fitted text with its first line's top at `top`.
+    pub fn paragraph(&mut self, face: FaceKind, fitted: &Fitted, x: f32, top: f32, rgb: (f32, f32, f32)) {
+        let height = fitted.size * PT_TO_MM;
+        let font = Font { face, size: fitted.size, rgb };
+        for (i, line) in fitted.lines.iter().enumerate() {
+            // Centre the glyph height inside each line's leading.
+            let line_top = top + i as f32 * fitted.leading + (fitted.leading - height) / 2.0;
+            self.text(font, x + line.indent, line_top, Align::Left, &line.text);
+        }
+    }
+
+    fn stroke(&mut self, points: &[(f32, f32)], thickness: f32, rgb: (f32, f32, f32), dash: Option<f32>) {
+        let line = Line {
+            points: points.iter().map(|(x, y)| LinePoint { p: self.point(*x, *y), bezier: false }).collect(),
+            is_closed: false,
+        };
+        self.ops.extend([
+            Op::SaveGraphicsState,
+            Op::SetOutlineColor { col: color(rgb) },
+            Op::SetOutlineThickness { pt: Pt(thickness) },
+        ]);
+        if let Some(d) = dash {
+            self.ops.push(Op::SetLineDashPattern { dash: LineDashPattern::new(0.0, &[d, d]) });
+        }
+        self.ops.extend([Op::DrawLine { line }, Op::RestoreGraphicsState]);
+    }
+
+    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, thickness: f32, rgb: (f32, f32, f32)) {
+        self.marks.push(Mark {
+            kind: MarkKind::Line,
+            x: x1.min(x2),
+            y: y1.min(y2),
+            w: (x2 - x1).abs(),
+            h: (y2 - y1).abs(),
+        });
+        self.stroke(&[(x1, y1), (x2, y2)], thickness, rgb, None);
+    }
+
+    pub fn dashed(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, rgb: (f32, f32, f32)) {
+        self.marks.push(Mark {
+            kind: MarkKind::Line,
+            x: x1.min(x2),
+            y: y1.min(y2),
+            w: (x2 - x1).abs(),
+            h: (y2 - y1).abs(),
+        });
+        self.stroke(&[(x1, y1), (x2, y2)], 0.5, rgb, Some(2.0));
+    }
+
+    /// A hairline crop mark on a cut line.
+    pub fn crop_mark(&mut self, x1: f32, y1: f32, x2: f32, y2: f32) {
+        self.marks.push(Mark {
+            kind: MarkKind::CropMark,
+            x: x1.min(x2),
+            y: y1.min(y2),
+            w: (x2 - x1).abs(),
+            h: (y2 - y1).abs(),
+        });
+        self.stroke(&[(x1, y1), (x2, y2)], 0.25, BLACK, None);
+    }
+
+    /// A rectangle (x, y, width, height), outlined with `thickness` pt or, when 0, filled.
+    pub fn rect(&mut self, (x, y, w, h): (f32, f32, f32, f32), thickness: f32, rgb: (f32, f32, f32)) {
+        let filled = thickness == 0.0;
+        self.marks.push(Mark { kind: MarkKind::Rect, x, y, w, h });
+        self.ops.extend([
+            Op::SaveGraphicsState,
+            Op::SetOutlineColor { col: color(rgb) },
+            Op::SetFillColor { col: color(rgb) },
+            Op::SetOutlineThickness { pt: Pt(thickness) },
+            Op::DrawRectangle {
+                rectangle: Rect {
+                    x: mm(x),
+                    y: mm(self.height - y - h),
+                    width: mm(w),
+                    height: mm(h),
+                    mode: Some(if filled { PaintMode::Fill } else { PaintMode::Stroke }),
+                    winding_order: Some(WindingOrder::NonZero),
+                },
+            },
+            Op::RestoreGraphicsState,
+        ]);
+    }
+
+    /// An image of `px_w` × `px_h` pixels scaled into the box, unmodified.
+    pub fn image(&mut self, id: XObjectId, px: (u32, u32), x: f32, y: f32, w: f32, h: f32) {
+        self.marks.push(Mark { kind: MarkKind::Image, x, y, w, h });
+        // printpdf draws an image at its pixel size for the given dpi; scale it to the box.
+        let dpi = 300.0;
+        let natural_w = px.0 as f32 / dpi * 25.4;
+        let natural_h = px.1 as f32 / dpi * 25.4;
+        self.ops.push(Op::UseXobject {
+            id,
+            transform: XObjectTransform {
+                translate_x: Some(mm(x)),
+                translate_y: Some(mm(self.height - y - h)),
+                scale_x: Some(w / natural_w),
+                scale_y: Some(h / natural_h),
+                dpi: Some(dpi),
+                ..Default::default()
+            },
+        });
+    }
+
+    pub fn into_page(self) -> PdfPage {
+        PdfPage::new(Mm(self.width), Mm(self.height), self.ops)
+    }
+}

@@ -1,0 +1,173 @@
+//! What a print job is about — members (with organization, post and pledge items) or zones —
+//! gathered from the database, and checked for characters no bundled face can print before
+//! anything is drawn.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use sqlx::SqlitePool;
+use ts_rs::TS;
+
+use super::fonts::{missing, FaceKind};
+use crate::db::print as store;
+use crate::domain::catalog::{Category, PostKind, ZoneItemKind};
+use crate::domain::orgs::subtree_path;
+use crate::domain::photos::PHOTO_DIR;
+use crate::error::{Error, Result};
+
+/// Whom or what to print: an organization subtree (all when empty), a category, or a hand
+/// selection of members or zones.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Selection {
+    pub org_id: Option<i64>,
+    pub category: Option<Category>,
+    /// When not empty, only these members (or zones, for zone signs).
+    pub ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Promise {
+    pub content: String,
+    pub deadline: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub id: i64,
+    pub name: String,
+    pub category: Category,
+    pub phone: String,
+    pub photo: Option<PathBuf>,
+    /// The community (党总支) the member belongs to, and the branch if any.
+    pub community: String,
+    pub branch: Option<String>,
+    pub post: Option<(String, PostKind, String)>,
+    pub promises: Vec<Promise>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ZoneSheet {
+    pub name: String,
+    pub community: String,
+    pub items: Vec<(ZoneItemKind, String)>,
+    /// The members covering its items, in order of appearance, with their phones.
+    pub members: Vec<(String, String)>,
+}
+
+fn ids_json(ids: &[i64]) -> Option<String> {
+    (!ids.is_empty()).then(|| format!("[{}]", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")))
+}
+
+/// Members on the roll for a selection, in organization and name order, with their pledge
+/// items for `year` (drafts left out when `published_only`).
+pub async fn people(
+    pool: &SqlitePool,
+    data_dir: &Path,
+    selection: &Selection,
+    year: i32,
+    published_only: bool,
+) -> Result<Vec<Person>> {
+    let path = subtree_path(pool, selection.org_id).await?;
+    let mut conn = pool.acquire().await?;
+    let ids = ids_json(&selection.ids);
+    let category = selection.category.map(Category::code);
+    let rows = store::members(&mut conn, path.as_deref(), category, ids.as_deref()).await?;
+    let mut promises: HashMap<i64, Vec<Promise>> = HashMap::new();
+    for item in store::member_pledge_items(&mut conn, path.as_deref(), year, published_only).await? {
+        promises.entry(item.member_id).or_default().push(Promise { content: item.content, deadline: item.deadline });
+    }
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let (community, branch) = if r.org_kind == "branch" {
+                (r.parent_name.unwrap_or_default(), Some(r.org_name))
+            } else {
+                (r.org_name, None)
+            };
+            let post = match (r.post_name, r.post_kind.as_deref().and_then(PostKind::from_code), r.post_duties) {
+                (Some(name), Some(kind), Some(duties)) => Some((name, kind, duties)),
+                _ => None,
+            };
+            Person {
+                id: r.id,
+                name: r.name,
+                category: Category::from_code(&r.category).unwrap_or(Category::NoPost),
+                phone: r.phone,
+                photo: r.photo.map(|f| data_dir.join(PHOTO_DIR).join(f)),
+                community,
+                branch,
+                post,
+                promises: promises.remove(&r.id).unwrap_or_default(),
+            }
+        })
+        .collect())
+}
+
+pub async fn zones(pool: &SqlitePool, selection: &Selection) -> Result<Vec<ZoneSheet>> {
+    let path = subtree_path(pool, selection.org_id).await?;
+    let ids = ids_json(&selection.ids);
+    let rows = store::zones(&mut *pool.acquire().await?, path.as_deref(), ids.as_deref()).await?;
+    let mut out: Vec<(i64, ZoneSheet)> = Vec::new();
+    for r in rows {
+        if out.last().is_none_or(|(id, _)| *id != r.zone_id) {
+            let sheet =
+                ZoneSheet { name: r.zone_name, community: r.community_name, items: Vec::new(), members: Vec::new() };
+            out.push((r.zone_id, sheet));
+        }
+        let Some((_, zone)) = out.last_mut() else { continue };
+        zone.items.push((ZoneItemKind::from_code(&r.kind).unwrap_or(ZoneItemKind::Household), r.item_name));
+        if let Some(name) = r.member_name {
+            if !zone.members.iter().any(|(n, _)| *n == name) {
+                zone.members.push((name, r.member_phone.unwrap_or_default()));
+            }
+        }
+    }
+    Ok(out.into_iter().map(|(_, z)| z).collect())
+}
+
+/// Refuses a job with text that no bundled face can print, naming each member and field, so
+/// nothing is ever printed as an empty box.
+pub fn check_glyphs<'a>(texts: impl IntoIterator<Item = (&'a str, &'static str, &'a str, FaceKind)>) -> Result<()> {
+    let mut problems: Vec<String> = Vec::new();
+    for (who, field, text, kind) in texts {
+        let chars = missing(kind, text);
+        if !chars.is_empty() {
+            let shown: String =
+                chars.iter().map(|c| format!("“{c}”(U+{:04X})", *c as u32)).collect::<Vec<_>>().join("、");
+            problems.push(format!("{who}的{field}含有字库中没有的字{shown}"));
+        }
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let more = problems.len().saturating_sub(10);
+    let mut message = problems.into_iter().take(10).collect::<Vec<_>>().join("；");
+    if more > 0 {
+        message.push_str(&format!("；另有{more}处"));
+    }
+    Err(Error::validation("glyphs", format!("无法打印：{message}。请改用常用字或造字后再打印。")))
+}
+
+/// The texts of people that are set on cards, boards and sheets, for `check_glyphs`.
+pub fn person_texts(people: &[Person]) -> Vec<(&str, &'static str, &str, FaceKind)> {
+    let mut out = Vec::new();
+    for p in people {
+        out.push((p.name.as_str(), "姓名", p.name.as_str(), FaceKind::Sans));
+        out.push((p.name.as_str(), "姓名", p.name.as_str(), FaceKind::Serif));
+        out.push((p.name.as_str(), "所属组织", p.community.as_str(), FaceKind::Sans));
+        if let Some(b) = &p.branch {
+            out.push((p.name.as_str(), "所属组织", b.as_str(), FaceKind::Sans));
+        }
+        if let Some((post, _, duties)) = &p.post {
+            out.push((p.name.as_str(), "岗位", post.as_str(), FaceKind::Sans));
+            out.push((p.name.as_str(), "岗位职责", duties.as_str(), FaceKind::Sans));
+        }
+        for promise in &p.promises {
+            out.push((p.name.as_str(), "承诺内容", promise.content.as_str(), FaceKind::Sans));
+        }
+    }
+    out
+}

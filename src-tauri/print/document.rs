@@ -1,0 +1,69 @@
+//! Turning sheets into one PDF file: the bundled faces under fixed names, images under fixed
+//! names, fixed metadata, fonts subset to the characters used — so the same data gives the
+//! same bytes.
+
+use printpdf::{PdfDocument, PdfSaveOptions, RawImage, XObject, XObjectId};
+
+use super::canvas::Sheet;
+use super::fonts::{face, FaceKind};
+
+pub struct Document {
+    pdf: PdfDocument,
+    images: usize,
+}
+
+impl Document {
+    pub fn new(title: &str) -> Document {
+        let mut pdf = PdfDocument::new(title);
+        pdf.metadata.info.creator = "三亮四进工作台".into();
+        pdf.metadata.info.producer = "三亮四进工作台".into();
+        for kind in [FaceKind::Sans, FaceKind::Serif] {
+            let f = face(kind);
+            pdf.resources.fonts.map.insert(f.id(), printpdf::PdfFont::new(f.parsed.clone()));
+        }
+        Document { pdf, images: 0 }
+    }
+
+    /// Adds a PNG or JPEG once; returns its name and pixel size for `Sheet::image`.
+    pub fn add_image(&mut self, bytes: &[u8]) -> Option<(XObjectId, (u32, u32))> {
+        let image = RawImage::decode_from_bytes(bytes, &mut Vec::new()).ok()?;
+        let size = (image.width as u32, image.height as u32);
+        self.images += 1;
+        let id = XObjectId(format!("Im{}", self.images));
+        self.pdf.resources.xobjects.map.insert(id.clone(), XObject::Image(image));
+        Some((id, size))
+    }
+
+    pub fn into_bytes(mut self, sheets: Vec<Sheet>) -> Vec<u8> {
+        self.pdf.pages = sheets.into_iter().map(Sheet::into_page).collect();
+        let mut bytes = self.pdf.save(&PdfSaveOptions::default(), &mut Vec::new());
+        fix_trailer_id(&mut bytes);
+        bytes
+    }
+}
+
+/// printpdf writes a random file identifier into the trailer; replace it, byte for byte in
+/// place (so no offset moves), with one derived from the content.
+fn fix_trailer_id(bytes: &mut [u8]) {
+    let Some(at) = find_last(bytes, b"/ID") else { return };
+    let digest = fnv1a(&bytes[..at]);
+    let hex = format!("{digest:016x}{:016x}", digest.rotate_left(29) ^ 0x9E37_79B9_7F4A_7C15);
+    let hex = hex.as_bytes();
+    let mut i = at;
+    for _ in 0..2 {
+        let Some(open) = bytes[i..].iter().position(|b| *b == b'(').map(|p| p + i) else { return };
+        let Some(close) = bytes[open..].iter().position(|b| *b == b')').map(|p| p + open) else { return };
+        for (k, b) in bytes[open + 1..close].iter_mut().enumerate() {
+            *b = hex[k % hex.len()];
+        }
+        i = close + 1;
+    }
+}
+
+fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3))
+}

@@ -1,0 +1,122 @@
+//! What printed items say that is not data: titles, the issuing organization line and the
+//! supervision phone — settings kept in the database, never hard-coded on the items — and the
+//! party emblem artwork the user may supply (placed unmodified; never drawn by us).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
+use ts_rs::TS;
+
+use crate::db::settings as store;
+use crate::domain::validate::check_text;
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PrintSettings {
+    pub card_title: String,
+    pub vanguard_title: String,
+    pub model_title: String,
+    pub badge_title: String,
+    pub zone_title: String,
+    pub notice_title: String,
+    /// The line naming who issues the item, e.g. 中共江川县委组织部监制.
+    pub issuer: String,
+    /// 监督电话.
+    pub phone: String,
+    /// Whether emblem artwork has been supplied.
+    #[serde(default)]
+    pub has_emblem: bool,
+}
+
+impl Default for PrintSettings {
+    fn default() -> Self {
+        PrintSettings {
+            card_title: "党员承诺卡".into(),
+            vanguard_title: "党员先锋岗".into(),
+            model_title: "党员示范岗".into(),
+            badge_title: "共产党员".into(),
+            zone_title: "党员责任区".into(),
+            notice_title: "社区党员公开承诺公示表".into(),
+            issuer: String::new(),
+            phone: String::new(),
+            has_emblem: false,
+        }
+    }
+}
+
+const PREFIX: &str = "print.";
+const EMBLEM: &str = "emblem";
+const TITLE_MAX: usize = 20;
+
+fn fields(s: &mut PrintSettings) -> [(&'static str, &'static str, &mut String, usize); 8] {
+    [
+        ("cardTitle", "承诺卡标题", &mut s.card_title, TITLE_MAX),
+        ("vanguardTitle", "先锋岗标题", &mut s.vanguard_title, TITLE_MAX),
+        ("modelTitle", "示范岗标题", &mut s.model_title, TITLE_MAX),
+        ("badgeTitle", "胸牌标题", &mut s.badge_title, TITLE_MAX),
+        ("zoneTitle", "责任区标题", &mut s.zone_title, TITLE_MAX),
+        ("noticeTitle", "公示表标题", &mut s.notice_title, 30),
+        ("issuer", "监制单位", &mut s.issuer, 40),
+        ("phone", "监督电话", &mut s.phone, 40),
+    ]
+}
+
+pub async fn load(pool: &SqlitePool, data_dir: &Path) -> Result<PrintSettings> {
+    let mut conn = pool.acquire().await?;
+    let mut s = PrintSettings::default();
+    for (key, _, value, _) in fields(&mut s) {
+        if let Some(v) = store::get(&mut conn, &format!("{PREFIX}{key}")).await? {
+            *value = v;
+        }
+    }
+    s.has_emblem = emblem_path(data_dir).is_some();
+    Ok(s)
+}
+
+pub async fn save(pool: &SqlitePool, data_dir: &Path, input: &PrintSettings) -> Result<PrintSettings> {
+    let mut s = input.clone();
+    for (key, label, value, max) in fields(&mut s) {
+        // Titles are required; the issuer line and phone may stay empty.
+        *value = check_text(key, label, value, max, key.ends_with("Title"))?;
+    }
+    let mut tx = pool.begin().await?;
+    for (key, _, value, _) in fields(&mut s) {
+        store::set(&mut tx, &format!("{PREFIX}{key}"), value).await?;
+    }
+    tx.commit().await?;
+    load(pool, data_dir).await
+}
+
+/// The emblem file in the data folder, if the user supplied one.
+pub fn emblem_path(data_dir: &Path) -> Option<PathBuf> {
+    ["png", "jpg"].iter().map(|ext| data_dir.join(format!("{EMBLEM}.{ext}"))).find(|p| p.exists())
+}
+
+/// Copies emblem artwork (PNG or JPEG, as supplied) into the data folder.
+pub fn set_emblem(data_dir: &Path, source: &Path) -> Result<()> {
+    let bytes = std::fs::read(source).map_err(|_| Error::validation("emblem", "无法读取所选图片"))?;
+    let ext = if bytes.starts_with(&[0x89, b'P', b'N', b'G']) {
+        "png"
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        "jpg"
+    } else {
+        return Err(Error::validation("emblem", "党徽图案应为PNG或JPEG图片"));
+    };
+    if let Some(old) = emblem_path(data_dir) {
+        std::fs::remove_file(old)?;
+    }
+    let target = data_dir.join(format!("{EMBLEM}.{ext}"));
+    let tmp = data_dir.join(format!("{EMBLEM}.{ext}.tmp"));
+    std::fs::write(&tmp, &bytes)?;
+    std::fs::rename(tmp, target)?;
+    Ok(())
+}
+
+pub fn clear_emblem(data_dir: &Path) -> Result<()> {
+    if let Some(old) = emblem_path(data_dir) {
+        std::fs::remove_file(old)?;
+    }
+    Ok(())
+}
