@@ -144,3 +144,98 @@ fn the_command_line_prints_pledge_cards_to_a_file() {
     let info = String::from_utf8_lossy(&info.stdout);
     assert!(info.contains("Pages:           3") && info.contains("841.89 x 595.276"), "{info}");
 }
+
+fn png_bytes() -> Vec<u8> {
+    // A 2×1 red-and-white PNG: emblem artwork as a user would supply it (aspect 2:1).
+    let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    let chunk = |png: &mut Vec<u8>, kind: &[u8], data: &[u8]| {
+        png.extend((data.len() as u32).to_be_bytes());
+        let mut body = kind.to_vec();
+        body.extend(data);
+        png.extend(&body);
+        png.extend(crc32(&body).to_be_bytes());
+    };
+    chunk(&mut png, b"IHDR", &[0, 0, 0, 2, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+    // zlib stream, stored block: filter byte 0 then two RGB pixels.
+    let raw = [0u8, 200, 20, 30, 255, 255, 255];
+    let mut z = vec![0x78, 0x01, 0x01, raw.len() as u8, 0, !(raw.len() as u8), 0xFF];
+    z.extend(raw);
+    let (mut a, mut b) = (1u32, 0u32);
+    for x in raw {
+        a = (a + u32::from(x)) % 65521;
+        b = (b + a) % 65521;
+    }
+    z.extend(((b << 16) | a).to_be_bytes());
+    chunk(&mut png, b"IDAT", &z);
+    chunk(&mut png, b"IEND", &[]);
+    png
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for b in bytes {
+        crc ^= u32::from(*b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+#[tokio::test]
+async fn every_item_prints_its_text_and_the_emblem_only_where_it_belongs() {
+    let t = support::fresh().await;
+    demo::load(&t.pool, DemoScale::Community, support::today()).await.unwrap();
+    let mut settings = print::settings::load(&t.pool, t.dir.path()).await.unwrap();
+    settings.phone = "0877-8012345".into();
+    settings.issuer = "中共江川县委组织部监制".into();
+    print::settings::save(&t.pool, t.dir.path(), &settings).await.unwrap();
+    let art = t.dir.path().join("art.png");
+    std::fs::write(&art, png_bytes()).unwrap();
+    print::settings::set_emblem(t.dir.path(), &art).unwrap();
+    assert!(print::settings::load(&t.pool, t.dir.path()).await.unwrap().has_emblem);
+
+    let hezui = sanliang::domain::orgs::tree(&t.pool).await.unwrap()[0]
+        .children
+        .iter()
+        .flat_map(|town| &town.children)
+        .find(|c| c.org.name.starts_with("河咀"))
+        .unwrap()
+        .org
+        .id;
+    for (kind, paper, expect, emblem) in [
+        (PrintKind::Boards, Paper::A3, vec!["欢迎群众监督", "监督电话：0877-8012345", "承诺事项"], true),
+        (PrintKind::Badges, Paper::A4, vec!["共产党员"], true),
+        (PrintKind::DeskSigns, Paper::A4, vec![], true),
+        (PrintKind::ZoneSigns, Paper::A4, vec!["党员责任区", "环湖第一责任区", "湖滨1巷"], false),
+        (PrintKind::Notice, Paper::A4, vec!["社区党员公开承诺公示表", "承诺事项（完成时限）", "第1页共"], false),
+        (PrintKind::PledgeCards, Paper::A6, vec!["中共江川县委组织部监制"], false),
+    ] {
+        let mut o = options(kind, paper);
+        o.selection.org_id = Some(hezui);
+        let job = print::prepare(&t.pool, t.dir.path(), o, support::today()).await.unwrap();
+        let (bytes, summary) = job.compose(None, &mut |_, _| true).unwrap();
+        assert_eq!(summary.sheets, job.sheets(), "{kind:?}");
+        // pdftotext drops the spaces set between Chinese characters.
+        let text = pdftotext(&bytes).replace(' ', "");
+        for e in &expect {
+            assert!(text.contains(e), "{kind:?}: {e} missing");
+        }
+        if kind != PrintKind::ZoneSigns {
+            assert!(text.contains(&job.people[0].name), "{kind:?}");
+        }
+        let has_image = bytes.windows(13).any(|w| w == b"/Subtype/Imag" || w == b"/Subtype /Ima");
+        assert_eq!(has_image, emblem, "{kind:?}: the emblem belongs only on badges, boards and desk signs");
+        if kind == PrintKind::DeskSigns {
+            // Both faces carry the name.
+            assert_eq!(text.matches(&job.people[0].name).count(), 2, "{text}");
+        }
+        if kind == PrintKind::Notice {
+            // The header row is repeated on every page, and every page says which it is.
+            let pages = summary.sheets;
+            assert!(pages >= 2, "河咀 needs more than one notice page");
+            assert_eq!(text.matches("承诺事项（完成时限）").count(), pages);
+            assert!(text.contains(&format!("第{pages}页共{pages}页")));
+        }
+    }
+}

@@ -14,6 +14,11 @@ use sqlx::SqlitePool;
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Item {
     PledgeCards,
+    Boards,
+    Badges,
+    DeskSigns,
+    ZoneSigns,
+    Notice,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -60,6 +65,11 @@ pub async fn run(pool: &SqlitePool, data_dir: &Path, args: PrintArgs) -> Result<
     let started = Instant::now();
     let kind = match args.item {
         Item::PledgeCards => PrintKind::PledgeCards,
+        Item::Boards => PrintKind::Boards,
+        Item::Badges => PrintKind::Badges,
+        Item::DeskSigns => PrintKind::DeskSigns,
+        Item::ZoneSigns => PrintKind::ZoneSigns,
+        Item::Notice => PrintKind::Notice,
     };
     let paper = match args.paper {
         Some(PaperArg::A4) => Paper::A4,
@@ -79,6 +89,7 @@ pub async fn run(pool: &SqlitePool, data_dir: &Path, args: PrintArgs) -> Result<
     let mut job = print::prepare(pool, data_dir, options, today()).await?;
     if let Some(limit) = args.limit {
         job.people.truncate(limit);
+        job.zones.truncate(limit);
     }
     let gathered = started.elapsed();
     let (bytes, summary) = job.compose(None, &mut |_, _| true)?;

@@ -3,8 +3,8 @@
 //! here, so the geometry tests can read back where things landed.
 
 use printpdf::{
-    Color, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect, Rgb, TextItem,
-    TextMatrix, WindingOrder, XObjectId, XObjectTransform,
+    Color, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Px, Rect, Rgb,
+    TextItem, TextMatrix, WindingOrder, XObjectId, XObjectRotation, XObjectTransform,
 };
 
 use super::fonts::{face, FaceKind, PT_TO_MM};
@@ -211,18 +211,25 @@ impl Sheet {
         ]);
     }
 
-    /// An image of `px_w` × `px_h` pixels scaled into the box, unmodified.
-    pub fn image(&mut self, id: XObjectId, px: (u32, u32), x: f32, y: f32, w: f32, h: f32) {
+    /// An image of `px` pixels scaled into the box (x, y, width, height) — the caller keeps
+    /// its aspect ratio — optionally turned 180° for the far face of a desk sign.
+    pub fn image(&mut self, id: XObjectId, px: (u32, u32), (x, y, w, h): (f32, f32, f32, f32), upside_down: bool) {
         self.marks.push(Mark { kind: MarkKind::Image, x, y, w, h });
         // printpdf draws an image at its pixel size for the given dpi; scale it to the box.
         let dpi = 300.0;
         let natural_w = px.0 as f32 / dpi * 25.4;
         let natural_h = px.1 as f32 / dpi * 25.4;
+        let rotate = upside_down.then_some(XObjectRotation {
+            angle_ccw_degrees: 180.0,
+            rotation_center_x: Px((px.0 / 2) as usize),
+            rotation_center_y: Px((px.1 / 2) as usize),
+        });
         self.ops.push(Op::UseXobject {
             id,
             transform: XObjectTransform {
                 translate_x: Some(mm(x)),
                 translate_y: Some(mm(self.height - y - h)),
+                rotate,
                 scale_x: Some(w / natural_w),
                 scale_y: Some(h / natural_h),
                 dpi: Some(dpi),

@@ -171,3 +171,18 @@ pub fn person_texts(people: &[Person]) -> Vec<(&str, &'static str, &str, FaceKin
     }
     out
 }
+
+/// The texts of zone signs, for `check_glyphs`.
+pub fn zone_texts(zones: &[ZoneSheet]) -> Vec<(&str, &'static str, &str, FaceKind)> {
+    let mut out = Vec::new();
+    for z in zones {
+        out.push((z.name.as_str(), "名称", z.name.as_str(), FaceKind::Serif));
+        for (_, item) in &z.items {
+            out.push((z.name.as_str(), "责任范围", item.as_str(), FaceKind::Sans));
+        }
+        for (member, _) in &z.members {
+            out.push((z.name.as_str(), "责任党员", member.as_str(), FaceKind::Sans));
+        }
+    }
+    out
+}

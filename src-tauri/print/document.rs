@@ -7,6 +7,25 @@ use printpdf::{PdfDocument, PdfSaveOptions, RawImage, XObject, XObjectId};
 use super::canvas::Sheet;
 use super::fonts::{face, FaceKind};
 
+/// An image in the document: its name and pixel size.
+#[derive(Debug, Clone)]
+pub struct Image {
+    pub id: XObjectId,
+    pub px: (u32, u32),
+}
+
+impl Image {
+    /// The largest size (mm) inside `max_w` × `max_h` at the image's own aspect ratio.
+    pub fn fit(&self, max_w: f32, max_h: f32) -> (f32, f32) {
+        let ratio = self.px.0.max(1) as f32 / self.px.1.max(1) as f32;
+        if max_w / max_h > ratio {
+            (max_h * ratio, max_h)
+        } else {
+            (max_w, max_w / ratio)
+        }
+    }
+}
+
 pub struct Document {
     pdf: PdfDocument,
     images: usize,
@@ -24,14 +43,14 @@ impl Document {
         Document { pdf, images: 0 }
     }
 
-    /// Adds a PNG or JPEG once; returns its name and pixel size for `Sheet::image`.
-    pub fn add_image(&mut self, bytes: &[u8]) -> Option<(XObjectId, (u32, u32))> {
+    /// Adds a PNG or JPEG once, as supplied; None when it cannot be decoded.
+    pub fn add_image(&mut self, bytes: &[u8]) -> Option<Image> {
         let image = RawImage::decode_from_bytes(bytes, &mut Vec::new()).ok()?;
-        let size = (image.width as u32, image.height as u32);
+        let px = (image.width as u32, image.height as u32);
         self.images += 1;
         let id = XObjectId(format!("Im{}", self.images));
         self.pdf.resources.xobjects.map.insert(id.clone(), XObject::Image(image));
-        Some((id, size))
+        Some(Image { id, px })
     }
 
     pub fn into_bytes(mut self, sheets: Vec<Sheet>) -> Vec<u8> {

@@ -3,14 +3,19 @@
 //! Chinese fonts subset into each file. A job is gathered from the database (`prepare`), then
 //! composed sheet by sheet (`compose`), reporting progress and stopping when cancelled.
 
+pub mod badges;
+pub mod boards;
 pub mod canvas;
 pub mod data;
+pub mod desk_signs;
 pub mod document;
 pub mod fonts;
 pub mod imposition;
 pub mod layout;
+pub mod notice;
 pub mod pledge_card;
 pub mod settings;
+pub mod zone_signs;
 
 use std::path::Path;
 
@@ -21,8 +26,9 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use canvas::Sheet;
-use data::{Person, Selection};
-use document::Document;
+use data::{Person, Promise, Selection, ZoneSheet};
+use document::{Document, Image};
+use imposition::{Grid, A3, A4};
 use pledge_card::CardSize;
 use settings::PrintSettings;
 
@@ -31,6 +37,16 @@ use settings::PrintSettings;
 pub enum PrintKind {
     /// 承诺卡
     PledgeCards,
+    /// 岗位监督牌
+    Boards,
+    /// 党员身份标识胸牌
+    Badges,
+    /// 桌牌
+    DeskSigns,
+    /// 党员责任区标识牌
+    ZoneSigns,
+    /// 公示表
+    Notice,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -83,12 +99,28 @@ impl From<Overflowed> for Error {
     }
 }
 
+/// A pledge item as printed: its content and deadline.
+pub fn promise_text(p: &Promise) -> String {
+    match p.deadline {
+        Some(d) => format!("{}（完成时限：{}）", p.content, d.format("%Y年%-m月%-d日")),
+        None => p.content.clone(),
+    }
+}
+
+/// What every item may show besides its data: the settings and the emblem artwork.
+pub struct Art {
+    pub settings: PrintSettings,
+    pub emblem: Option<Image>,
+}
+
 /// What a job prints, gathered and checked, ready to compose.
 pub struct Job {
     pub options: PrintOptions,
     pub settings: PrintSettings,
     pub year: i32,
     pub people: Vec<Person>,
+    pub zones: Vec<ZoneSheet>,
+    emblem: Option<Vec<u8>>,
 }
 
 /// A finished PDF and what is in it.
@@ -103,37 +135,75 @@ pub struct PrintSummary {
 pub async fn prepare(pool: &SqlitePool, data_dir: &Path, options: PrintOptions, today: NaiveDate) -> Result<Job> {
     let settings = settings::load(pool, data_dir).await?;
     let year = options.year.unwrap_or(today.year());
-    let people = match options.kind {
-        PrintKind::PledgeCards => data::people(pool, data_dir, &options.selection, year, false).await?,
-    };
-    if people.is_empty() {
-        return Err(Error::validation("selection", "所选范围内没有在册党员，没有可打印的内容"));
+    let (mut people, mut zones) = (Vec::new(), Vec::new());
+    match options.kind {
+        PrintKind::ZoneSigns => zones = data::zones(pool, &options.selection).await?,
+        // The card is what a member signs, drafts included; public items show published pledges.
+        PrintKind::PledgeCards => people = data::people(pool, data_dir, &options.selection, year, false).await?,
+        _ => people = data::people(pool, data_dir, &options.selection, year, true).await?,
+    }
+    if people.is_empty() && zones.is_empty() {
+        let what = if options.kind == PrintKind::ZoneSigns { "党员责任区" } else { "在册党员" };
+        return Err(Error::validation("selection", format!("所选范围内没有{what}，没有可打印的内容")));
     }
     data::check_glyphs(data::person_texts(&people))?;
-    Ok(Job { options, settings, year, people })
+    data::check_glyphs(data::zone_texts(&zones))?;
+    let emblem = match settings::emblem_path(data_dir) {
+        Some(p) if matches!(options.kind, PrintKind::Badges | PrintKind::Boards | PrintKind::DeskSigns) => {
+            Some(std::fs::read(p)?)
+        }
+        _ => None,
+    };
+    Ok(Job { options, settings, year, people, zones, emblem })
 }
 
 impl Job {
     pub fn items(&self) -> usize {
-        self.people.len()
-    }
-
-    pub fn sheets(&self) -> usize {
-        self.items().div_ceil(self.per_sheet())
-    }
-
-    fn per_sheet(&self) -> usize {
-        match self.options.kind {
-            PrintKind::PledgeCards => pledge_card::grid(self.card_size()).per_sheet(),
-        }
-    }
-
-    fn card_size(&self) -> CardSize {
-        if self.options.paper == Paper::A5 {
-            CardSize::A5
+        if self.options.kind == PrintKind::ZoneSigns {
+            self.zones.len()
         } else {
-            CardSize::A6
+            self.people.len()
         }
+    }
+
+    /// Sheets the whole job takes.
+    pub fn sheets(&self) -> usize {
+        match self.grid() {
+            Some(grid) => self.items().div_ceil(grid.per_sheet()),
+            None if self.options.kind == PrintKind::Notice => {
+                let art = Art { settings: self.settings.clone(), emblem: None };
+                self.notice_pages(&art).map_or(0, |p| p.len())
+            }
+            None => self.items(),
+        }
+    }
+
+    fn grid(&self) -> Option<Grid> {
+        match self.options.kind {
+            PrintKind::PledgeCards if self.options.paper == Paper::A5 => Some(pledge_card::grid(CardSize::A5)),
+            PrintKind::PledgeCards => Some(pledge_card::grid(CardSize::A6)),
+            PrintKind::Badges => Some(badges::GRID),
+            _ => None,
+        }
+    }
+
+    fn large(&self) -> bool {
+        self.options.paper == Paper::A3
+    }
+
+    fn notice_pages(&self, art: &Art) -> Result<Vec<Sheet>> {
+        let sheet = if self.large() { (A3.1, A3.0) } else { (A4.1, A4.0) };
+        let layout = notice::Layout::new(sheet);
+        let mut pages = Vec::new();
+        let mut start = 0;
+        while start < self.people.len() {
+            let community = &self.people[start].community;
+            let end = start + self.people[start..].iter().take_while(|p| &p.community == community).count();
+            let group: Vec<&Person> = self.people[start..end].iter().collect();
+            pages.extend(notice::community_pages(&layout, community, &group, art, self.year)?);
+            start = end;
+        }
+        Ok(pages)
     }
 
     /// Composes the PDF, at most `max_sheets` sheets (a preview needs one). `progress` hears
@@ -143,27 +213,86 @@ impl Job {
         max_sheets: Option<usize>,
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<(Vec<u8>, PrintSummary)> {
-        let total = max_sheets.map_or(self.sheets(), |m| m.min(self.sheets()));
-        let per = self.per_sheet();
-        let mut sheets: Vec<Sheet> = Vec::with_capacity(total);
-        let grid = pledge_card::grid(self.card_size());
-        for (n, chunk) in self.people.chunks(per).take(total).enumerate() {
-            let mut sheet = Sheet::new(grid.sheet.0, grid.sheet.1);
-            for (k, (person, cell)) in chunk.iter().zip(grid.cells()).enumerate() {
-                let serial = format!("{}-{:04}", self.year, n * per + k + 1);
-                pledge_card::draw(&mut sheet, cell, grid.cell, person, &self.settings, self.year, &serial)?;
-            }
-            if self.options.crop_marks {
-                grid.crop_marks(&mut sheet);
-            }
+        let mut doc = Document::new(&self.title());
+        let emblem = self.emblem.as_deref().and_then(|b| doc.add_image(b));
+        let art = Art { settings: self.settings.clone(), emblem };
+        let limit = max_sheets.unwrap_or(usize::MAX);
+        let mut sheets: Vec<Sheet> = Vec::new();
+        let mut items = 0;
+        let mut step = |sheets: &mut Vec<Sheet>, sheet: Sheet, total: usize| -> Result<()> {
             sheets.push(sheet);
-            if !progress(n + 1, total) {
-                return Err(Error::Cancelled);
+            if progress(sheets.len(), total) {
+                Ok(())
+            } else {
+                Err(Error::Cancelled)
+            }
+        };
+        if let Some(grid) = self.grid() {
+            let per = grid.per_sheet();
+            let total = self.items().div_ceil(per).min(limit);
+            for (n, chunk) in self.people.chunks(per).take(total).enumerate() {
+                let mut sheet = Sheet::new(grid.sheet.0, grid.sheet.1);
+                for (k, (person, cell)) in chunk.iter().zip(grid.cells()).enumerate() {
+                    if self.options.kind == PrintKind::Badges {
+                        badges::draw(&mut sheet, cell, person, &art)?;
+                    } else {
+                        let serial = format!("{}-{:04}", self.year, n * per + k + 1);
+                        pledge_card::draw(&mut sheet, cell, grid.cell, person, &art.settings, self.year, &serial)?;
+                    }
+                    items += 1;
+                }
+                if self.options.crop_marks {
+                    grid.crop_marks(&mut sheet);
+                }
+                step(&mut sheets, sheet, total)?;
+            }
+        } else if self.options.kind == PrintKind::Notice {
+            let pages = self.notice_pages(&art)?;
+            let total = pages.len().min(limit);
+            for page in pages.into_iter().take(total) {
+                step(&mut sheets, page, total)?;
+            }
+            items = self.people.len();
+        } else if self.options.kind == PrintKind::ZoneSigns {
+            let total = self.zones.len().min(limit);
+            for zone in self.zones.iter().take(total) {
+                let mut sheet = Sheet::new(zone_signs::SHEET.0, zone_signs::SHEET.1);
+                zone_signs::draw(&mut sheet, zone, &art)?;
+                items += 1;
+                step(&mut sheets, sheet, total)?;
+            }
+        } else {
+            let total = self.people.len().min(limit);
+            let size = if self.large() { A3 } else { A4 };
+            for person in self.people.iter().take(total) {
+                let mut sheet = Sheet::new(size.0, size.1);
+                if self.options.kind == PrintKind::Boards {
+                    let photo =
+                        person.photo.as_ref().and_then(|p| std::fs::read(p).ok()).and_then(|b| doc.add_image(&b));
+                    boards::draw(&mut sheet, person, &art, photo.as_ref())?;
+                } else {
+                    sheet = Sheet::new(desk_signs::SHEET.0, desk_signs::SHEET.1);
+                    desk_signs::draw(&mut sheet, person, &art);
+                }
+                items += 1;
+                step(&mut sheets, sheet, total)?;
             }
         }
-        let items = self.people.len().min(total * per);
-        let bytes = Document::new(&self.settings.card_title).into_bytes(sheets);
-        let summary = PrintSummary { items, sheets: total, bytes: bytes.len() };
+        let sheet_count = sheets.len();
+        let bytes = doc.into_bytes(sheets);
+        let summary = PrintSummary { items, sheets: sheet_count, bytes: bytes.len() };
         Ok((bytes, summary))
+    }
+
+    fn title(&self) -> String {
+        let s = &self.settings;
+        match self.options.kind {
+            PrintKind::PledgeCards => s.card_title.clone(),
+            PrintKind::Boards => "岗位监督牌".into(),
+            PrintKind::Badges => "党员身份标识".into(),
+            PrintKind::DeskSigns => "党员桌牌".into(),
+            PrintKind::ZoneSigns => s.zone_title.clone(),
+            PrintKind::Notice => s.notice_title.clone(),
+        }
     }
 }
