@@ -57,6 +57,15 @@ const COMMANDS: &[&str] = &[
     "pledge_appraise",
     "pledge_evidence_pick",
     "pledge_evidence_open",
+    "print_settings_get",
+    "print_settings_set",
+    "print_emblem_pick",
+    "print_emblem_clear",
+    "print_count",
+    "print_preview",
+    "print_save",
+    "print_cancel",
+    "print_open_last",
 ];
 
 fn main() {

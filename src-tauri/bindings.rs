@@ -5,7 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::domain::{catalog, demo, identity, members, orgs, pledge_cycle, pledges, posts, stats, zones};
-use crate::{error, state};
+use crate::{commands, error, print, state};
 
 macro_rules! declarations {
     ($cfg:expr; $($t:ty),+ $(,)?) => {
@@ -35,6 +35,8 @@ pub fn typescript() -> String {
         pledges::PledgeRow, pledges::PledgeQuery, pledges::PledgeCounts, pledges::PledgePage, pledges::ItemInput,
         pledges::PledgeInput, pledges::CopySummary,
         pledge_cycle::ProgressInput, pledge_cycle::CloseInput, pledge_cycle::AppraisalInput,
+        print::PrintKind, print::Paper, print::data::Selection, print::PrintOptions, print::PrintSummary,
+        print::settings::PrintSettings, commands::print::PrintProgress, commands::print::PrintSaved,
     );
     let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");
     for d in decls {

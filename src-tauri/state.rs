@@ -12,6 +12,10 @@ use crate::error::{Error, Result};
 pub struct AppState {
     pub data_dir: PathBuf,
     db: std::result::Result<SqlitePool, String>,
+    /// Set by the user to stop the print job under way.
+    pub print_cancel: std::sync::atomic::AtomicBool,
+    /// The PDF saved last, which the user may open from the message that reports it.
+    pub last_saved: std::sync::Mutex<Option<PathBuf>>,
 }
 
 /// What the UI learns at start: where the data is, and whether it could be opened.
@@ -39,7 +43,7 @@ impl AppState {
         if let Err(message) = &db {
             eprintln!("{message}");
         }
-        AppState { data_dir, db }
+        AppState { data_dir, db, print_cancel: Default::default(), last_saved: Default::default() }
     }
 
     pub fn pool(&self) -> Result<&SqlitePool> {

@@ -6,6 +6,7 @@ pub mod members;
 pub mod orgs;
 pub mod pledges;
 pub mod posts;
+pub mod print;
 pub mod zones;
 
 use crate::error::Result;
@@ -71,6 +72,15 @@ macro_rules! command_handlers {
             $crate::commands::pledges::pledge_appraise,
             $crate::commands::pledges::pledge_evidence_pick,
             $crate::commands::pledges::pledge_evidence_open,
+            $crate::commands::print::print_settings_get,
+            $crate::commands::print::print_settings_set,
+            $crate::commands::print::print_emblem_pick,
+            $crate::commands::print::print_emblem_clear,
+            $crate::commands::print::print_count,
+            $crate::commands::print::print_preview,
+            $crate::commands::print::print_save,
+            $crate::commands::print::print_cancel,
+            $crate::commands::print::print_open_last,
         ]
     };
 }

@@ -81,6 +81,8 @@ pub struct Options {
     pub data: Option<TempDir>,
     /// The app's today (SANLIANG_TODAY); 2026-11-28 unless a test moves the clock.
     pub today: Option<&'static str>,
+    /// More environment for the app (e.g. SANLIANG_SAVE_AS, the file a save dialog answers).
+    pub env: Vec<(&'static str, String)>,
 }
 
 /// Text followed by Enter, which confirms a date typed into a date picker.
@@ -137,6 +139,7 @@ impl App {
                 .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
                 .env("SANLIANG_DATA_DIR", data.path())
                 .env("SANLIANG_TODAY", options.today.unwrap_or("2026-11-28"))
+                .envs(options.env.iter().map(|(k, v)| (k, v)))
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .process_group(0)

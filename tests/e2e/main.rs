@@ -16,6 +16,8 @@ mod zones;
 // 亮承诺: a pledge written with a vague item, fixed, published, progress recorded, overdue once
 // the clock moves past a deadline, appraised.
 mod pledges;
+// Printing: members ticked in the roster, a live preview, the PDF saved to a chosen file.
+mod print;
 // The organization chosen in the title bar scopes the pages and is kept between starts.
 mod scope;
 // A database that cannot be opened is reported in a Chinese dialog and left untouched.

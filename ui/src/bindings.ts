@@ -285,3 +285,39 @@ export type CloseInput = { pledgeId: number,
 outcome: PledgeStatus | null, closedOn: string, };
 
 export type AppraisalInput = { pledgeId: number, appraiser: Appraiser | null, rating: Rating | null, comment: string, appraisedOn: string, };
+
+export type PrintKind = "pledge_cards" | "boards" | "badges" | "desk_signs" | "zone_signs" | "notice";
+
+export type Paper = "A4" | "A3" | "A6" | "A5";
+
+export type Selection = { orgId: number | null, category: Category | null, 
+/**
+ * When not empty, only these members (or zones, for zone signs).
+ */
+ids: Array<number>, };
+
+export type PrintOptions = { kind: PrintKind, selection: Selection, 
+/**
+ * The pledge year; this year when empty.
+ */
+year: number | null, paper: Paper, cropMarks: boolean, };
+
+export type PrintSummary = { items: number, sheets: number, bytes: number, };
+
+export type PrintSettings = { cardTitle: string, vanguardTitle: string, modelTitle: string, badgeTitle: string, zoneTitle: string, noticeTitle: string, 
+/**
+ * The line naming who issues the item, e.g. 中共江川县委组织部监制.
+ */
+issuer: string, 
+/**
+ * 监督电话.
+ */
+phone: string, 
+/**
+ * Whether emblem artwork has been supplied.
+ */
+hasEmblem: boolean, };
+
+export type PrintProgress = { done: number, total: number, };
+
+export type PrintSaved = { path: string, summary: PrintSummary, };

@@ -10,6 +10,8 @@ export const store = reactive({
   catalog: null as Catalog | null,
   tree: [] as OrgNode[],
   currentOrgId: null as number | null,
+  /** Members ticked in the roster for the print centre (empty: print by scope). */
+  printIds: [] as number[],
   /** Bumped after any change to organizations or members, so pages reload their figures. */
   revision: 0,
 })

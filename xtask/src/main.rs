@@ -5,7 +5,7 @@
 //! - `test`  installs what is missing and runs every check (fmt, clippy, Rust tests, UI
 //!   type-check and unit tests, end-to-end tests in the real window under Xvfb);
 //! - `sqlx-prepare` regenerates `.sqlx/` after a query or migration changes;
-//! - `bench` runs the county-scale search benchmark.
+//! - `bench` runs the county-scale benchmarks: roster search, pledge lists, 3,560 pledge cards.
 
 mod setup;
 
@@ -111,12 +111,15 @@ fn task_sqlx_prepare(root: &Path) -> Result {
 fn task_bench(root: &Path) -> Result {
     let dir = std::env::temp_dir().join(format!("sanliang-bench-{}", std::process::id()));
     let dir_s = dir.display().to_string();
-    let result = run(
-        root,
-        "cargo",
-        &["run", "--release", "--bin", "sanliang", "--", "--data-dir", &dir_s, "bench", "--iterations", "100"],
-        &[],
-    );
+    let cli = |args: &[&str]| {
+        let mut all = vec!["run", "--release", "--bin", "sanliang", "--", "--data-dir", &dir_s];
+        all.extend(args);
+        run(root, "cargo", &all, &[])
+    };
+    let out = dir.join("cards.pdf").display().to_string();
+    // Searches on the county demo, then the seed's county of pledge cards: 3,560 cards, 890 sheets.
+    let result = cli(&["bench", "--iterations", "100"])
+        .and_then(|()| cli(&["print", "pledge-cards", "--out", &out, "--limit", "3560"]));
     let _ = std::fs::remove_dir_all(&dir);
     result
 }

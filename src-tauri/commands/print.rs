@@ -1,0 +1,149 @@
+//! Commands for the print centre: settings and emblem artwork, a preview of the first sheet,
+//! and saving a whole job to a PDF the user chooses — on a worker thread, with progress and
+//! cancellation — then opening it in the system's viewer.
+
+use std::sync::atomic::Ordering;
+
+use serde::Serialize;
+use tauri::ipc::{Channel, Response};
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::paths::today;
+use crate::print::settings::{self, PrintSettings};
+use crate::print::{self, PrintOptions, PrintSummary};
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn print_settings_get(state: State<'_, AppState>) -> Result<PrintSettings> {
+    settings::load(super::pool(&state)?, &state.data_dir).await
+}
+
+#[tauri::command]
+pub async fn print_settings_set(state: State<'_, AppState>, settings: PrintSettings) -> Result<PrintSettings> {
+    settings::save(super::pool(&state)?, &state.data_dir, &settings).await
+}
+
+/// Picks emblem artwork through the system dialog (opened here, so the web view needs no file
+/// access); returns whether one was chosen.
+#[tauri::command]
+pub async fn print_emblem_pick(app: AppHandle, state: State<'_, AppState>) -> Result<bool> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("选择党徽图案")
+        .add_filter("图片（PNG/JPEG）", &["png", "jpg", "jpeg"])
+        .blocking_pick_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(false) };
+    settings::set_emblem(&state.data_dir, &path)?;
+    Ok(true)
+}
+
+#[tauri::command]
+pub async fn print_emblem_clear(state: State<'_, AppState>) -> Result<()> {
+    settings::clear_emblem(&state.data_dir)
+}
+
+/// How many items and sheets a job makes, for the print centre's summary.
+#[tauri::command]
+pub async fn print_count(state: State<'_, AppState>, options: PrintOptions) -> Result<PrintSummary> {
+    let job = print::prepare(super::pool(&state)?, &state.data_dir, options, today()).await?;
+    Ok(PrintSummary { items: job.items(), sheets: job.sheets(), bytes: 0 })
+}
+
+/// The first sheet as a PDF, for the preview.
+#[tauri::command]
+pub async fn print_preview(state: State<'_, AppState>, options: PrintOptions) -> Result<Response> {
+    let job = print::prepare(super::pool(&state)?, &state.data_dir, options, today()).await?;
+    let (bytes, _) = tauri::async_runtime::spawn_blocking(move || job.compose(Some(1), &mut |_, _| true))
+        .await
+        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))??;
+    Ok(Response::new(bytes))
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PrintProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PrintSaved {
+    pub path: String,
+    pub summary: PrintSummary,
+}
+
+/// Asks where to save (unless SANLIANG_SAVE_AS names the file, for unattended tests), composes
+/// the job on a worker thread reporting progress, writes it atomically, and opens it when asked.
+#[tauri::command]
+pub async fn print_save(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    options: PrintOptions,
+    file_name: String,
+    open: bool,
+    on_progress: Channel<PrintProgress>,
+) -> Result<Option<PrintSaved>> {
+    let job = print::prepare(super::pool(&state)?, &state.data_dir, options, today()).await?;
+    let target = match std::env::var_os("SANLIANG_SAVE_AS") {
+        Some(path) => Some(std::path::PathBuf::from(path)),
+        None => app
+            .dialog()
+            .file()
+            .set_title("保存PDF")
+            .set_file_name(&file_name)
+            .add_filter("PDF 文件", &["pdf"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok()),
+    };
+    let Some(mut target) = target else { return Ok(None) };
+    if target.extension().is_none() {
+        target.set_extension("pdf");
+    }
+    state.print_cancel.store(false, Ordering::SeqCst);
+    let app_for_worker = app.clone();
+    let (bytes, summary) = tauri::async_runtime::spawn_blocking(move || {
+        let state = tauri::Manager::state::<AppState>(&app_for_worker);
+        job.compose(None, &mut |done, total| {
+            let _ = on_progress.send(PrintProgress { done, total });
+            !state.print_cancel.load(Ordering::SeqCst)
+        })
+    })
+    .await
+    .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))??;
+    let tmp = target.with_extension("pdf.part");
+    std::fs::write(&tmp, &bytes)?;
+    std::fs::rename(&tmp, &target)?;
+    if let Ok(mut last) = state.last_saved.lock() {
+        *last = Some(target.clone());
+    }
+    if open {
+        open_path(&app, &target)?;
+    }
+    Ok(Some(PrintSaved { path: target.display().to_string(), summary }))
+}
+
+#[tauri::command]
+pub async fn print_cancel(state: State<'_, AppState>) -> Result<()> {
+    state.print_cancel.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+/// Opens the PDF saved last (only that one: the web view cannot name files to open).
+#[tauri::command]
+pub async fn print_open_last(app: AppHandle, state: State<'_, AppState>) -> Result<()> {
+    let last = state.last_saved.lock().ok().and_then(|l| l.clone());
+    let path = last.ok_or_else(|| Error::NotFound("还没有保存过PDF".into()))?;
+    open_path(&app, &path)
+}
+
+fn open_path(app: &AppHandle, path: &std::path::Path) -> Result<()> {
+    app.opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(|e| Error::Io(std::io::Error::other(format!("无法用系统程序打开PDF：{e}"))))
+}

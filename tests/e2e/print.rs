@@ -1,0 +1,49 @@
+use std::process::Command;
+
+use crate::harness::{success, App, Options, R};
+
+#[tokio::test]
+async fn pledge_cards_for_members_picked_in_the_roster_are_previewed_and_saved_to_a_file() -> R {
+    let out = tempfile::tempdir()?;
+    let file = out.path().join("承诺卡.pdf");
+    let env = vec![("SANLIANG_SAVE_AS", file.display().to_string())];
+    let app = App::start_with(Options { env, ..Options::default() }).await?;
+    let result = flow(&app, &file).await;
+    app.finish("print", result).await
+}
+
+async fn flow(app: &App, file: &std::path::Path) -> R {
+    app.click("load-demo").await?;
+    success(app, "已载入示例数据").await?;
+    app.click("menu-roster").await?;
+    let rows = "//div[@data-testid='roster-table']//tbody/tr";
+    app.wait_xpath(&format!("{rows}[3]")).await?;
+    let mut names = Vec::new();
+    for i in 1..=3 {
+        let row = format!("{rows}[{i}]");
+        names.push(app.content(&format!("{row}//span[contains(@class,'member-name')]")).await?);
+        app.click_visible(&format!("{row}//span[contains(@class,'el-checkbox__inner')]")).await?;
+    }
+    app.click("print-picked-open").await?;
+    app.wait_text("print-picked", |t| t.contains("3 名党员")).await?;
+    app.wait_text("print-summary", |t| t.contains("共 3 份，1 张纸")).await?;
+    app.wait_text("print-page-size", |t| t.contains("210 × 297 mm")).await?;
+
+    // Two A5 cards on a landscape sheet: the preview follows.
+    app.click("print-paper-A5").await?;
+    app.wait_text("print-summary", |t| t.contains("共 3 份，2 张纸")).await?;
+    app.wait_text("print-page-size", |t| t.contains("297 × 210 mm")).await?;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    app.screenshot("14-print-preview").await?;
+
+    app.click("print-open-after").await?;
+    app.click("print-save").await?;
+    success(app, "已保存 3 份（2 张）").await?;
+    let text = Command::new("pdftotext").arg(file).arg("-").output()?;
+    let text = String::from_utf8_lossy(&text.stdout).replace(' ', "");
+    for name in &names {
+        assert!(text.contains(name.trim()), "{name} is not in the saved cards");
+    }
+    assert!(text.contains("年度党员承诺卡"));
+    Ok(())
+}
