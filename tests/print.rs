@@ -216,6 +216,21 @@ async fn every_item_prints_its_text_and_the_emblem_only_where_it_belongs() {
         let job = print::prepare(&t.pool, t.dir.path(), o, support::today()).await.unwrap();
         let (bytes, summary) = job.compose(None, &mut |_, _| true).unwrap();
         assert_eq!(summary.sheets, job.sheets(), "{kind:?}");
+        // Nothing leaves the sheet, and text stays clear of the edge printers cannot reach.
+        for sheet in job.sheets_drawn().unwrap() {
+            for m in &sheet.marks {
+                let inset = if matches!(m.kind, MarkKind::Text(_)) { 3.0 } else { 0.0 };
+                assert!(
+                    m.x >= inset - 0.01
+                        && m.y >= inset - 0.01
+                        && m.x + m.w <= sheet.width - inset + 0.01
+                        && m.y + m.h <= sheet.height - inset + 0.01,
+                    "{kind:?}: {m:?} leaves the {}×{} sheet",
+                    sheet.width,
+                    sheet.height
+                );
+            }
+        }
         // pdftotext drops the spaces set between Chinese characters.
         let text = pdftotext(&bytes).replace(' ', "");
         for e in &expect {

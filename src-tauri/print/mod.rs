@@ -214,9 +214,27 @@ impl Job {
         progress: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Result<(Vec<u8>, PrintSummary)> {
         let mut doc = Document::new(&self.title());
+        let (sheets, items) = self.draw(&mut doc, max_sheets.unwrap_or(usize::MAX), progress)?;
+        let sheet_count = sheets.len();
+        let bytes = doc.into_bytes(sheets);
+        let summary = PrintSummary { items, sheets: sheet_count, bytes: bytes.len() };
+        Ok((bytes, summary))
+    }
+
+    /// Every sheet of the job, drawn but not written, for geometry checks.
+    pub fn sheets_drawn(&self) -> Result<Vec<Sheet>> {
+        Ok(self.draw(&mut Document::new(""), usize::MAX, &mut |_, _| true)?.0)
+    }
+
+    /// Draws up to `limit` sheets; returns them and how many items they hold.
+    fn draw(
+        &self,
+        doc: &mut Document,
+        limit: usize,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Result<(Vec<Sheet>, usize)> {
         let emblem = self.emblem.as_deref().and_then(|b| doc.add_image(b));
         let art = Art { settings: self.settings.clone(), emblem };
-        let limit = max_sheets.unwrap_or(usize::MAX);
         let mut sheets: Vec<Sheet> = Vec::new();
         let mut items = 0;
         let mut step = |sheets: &mut Vec<Sheet>, sheet: Sheet, total: usize| -> Result<()> {
@@ -278,10 +296,7 @@ impl Job {
                 step(&mut sheets, sheet, total)?;
             }
         }
-        let sheet_count = sheets.len();
-        let bytes = doc.into_bytes(sheets);
-        let summary = PrintSummary { items, sheets: sheet_count, bytes: bytes.len() };
-        Ok((bytes, summary))
+        Ok((sheets, items))
     }
 
     fn title(&self) -> String {
