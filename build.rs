@@ -66,6 +66,13 @@ const COMMANDS: &[&str] = &[
     "print_save",
     "print_cancel",
     "print_open_last",
+    "pairing_list",
+    "pairing_stats",
+    "pairing_create",
+    "pairing_end",
+    "pairing_support_add",
+    "pairing_supports",
+    "pairing_scan_pick",
 ];
 
 fn main() {

@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::domain::{catalog, demo, identity, members, orgs, pledge_cycle, pledges, posts, stats, zones};
+use crate::domain::{catalog, demo, identity, members, orgs, pairings, pledge_cycle, pledges, posts, stats, zones};
 use crate::{commands, error, print, state};
 
 macro_rules! declarations {
@@ -37,6 +37,8 @@ pub fn typescript() -> String {
         pledge_cycle::ProgressInput, pledge_cycle::CloseInput, pledge_cycle::AppraisalInput,
         print::PrintKind, print::Paper, print::data::Selection, print::PrintOptions, print::PrintSummary,
         print::settings::PrintSettings, commands::print::PrintProgress, commands::print::PrintSaved,
+        catalog::SupportKind, pairings::Pairing, pairings::PairingInput, pairings::SupportRecord, pairings::SupportInput,
+        pairings::PairingStats,
     );
     let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");
     for d in decls {

@@ -20,6 +20,8 @@ mod zones;
 mod pledges;
 // Printing: pledge cards as text in small, deterministic PDFs; missing glyphs; geometry.
 mod print;
+// 机关单位进社区: pairings, agreements, support records in exact fen.
+mod pairings;
 // The demo data set and the command-line binary.
 mod demo_and_cli;
 

@@ -4,6 +4,7 @@ pub mod app;
 pub mod identity;
 pub mod members;
 pub mod orgs;
+pub mod pairings;
 pub mod pledges;
 pub mod posts;
 pub mod print;
@@ -81,6 +82,13 @@ macro_rules! command_handlers {
             $crate::commands::print::print_save,
             $crate::commands::print::print_cancel,
             $crate::commands::print::print_open_last,
+            $crate::commands::pairings::pairing_list,
+            $crate::commands::pairings::pairing_stats,
+            $crate::commands::pairings::pairing_create,
+            $crate::commands::pairings::pairing_end,
+            $crate::commands::pairings::pairing_support_add,
+            $crate::commands::pairings::pairing_supports,
+            $crate::commands::pairings::pairing_scan_pick,
         ]
     };
 }

@@ -12,6 +12,7 @@ use crate::error::Result;
 pub mod identity;
 pub mod members;
 pub mod orgs;
+pub mod pairings;
 pub mod pledges;
 pub mod posts;
 pub mod print;

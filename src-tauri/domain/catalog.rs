@@ -148,6 +148,16 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// What a paired unit brought to its community.
+    SupportKind {
+        Funds = "funds": "资金",
+        Facilities = "facilities": "设施",
+        Activity = "activity": "活动",
+        Other = "other": "其他",
+    }
+);
+
 /// Themes the seed recommends for each category's pledges, offered while writing one.
 /// Organization pledges use the committee's themes.
 pub fn pledge_themes(category: Option<Category>) -> &'static [&'static str] {
@@ -266,6 +276,7 @@ pub struct Catalog {
     pub pledge_statuses: Vec<CatalogOption>,
     pub appraisers: Vec<CatalogOption>,
     pub ratings: Vec<CatalogOption>,
+    pub support_kinds: Vec<CatalogOption>,
     /// Recommended pledge themes per category code; `organization` for 党组织承诺.
     pub pledge_themes: Vec<PledgeThemes>,
     pub ethnicities: Vec<String>,
@@ -302,6 +313,7 @@ pub fn catalog() -> Catalog {
         pledge_statuses: PledgeStatus::options(),
         appraisers: Appraiser::options(),
         ratings: Rating::options(),
+        support_kinds: SupportKind::options(),
         pledge_themes: std::iter::once(None)
             .chain(Category::ALL.iter().copied().map(Some))
             .map(|c| PledgeThemes { category: c, themes: pledge_themes(c).iter().map(|t| (*t).to_owned()).collect() })

@@ -4,9 +4,12 @@
 pub mod catalog;
 pub mod demo;
 mod demo_pledges;
+pub mod files;
 pub mod identity;
 pub mod members;
+pub mod money;
 pub mod orgs;
+pub mod pairings;
 pub mod photos;
 pub mod pledge_cycle;
 pub mod pledges;

@@ -32,7 +32,7 @@ export type CatalogOption = { value: string, label: string, };
 
 export type AllowedChildren = { kind: OrgKind, children: Array<OrgKind>, };
 
-export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, postKinds: Array<CatalogOption>, postHows: Array<CatalogOption>, zoneItemKinds: Array<CatalogOption>, pledgeStatuses: Array<CatalogOption>, appraisers: Array<CatalogOption>, ratings: Array<CatalogOption>, 
+export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, postKinds: Array<CatalogOption>, postHows: Array<CatalogOption>, zoneItemKinds: Array<CatalogOption>, pledgeStatuses: Array<CatalogOption>, appraisers: Array<CatalogOption>, ratings: Array<CatalogOption>, supportKinds: Array<CatalogOption>, 
 /**
  * Recommended pledge themes per category code; `organization` for 党组织承诺.
  */
@@ -321,3 +321,27 @@ hasEmblem: boolean, };
 export type PrintProgress = { done: number, total: number, };
 
 export type PrintSaved = { path: string, summary: PrintSummary, };
+
+export type SupportKind = "funds" | "facilities" | "activity" | "other";
+
+export type Pairing = { id: number, unitId: number, unitName: string, communityId: number, communityName: string, startOn: string, endOn: string | null, signedOn: string | null, agreementUntil: string | null, agreement: string, 
+/**
+ * The original name of the scanned agreement, when one is kept.
+ */
+scanName: string | null, records: number, 
+/**
+ * Funds given under this pairing, in fen.
+ */
+fundsFen: number, };
+
+export type PairingInput = { unitId: number | null, communityId: number | null, startOn: string, signedOn: string, agreementUntil: string, agreement: string, };
+
+export type SupportRecord = { id: number, pairingId: number, kind: SupportKind, givenOn: string, description: string, amountFen: number | null, };
+
+export type SupportInput = { pairingId: number, kind: SupportKind | null, givenOn: string, description: string, 
+/**
+ * Yuan as typed ("450000", "45万"); required for funds.
+ */
+amount: string, };
+
+export type PairingStats = { pairings: number, communities: number, fundsFen: number, helpPairs: number, };

@@ -1,0 +1,52 @@
+//! Commands for 机关单位进社区 pairings and their support records.
+
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::domain::pairings::{self, Pairing, PairingInput, PairingStats, SupportInput, SupportRecord};
+use crate::error::Result;
+use crate::paths::today;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn pairing_list(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Pairing>> {
+    pairings::list(super::pool(&state)?, org_id).await
+}
+
+#[tauri::command]
+pub async fn pairing_stats(state: State<'_, AppState>, org_id: Option<i64>) -> Result<PairingStats> {
+    pairings::stats(super::pool(&state)?, org_id).await
+}
+
+#[tauri::command]
+pub async fn pairing_create(state: State<'_, AppState>, input: PairingInput) -> Result<Pairing> {
+    pairings::create(super::pool(&state)?, &input, today()).await
+}
+
+#[tauri::command]
+pub async fn pairing_end(state: State<'_, AppState>, id: i64, end_on: String) -> Result<Pairing> {
+    pairings::end(super::pool(&state)?, id, &end_on, today()).await
+}
+
+#[tauri::command]
+pub async fn pairing_support_add(state: State<'_, AppState>, input: SupportInput) -> Result<SupportRecord> {
+    pairings::add_support(super::pool(&state)?, &input, today()).await
+}
+
+#[tauri::command]
+pub async fn pairing_supports(state: State<'_, AppState>, pairing_id: i64) -> Result<Vec<SupportRecord>> {
+    pairings::support_records(super::pool(&state)?, pairing_id).await
+}
+
+/// Picks the scanned agreement through the system dialog (opened here, in Rust).
+#[tauri::command]
+pub async fn pairing_scan_pick(app: AppHandle, state: State<'_, AppState>, id: i64) -> Result<Option<Pairing>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("选择协议扫描件")
+        .add_filter("PDF或图片", &["pdf", "png", "jpg", "jpeg"])
+        .blocking_pick_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    pairings::attach_scan(super::pool(&state)?, &state.data_dir, id, &path).await.map(Some)
+}

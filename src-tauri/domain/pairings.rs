@@ -1,0 +1,209 @@
+//! 机关单位进社区 — units paired with communities ("1+1") under a 《社区党建共建协议》 (signed
+//! date, term, content, optional scan), the support each pairing records (funds kept exactly in
+//! fen), and 党员领导干部帮扶对子 with their records.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
+use ts_rs::TS;
+
+use crate::db::{orgs as org_store, pairings as store};
+use crate::domain::catalog::{OrgKind, SupportKind};
+use crate::domain::money::parse_yuan;
+use crate::domain::orgs::subtree_path;
+use crate::domain::validate::check_text;
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Pairing {
+    pub id: i64,
+    pub unit_id: i64,
+    pub unit_name: String,
+    pub community_id: i64,
+    pub community_name: String,
+    pub start_on: NaiveDate,
+    pub end_on: Option<NaiveDate>,
+    pub signed_on: Option<NaiveDate>,
+    pub agreement_until: Option<NaiveDate>,
+    pub agreement: String,
+    /// The original name of the scanned agreement, when one is kept.
+    pub scan_name: Option<String>,
+    pub records: i64,
+    /// Funds given under this pairing, in fen.
+    pub funds_fen: i64,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PairingInput {
+    pub unit_id: Option<i64>,
+    pub community_id: Option<i64>,
+    pub start_on: String,
+    pub signed_on: String,
+    pub agreement_until: String,
+    pub agreement: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SupportRecord {
+    pub id: i64,
+    pub pairing_id: i64,
+    pub kind: SupportKind,
+    pub given_on: NaiveDate,
+    pub description: String,
+    pub amount_fen: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SupportInput {
+    pub pairing_id: i64,
+    pub kind: Option<SupportKind>,
+    pub given_on: String,
+    pub description: String,
+    /// Yuan as typed ("450000", "45万"); required for funds.
+    pub amount: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PairingStats {
+    pub pairings: i64,
+    pub communities: i64,
+    pub funds_fen: i64,
+    pub help_pairs: i64,
+}
+
+pub const AGREEMENT_MAX: usize = 1000;
+pub const SCAN_DIR: &str = "agreements";
+
+fn date(field: &str, label: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
+    let d = crate::domain::pledges::parse_date(field, label, text)?;
+    if d > today {
+        return Err(Error::validation(field, format!("{label}不能晚于今天")));
+    }
+    Ok(d)
+}
+
+fn optional_date(field: &str, label: &str, text: &str) -> Result<Option<NaiveDate>> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    crate::domain::pledges::parse_date(field, label, text).map(Some)
+}
+
+pub struct ValidPairing {
+    pub unit_id: i64,
+    pub community_id: i64,
+    pub start_on: NaiveDate,
+    pub signed_on: Option<NaiveDate>,
+    pub agreement_until: Option<NaiveDate>,
+    pub agreement: String,
+}
+
+pub async fn create(pool: &SqlitePool, input: &PairingInput, today: NaiveDate) -> Result<Pairing> {
+    let unit_id = input.unit_id.ok_or_else(|| Error::validation("unitId", "请选择机关单位"))?;
+    let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择结对社区"))?;
+    let start_on = date("startOn", "结对日期", &input.start_on, today)?;
+    let signed_on = optional_date("signedOn", "协议签订日期", &input.signed_on)?;
+    if signed_on.is_some_and(|d| d > today) {
+        return Err(Error::validation("signedOn", "协议签订日期不能晚于今天"));
+    }
+    let agreement_until = optional_date("agreementUntil", "协议有效期", &input.agreement_until)?;
+    if let (Some(signed), Some(until)) = (signed_on, agreement_until) {
+        if until < signed {
+            return Err(Error::validation("agreementUntil", "协议有效期不能早于签订日期"));
+        }
+    }
+    if agreement_until.is_some() && signed_on.is_none() {
+        return Err(Error::validation("signedOn", "填写了协议有效期，请同时填写签订日期"));
+    }
+    let agreement = check_text("agreement", "协议内容", &input.agreement, AGREEMENT_MAX, false)?;
+    let mut tx = pool.begin().await?;
+    let unit =
+        org_store::get(&mut tx, unit_id).await.map_err(|_| Error::validation("unitId", "所选单位不存在或已删除"))?;
+    if unit.kind != OrgKind::Unit {
+        return Err(Error::validation("unitId", "请选择机关事业单位、企业或社会组织"));
+    }
+    let community = org_store::get(&mut tx, community_id)
+        .await
+        .map_err(|_| Error::validation("communityId", "所选社区不存在或已删除"))?;
+    if community.kind != OrgKind::Community {
+        return Err(Error::validation("communityId", "结对的一方应是社区党组织"));
+    }
+    if store::open_between(&mut tx, unit_id, community_id).await?.is_some() {
+        return Err(Error::conflict(
+            Some("communityId"),
+            format!("{}已与{}结对，不能重复结对", unit.name, community.name),
+        ));
+    }
+    let valid = ValidPairing { unit_id, community_id, start_on, signed_on, agreement_until, agreement };
+    let id = store::insert(&mut tx, &valid).await?;
+    tx.commit().await?;
+    store::get(&mut *pool.acquire().await?, id).await
+}
+
+/// Ends a pairing on a date (not before it began, not in the future).
+pub async fn end(pool: &SqlitePool, id: i64, end_on: &str, today: NaiveDate) -> Result<Pairing> {
+    let end_on = date("endOn", "结束日期", end_on, today)?;
+    let mut conn = pool.acquire().await?;
+    let p = store::get(&mut conn, id).await?;
+    if p.end_on.is_some() {
+        return Err(Error::conflict(None, "该结对已经结束"));
+    }
+    if end_on < p.start_on {
+        return Err(Error::validation("endOn", "结束日期不能早于结对日期"));
+    }
+    store::end(&mut conn, id, end_on).await?;
+    store::get(&mut conn, id).await
+}
+
+pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Pairing>> {
+    let path = subtree_path(pool, org_id).await?;
+    store::list(&mut *pool.acquire().await?, path.as_deref()).await
+}
+
+pub async fn stats(pool: &SqlitePool, org_id: Option<i64>) -> Result<PairingStats> {
+    let path = subtree_path(pool, org_id).await?;
+    store::stats(&mut *pool.acquire().await?, path.as_deref()).await
+}
+
+/// Records support under a pairing, dated within the pairing and not in the future.
+pub async fn add_support(pool: &SqlitePool, input: &SupportInput, today: NaiveDate) -> Result<SupportRecord> {
+    let kind = input.kind.ok_or_else(|| Error::validation("kind", "请选择帮扶类型"))?;
+    let given_on = date("givenOn", "日期", &input.given_on, today)?;
+    let description = check_text("description", "帮扶内容", &input.description, 500, true)?;
+    let amount_fen = if input.amount.trim().is_empty() {
+        if kind == SupportKind::Funds {
+            return Err(Error::validation("amount", "资金帮扶请填写金额"));
+        }
+        None
+    } else {
+        Some(parse_yuan("amount", &input.amount)?)
+    };
+    let mut conn = pool.acquire().await?;
+    let pairing = store::get(&mut conn, input.pairing_id).await?;
+    if given_on < pairing.start_on || pairing.end_on.is_some_and(|e| given_on > e) {
+        return Err(Error::validation("givenOn", "日期应在结对期间内"));
+    }
+    let id = store::insert_support(&mut conn, pairing.id, kind, given_on, &description, amount_fen).await?;
+    store::support(&mut conn, id).await
+}
+
+pub async fn support_records(pool: &SqlitePool, pairing_id: i64) -> Result<Vec<SupportRecord>> {
+    store::supports(&mut *pool.acquire().await?, pairing_id).await
+}
+
+/// Keeps a scan of the signed agreement (PDF or image) in the data folder.
+pub async fn attach_scan(pool: &SqlitePool, data_dir: &Path, pairing_id: i64, source: &Path) -> Result<Pairing> {
+    let mut conn = pool.acquire().await?;
+    store::get(&mut conn, pairing_id).await?;
+    let (stored, original) =
+        crate::domain::files::keep_copy(data_dir, SCAN_DIR, source, &["pdf", "png", "jpg", "jpeg"], "scan")?;
+    store::set_scan(&mut conn, pairing_id, &stored, &original).await?;
+    store::get(&mut conn, pairing_id).await
+}

@@ -1,0 +1,90 @@
+use sanliang::domain::catalog::{OrgKind, SupportKind, UnitKind};
+use sanliang::domain::orgs::{self, OrgInput};
+use sanliang::domain::pairings::{self, PairingInput, SupportInput};
+use sanliang::error::ErrorKind;
+
+use crate::orgs::small_tree;
+use crate::support;
+
+async fn unit(pool: &sqlx::SqlitePool, county: i64, name: &str) -> i64 {
+    let input = OrgInput {
+        parent_id: Some(county),
+        kind: OrgKind::Unit,
+        unit_kind: Some(UnitKind::Organ),
+        stationed_in: None,
+        name: name.into(),
+    };
+    orgs::create(pool, input).await.unwrap().id
+}
+
+fn pairing(unit: i64, community: i64) -> PairingInput {
+    PairingInput {
+        unit_id: Some(unit),
+        community_id: Some(community),
+        start_on: "2026-01-05".into(),
+        signed_on: "2026-01-05".into(),
+        agreement_until: "2028-12-31".into(),
+        agreement: "共建活动场所、完善服务设施、开展志愿服务".into(),
+    }
+}
+
+#[tokio::test]
+async fn a_unit_pairs_with_a_community_and_its_funds_are_kept_to_the_fen() {
+    let t = support::fresh().await;
+    let [county, _, community, branch, _] = small_tree(&t.pool).await;
+    let bureau = unit(&t.pool, county.id, "县民政局").await;
+    let today = support::today();
+    let p = pairings::create(&t.pool, &pairing(bureau, community.id), today).await.unwrap();
+    assert_eq!((p.unit_name.as_str(), p.community_name.as_str()), ("县民政局", "河咀社区党总支"));
+
+    // Nonsense is refused at the field it concerns.
+    let err = pairings::create(&t.pool, &pairing(bureau, community.id), today).await.unwrap_err();
+    assert_eq!((err.kind(), err.field()), (ErrorKind::Conflict, Some("communityId")));
+    let err = pairings::create(&t.pool, &pairing(bureau, branch.id), today).await.unwrap_err();
+    assert_eq!(err.field(), Some("communityId"));
+    let err = pairings::create(&t.pool, &pairing(community.id, community.id), today).await.unwrap_err();
+    assert_eq!(err.field(), Some("unitId"));
+    let mut bad = pairing(unit(&t.pool, county.id, "团县委").await, community.id);
+    bad.agreement_until = "2025-12-31".into();
+    assert_eq!(pairings::create(&t.pool, &bad, today).await.unwrap_err().field(), Some("agreementUntil"));
+
+    let support = |kind, on: &str, amount: &str| SupportInput {
+        pairing_id: p.id,
+        kind: Some(kind),
+        given_on: on.into(),
+        description: "协调资金建成居家养老活动中心".into(),
+        amount: amount.into(),
+    };
+    let funds =
+        pairings::add_support(&t.pool, &support(SupportKind::Funds, "2026-03-01", "45万元"), today).await.unwrap();
+    assert_eq!(funds.amount_fen, Some(45_000_000));
+    pairings::add_support(&t.pool, &support(SupportKind::Funds, "2026-04-01", "0.10"), today).await.unwrap();
+    pairings::add_support(&t.pool, &support(SupportKind::Funds, "2026-04-02", "0.20"), today).await.unwrap();
+    pairings::add_support(&t.pool, &support(SupportKind::Activity, "2026-05-04", ""), today).await.unwrap();
+    let err = pairings::add_support(&t.pool, &support(SupportKind::Funds, "2026-05-04", ""), today).await.unwrap_err();
+    assert_eq!(err.field(), Some("amount"));
+    let err = pairings::add_support(&t.pool, &support(SupportKind::Other, "2025-12-31", ""), today).await.unwrap_err();
+    assert_eq!(err.field(), Some("givenOn"), "before the pairing began");
+
+    let listed = pairings::list(&t.pool, Some(county.id)).await.unwrap();
+    assert_eq!(listed[0].funds_fen, 45_000_030, "0.10 + 0.20 adds up to exactly 0.30");
+    assert_eq!(listed[0].records, 4);
+    let stats = pairings::stats(&t.pool, None).await.unwrap();
+    assert_eq!((stats.pairings, stats.communities, stats.funds_fen), (1, 1, 45_000_030));
+
+    let err = pairings::end(&t.pool, p.id, "2025-12-01", today).await.unwrap_err();
+    assert_eq!(err.field(), Some("endOn"));
+    let ended = pairings::end(&t.pool, p.id, "2026-11-01", today).await.unwrap();
+    assert_eq!(ended.end_on.map(|d| d.to_string()).as_deref(), Some("2026-11-01"));
+    let err = pairings::add_support(&t.pool, &support(SupportKind::Other, "2026-11-20", ""), today).await.unwrap_err();
+    assert_eq!(err.field(), Some("givenOn"), "after the pairing ended");
+    // Once ended, the pair may be formed again.
+    pairings::create(&t.pool, &pairing(bureau, community.id), today).await.unwrap();
+
+    // The scanned agreement is kept in the data folder under its original name.
+    let scan = t.dir.path().join("协议.pdf");
+    std::fs::write(&scan, b"%PDF-1.4 scan").unwrap();
+    let with_scan = pairings::attach_scan(&t.pool, t.dir.path(), p.id, &scan).await.unwrap();
+    assert_eq!(with_scan.scan_name.as_deref(), Some("协议.pdf"));
+    assert_eq!(std::fs::read_dir(t.dir.path().join(pairings::SCAN_DIR)).unwrap().count(), 1);
+}
