@@ -18,6 +18,8 @@ mod zones;
 mod pledges;
 // Printing: members ticked in the roster, a live preview, the PDF saved to a chosen file.
 mod print;
+// 机关单位进社区: a pairing with its agreement and a 45万元 fund record.
+mod pairings;
 // The organization chosen in the title bar scopes the pages and is kept between starts.
 mod scope;
 // A database that cannot be opened is reported in a Chinese dialog and left untouched.

@@ -6,6 +6,7 @@ import IdentityView from './views/IdentityView.vue'
 import PostsView from './views/PostsView.vue'
 import PledgesView from './views/PledgesView.vue'
 import PrintView from './views/PrintView.vue'
+import PairingsView from './views/PairingsView.vue'
 
 // Only pages that work are routed and shown in the menu.
 export const routes = [
@@ -14,6 +15,7 @@ export const routes = [
   { path: '/identity', name: 'identity', component: IdentityView, meta: { title: '亮身份' } },
   { path: '/posts', name: 'posts', component: PostsView, meta: { title: '亮职责' } },
   { path: '/pledges', name: 'pledges', component: PledgesView, meta: { title: '亮承诺' } },
+  { path: '/pairings', name: 'pairings', component: PairingsView, meta: { title: '机关单位进社区' } },
   { path: '/print', name: 'print', component: PrintView, meta: { title: '打印中心' } },
   { path: '/orgs', name: 'orgs', component: OrgsView, meta: { title: '组织机构' } },
 ]

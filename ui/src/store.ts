@@ -38,7 +38,8 @@ export function label(
     | 'zoneItemKinds'
     | 'pledgeStatuses'
     | 'appraisers'
-    | 'ratings',
+    | 'ratings'
+    | 'supportKinds',
   code: string | null | undefined,
 ) {
   return store.catalog?.[kind].find((o) => o.value === code)?.label ?? ''
@@ -81,6 +82,9 @@ function inScope(kinds: OrgKind[]): OrgNode[] {
 
 /** The communities inside the organization chosen in the title bar (all, when none is chosen). */
 export const communitiesInScope = () => inScope(['community'])
+
+/** Every unit (机关单位, enterprise, social organization), whatever the scope. */
+export const allUnits = () => nodesOfKind(store.tree, ['unit'])
 
 /** Communities and branches in scope: the organizations that make 党组织承诺. */
 export const partyOrgsInScope = () => inScope(['community', 'branch'])

@@ -1,0 +1,47 @@
+use crate::harness::{enter, success, App, R};
+
+#[tokio::test]
+async fn a_unit_is_paired_with_a_community_under_an_agreement_and_a_fund_is_recorded_to_the_fen() -> R {
+    let app = App::start().await?;
+    let result = flow(&app).await;
+    app.finish("pairings", result).await
+}
+
+async fn flow(app: &App) -> R {
+    app.click("load-demo").await?;
+    success(app, "已载入示例数据").await?;
+    app.click("menu-pairings").await?;
+    let before = app.figure("pairings-count").await?;
+
+    app.click("pairing-add").await?;
+    app.choose("pairing-unit", "县司法局").await?;
+    app.choose("pairing-community", "河咀社区党总支").await?;
+    app.type_into("pairing-until", &enter("2026-12-31")).await?;
+    app.type_into("pairing-agreement", "共建法律服务站，每月开展一次法律咨询").await?;
+    app.click("pairing-save").await?;
+    success(app, "已建立结对：县司法局 — 河咀社区党总支").await?;
+    app.wait_text("pairings-count", |t| t.contains(&format!("{}", before + 1))).await?;
+    let row =
+        "//div[@data-testid='pairings-table']//tbody/tr[.//td[contains(.,'县司法局')]][.//td[contains(.,'河咀社区')]]";
+    // The agreement ends within 60 days: marked.
+    let text = app.visible_text(row).await?;
+    assert!(text.contains("即将到期") && text.contains("2026年12月31日"), "{text}");
+
+    // A fund of 45万元: a wrong amount is refused at the field, then recorded to the fen.
+    app.click_visible(&format!("{row}//button[contains(.,'记录帮扶')]")).await?;
+    app.type_into("support-description", "资助建设社区法律服务站").await?;
+    app.type_into("support-amount", "四十五万").await?;
+    app.click("support-save").await?;
+    let error = app.field_error("support-amount").await?;
+    assert!(error.contains("请填写金额"), "{error}");
+    app.type_into("support-amount", "45万").await?;
+    app.click("support-save").await?;
+    success(app, "已记录帮扶").await?;
+    app.wait_xpath(&format!("{row}[.//span[contains(@class,'money')][.='450,000.00元']]")).await?;
+    app.click_visible(&format!("{row}//button[contains(.,'查看')]")).await?;
+    let records = app.visible_text("//div[@data-testid='support-drawer']//tbody").await?;
+    assert!(records.contains("资金") && records.contains("450,000.00元"), "{records}");
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    app.screenshot("15-pairings").await?;
+    Ok(())
+}
