@@ -88,3 +88,28 @@ async fn a_unit_pairs_with_a_community_and_its_funds_are_kept_to_the_fen() {
     assert_eq!(with_scan.scan_name.as_deref(), Some("协议.pdf"));
     assert_eq!(std::fs::read_dir(t.dir.path().join(pairings::SCAN_DIR)).unwrap().count(), 1);
 }
+
+#[tokio::test]
+async fn the_demo_has_the_seeds_pairings_and_the_cli_prints_them() {
+    let t = support::fresh().await;
+    sanliang::domain::demo::load(&t.pool, sanliang::domain::demo::DemoScale::Community, support::today())
+        .await
+        .unwrap();
+    let all = pairings::list(&t.pool, None).await.unwrap();
+    let civil = all.iter().find(|p| p.unit_name == "县民政局").unwrap();
+    assert!(civil.community_name.starts_with("大街社区"));
+    assert_eq!(civil.funds_fen, 45_000_000, "县民政局's 45万元 for 大街社区's elderly-care centre");
+    assert!(all.iter().any(|p| p.unit_name == "共青团江川县委员会" && p.community_name.starts_with("下营社区")));
+    t.pool.close().await;
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sanliang"))
+        .args(["pairings", "--data-dir", t.dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(
+        text.contains("结对共建\t5") && text.contains("县民政局\t大街社区党总支") && text.contains("资金450,000.00元"),
+        "{text}"
+    );
+}

@@ -13,6 +13,8 @@ use sanliang::domain::catalog::{Category, MemberStatus, PledgeStatus};
 use sanliang::domain::demo::{self, DemoScale};
 use sanliang::domain::identity;
 use sanliang::domain::members::{self, MemberQuery};
+use sanliang::domain::money::format_fen;
+use sanliang::domain::pairings;
 use sanliang::domain::pledges::{self, PledgeQuery};
 use sanliang::domain::posts;
 use sanliang::error::Result;
@@ -71,6 +73,11 @@ enum Command {
         today: Option<NaiveDate>,
         #[arg(long)]
         year: Option<i32>,
+    },
+    /// 机关单位进社区: pairings with their agreements and support, funds to the fen.
+    Pairings {
+        #[arg(long)]
+        org: Option<i64>,
     },
     /// Prints pledge cards and the other items to a PDF file.
     Print(print::PrintArgs),
@@ -215,6 +222,30 @@ async fn run(cli: Cli) -> Result<()> {
                     break;
                 }
                 page += 1;
+            }
+        }
+        Command::Pairings { org } => {
+            let s = pairings::stats(&pool, org).await?;
+            println!("结对共建\t{}", s.pairings);
+            println!("结对社区\t{}", s.communities);
+            println!("帮扶资金\t{}", format_fen(s.funds_fen));
+            println!("帮扶对子\t{}", s.help_pairs);
+            for p in pairings::list(&pool, org).await? {
+                let agreement = match (p.signed_on, p.agreement_until) {
+                    (Some(s), Some(u)) => format!("协议{s}至{u}"),
+                    (Some(s), None) => format!("协议{s}签订"),
+                    _ => "未签协议".to_owned(),
+                };
+                let ended = p.end_on.map(|e| format!("\t已于{e}结束")).unwrap_or_default();
+                println!(
+                    "结对：{}\t{}\t{}\t{}\t帮扶{}次\t资金{}{ended}",
+                    p.id,
+                    p.unit_name,
+                    p.community_name,
+                    agreement,
+                    p.records,
+                    format_fen(p.funds_fen)
+                );
             }
         }
         Command::Print(args) => print::run(&pool, &data_dir, args).await?,

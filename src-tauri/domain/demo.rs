@@ -228,6 +228,7 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
     let capacity = (members_per_community as i64) / 4 + 1;
     let mut first_community = None;
     let mut communities: Vec<(i64, String)> = Vec::new();
+    let mut units: Vec<(i64, String)> = Vec::new();
     let mut pledgers: Vec<(i64, String, Category, NaiveDate)> = Vec::new();
     let mut hezui = None;
     for town in &plan {
@@ -266,7 +267,8 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
         ("江川县自来水有限公司", UnitKind::Enterprise, first_community),
         ("县个体劳动者协会", UnitKind::Social, None),
     ] {
-        add(&mut tx, Some(&county), OrgKind::Unit, Some((kind, stationed)), name).await?;
+        let unit = add(&mut tx, Some(&county), OrgKind::Unit, Some((kind, stationed)), name).await?;
+        units.push((unit.id, unit.name));
     }
 
     let total_members = plan.iter().map(|t| t.communities.len()).sum::<usize>() * members_per_community;
@@ -388,6 +390,7 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
         lakeside_zones(&mut tx, &community, &mut rng).await?;
     }
     super::demo_pledges::load(&mut tx, &mut rng, &pledgers, &communities, today).await?;
+    super::demo_sijin::load(&mut tx, &mut rng, &units, &communities, today).await?;
     tx.commit().await?;
     Ok(DemoSummary { organizations: orgs, members: written })
 }

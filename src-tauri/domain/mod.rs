@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod demo;
 mod demo_pledges;
+mod demo_sijin;
 pub mod files;
 pub mod identity;
 pub mod members;
