@@ -12,8 +12,11 @@ use crate::domain::catalog::SupportKind;
 use crate::domain::pairings::ValidPairing;
 use crate::error::Result;
 
-/// (unit, community prefix, support: kind, description, fen).
-const PAIRS: &[(&str, &str, &[(SupportKind, &str, Option<i64>)])] = &[
+/// A support record: kind, description, amount in fen.
+type Support = (SupportKind, &'static str, Option<i64>);
+
+/// (unit, community prefix, its support).
+const PAIRS: &[(&str, &str, &[Support])] = &[
     ("县民政局", "大街社区", &[(SupportKind::Funds, "协调资金帮扶建成居家养老活动中心", Some(45_000_000))]),
     (
         "共青团江川县委员会",
