@@ -22,6 +22,8 @@ mod pledges;
 mod print;
 // 机关单位进社区: pairings, agreements, support records in exact fen.
 mod pairings;
+// 党员干部进社区: monthly visits per leader and community, difficulties to closure.
+mod leaders;
 // The demo data set and the command-line binary.
 mod demo_and_cli;
 

@@ -9,7 +9,9 @@ use sqlx::SqlitePool;
 
 use crate::error::Result;
 
+pub mod difficulties;
 pub mod identity;
+pub mod leaders;
 pub mod members;
 pub mod orgs;
 pub mod pairings;

@@ -158,6 +158,32 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// Contact leaders: 县级 or 科级 (township) cadres.
+    LeaderLevel {
+        County = "county": "县级领导",
+        Township = "township": "科级领导",
+    }
+);
+
+vocabulary!(
+    VisitKind {
+        Talk = "talk": "民情恳谈",
+        Visit = "visit": "走访",
+        Review = "review": "点评",
+    }
+);
+
+vocabulary!(
+    /// A resident's difficulty, followed to closure; it only moves forward.
+    DifficultyStatus {
+        Open = "open": "待办",
+        InProgress = "in_progress": "办理中",
+        Resolved = "resolved": "已解决",
+        Answered = "answered": "已反馈",
+    }
+);
+
 /// Themes the seed recommends for each category's pledges, offered while writing one.
 /// Organization pledges use the committee's themes.
 pub fn pledge_themes(category: Option<Category>) -> &'static [&'static str] {
@@ -277,6 +303,9 @@ pub struct Catalog {
     pub appraisers: Vec<CatalogOption>,
     pub ratings: Vec<CatalogOption>,
     pub support_kinds: Vec<CatalogOption>,
+    pub leader_levels: Vec<CatalogOption>,
+    pub visit_kinds: Vec<CatalogOption>,
+    pub difficulty_statuses: Vec<CatalogOption>,
     /// Recommended pledge themes per category code; `organization` for 党组织承诺.
     pub pledge_themes: Vec<PledgeThemes>,
     pub ethnicities: Vec<String>,
@@ -314,6 +343,9 @@ pub fn catalog() -> Catalog {
         appraisers: Appraiser::options(),
         ratings: Rating::options(),
         support_kinds: SupportKind::options(),
+        leader_levels: LeaderLevel::options(),
+        visit_kinds: VisitKind::options(),
+        difficulty_statuses: DifficultyStatus::options(),
         pledge_themes: std::iter::once(None)
             .chain(Category::ALL.iter().copied().map(Some))
             .map(|c| PledgeThemes { category: c, themes: pledge_themes(c).iter().map(|t| (*t).to_owned()).collect() })

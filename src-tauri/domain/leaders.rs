@@ -1,0 +1,224 @@
+//! 党员干部进社区 — contact leaders assigned to communities, their visits and 民情日记, and the
+//! rule that each visits each of his communities at least once a month: for any month, the
+//! leader–community pairs with no visit.
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
+use ts_rs::TS;
+
+use crate::db::{leaders as store, orgs as org_store};
+use crate::domain::catalog::{LeaderLevel, OrgKind, VisitKind};
+use crate::domain::difficulties::{self, DifficultyInput};
+use crate::domain::orgs::subtree_path;
+use crate::domain::pledges::parse_date;
+use crate::domain::validate::{check_name, check_phone, check_text};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Leader {
+    pub id: i64,
+    pub name: String,
+    pub level: LeaderLevel,
+    pub title: String,
+    pub phone: String,
+    /// The communities he is contact leader of now.
+    pub communities: Vec<LeaderCommunity>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LeaderCommunity {
+    pub community_id: i64,
+    pub community_name: String,
+    pub start_on: NaiveDate,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct LeaderInput {
+    pub name: String,
+    pub level: Option<LeaderLevel>,
+    pub title: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Visit {
+    pub id: i64,
+    pub leader_id: i64,
+    pub leader_name: String,
+    pub community_id: i64,
+    pub community_name: String,
+    pub visited_on: NaiveDate,
+    pub kind: VisitKind,
+    pub participants: String,
+    pub notes: String,
+    pub difficulties: i64,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct VisitInput {
+    pub leader_id: Option<i64>,
+    pub community_id: Option<i64>,
+    pub visited_on: String,
+    pub kind: Option<VisitKind>,
+    pub participants: String,
+    pub notes: String,
+    /// Difficulties residents raised in this visit, saved with it.
+    pub difficulties: Vec<DifficultyInput>,
+}
+
+/// A leader–community pair with no visit in a month.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MissingVisit {
+    pub leader_id: i64,
+    pub leader_name: String,
+    pub level: LeaderLevel,
+    pub community_id: i64,
+    pub community_name: String,
+    /// The last visit before the month, if any.
+    pub last_visit: Option<NaiveDate>,
+}
+
+/// The first and last day of a month written "2026-11".
+pub fn month_bounds(field: &str, period: &str) -> Result<(NaiveDate, NaiveDate)> {
+    let first = NaiveDate::parse_from_str(&format!("{}-01", period.trim()), "%Y-%m-%d")
+        .map_err(|_| Error::validation(field, "请填写月份（格式：2026-11）"))?;
+    let last = first.checked_add_months(Months::new(1)).and_then(|d| d.pred_opt()).unwrap_or(first);
+    Ok((first, last))
+}
+
+/// The first and last day of the calendar quarter holding `day`.
+pub fn quarter_bounds(day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let first_month = (day.month() - 1) / 3 * 3 + 1;
+    let first = NaiveDate::from_ymd_opt(day.year(), first_month, 1).unwrap_or(day);
+    let last = first.checked_add_months(Months::new(3)).and_then(|d| d.pred_opt()).unwrap_or(day);
+    (first, last)
+}
+
+fn past_date(field: &str, label: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
+    let d = parse_date(field, label, text)?;
+    if d > today {
+        return Err(Error::validation(field, format!("{label}不能晚于今天")));
+    }
+    Ok(d)
+}
+
+pub async fn create(pool: &SqlitePool, input: &LeaderInput) -> Result<Leader> {
+    let name = check_name("name", &input.name)?;
+    let level = input.level.ok_or_else(|| Error::validation("level", "请选择县级或科级"))?;
+    let title = check_text("title", "职务", &input.title, 40, false)?;
+    let phone = check_phone("phone", &input.phone)?;
+    let mut conn = pool.acquire().await?;
+    let id = store::insert_leader(&mut conn, &name, level, &title, &phone).await?;
+    store::leader(&mut conn, id).await
+}
+
+/// Makes a leader the contact leader of a community from a date.
+pub async fn assign(
+    pool: &SqlitePool,
+    leader_id: i64,
+    community_id: Option<i64>,
+    start_on: &str,
+    today: NaiveDate,
+) -> Result<Leader> {
+    let community_id = community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
+    let start_on = past_date("startOn", "联系日期", start_on, today)?;
+    let mut tx = pool.begin().await?;
+    let leader = store::leader(&mut tx, leader_id).await?;
+    let community = org_store::get(&mut tx, community_id)
+        .await
+        .map_err(|_| Error::validation("communityId", "所选社区不存在或已删除"))?;
+    if community.kind != OrgKind::Community {
+        return Err(Error::validation("communityId", "联系领导联系的是社区"));
+    }
+    if leader.communities.iter().any(|c| c.community_id == community_id) {
+        return Err(Error::conflict(Some("communityId"), format!("{}已是{}的联系领导", leader.name, community.name)));
+    }
+    store::insert_assignment(&mut tx, leader_id, community_id, start_on).await?;
+    let saved = store::leader(&mut tx, leader_id).await?;
+    tx.commit().await?;
+    Ok(saved)
+}
+
+pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Leader>> {
+    let path = subtree_path(pool, org_id).await?;
+    store::leaders(&mut *pool.acquire().await?, path.as_deref()).await
+}
+
+/// Records a visit and the difficulties raised in it, in one transaction. The leader must be
+/// the community's contact leader on that day.
+pub async fn log_visit(pool: &SqlitePool, input: &VisitInput, today: NaiveDate) -> Result<Visit> {
+    let leader_id = input.leader_id.ok_or_else(|| Error::validation("leaderId", "请选择联系领导"))?;
+    let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
+    let visited_on = past_date("visitedOn", "走访日期", &input.visited_on, today)?;
+    let kind = input.kind.ok_or_else(|| Error::validation("kind", "请选择活动形式"))?;
+    let participants = check_text("participants", "参加人员", &input.participants, 200, false)?;
+    let notes = check_text("notes", "情况记录", &input.notes, 2000, false)?;
+    let mut tx = pool.begin().await?;
+    if !store::assigned_on(&mut tx, leader_id, community_id, visited_on).await? {
+        let leader = store::leader(&mut tx, leader_id).await?;
+        return Err(Error::validation("communityId", format!("{}在{visited_on}不是该社区的联系领导", leader.name)));
+    }
+    let id = store::insert_visit(&mut tx, leader_id, community_id, visited_on, kind, &participants, &notes).await?;
+    for (i, d) in input.difficulties.iter().enumerate() {
+        difficulties::insert_in(&mut tx, community_id, Some(id), d, visited_on, i).await?;
+    }
+    let visit = store::visit(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(visit)
+}
+
+pub async fn visits(pool: &SqlitePool, org_id: Option<i64>, period: Option<&str>) -> Result<Vec<Visit>> {
+    let path = subtree_path(pool, org_id).await?;
+    let bounds = period.map(|p| month_bounds("period", p)).transpose()?;
+    store::visits(&mut *pool.acquire().await?, path.as_deref(), bounds).await
+}
+
+pub async fn add_diary(
+    pool: &SqlitePool,
+    leader_id: i64,
+    community_id: i64,
+    written_on: &str,
+    text: &str,
+    today: NaiveDate,
+) -> Result<()> {
+    let written_on = past_date("writtenOn", "日记日期", written_on, today)?;
+    let text = check_text("text", "民情日记", text, 2000, true)?;
+    let mut conn = pool.acquire().await?;
+    store::leader(&mut conn, leader_id).await?;
+    store::insert_diary(&mut conn, leader_id, community_id, written_on, &text).await
+}
+
+/// Leader–community pairs in force during the month with no visit in it. A visit on the
+/// month's last day counts; a pair that began after the month does not owe it.
+pub async fn missing_visits(pool: &SqlitePool, org_id: Option<i64>, period: &str) -> Result<Vec<MissingVisit>> {
+    let (first, last) = month_bounds("period", period)?;
+    let path = subtree_path(pool, org_id).await?;
+    store::missing(&mut *pool.acquire().await?, path.as_deref(), first, last).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn months_and_quarters_have_exact_edges() {
+        assert_eq!(month_bounds("p", "2026-02").unwrap(), (d("2026-02-01"), d("2026-02-28")));
+        assert_eq!(month_bounds("p", "2024-02").unwrap(), (d("2024-02-01"), d("2024-02-29")));
+        assert_eq!(month_bounds("p", "2026-12").unwrap(), (d("2026-12-01"), d("2026-12-31")));
+        assert!(month_bounds("p", "2026-13").is_err());
+        assert_eq!(quarter_bounds(d("2026-11-28")), (d("2026-10-01"), d("2026-12-31")));
+        assert_eq!(quarter_bounds(d("2026-03-31")), (d("2026-01-01"), d("2026-03-31")));
+        assert_eq!(quarter_bounds(d("2026-04-01")), (d("2026-04-01"), d("2026-06-30")));
+    }
+}

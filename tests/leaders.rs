@@ -1,0 +1,107 @@
+use sanliang::domain::catalog::{DifficultyStatus, LeaderLevel, OrgKind, VisitKind};
+use sanliang::domain::difficulties::{self, AdvanceInput, DifficultyInput};
+use sanliang::domain::leaders::{self, LeaderInput, VisitInput};
+use sanliang::error::ErrorKind;
+
+use crate::orgs::{add, small_tree};
+use crate::support;
+
+fn visit(leader: i64, community: i64, on: &str) -> VisitInput {
+    VisitInput {
+        leader_id: Some(leader),
+        community_id: Some(community),
+        visited_on: on.into(),
+        kind: Some(VisitKind::Talk),
+        participants: "社区两委、居民代表".into(),
+        notes: "民情恳谈会".into(),
+        difficulties: Vec::new(),
+    }
+}
+
+#[tokio::test]
+async fn each_leader_owes_each_community_a_visit_a_month_and_the_last_day_counts() {
+    let t = support::fresh().await;
+    let [_, street, a, _, _] = small_tree(&t.pool).await;
+    let b = add(&t.pool, Some(&street), OrgKind::Community, "大街社区党总支").await;
+    let c = add(&t.pool, Some(&street), OrgKind::Community, "下营社区党总支").await;
+    let today = support::today();
+    let input = LeaderInput {
+        name: "杨建华".into(),
+        level: Some(LeaderLevel::County),
+        title: "县委常委".into(),
+        phone: String::new(),
+    };
+    let leader = leaders::create(&t.pool, &input).await.unwrap();
+    leaders::assign(&t.pool, leader.id, Some(a.id), "2026-01-01", today).await.unwrap();
+    leaders::assign(&t.pool, leader.id, Some(b.id), "2026-01-01", today).await.unwrap();
+    let twice = leaders::assign(&t.pool, leader.id, Some(b.id), "2026-02-01", today).await.unwrap_err();
+    assert_eq!(twice.kind(), ErrorKind::Conflict);
+    leaders::assign(&t.pool, leader.id, Some(c.id), "2026-11-15", today).await.unwrap();
+
+    leaders::log_visit(&t.pool, &visit(leader.id, a.id, "2026-10-31"), today).await.unwrap();
+    let names = |m: Vec<leaders::MissingVisit>| m.into_iter().map(|m| m.community_name).collect::<Vec<_>>();
+    let october = names(leaders::missing_visits(&t.pool, None, "2026-10").await.unwrap());
+    assert_eq!(october, ["大街社区党总支"], "the visit on 31 October counts; 下营 was not his yet");
+    leaders::log_visit(&t.pool, &visit(leader.id, b.id, "2026-11-01"), today).await.unwrap();
+    let november = leaders::missing_visits(&t.pool, None, "2026-11").await.unwrap();
+    assert_eq!(names(november.clone()), ["河咀社区党总支", "下营社区党总支"]);
+    assert_eq!(november[0].last_visit.map(|d| d.to_string()).as_deref(), Some("2026-10-31"));
+
+    // A visit before he was the community's contact leader is refused.
+    let early = leaders::log_visit(&t.pool, &visit(leader.id, c.id, "2026-11-10"), today).await.unwrap_err();
+    assert_eq!(early.field(), Some("communityId"));
+    let future = leaders::log_visit(&t.pool, &visit(leader.id, c.id, "2026-11-29"), today).await.unwrap_err();
+    assert_eq!(future.field(), Some("visitedOn"));
+}
+
+#[tokio::test]
+async fn difficulties_are_saved_with_their_visit_and_only_move_forward_with_dates() {
+    let t = support::fresh().await;
+    let [_, _, community, _, _] = small_tree(&t.pool).await;
+    let today = support::today();
+    let input = LeaderInput { name: "李明".into(), level: Some(LeaderLevel::Township), ..Default::default() };
+    let leader = leaders::create(&t.pool, &input).await.unwrap();
+    leaders::assign(&t.pool, leader.id, Some(community.id), "2026-01-01", today).await.unwrap();
+    let difficulty = |content: &str| DifficultyInput {
+        raised_by: "王大妈".into(),
+        content: content.into(),
+        responsible: "社区主任".into(),
+    };
+
+    // One bad row: nothing of the visit is saved.
+    let mut v = visit(leader.id, community.id, "2026-11-02");
+    v.difficulties = vec![difficulty("巷道路灯不亮"), difficulty("  ")];
+    let err = leaders::log_visit(&t.pool, &v, today).await.unwrap_err();
+    assert_eq!(err.field(), Some("difficulties.1.content"));
+    assert!(leaders::visits(&t.pool, None, None).await.unwrap().is_empty());
+
+    v.difficulties = vec![difficulty("巷道路灯不亮")];
+    let saved = leaders::log_visit(&t.pool, &v, today).await.unwrap();
+    assert_eq!(saved.difficulties, 1);
+    let mut older = visit(leader.id, community.id, "2026-10-05");
+    older.difficulties = vec![difficulty("楼道堆放杂物")];
+    leaders::log_visit(&t.pool, &older, today).await.unwrap();
+    let open = difficulties::open(&t.pool, None).await.unwrap();
+    assert_eq!(
+        open.iter().map(|d| d.content.as_str()).collect::<Vec<_>>(),
+        ["楼道堆放杂物", "巷道路灯不亮"],
+        "oldest first"
+    );
+
+    let id = open[1].id;
+    let step = |on: &str, outcome: &str| AdvanceInput { id, on: on.into(), outcome: outcome.into() };
+    let err = difficulties::advance(&t.pool, &step("2026-11-01", ""), today).await.unwrap_err();
+    assert!(err.to_string().contains("不能早于上一步"), "{err}");
+    let d = difficulties::advance(&t.pool, &step("2026-11-03", "已报供电所"), today).await.unwrap();
+    assert_eq!(d.status, DifficultyStatus::InProgress);
+    let d = difficulties::advance(&t.pool, &step("2026-11-10", "已更换路灯3盏"), today).await.unwrap();
+    assert_eq!(d.status, DifficultyStatus::Resolved);
+    let d = difficulties::advance(&t.pool, &step("2026-11-11", ""), today).await.unwrap();
+    assert_eq!(
+        (d.status, d.answered_on.map(|d| d.to_string())),
+        (DifficultyStatus::Answered, Some("2026-11-11".into()))
+    );
+    let err = difficulties::advance(&t.pool, &step("2026-11-12", ""), today).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+    assert_eq!(difficulties::open(&t.pool, None).await.unwrap().len(), 1);
+}
