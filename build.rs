@@ -73,6 +73,15 @@ const COMMANDS: &[&str] = &[
     "pairing_support_add",
     "pairing_supports",
     "pairing_scan_pick",
+    "leader_list",
+    "leader_create",
+    "leader_assign",
+    "visit_log",
+    "visit_list",
+    "diary_add",
+    "visit_missing",
+    "difficulty_open",
+    "difficulty_advance",
 ];
 
 fn main() {

@@ -4,7 +4,9 @@
 
 use ts_rs::{Config, TS};
 
-use crate::domain::{catalog, demo, identity, members, orgs, pairings, pledge_cycle, pledges, posts, stats, zones};
+use crate::domain::{
+    catalog, demo, difficulties, identity, leaders, members, orgs, pairings, pledge_cycle, pledges, posts, stats, zones,
+};
 use crate::{commands, error, print, state};
 
 macro_rules! declarations {
@@ -39,6 +41,9 @@ pub fn typescript() -> String {
         print::settings::PrintSettings, commands::print::PrintProgress, commands::print::PrintSaved,
         catalog::SupportKind, pairings::Pairing, pairings::PairingInput, pairings::SupportRecord, pairings::SupportInput,
         pairings::PairingStats,
+        catalog::LeaderLevel, catalog::VisitKind, catalog::DifficultyStatus, leaders::Leader, leaders::LeaderCommunity,
+        leaders::LeaderInput, leaders::Visit, leaders::VisitInput, leaders::MissingVisit, difficulties::Difficulty,
+        difficulties::DifficultyInput, difficulties::AdvanceInput,
     );
     let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");
     for d in decls {

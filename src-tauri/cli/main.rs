@@ -17,6 +17,7 @@ use sanliang::domain::money::format_fen;
 use sanliang::domain::pairings;
 use sanliang::domain::pledges::{self, PledgeQuery};
 use sanliang::domain::posts;
+use sanliang::domain::{difficulties, leaders};
 use sanliang::error::Result;
 use sanliang::paths::{self, today};
 
@@ -78,6 +79,14 @@ enum Command {
     Pairings {
         #[arg(long)]
         org: Option<i64>,
+    },
+    /// 党员干部进社区: visits in a month, the leader–community pairs with none, open difficulties.
+    Visits {
+        #[arg(long)]
+        org: Option<i64>,
+        /// The month, e.g. 2026-11 (default: this month).
+        #[arg(long)]
+        period: Option<String>,
     },
     /// Prints pledge cards and the other items to a PDF file.
     Print(print::PrintArgs),
@@ -245,6 +254,39 @@ async fn run(cli: Cli) -> Result<()> {
                     agreement,
                     p.records,
                     format_fen(p.funds_fen)
+                );
+            }
+        }
+        Command::Visits { org, period } => {
+            let period = period.unwrap_or_else(|| today().format("%Y-%m").to_string());
+            let visits = leaders::visits(&pool, org, Some(&period)).await?;
+            let missing = leaders::missing_visits(&pool, org, &period).await?;
+            let open = difficulties::open(&pool, org).await?;
+            println!("{period}走访\t{}", visits.len());
+            println!("{period}未走访\t{}", missing.len());
+            println!("未办结诉求\t{}", open.len());
+            for v in &visits {
+                println!(
+                    "走访：{}\t{}\t{}\t{}\t诉求{}件",
+                    v.visited_on,
+                    v.leader_name,
+                    v.community_name,
+                    v.kind.label(),
+                    v.difficulties
+                );
+            }
+            for m in &missing {
+                let last = m.last_visit.map_or_else(|| "从未走访".to_owned(), |d| format!("上次{d}"));
+                println!("未走访：{}\t{}\t{}\t{last}", m.leader_name, m.level.label(), m.community_name);
+            }
+            for d in &open {
+                println!(
+                    "诉求：{}\t{}\t{}\t{}\t{}",
+                    d.raised_on,
+                    d.community_name,
+                    d.content,
+                    d.responsible,
+                    d.status.label()
                 );
             }
         }

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod identity;
+pub mod leaders;
 pub mod members;
 pub mod orgs;
 pub mod pairings;
@@ -89,6 +90,15 @@ macro_rules! command_handlers {
             $crate::commands::pairings::pairing_support_add,
             $crate::commands::pairings::pairing_supports,
             $crate::commands::pairings::pairing_scan_pick,
+            $crate::commands::leaders::leader_list,
+            $crate::commands::leaders::leader_create,
+            $crate::commands::leaders::leader_assign,
+            $crate::commands::leaders::visit_log,
+            $crate::commands::leaders::visit_list,
+            $crate::commands::leaders::diary_add,
+            $crate::commands::leaders::visit_missing,
+            $crate::commands::leaders::difficulty_open,
+            $crate::commands::leaders::difficulty_advance,
         ]
     };
 }

@@ -7,8 +7,8 @@ use rand::rngs::SmallRng;
 use rand::Rng;
 use sqlx::SqliteConnection;
 
-use crate::db::pairings as store;
-use crate::domain::catalog::SupportKind;
+use crate::db::{difficulties as difficulty_store, leaders as leader_store, pairings as store};
+use crate::domain::catalog::{DifficultyStatus, LeaderLevel, SupportKind, VisitKind};
 use crate::domain::pairings::ValidPairing;
 use crate::error::Result;
 
@@ -30,6 +30,101 @@ const PAIRS: &[(&str, &str, &[Support])] = &[
     ("县人民医院", "河咀社区", &[(SupportKind::Activity, "义务诊疗、健康讲座", None)]),
     ("县司法局", "大庄社区", &[(SupportKind::Facilities, "配备社区调解室桌椅和档案柜", Some(1_250_050))]),
 ];
+
+const COUNTY_LEADERS: &[(&str, &str)] = &[
+    ("杨建华", "县委常委、组织部部长"),
+    ("李文清", "副县长"),
+    ("普建国", "县人大常委会副主任"),
+    ("赵丽萍", "县政协副主席"),
+    ("王志刚", "县委常委、宣传部部长"),
+];
+const TOWNSHIP_LEADERS: &[(&str, &str)] =
+    &[("张卫东", "街道党工委书记"), ("马晓燕", "街道办事处主任"), ("李春华", "街道党工委副书记")];
+const DIFFICULTIES: &[(&str, &str, &str)] = &[
+    ("王大妈", "巷道路灯不亮，夜间出行不便", "社区主任"),
+    ("李师傅", "小区雨水井堵塞", "物业服务站"),
+    ("赵奶奶", "独居老人希望定期有人上门探望", "网格员"),
+    ("居民代表", "活动室开放时间太短", "社区副书记"),
+];
+
+/// Contact leaders for each community, a visit most months, and difficulties in some visits —
+/// most closed, a few still open (some older than 30 days), and a few months missed.
+async fn leaders(
+    tx: &mut SqliteConnection,
+    rng: &mut SmallRng,
+    communities: &[(i64, String)],
+    today: NaiveDate,
+) -> Result<()> {
+    let start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
+    let mut ids = Vec::new();
+    for (name, title) in COUNTY_LEADERS {
+        ids.push((leader_store::insert_leader(tx, name, LeaderLevel::County, title, "").await?, LeaderLevel::County));
+    }
+    for (name, title) in TOWNSHIP_LEADERS {
+        ids.push((
+            leader_store::insert_leader(tx, name, LeaderLevel::Township, title, "").await?,
+            LeaderLevel::Township,
+        ));
+    }
+    let county: Vec<i64> = ids.iter().filter(|(_, l)| *l == LeaderLevel::County).map(|(id, _)| *id).collect();
+    let township: Vec<i64> = ids.iter().filter(|(_, l)| *l == LeaderLevel::Township).map(|(id, _)| *id).collect();
+    for (i, (community, _)) in communities.iter().enumerate() {
+        for leader in [county[i % county.len()], township[i % township.len()]] {
+            leader_store::insert_assignment(tx, leader, *community, start).await?;
+            let mut month = start;
+            while month <= today {
+                let last = month.checked_add_months(chrono::Months::new(1)).and_then(|d| d.pred_opt()).unwrap_or(month);
+                let until = last.min(today);
+                // Most months have a visit; the current month often not yet.
+                let current = month.year() == today.year() && month.month() == today.month();
+                if rng.random_range(0..100) < if current { 45 } else { 92 } {
+                    let span = (until - month).num_days().max(0) as u64;
+                    let on = month + chrono::Days::new(rng.random_range(0..=span));
+                    let kind = [VisitKind::Talk, VisitKind::Visit, VisitKind::Review][rng.random_range(0..3)];
+                    let visit = leader_store::insert_visit(
+                        tx,
+                        leader,
+                        *community,
+                        on,
+                        kind,
+                        "社区两委、居民代表",
+                        "开展民情恳谈，听取居民意见",
+                    )
+                    .await?;
+                    if rng.random_range(0..100) < 30 {
+                        let (who, what, responsible) = DIFFICULTIES[rng.random_range(0..DIFFICULTIES.len())];
+                        let id =
+                            difficulty_store::insert(tx, *community, Some(visit), who, what, responsible, on).await?;
+                        let age = (today - on).num_days();
+                        // Older ones were followed to closure; recent ones are under way.
+                        let steps = if age > 60 {
+                            3
+                        } else if age > 20 {
+                            rng.random_range(0..=2)
+                        } else {
+                            0
+                        };
+                        let mut day = on;
+                        for (k, status) in
+                            [DifficultyStatus::InProgress, DifficultyStatus::Resolved, DifficultyStatus::Answered]
+                                .iter()
+                                .take(steps)
+                                .enumerate()
+                        {
+                            day = (day + chrono::Days::new(3 + k as u64 * 4)).min(today);
+                            difficulty_store::advance(tx, id, *status, day, "已办理并向居民反馈").await?;
+                        }
+                    }
+                }
+                month = last.succ_opt().unwrap_or(today);
+                if month <= last {
+                    break;
+                }
+            }
+        }
+    }
+    Ok(())
+}
 
 pub(crate) async fn load(
     tx: &mut SqliteConnection,
@@ -59,5 +154,5 @@ pub(crate) async fn load(
             store::insert_support(tx, id, *kind, on, description, *fen).await?;
         }
     }
-    Ok(())
+    leaders(tx, rng, communities, today).await
 }

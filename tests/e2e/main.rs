@@ -20,6 +20,8 @@ mod pledges;
 mod print;
 // 机关单位进社区: a pairing with its agreement and a 45万元 fund record.
 mod pairings;
+// 党员干部进社区: a visit with a difficulty, followed to closure; the monthly list shrinks.
+mod leaders;
 // The organization chosen in the title bar scopes the pages and is kept between starts.
 mod scope;
 // A database that cannot be opened is reported in a Chinese dialog and left untouched.

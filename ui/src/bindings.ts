@@ -32,7 +32,7 @@ export type CatalogOption = { value: string, label: string, };
 
 export type AllowedChildren = { kind: OrgKind, children: Array<OrgKind>, };
 
-export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, postKinds: Array<CatalogOption>, postHows: Array<CatalogOption>, zoneItemKinds: Array<CatalogOption>, pledgeStatuses: Array<CatalogOption>, appraisers: Array<CatalogOption>, ratings: Array<CatalogOption>, supportKinds: Array<CatalogOption>, 
+export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, postKinds: Array<CatalogOption>, postHows: Array<CatalogOption>, zoneItemKinds: Array<CatalogOption>, pledgeStatuses: Array<CatalogOption>, appraisers: Array<CatalogOption>, ratings: Array<CatalogOption>, supportKinds: Array<CatalogOption>, leaderLevels: Array<CatalogOption>, visitKinds: Array<CatalogOption>, difficultyStatuses: Array<CatalogOption>, 
 /**
  * Recommended pledge themes per category code; `organization` for 党组织承诺.
  */
@@ -345,3 +345,43 @@ export type SupportInput = { pairingId: number, kind: SupportKind | null, givenO
 amount: string, };
 
 export type PairingStats = { pairings: number, communities: number, fundsFen: number, helpPairs: number, };
+
+export type LeaderLevel = "county" | "township";
+
+export type VisitKind = "talk" | "visit" | "review";
+
+export type DifficultyStatus = "open" | "in_progress" | "resolved" | "answered";
+
+export type Leader = { id: number, name: string, level: LeaderLevel, title: string, phone: string, 
+/**
+ * The communities he is contact leader of now.
+ */
+communities: Array<LeaderCommunity>, };
+
+export type LeaderCommunity = { communityId: number, communityName: string, startOn: string, };
+
+export type LeaderInput = { name: string, level: LeaderLevel | null, title: string, phone: string, };
+
+export type Visit = { id: number, leaderId: number, leaderName: string, communityId: number, communityName: string, visitedOn: string, kind: VisitKind, participants: string, notes: string, difficulties: number, };
+
+export type VisitInput = { leaderId: number | null, communityId: number | null, visitedOn: string, kind: VisitKind | null, participants: string, notes: string, 
+/**
+ * Difficulties residents raised in this visit, saved with it.
+ */
+difficulties: Array<DifficultyInput>, };
+
+export type MissingVisit = { leaderId: number, leaderName: string, level: LeaderLevel, communityId: number, communityName: string, 
+/**
+ * The last visit before the month, if any.
+ */
+lastVisit: string | null, };
+
+export type Difficulty = { id: number, communityId: number, communityName: string, visitId: number | null, raisedBy: string, content: string, responsible: string, status: DifficultyStatus, raisedOn: string, startedOn: string | null, resolvedOn: string | null, answeredOn: string | null, outcome: string, };
+
+export type DifficultyInput = { raisedBy: string, content: string, responsible: string, };
+
+export type AdvanceInput = { id: number, on: string, 
+/**
+ * What was done or answered (kept with the difficulty).
+ */
+outcome: string, };

@@ -7,6 +7,7 @@ import PostsView from './views/PostsView.vue'
 import PledgesView from './views/PledgesView.vue'
 import PrintView from './views/PrintView.vue'
 import PairingsView from './views/PairingsView.vue'
+import LeadersView from './views/LeadersView.vue'
 
 // Only pages that work are routed and shown in the menu.
 export const routes = [
@@ -16,6 +17,7 @@ export const routes = [
   { path: '/posts', name: 'posts', component: PostsView, meta: { title: '亮职责' } },
   { path: '/pledges', name: 'pledges', component: PledgesView, meta: { title: '亮承诺' } },
   { path: '/pairings', name: 'pairings', component: PairingsView, meta: { title: '机关单位进社区' } },
+  { path: '/leaders', name: 'leaders', component: LeadersView, meta: { title: '党员干部进社区' } },
   { path: '/print', name: 'print', component: PrintView, meta: { title: '打印中心' } },
   { path: '/orgs', name: 'orgs', component: OrgsView, meta: { title: '组织机构' } },
 ]

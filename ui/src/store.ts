@@ -39,7 +39,10 @@ export function label(
     | 'pledgeStatuses'
     | 'appraisers'
     | 'ratings'
-    | 'supportKinds',
+    | 'supportKinds'
+    | 'leaderLevels'
+    | 'visitKinds'
+    | 'difficultyStatuses',
   code: string | null | undefined,
 ) {
   return store.catalog?.[kind].find((o) => o.value === code)?.label ?? ''

@@ -1,0 +1,69 @@
+//! Commands for 党员干部进社区: contact leaders, visits, diaries, difficulties, the monthly check.
+
+use tauri::State;
+
+use crate::domain::difficulties::{self, AdvanceInput, Difficulty};
+use crate::domain::leaders::{self, Leader, LeaderInput, MissingVisit, Visit, VisitInput};
+use crate::error::Result;
+use crate::paths::today;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn leader_list(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Leader>> {
+    leaders::list(super::pool(&state)?, org_id).await
+}
+
+#[tauri::command]
+pub async fn leader_create(state: State<'_, AppState>, input: LeaderInput) -> Result<Leader> {
+    leaders::create(super::pool(&state)?, &input).await
+}
+
+#[tauri::command]
+pub async fn leader_assign(
+    state: State<'_, AppState>,
+    leader_id: i64,
+    community_id: Option<i64>,
+    start_on: String,
+) -> Result<Leader> {
+    leaders::assign(super::pool(&state)?, leader_id, community_id, &start_on, today()).await
+}
+
+#[tauri::command]
+pub async fn visit_log(state: State<'_, AppState>, input: VisitInput) -> Result<Visit> {
+    leaders::log_visit(super::pool(&state)?, &input, today()).await
+}
+
+#[tauri::command]
+pub async fn visit_list(state: State<'_, AppState>, org_id: Option<i64>, period: Option<String>) -> Result<Vec<Visit>> {
+    leaders::visits(super::pool(&state)?, org_id, period.as_deref()).await
+}
+
+#[tauri::command]
+pub async fn diary_add(
+    state: State<'_, AppState>,
+    leader_id: i64,
+    community_id: i64,
+    written_on: String,
+    text: String,
+) -> Result<()> {
+    leaders::add_diary(super::pool(&state)?, leader_id, community_id, &written_on, &text, today()).await
+}
+
+#[tauri::command]
+pub async fn visit_missing(
+    state: State<'_, AppState>,
+    org_id: Option<i64>,
+    period: String,
+) -> Result<Vec<MissingVisit>> {
+    leaders::missing_visits(super::pool(&state)?, org_id, &period).await
+}
+
+#[tauri::command]
+pub async fn difficulty_open(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Difficulty>> {
+    difficulties::open(super::pool(&state)?, org_id).await
+}
+
+#[tauri::command]
+pub async fn difficulty_advance(state: State<'_, AppState>, input: AdvanceInput) -> Result<Difficulty> {
+    difficulties::advance(super::pool(&state)?, &input, today()).await
+}

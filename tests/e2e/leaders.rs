@@ -1,0 +1,56 @@
+use crate::harness::{success, App, R};
+
+#[tokio::test]
+async fn a_leader_visit_with_a_difficulty_is_logged_and_the_difficulty_followed_to_closure() -> R {
+    let app = App::start().await?;
+    let result = flow(&app).await;
+    app.finish("leaders", result).await
+}
+
+async fn flow(app: &App) -> R {
+    app.click("load-demo").await?;
+    success(app, "已载入示例数据").await?;
+    app.click("menu-leaders").await?;
+    let missing = app.figure("leaders-missing").await?;
+    let open = app.figure("leaders-open").await?;
+    assert!(missing > 0, "the demo leaves some November visits to make");
+
+    // Log the visit owed by the first pair without one, with a resident's difficulty.
+    let first = "//div[@data-testid='missing-table']//tbody/tr[1]";
+    let pair = app.visible_text(first).await?;
+    app.click_visible(&format!("{first}//button[contains(.,'记录走访')]")).await?;
+    app.type_into("visit-notes", "召开民情恳谈会，听取居民对环境整治的意见").await?;
+    app.click("visit-difficulty-add").await?;
+    app.type_into("difficulty-by-0", "湖滨巷住户").await?;
+    app.type_into("difficulty-responsible-0", "社区主任").await?;
+    // The empty content is refused at its row and nothing is saved.
+    app.click("visit-save").await?;
+    let error = app.field_error("difficulty-content-0").await?;
+    assert!(error.contains("请填写困难或诉求"), "{error}");
+    app.type_into("difficulty-content-0", "湖滨巷下水道堵塞").await?;
+    app.click("visit-save").await?;
+    success(app, "已记录走访和1条群众诉求").await?;
+    app.wait_text("leaders-missing", |t| t.contains(&format!("{}", missing - 1))).await?;
+    app.wait_text("leaders-open", |t| t.contains(&format!("{}", open + 1))).await?;
+    let now_first = app.visible_text(first).await.unwrap_or_default();
+    assert_ne!(now_first, pair, "the visited pair left the list");
+
+    // Follow it: 办理中 → 已解决 → 已反馈.
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='群众诉求']").await?;
+    let row = "//div[@data-testid='difficulties-table']//tbody/tr[.//td[contains(.,'湖滨巷下水道堵塞')]]";
+    for (next, outcome) in [("办理中", ""), ("已解决", "已疏通下水道"), ("已反馈", "已上门告知住户")]
+    {
+        app.click_visible(&format!("{row}//button[contains(.,'{next}')]")).await?;
+        if !outcome.is_empty() {
+            app.type_into("step-outcome", outcome).await?;
+        }
+        app.click("step-save").await?;
+        success(app, &format!("已标记为“{next}”")).await?;
+    }
+    app.wait_text("leaders-open", |t| t.contains(&format!("{open}"))).await?;
+    let table = app.content("//div[@data-testid='difficulties-table']").await?;
+    assert!(!table.contains("湖滨巷下水道堵塞"), "closed and answered: no longer open");
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    app.screenshot("16-leaders").await?;
+    Ok(())
+}

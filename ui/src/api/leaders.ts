@@ -1,0 +1,12 @@
+import type { AdvanceInput, Difficulty, Leader, LeaderInput, MissingVisit, Visit, VisitInput } from '../bindings'
+import { invokeCmd } from './invoke'
+
+export const leaderList = (orgId: number | null) => invokeCmd<Leader[]>('leader_list', { orgId })
+export const leaderCreate = (input: LeaderInput) => invokeCmd<Leader>('leader_create', { input })
+export const leaderAssign = (leaderId: number, communityId: number | null, startOn: string) =>
+  invokeCmd<Leader>('leader_assign', { leaderId, communityId, startOn })
+export const visitLog = (input: VisitInput) => invokeCmd<Visit>('visit_log', { input })
+export const visitList = (orgId: number | null, period: string | null) => invokeCmd<Visit[]>('visit_list', { orgId, period })
+export const visitMissing = (orgId: number | null, period: string) => invokeCmd<MissingVisit[]>('visit_missing', { orgId, period })
+export const difficultyOpen = (orgId: number | null) => invokeCmd<Difficulty[]>('difficulty_open', { orgId })
+export const difficultyAdvance = (input: AdvanceInput) => invokeCmd<Difficulty>('difficulty_advance', { input })
