@@ -105,3 +105,32 @@ async fn difficulties_are_saved_with_their_visit_and_only_move_forward_with_date
     assert_eq!(err.kind(), ErrorKind::Conflict);
     assert_eq!(difficulties::open(&t.pool, None).await.unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn the_demo_has_leaders_with_visits_and_the_cli_prints_the_month() {
+    let t = support::fresh().await;
+    sanliang::domain::demo::load(&t.pool, sanliang::domain::demo::DemoScale::Community, support::today())
+        .await
+        .unwrap();
+    let all = leaders::list(&t.pool, None).await.unwrap();
+    assert!(all.iter().any(|l| l.level == LeaderLevel::County) && all.iter().any(|l| l.level == LeaderLevel::Township));
+    let missing = leaders::missing_visits(&t.pool, None, "2026-11").await.unwrap();
+    let october = leaders::missing_visits(&t.pool, None, "2026-10").await.unwrap();
+    assert!(
+        !missing.is_empty() && missing.len() > october.len(),
+        "November is under way: {} vs {}",
+        missing.len(),
+        october.len()
+    );
+    assert!(!difficulties::open(&t.pool, None).await.unwrap().is_empty());
+    t.pool.close().await;
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sanliang"))
+        .args(["visits", "--data-dir", t.dir.path().to_str().unwrap(), "--period", "2026-11"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(text.contains(&format!("2026-11未走访\t{}", missing.len())), "{text}");
+    assert_eq!(text.lines().filter(|l| l.starts_with("未走访：")).count(), missing.len());
+}
