@@ -24,6 +24,8 @@ mod print;
 mod pairings;
 // 党员干部进社区: monthly visits per leader and community, difficulties to closure.
 mod leaders;
+// 代表委员进社区: quarterly visits, suggestions answered, reception points.
+mod deputies;
 // The demo data set and the command-line binary.
 mod demo_and_cli;
 

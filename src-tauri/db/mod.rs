@@ -9,6 +9,7 @@ use sqlx::SqlitePool;
 
 use crate::error::Result;
 
+pub mod deputies;
 pub mod difficulties;
 pub mod identity;
 pub mod leaders;

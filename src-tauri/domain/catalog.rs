@@ -184,6 +184,15 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// A deputy's roles; one person may hold several.
+    DeputyRole {
+        Party = "party": "党代表",
+        Npc = "npc": "人大代表",
+        Cppcc = "cppcc": "政协委员",
+    }
+);
+
 /// Themes the seed recommends for each category's pledges, offered while writing one.
 /// Organization pledges use the committee's themes.
 pub fn pledge_themes(category: Option<Category>) -> &'static [&'static str] {
@@ -306,6 +315,7 @@ pub struct Catalog {
     pub leader_levels: Vec<CatalogOption>,
     pub visit_kinds: Vec<CatalogOption>,
     pub difficulty_statuses: Vec<CatalogOption>,
+    pub deputy_roles: Vec<CatalogOption>,
     /// Recommended pledge themes per category code; `organization` for 党组织承诺.
     pub pledge_themes: Vec<PledgeThemes>,
     pub ethnicities: Vec<String>,
@@ -346,6 +356,7 @@ pub fn catalog() -> Catalog {
         leader_levels: LeaderLevel::options(),
         visit_kinds: VisitKind::options(),
         difficulty_statuses: DifficultyStatus::options(),
+        deputy_roles: DeputyRole::options(),
         pledge_themes: std::iter::once(None)
             .chain(Category::ALL.iter().copied().map(Some))
             .map(|c| PledgeThemes { category: c, themes: pledge_themes(c).iter().map(|t| (*t).to_owned()).collect() })

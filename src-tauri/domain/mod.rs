@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod demo;
 mod demo_pledges;
 mod demo_sijin;
+pub mod deputies;
 pub mod difficulties;
 pub mod files;
 pub mod identity;

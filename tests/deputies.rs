@@ -1,0 +1,87 @@
+use sanliang::domain::catalog::{DeputyRole, OrgKind};
+use sanliang::domain::deputies::{self, DeputyInput, DeputyVisitInput, ReceptionInput, SuggestionInput};
+use sanliang::error::ErrorKind;
+
+use crate::orgs::{add, small_tree};
+use crate::support;
+
+fn visit(deputy: i64, community: i64, on: &str) -> DeputyVisitInput {
+    DeputyVisitInput {
+        deputy_id: Some(deputy),
+        community_id: Some(community),
+        visited_on: on.into(),
+        notes: "给居民上政治理论课".into(),
+        suggestions: Vec::new(),
+    }
+}
+
+#[tokio::test]
+async fn each_deputy_owes_each_paired_community_a_visit_a_calendar_quarter() {
+    let t = support::fresh().await;
+    let [_, street, a, _, _] = small_tree(&t.pool).await;
+    let b = add(&t.pool, Some(&street), OrgKind::Community, "大庄社区党总支").await;
+    let today = support::today();
+    let input =
+        DeputyInput { name: "普丽华".into(), roles: vec![DeputyRole::Npc, DeputyRole::Party], ..Default::default() };
+    let deputy = deputies::create(&t.pool, &input).await.unwrap();
+    assert_eq!(deputy.roles, [DeputyRole::Party, DeputyRole::Npc], "several roles, in the catalog's order");
+    let none = deputies::create(&t.pool, &DeputyInput { name: "张三".into(), ..Default::default() }).await.unwrap_err();
+    assert_eq!(none.field(), Some("roles"));
+    deputies::pair(&t.pool, deputy.id, Some(a.id), "2026-01-01", today).await.unwrap();
+    deputies::pair(&t.pool, deputy.id, Some(b.id), "2026-01-01", today).await.unwrap();
+    assert_eq!(
+        deputies::pair(&t.pool, deputy.id, Some(b.id), "2026-02-01", today).await.unwrap_err().kind(),
+        ErrorKind::Conflict
+    );
+
+    // The last day of Q3 counts for Q3, and not for Q4.
+    deputies::log_visit(&t.pool, &visit(deputy.id, a.id, "2026-09-30"), today).await.unwrap();
+    let names = |m: Vec<deputies::MissingDeputyVisit>| m.into_iter().map(|m| m.community_name).collect::<Vec<_>>();
+    assert_eq!(names(deputies::missing_visits(&t.pool, None, "2026-Q3").await.unwrap()), ["大庄社区党总支"]);
+    assert_eq!(
+        names(deputies::missing_visits(&t.pool, None, "2026-Q4").await.unwrap()),
+        ["河咀社区党总支", "大庄社区党总支"]
+    );
+    let mut with_suggestion = visit(deputy.id, b.id, "2026-10-01");
+    with_suggestion.suggestions =
+        vec![SuggestionInput { raised_by: "居民代表".into(), content: "增设老年活动室".into() }];
+    deputies::log_visit(&t.pool, &with_suggestion, today).await.unwrap();
+    assert_eq!(
+        names(deputies::missing_visits(&t.pool, None, "2026-11").await.unwrap()),
+        ["河咀社区党总支"],
+        "a month names its quarter"
+    );
+
+    // Suggestions are answered once, not before they were raised.
+    let open = deputies::open_suggestions(&t.pool, None).await.unwrap();
+    assert_eq!(open.len(), 1);
+    let early = deputies::reply(&t.pool, open[0].id, "2026-09-30", "已列入计划", today).await.unwrap_err();
+    assert_eq!(early.field(), Some("repliedOn"));
+    let answered = deputies::reply(&t.pool, open[0].id, "2026-10-20", "已协调场地，年底前开放", today).await.unwrap();
+    assert!(answered.replied_on.is_some());
+    assert_eq!(
+        deputies::reply(&t.pool, open[0].id, "2026-10-21", "再答", today).await.unwrap_err().kind(),
+        ErrorKind::Conflict
+    );
+    assert!(deputies::open_suggestions(&t.pool, None).await.unwrap().is_empty());
+
+    // A visit to a community the deputy is not paired with is refused.
+    let c = add(&t.pool, Some(&street), OrgKind::Community, "下营社区党总支").await;
+    assert_eq!(
+        deputies::log_visit(&t.pool, &visit(deputy.id, c.id, "2026-11-02"), today).await.unwrap_err().field(),
+        Some("communityId")
+    );
+
+    let point = deputies::add_reception(
+        &t.pool,
+        &ReceptionInput {
+            community_id: Some(a.id),
+            place: "河咀社区代表委员接待室".into(),
+            schedule: "每月5日、20日上午".into(),
+            deputy_ids: vec![deputy.id],
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(point.on_duty, ["普丽华"]);
+}
