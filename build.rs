@@ -82,6 +82,16 @@ const COMMANDS: &[&str] = &[
     "visit_missing",
     "difficulty_open",
     "difficulty_advance",
+    "deputy_list",
+    "deputy_create",
+    "deputy_pair",
+    "reception_list",
+    "reception_add",
+    "deputy_visit_log",
+    "deputy_visit_list",
+    "deputy_missing",
+    "suggestion_open",
+    "suggestion_reply",
 ];
 
 fn main() {

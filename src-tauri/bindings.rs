@@ -5,7 +5,8 @@
 use ts_rs::{Config, TS};
 
 use crate::domain::{
-    catalog, demo, difficulties, identity, leaders, members, orgs, pairings, pledge_cycle, pledges, posts, stats, zones,
+    catalog, demo, deputies, difficulties, identity, leaders, members, orgs, pairings, pledge_cycle, pledges, posts,
+    stats, zones,
 };
 use crate::{commands, error, print, state};
 
@@ -44,6 +45,9 @@ pub fn typescript() -> String {
         catalog::LeaderLevel, catalog::VisitKind, catalog::DifficultyStatus, leaders::Leader, leaders::LeaderCommunity,
         leaders::LeaderInput, leaders::Visit, leaders::VisitInput, leaders::MissingVisit, difficulties::Difficulty,
         difficulties::DifficultyInput, difficulties::AdvanceInput,
+        catalog::DeputyRole, deputies::Deputy, deputies::DeputyInput, deputies::ReceptionPoint, deputies::ReceptionInput,
+        deputies::DeputyVisit, deputies::DeputyVisitInput, deputies::SuggestionInput, deputies::Suggestion,
+        deputies::MissingDeputyVisit,
     );
     let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");
     for d in decls {

@@ -17,7 +17,7 @@ use sanliang::domain::money::format_fen;
 use sanliang::domain::pairings;
 use sanliang::domain::pledges::{self, PledgeQuery};
 use sanliang::domain::posts;
-use sanliang::domain::{difficulties, leaders};
+use sanliang::domain::{deputies, difficulties, leaders};
 use sanliang::error::Result;
 use sanliang::paths::{self, today};
 
@@ -85,6 +85,14 @@ enum Command {
         #[arg(long)]
         org: Option<i64>,
         /// The month, e.g. 2026-11 (default: this month).
+        #[arg(long)]
+        period: Option<String>,
+    },
+    /// 代表委员进社区: visits in a quarter, pairs with none, reception points, open suggestions.
+    Deputies {
+        #[arg(long)]
+        org: Option<i64>,
+        /// A quarter (2026-Q4) or a month in it (2026-11); default: this quarter.
         #[arg(long)]
         period: Option<String>,
     },
@@ -288,6 +296,32 @@ async fn run(cli: Cli) -> Result<()> {
                     d.responsible,
                     d.status.label()
                 );
+            }
+        }
+        Command::Deputies { org, period } => {
+            let period = period.unwrap_or_else(|| today().format("%Y-%m").to_string());
+            let visits = deputies::visits(&pool, org, &period).await?;
+            let missing = deputies::missing_visits(&pool, org, &period).await?;
+            let open = deputies::open_suggestions(&pool, org).await?;
+            println!("代表委员\t{}", deputies::list(&pool, org).await?.len());
+            println!("本季度进社区\t{}", visits.len());
+            println!("本季度未进社区\t{}", missing.len());
+            println!("未答复意见建议\t{}", open.len());
+            for v in &visits {
+                println!(
+                    "进社区：{}\t{}\t{}\t意见建议{}条",
+                    v.visited_on, v.deputy_name, v.community_name, v.suggestions
+                );
+            }
+            for m in &missing {
+                let last = m.last_visit.map_or_else(|| "从未进社区".to_owned(), |d| format!("上次{d}"));
+                println!("未进社区：{}\t{}\t{last}", m.deputy_name, m.community_name);
+            }
+            for p in deputies::receptions(&pool, org).await? {
+                println!("接待点：{}\t{}\t{}\t{}", p.community_name, p.place, p.schedule, p.on_duty.join("、"));
+            }
+            for s in &open {
+                println!("意见建议：{}\t{}\t{}\t{}", s.raised_on, s.community_name, s.deputy_name, s.content);
             }
         }
         Command::Print(args) => print::run(&pool, &data_dir, args).await?,

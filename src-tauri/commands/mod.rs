@@ -1,6 +1,7 @@
 //! Thin Tauri commands, one file per domain: each checks the input's shape and calls the core.
 
 pub mod app;
+pub mod deputies;
 pub mod identity;
 pub mod leaders;
 pub mod members;
@@ -99,6 +100,16 @@ macro_rules! command_handlers {
             $crate::commands::leaders::visit_missing,
             $crate::commands::leaders::difficulty_open,
             $crate::commands::leaders::difficulty_advance,
+            $crate::commands::deputies::deputy_list,
+            $crate::commands::deputies::deputy_create,
+            $crate::commands::deputies::deputy_pair,
+            $crate::commands::deputies::reception_list,
+            $crate::commands::deputies::reception_add,
+            $crate::commands::deputies::deputy_visit_log,
+            $crate::commands::deputies::deputy_visit_list,
+            $crate::commands::deputies::deputy_missing,
+            $crate::commands::deputies::suggestion_open,
+            $crate::commands::deputies::suggestion_reply,
         ]
     };
 }

@@ -7,8 +7,10 @@ use rand::rngs::SmallRng;
 use rand::Rng;
 use sqlx::SqliteConnection;
 
-use crate::db::{difficulties as difficulty_store, leaders as leader_store, pairings as store};
-use crate::domain::catalog::{DifficultyStatus, LeaderLevel, SupportKind, VisitKind};
+use crate::db::{
+    deputies as deputy_store, difficulties as difficulty_store, leaders as leader_store, pairings as store,
+};
+use crate::domain::catalog::{DeputyRole, DifficultyStatus, LeaderLevel, SupportKind, VisitKind};
 use crate::domain::pairings::ValidPairing;
 use crate::error::Result;
 
@@ -126,6 +128,67 @@ async fn leaders(
     Ok(())
 }
 
+const DEPUTIES: &[(&str, &[DeputyRole], &str)] = &[
+    ("普丽华", &[DeputyRole::Party, DeputyRole::Npc], "县第一中学"),
+    ("刘建明", &[DeputyRole::Npc], "江川县自来水有限公司"),
+    ("孔德仁", &[DeputyRole::Cppcc], "县个体劳动者协会"),
+    ("杨秀英", &[DeputyRole::Party], "大街街道办事处"),
+    ("马光荣", &[DeputyRole::Npc, DeputyRole::Cppcc], "县人民医院"),
+    ("李红霞", &[DeputyRole::Cppcc], "县妇女联合会"),
+    ("周永福", &[DeputyRole::Party], "宁海街道办事处"),
+];
+const SUGGESTIONS: &[&str] = &["增设老年活动室开放时间", "小区停车位不足", "希望多开展政策宣讲", "垃圾清运时间需调整"];
+
+/// Deputies paired with communities, a reception point in each community, a visit most
+/// quarters (the current one not yet everywhere), and suggestions, most answered.
+async fn deputies(
+    tx: &mut SqliteConnection,
+    rng: &mut SmallRng,
+    communities: &[(i64, String)],
+    today: NaiveDate,
+) -> Result<()> {
+    let start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
+    let mut ids = Vec::new();
+    for (name, roles, unit) in DEPUTIES {
+        ids.push(deputy_store::insert(tx, name, roles, unit, "").await?);
+    }
+    for (i, (community, name)) in communities.iter().enumerate() {
+        let on_duty = [ids[i % ids.len()], ids[(i + 3) % ids.len()]];
+        let place = format!("{}代表委员接待点", name.trim_end_matches("党总支"));
+        deputy_store::insert_reception(tx, *community, &place, "每月5日、20日上午9:00—11:30", &on_duty).await?;
+        for deputy in on_duty {
+            deputy_store::insert_pair(tx, deputy, *community, start).await?;
+            let mut quarter = start;
+            while quarter <= today {
+                let (first, last) = crate::domain::leaders::quarter_bounds(quarter);
+                let current = last >= today;
+                if rng.random_range(0..100) < if current { 50 } else { 95 } {
+                    let span = (last.min(today) - first).num_days().max(0) as u64;
+                    let on = first + chrono::Days::new(rng.random_range(0..=span));
+                    let visit =
+                        deputy_store::insert_visit(tx, deputy, *community, on, "听取群众意见建议，宣讲政策").await?;
+                    if rng.random_range(0..100) < 40 {
+                        let content = SUGGESTIONS[rng.random_range(0..SUGGESTIONS.len())];
+                        deputy_store::insert_suggestion(tx, visit, *community, "居民代表", content, on).await?;
+                        if (today - on).num_days() > 25 && rng.random_bool(0.7) {
+                            let id = sqlx::query_scalar!(r#"SELECT max(id) AS "id!: i64" FROM suggestions"#)
+                                .fetch_one(&mut *tx)
+                                .await?;
+                            let replied = (on + chrono::Days::new(10)).min(today);
+                            deputy_store::set_reply(tx, id, replied, "已转交相关部门办理并答复").await?;
+                        }
+                    }
+                }
+                quarter = last.succ_opt().unwrap_or(today);
+                if quarter <= last {
+                    break;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 pub(crate) async fn load(
     tx: &mut SqliteConnection,
     rng: &mut SmallRng,
@@ -154,5 +217,6 @@ pub(crate) async fn load(
             store::insert_support(tx, id, *kind, on, description, *fen).await?;
         }
     }
-    leaders(tx, rng, communities, today).await
+    leaders(tx, rng, communities, today).await?;
+    deputies(tx, rng, communities, today).await
 }

@@ -235,6 +235,12 @@ impl App {
         Ok(digits.parse().map_err(|_| format!("no number in {id}: {text:?}"))?)
     }
 
+    /// The figure of `id` once the page has loaded it (a figure other than zero).
+    pub async fn loaded_figure(&self, id: &str) -> R<i64> {
+        self.wait_text(id, |t| t.chars().any(|c| c.is_ascii_digit() && c != '0')).await?;
+        self.figure(id).await
+    }
+
     pub async fn text(&self, id: &str) -> R<String> {
         self.visible_text(&format!("//*[@data-testid='{id}']")).await
     }

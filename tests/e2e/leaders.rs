@@ -11,6 +11,7 @@ async fn flow(app: &App) -> R {
     app.click("load-demo").await?;
     success(app, "已载入示例数据").await?;
     app.click("menu-leaders").await?;
+    app.loaded_figure("leaders-count").await?;
     let missing = app.figure("leaders-missing").await?;
     let open = app.figure("leaders-open").await?;
     assert!(missing > 0, "the demo leaves some November visits to make");

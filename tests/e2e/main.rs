@@ -22,6 +22,8 @@ mod print;
 mod pairings;
 // 党员干部进社区: a visit with a difficulty, followed to closure; the monthly list shrinks.
 mod leaders;
+// 代表委员进社区: a visit with a suggestion, answered; the quarterly list shrinks.
+mod deputies;
 // The organization chosen in the title bar scopes the pages and is kept between starts.
 mod scope;
 // A database that cannot be opened is reported in a Chinese dialog and left untouched.

@@ -11,7 +11,7 @@ async fn flow(app: &App) -> R {
     app.click("load-demo").await?;
     success(app, "已载入示例数据").await?;
     app.click("menu-pairings").await?;
-    let before = app.figure("pairings-count").await?;
+    let before = app.loaded_figure("pairings-count").await?;
 
     app.click("pairing-add").await?;
     app.choose("pairing-unit", "县司法局").await?;

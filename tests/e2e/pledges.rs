@@ -19,7 +19,7 @@ async fn write_and_publish(app: &App) -> R {
     app.click("load-demo").await?;
     success(app, "已载入示例数据").await?;
     app.click("menu-pledges").await?;
-    let overdue = app.figure("pledges-count-overdue").await?;
+    let overdue = app.loaded_figure("pledges-count-overdue").await?;
     assert!(overdue > 0, "the demo has overdue pledges");
     // Overdue pledges come first.
     let first = app.visible_text("//div[@data-testid='pledges-table']//tbody/tr[1]").await?;

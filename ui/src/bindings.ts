@@ -32,7 +32,7 @@ export type CatalogOption = { value: string, label: string, };
 
 export type AllowedChildren = { kind: OrgKind, children: Array<OrgKind>, };
 
-export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, postKinds: Array<CatalogOption>, postHows: Array<CatalogOption>, zoneItemKinds: Array<CatalogOption>, pledgeStatuses: Array<CatalogOption>, appraisers: Array<CatalogOption>, ratings: Array<CatalogOption>, supportKinds: Array<CatalogOption>, leaderLevels: Array<CatalogOption>, visitKinds: Array<CatalogOption>, difficultyStatuses: Array<CatalogOption>, 
+export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, postKinds: Array<CatalogOption>, postHows: Array<CatalogOption>, zoneItemKinds: Array<CatalogOption>, pledgeStatuses: Array<CatalogOption>, appraisers: Array<CatalogOption>, ratings: Array<CatalogOption>, supportKinds: Array<CatalogOption>, leaderLevels: Array<CatalogOption>, visitKinds: Array<CatalogOption>, difficultyStatuses: Array<CatalogOption>, deputyRoles: Array<CatalogOption>, 
 /**
  * Recommended pledge themes per category code; `organization` for 党组织承诺.
  */
@@ -385,3 +385,31 @@ export type AdvanceInput = { id: number, on: string,
  * What was done or answered (kept with the difficulty).
  */
 outcome: string, };
+
+export type DeputyRole = "party" | "npc" | "cppcc";
+
+export type Deputy = { id: number, name: string, roles: Array<DeputyRole>, workUnit: string, phone: string, 
+/**
+ * Names of the communities paired with now.
+ */
+communities: Array<[number, string]>, };
+
+export type DeputyInput = { name: string, roles: Array<DeputyRole>, workUnit: string, phone: string, };
+
+export type ReceptionPoint = { id: number, communityId: number, communityName: string, place: string, schedule: string, onDuty: Array<string>, };
+
+export type ReceptionInput = { communityId: number | null, place: string, schedule: string, deputyIds: Array<number>, };
+
+export type DeputyVisit = { id: number, deputyName: string, communityName: string, visitedOn: string, notes: string, suggestions: number, };
+
+export type DeputyVisitInput = { deputyId: number | null, communityId: number | null, visitedOn: string, notes: string, 
+/**
+ * (who raised it, what) for each opinion or suggestion received.
+ */
+suggestions: Array<SuggestionInput>, };
+
+export type SuggestionInput = { raisedBy: string, content: string, };
+
+export type Suggestion = { id: number, communityName: string, deputyName: string, raisedBy: string, content: string, raisedOn: string, repliedOn: string | null, reply: string, };
+
+export type MissingDeputyVisit = { deputyId: number, deputyName: string, communityId: number, communityName: string, lastVisit: string | null, };

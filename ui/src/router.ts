@@ -8,6 +8,7 @@ import PledgesView from './views/PledgesView.vue'
 import PrintView from './views/PrintView.vue'
 import PairingsView from './views/PairingsView.vue'
 import LeadersView from './views/LeadersView.vue'
+import DeputiesView from './views/DeputiesView.vue'
 
 // Only pages that work are routed and shown in the menu.
 export const routes = [
@@ -18,6 +19,7 @@ export const routes = [
   { path: '/pledges', name: 'pledges', component: PledgesView, meta: { title: '亮承诺' } },
   { path: '/pairings', name: 'pairings', component: PairingsView, meta: { title: '机关单位进社区' } },
   { path: '/leaders', name: 'leaders', component: LeadersView, meta: { title: '党员干部进社区' } },
+  { path: '/deputies', name: 'deputies', component: DeputiesView, meta: { title: '代表委员进社区' } },
   { path: '/print', name: 'print', component: PrintView, meta: { title: '打印中心' } },
   { path: '/orgs', name: 'orgs', component: OrgsView, meta: { title: '组织机构' } },
 ]

@@ -42,7 +42,8 @@ export function label(
     | 'supportKinds'
     | 'leaderLevels'
     | 'visitKinds'
-    | 'difficultyStatuses',
+    | 'difficultyStatuses'
+    | 'deputyRoles',
   code: string | null | undefined,
 ) {
   return store.catalog?.[kind].find((o) => o.value === code)?.label ?? ''
