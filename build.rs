@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "demo_load",
     "preference_get",
     "preference_set",
+    "reminders",
     "org_tree",
     "org_create",
     "org_rename",

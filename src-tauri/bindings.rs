@@ -6,7 +6,7 @@ use ts_rs::{Config, TS};
 
 use crate::domain::{
     catalog, demo, deputies, difficulties, identity, leaders, members, orgs, pairings, pledge_cycle, pledges, posts,
-    stats, zones,
+    reminders, stats, zones,
 };
 use crate::{commands, error, print, state};
 
@@ -47,7 +47,7 @@ pub fn typescript() -> String {
         difficulties::DifficultyInput, difficulties::AdvanceInput,
         catalog::DeputyRole, deputies::Deputy, deputies::DeputyInput, deputies::ReceptionPoint, deputies::ReceptionInput,
         deputies::DeputyVisit, deputies::DeputyVisitInput, deputies::SuggestionInput, deputies::Suggestion,
-        deputies::MissingDeputyVisit,
+        deputies::MissingDeputyVisit, reminders::Reminder,
     );
     let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");
     for d in decls {

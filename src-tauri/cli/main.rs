@@ -17,7 +17,7 @@ use sanliang::domain::money::format_fen;
 use sanliang::domain::pairings;
 use sanliang::domain::pledges::{self, PledgeQuery};
 use sanliang::domain::posts;
-use sanliang::domain::{deputies, difficulties, leaders};
+use sanliang::domain::{deputies, difficulties, leaders, reminders};
 use sanliang::error::Result;
 use sanliang::paths::{self, today};
 
@@ -95,6 +95,14 @@ enum Command {
         /// A quarter (2026-Q4) or a month in it (2026-11); default: this quarter.
         #[arg(long)]
         period: Option<String>,
+    },
+    /// 待办提醒: what needs doing this month and quarter, as the home page shows it.
+    Reminders {
+        #[arg(long)]
+        org: Option<i64>,
+        /// Judge against this date instead of today (YYYY-MM-DD).
+        #[arg(long)]
+        today: Option<NaiveDate>,
     },
     /// Prints pledge cards and the other items to a PDF file.
     Print(print::PrintArgs),
@@ -322,6 +330,15 @@ async fn run(cli: Cli) -> Result<()> {
             }
             for s in &open {
                 println!("意见建议：{}\t{}\t{}\t{}", s.raised_on, s.community_name, s.deputy_name, s.content);
+            }
+        }
+        Command::Reminders { org, today: on } => {
+            let all = reminders::for_today(&pool, org, on.unwrap_or_else(today)).await?;
+            if all.is_empty() {
+                println!("没有待办提醒");
+            }
+            for r in all {
+                println!("{}\t{}\t{}", r.key, r.title, r.examples.join("；"));
             }
         }
         Command::Print(args) => print::run(&pool, &data_dir, args).await?,

@@ -5,6 +5,7 @@ use tauri::State;
 use crate::domain::catalog::{self, Catalog};
 use crate::domain::demo::{self, DemoScale, DemoSummary};
 use crate::domain::preferences;
+use crate::domain::reminders::{self, Reminder};
 use crate::domain::stats::{self, HomeStats};
 use crate::error::Result;
 use crate::paths::today;
@@ -38,4 +39,10 @@ pub async fn preference_get(state: State<'_, AppState>, key: String) -> Result<O
 #[tauri::command]
 pub async fn preference_set(state: State<'_, AppState>, key: String, value: String) -> Result<()> {
     preferences::set(super::pool(&state)?, &key, &value).await
+}
+
+/// 待办提醒 for the home page, judged on today's date.
+#[tauri::command]
+pub async fn reminders(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Reminder>> {
+    reminders::for_today(super::pool(&state)?, org_id, today()).await
 }

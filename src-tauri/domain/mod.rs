@@ -19,6 +19,7 @@ pub mod pledge_cycle;
 pub mod pledges;
 pub mod posts;
 pub mod preferences;
+pub mod reminders;
 pub mod search_key;
 pub mod stats;
 pub mod validate;

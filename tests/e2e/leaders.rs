@@ -10,6 +10,10 @@ async fn a_leader_visit_with_a_difficulty_is_logged_and_the_difficulty_followed_
 async fn flow(app: &App) -> R {
     app.click("load-demo").await?;
     success(app, "已载入示例数据").await?;
+    // The home page reminds of the visits still owed this month.
+    let owed = |t: &str| t.split("还有").nth(1).and_then(|r| r.split('处').next()).and_then(|n| n.parse::<i64>().ok());
+    let reminder = app.wait_text("reminder-leader_visits", |t| owed(t).is_some()).await?;
+    let owed_before = owed(&reminder).unwrap_or_default();
     app.click("menu-leaders").await?;
     app.loaded_figure("leaders-count").await?;
     let missing = app.figure("leaders-missing").await?;
@@ -32,6 +36,7 @@ async fn flow(app: &App) -> R {
     app.click("visit-save").await?;
     success(app, "已记录走访和1条群众诉求").await?;
     app.wait_text("leaders-missing", |t| t.contains(&format!("{}", missing - 1))).await?;
+    assert_eq!(missing, owed_before, "the home reminder counts the same pairs as the page");
     app.wait_text("leaders-open", |t| t.contains(&format!("{}", open + 1))).await?;
     let now_first = app.visible_text(first).await.unwrap_or_default();
     assert_ne!(now_first, pair, "the visited pair left the list");
@@ -53,5 +58,11 @@ async fn flow(app: &App) -> R {
     assert!(!table.contains("湖滨巷下水道堵塞"), "closed and answered: no longer open");
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     app.screenshot("16-leaders").await?;
+
+    // Back home, the reminder follows.
+    app.click("menu-home").await?;
+    app.wait_text("reminder-leader_visits", |t| owed(t) == Some(owed_before - 1)).await?;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.screenshot("18-home-reminders").await?;
     Ok(())
 }

@@ -413,3 +413,17 @@ export type SuggestionInput = { raisedBy: string, content: string, };
 export type Suggestion = { id: number, communityName: string, deputyName: string, raisedBy: string, content: string, raisedOn: string, repliedOn: string | null, reply: string, };
 
 export type MissingDeputyVisit = { deputyId: number, deputyName: string, communityId: number, communityName: string, lastVisit: string | null, };
+
+export type Reminder = { 
+/**
+ * A stable key: leader_visits, deputy_visits, difficulties, suggestions, agreements, pledges.
+ */
+key: string, title: string, count: number, 
+/**
+ * A few examples, for the line under the title.
+ */
+examples: Array<string>, 
+/**
+ * The page to act on.
+ */
+route: string, };

@@ -1,0 +1,90 @@
+use chrono::NaiveDate;
+use sanliang::domain::catalog::{LeaderLevel, OrgKind, UnitKind, VisitKind};
+use sanliang::domain::difficulties::DifficultyInput;
+use sanliang::domain::leaders::{self, LeaderInput, VisitInput};
+use sanliang::domain::orgs::{self, OrgInput};
+use sanliang::domain::pairings::{self, PairingInput};
+use sanliang::domain::reminders;
+
+use crate::orgs::small_tree;
+use crate::support;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+#[tokio::test]
+async fn reminders_follow_missing_visits_stale_difficulties_and_ending_agreements() {
+    let t = support::fresh().await;
+    let [county, _, community, _, _] = small_tree(&t.pool).await;
+    let today = support::today();
+    let keys = |r: Vec<reminders::Reminder>| r.into_iter().map(|r| r.key).collect::<Vec<_>>();
+    assert!(reminders::for_today(&t.pool, None, today).await.unwrap().is_empty());
+
+    let leader = leaders::create(
+        &t.pool,
+        &LeaderInput { name: "杨建华".into(), level: Some(LeaderLevel::County), ..Default::default() },
+    )
+    .await
+    .unwrap();
+    leaders::assign(&t.pool, leader.id, Some(community.id), "2026-01-01", today).await.unwrap();
+    assert_eq!(keys(reminders::for_today(&t.pool, None, today).await.unwrap()), ["leader_visits"]);
+
+    // A visit in October with a difficulty still open: November's visit is owed, the difficulty is stale.
+    let visit = |on: &str, difficulties| VisitInput {
+        leader_id: Some(leader.id),
+        community_id: Some(community.id),
+        visited_on: on.into(),
+        kind: Some(VisitKind::Visit),
+        difficulties,
+        ..Default::default()
+    };
+    let hard = vec![DifficultyInput {
+        raised_by: "王大妈".into(),
+        content: "路灯不亮".into(),
+        responsible: "社区主任".into(),
+    }];
+    leaders::log_visit(&t.pool, &visit("2026-10-29", hard), today).await.unwrap();
+    assert_eq!(
+        keys(reminders::for_today(&t.pool, None, today).await.unwrap()),
+        ["leader_visits"],
+        "29 days old is not yet stale"
+    );
+    assert_eq!(
+        keys(reminders::for_today(&t.pool, None, d("2026-11-29")).await.unwrap()),
+        ["leader_visits", "difficulties"]
+    );
+    leaders::log_visit(&t.pool, &visit("2026-11-02", Vec::new()), today).await.unwrap();
+    assert_eq!(keys(reminders::for_today(&t.pool, None, d("2026-11-29")).await.unwrap()), ["difficulties"]);
+
+    // An agreement ending within 60 days is a reminder; one ending later is not.
+    let unit = orgs::create(
+        &t.pool,
+        OrgInput {
+            parent_id: Some(county.id),
+            kind: OrgKind::Unit,
+            unit_kind: Some(UnitKind::Organ),
+            stationed_in: None,
+            name: "县民政局".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let input = PairingInput {
+        unit_id: Some(unit.id),
+        community_id: Some(community.id),
+        start_on: "2026-01-05".into(),
+        signed_on: "2026-01-05".into(),
+        agreement_until: "2027-01-26".into(),
+        ..Default::default()
+    };
+    pairings::create(&t.pool, &input, today).await.unwrap();
+    assert!(
+        keys(reminders::for_today(&t.pool, None, today).await.unwrap()).contains(&"agreements".to_owned()),
+        "59 days ahead"
+    );
+    assert!(
+        !keys(reminders::for_today(&t.pool, None, d("2026-11-26")).await.unwrap()).contains(&"agreements".to_owned()),
+        "61 days ahead"
+    );
+}
