@@ -93,6 +93,9 @@ const COMMANDS: &[&str] = &[
     "deputy_missing",
     "suggestion_open",
     "suggestion_reply",
+    "volunteer_record",
+    "volunteer_list",
+    "volunteer_member_hours",
 ];
 
 fn main() {

@@ -6,7 +6,7 @@ use ts_rs::{Config, TS};
 
 use crate::domain::{
     catalog, demo, deputies, difficulties, identity, leaders, members, orgs, pairings, pledge_cycle, pledges, posts,
-    reminders, stats, zones,
+    reminders, stats, volunteering, zones,
 };
 use crate::{commands, error, print, state};
 
@@ -48,6 +48,8 @@ pub fn typescript() -> String {
         catalog::DeputyRole, deputies::Deputy, deputies::DeputyInput, deputies::ReceptionPoint, deputies::ReceptionInput,
         deputies::DeputyVisit, deputies::DeputyVisitInput, deputies::SuggestionInput, deputies::Suggestion,
         deputies::MissingDeputyVisit, reminders::Reminder,
+        catalog::ParticipantKind, volunteering::Activity, volunteering::ActivityInput, volunteering::ParticipantInput,
+        volunteering::MemberHours,
     );
     let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");
     for d in decls {

@@ -26,6 +26,8 @@ mod pairings;
 mod leaders;
 // 代表委员进社区: quarterly visits, suggestions answered, reception points.
 mod deputies;
+// 志愿者进社区: activities with participants, exact hours, per-member periods.
+mod volunteering;
 // 待办提醒: missing visits, stale difficulties, ending agreements, judged on a given day.
 mod reminders;
 // The demo data set and the command-line binary.

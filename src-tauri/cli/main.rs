@@ -17,7 +17,7 @@ use sanliang::domain::money::format_fen;
 use sanliang::domain::pairings;
 use sanliang::domain::pledges::{self, PledgeQuery};
 use sanliang::domain::posts;
-use sanliang::domain::{deputies, difficulties, leaders, reminders};
+use sanliang::domain::{deputies, difficulties, leaders, reminders, volunteering};
 use sanliang::error::Result;
 use sanliang::paths::{self, today};
 
@@ -93,6 +93,14 @@ enum Command {
         #[arg(long)]
         org: Option<i64>,
         /// A quarter (2026-Q4) or a month in it (2026-11); default: this quarter.
+        #[arg(long)]
+        period: Option<String>,
+    },
+    /// 志愿者进社区: activities in a period and each member's activities and hours.
+    Volunteering {
+        #[arg(long)]
+        org: Option<i64>,
+        /// A year (2026) or a month (2026-11); default: this year.
         #[arg(long)]
         period: Option<String>,
     },
@@ -330,6 +338,30 @@ async fn run(cli: Cli) -> Result<()> {
             }
             for s in &open {
                 println!("意见建议：{}\t{}\t{}\t{}", s.raised_on, s.community_name, s.deputy_name, s.content);
+            }
+        }
+        Command::Volunteering { org, period } => {
+            let period = period.unwrap_or_else(|| today().format("%Y").to_string());
+            let (from, to) = volunteering::period_bounds("period", &period)?;
+            let activities = volunteering::list(&pool, org, from, to).await?;
+            let hours = |t: i64| format!("{}.{}", t / 10, t % 10);
+            println!("志愿服务活动\t{}", activities.len());
+            println!("服务群众\t{}", activities.iter().map(|a| a.people_served).sum::<i64>());
+            println!("志愿服务时长\t{}", hours(activities.iter().map(|a| a.hours_tenths).sum()));
+            for a in &activities {
+                println!(
+                    "活动：{}\t{}\t{}\t{}\t参加{}人\t服务{}人\t{}小时",
+                    a.held_on,
+                    a.community_name,
+                    a.organizer,
+                    a.service_type,
+                    a.participants,
+                    a.people_served,
+                    hours(a.hours_tenths)
+                );
+            }
+            for m in volunteering::member_hours(&pool, org, from, to).await? {
+                println!("党员：{}\t{}\t{}次\t{}小时", m.name, m.org_name, m.activities, hours(m.hours_tenths));
             }
         }
         Command::Reminders { org, today: on } => {

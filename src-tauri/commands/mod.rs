@@ -10,6 +10,7 @@ pub mod pairings;
 pub mod pledges;
 pub mod posts;
 pub mod print;
+pub mod volunteering;
 pub mod zones;
 
 use crate::error::Result;
@@ -111,6 +112,9 @@ macro_rules! command_handlers {
             $crate::commands::deputies::deputy_missing,
             $crate::commands::deputies::suggestion_open,
             $crate::commands::deputies::suggestion_reply,
+            $crate::commands::volunteering::volunteer_record,
+            $crate::commands::volunteering::volunteer_list,
+            $crate::commands::volunteering::volunteer_member_hours,
         ]
     };
 }

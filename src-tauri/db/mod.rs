@@ -20,6 +20,7 @@ pub mod pledges;
 pub mod posts;
 pub mod print;
 pub mod settings;
+pub mod volunteering;
 pub mod zones;
 
 pub const DB_FILE: &str = "sanliang.db";

@@ -193,6 +193,20 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// Who took part in a volunteer activity.
+    ParticipantKind {
+        Member = "member": "党员",
+        League = "league": "共青团员",
+        Other = "other": "其他",
+    }
+);
+
+/// Organizing units and service types the seed names, offered (not imposed) in the form.
+pub const VOLUNTEER_ORGANIZERS: [&str; 6] = ["工会", "共青团", "妇联", "县医院", "民政", "司法"];
+pub const SERVICE_TYPES: [&str; 7] =
+    ["政策解答", "业务办理", "义务诊疗", "法律咨询", "敬老", "关爱留守儿童", "环境监护"];
+
 /// Themes the seed recommends for each category's pledges, offered while writing one.
 /// Organization pledges use the committee's themes.
 pub fn pledge_themes(category: Option<Category>) -> &'static [&'static str] {
@@ -316,6 +330,9 @@ pub struct Catalog {
     pub visit_kinds: Vec<CatalogOption>,
     pub difficulty_statuses: Vec<CatalogOption>,
     pub deputy_roles: Vec<CatalogOption>,
+    pub participant_kinds: Vec<CatalogOption>,
+    pub volunteer_organizers: Vec<String>,
+    pub service_types: Vec<String>,
     /// Recommended pledge themes per category code; `organization` for 党组织承诺.
     pub pledge_themes: Vec<PledgeThemes>,
     pub ethnicities: Vec<String>,
@@ -357,6 +374,9 @@ pub fn catalog() -> Catalog {
         visit_kinds: VisitKind::options(),
         difficulty_statuses: DifficultyStatus::options(),
         deputy_roles: DeputyRole::options(),
+        participant_kinds: ParticipantKind::options(),
+        volunteer_organizers: VOLUNTEER_ORGANIZERS.iter().map(|s| (*s).to_owned()).collect(),
+        service_types: SERVICE_TYPES.iter().map(|s| (*s).to_owned()).collect(),
         pledge_themes: std::iter::once(None)
             .chain(Category::ALL.iter().copied().map(Some))
             .map(|c| PledgeThemes { category: c, themes: pledge_themes(c).iter().map(|t| (*t).to_owned()).collect() })

@@ -1,6 +1,7 @@
 //! 四进 in the demo county, from the seed: 县民政局's 45万元 for 大街社区's elderly-care centre,
-//! 团县委 at 下营社区, the other units paired with the remaining communities, each pairing with
-//! its agreement and a few support records.
+//! 团县委 at 下营社区 and the other pairings with agreements and support; contact leaders with
+//! monthly visits and difficulties; deputies with quarterly visits, suggestions and reception
+//! points; volunteer activities — with a few gaps left so the reminders have work to show.
 
 use chrono::{Datelike, NaiveDate};
 use rand::rngs::SmallRng;
@@ -8,10 +9,15 @@ use rand::Rng;
 use sqlx::SqliteConnection;
 
 use crate::db::{
-    deputies as deputy_store, difficulties as difficulty_store, leaders as leader_store, pairings as store,
+    deputies as deputy_store, difficulties as difficulty_store, leaders as leader_store, members as member_store,
+    orgs as org_store, pairings as store, volunteering as volunteer_store,
 };
-use crate::domain::catalog::{DeputyRole, DifficultyStatus, LeaderLevel, SupportKind, VisitKind};
+use crate::domain::catalog::{
+    DeputyRole, DifficultyStatus, LeaderLevel, MemberStatus, ParticipantKind, SupportKind, VisitKind, SERVICE_TYPES,
+    VOLUNTEER_ORGANIZERS,
+};
 use crate::domain::pairings::ValidPairing;
+use crate::domain::volunteering::ValidParticipant;
 use crate::error::Result;
 
 /// A support record: kind, description, amount in fen.
@@ -189,6 +195,62 @@ async fn deputies(
     Ok(())
 }
 
+const LEAGUE: &[&str] = &["李晓雯", "赵子豪", "杨佳怡", "王浩然", "普思雨"];
+
+/// Volunteer activities in each community about every five weeks, by the seed's organizing
+/// units and service types, with members of the community and league members taking part.
+async fn volunteering(
+    tx: &mut SqliteConnection,
+    rng: &mut SmallRng,
+    communities: &[(i64, String)],
+    today: NaiveDate,
+) -> Result<()> {
+    for (community, _) in communities {
+        let org = org_store::get(tx, *community).await?;
+        let filter = member_store::Filter {
+            subtree: Some(org.path.clone()),
+            patterns: Default::default(),
+            category: None,
+            status: Some(MemberStatus::Active.code()),
+        };
+        let members = member_store::matching_ids(tx, &filter).await?;
+        let mut day = NaiveDate::from_ymd_opt(today.year(), 1, 15).unwrap_or(today);
+        while day <= today && !members.is_empty() {
+            let organizer = VOLUNTEER_ORGANIZERS[rng.random_range(0..VOLUNTEER_ORGANIZERS.len())];
+            let service = SERVICE_TYPES[rng.random_range(0..SERVICE_TYPES.len())];
+            let id = volunteer_store::insert(
+                tx,
+                *community,
+                day,
+                organizer,
+                service,
+                &format!("{}广场", org.name.trim_end_matches("党总支")),
+                rng.random_range(10..60),
+            )
+            .await?;
+            let start = rng.random_range(0..members.len());
+            for k in 0..rng.random_range(2..5).min(members.len()) {
+                let member_id = members[(start + k * 7) % members.len()];
+                let name = member_store::get(tx, member_id).await?.name;
+                let p = ValidParticipant {
+                    member_id: Some(member_id),
+                    name,
+                    kind: ParticipantKind::Member,
+                    hours_tenths: rng.random_range(2..9) * 5,
+                };
+                volunteer_store::insert_participant(tx, id, &p).await?;
+            }
+            if organizer == "共青团" {
+                let name = LEAGUE[rng.random_range(0..LEAGUE.len())].to_owned();
+                let p = ValidParticipant { member_id: None, name, kind: ParticipantKind::League, hours_tenths: 30 };
+                volunteer_store::insert_participant(tx, id, &p).await?;
+            }
+            day = day + chrono::Days::new(rng.random_range(28..45));
+        }
+    }
+    Ok(())
+}
+
 pub(crate) async fn load(
     tx: &mut SqliteConnection,
     rng: &mut SmallRng,
@@ -218,5 +280,6 @@ pub(crate) async fn load(
         }
     }
     leaders(tx, rng, communities, today).await?;
-    deputies(tx, rng, communities, today).await
+    deputies(tx, rng, communities, today).await?;
+    volunteering(tx, rng, communities, today).await
 }

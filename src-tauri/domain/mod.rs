@@ -23,4 +23,5 @@ pub mod reminders;
 pub mod search_key;
 pub mod stats;
 pub mod validate;
+pub mod volunteering;
 pub mod zones;

@@ -32,7 +32,7 @@ export type CatalogOption = { value: string, label: string, };
 
 export type AllowedChildren = { kind: OrgKind, children: Array<OrgKind>, };
 
-export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, postKinds: Array<CatalogOption>, postHows: Array<CatalogOption>, zoneItemKinds: Array<CatalogOption>, pledgeStatuses: Array<CatalogOption>, appraisers: Array<CatalogOption>, ratings: Array<CatalogOption>, supportKinds: Array<CatalogOption>, leaderLevels: Array<CatalogOption>, visitKinds: Array<CatalogOption>, difficultyStatuses: Array<CatalogOption>, deputyRoles: Array<CatalogOption>, 
+export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, postKinds: Array<CatalogOption>, postHows: Array<CatalogOption>, zoneItemKinds: Array<CatalogOption>, pledgeStatuses: Array<CatalogOption>, appraisers: Array<CatalogOption>, ratings: Array<CatalogOption>, supportKinds: Array<CatalogOption>, leaderLevels: Array<CatalogOption>, visitKinds: Array<CatalogOption>, difficultyStatuses: Array<CatalogOption>, deputyRoles: Array<CatalogOption>, participantKinds: Array<CatalogOption>, volunteerOrganizers: Array<string>, serviceTypes: Array<string>, 
 /**
  * Recommended pledge themes per category code; `organization` for 党组织承诺.
  */
@@ -427,3 +427,25 @@ examples: Array<string>,
  * The page to act on.
  */
 route: string, };
+
+export type ParticipantKind = "member" | "league" | "other";
+
+export type Activity = { id: number, communityId: number, communityName: string, heldOn: string, organizer: string, serviceType: string, place: string, peopleServed: number, participants: number, 
+/**
+ * Hours of all participants, in tenths.
+ */
+hoursTenths: number, };
+
+export type ActivityInput = { communityId: number | null, heldOn: string, organizer: string, serviceType: string, place: string, peopleServed: number, participants: Array<ParticipantInput>, };
+
+export type ParticipantInput = { 
+/**
+ * A member on the roll; empty for others (then `name` is required).
+ */
+memberId: number | null, name: string, kind: ParticipantKind | null, 
+/**
+ * Hours as typed: "2", "2.5".
+ */
+hours: string, };
+
+export type MemberHours = { memberId: number, name: string, orgName: string, activities: number, hoursTenths: number, };

@@ -1,0 +1,29 @@
+//! Commands for 志愿者进社区: activities with participants, and hours per member.
+
+use tauri::State;
+
+use crate::domain::volunteering::{self, period_bounds, Activity, ActivityInput, MemberHours};
+use crate::error::Result;
+use crate::paths::today;
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn volunteer_record(state: State<'_, AppState>, input: ActivityInput) -> Result<Activity> {
+    volunteering::record(super::pool(&state)?, &input, today()).await
+}
+
+#[tauri::command]
+pub async fn volunteer_list(state: State<'_, AppState>, org_id: Option<i64>, period: String) -> Result<Vec<Activity>> {
+    let (from, to) = period_bounds("period", &period)?;
+    volunteering::list(super::pool(&state)?, org_id, from, to).await
+}
+
+#[tauri::command]
+pub async fn volunteer_member_hours(
+    state: State<'_, AppState>,
+    org_id: Option<i64>,
+    period: String,
+) -> Result<Vec<MemberHours>> {
+    let (from, to) = period_bounds("period", &period)?;
+    volunteering::member_hours(super::pool(&state)?, org_id, from, to).await
+}

@@ -1,0 +1,184 @@
+//! 志愿者进社区 — volunteer activities with their organizing unit, service type, place, people
+//! served and participants (members and others) with hours; and, per member, the activities
+//! joined and hours given in a period.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
+use ts_rs::TS;
+
+use crate::db::{members as member_store, orgs as org_store, volunteering as store};
+use crate::domain::catalog::{OrgKind, ParticipantKind};
+use crate::domain::orgs::subtree_path;
+use crate::domain::pledges::parse_date;
+use crate::domain::validate::{check_name, check_text};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Activity {
+    pub id: i64,
+    pub community_id: i64,
+    pub community_name: String,
+    pub held_on: NaiveDate,
+    pub organizer: String,
+    pub service_type: String,
+    pub place: String,
+    pub people_served: i64,
+    pub participants: i64,
+    /// Hours of all participants, in tenths.
+    pub hours_tenths: i64,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ParticipantInput {
+    /// A member on the roll; empty for others (then `name` is required).
+    pub member_id: Option<i64>,
+    pub name: String,
+    pub kind: Option<ParticipantKind>,
+    /// Hours as typed: "2", "2.5".
+    pub hours: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ActivityInput {
+    pub community_id: Option<i64>,
+    pub held_on: String,
+    pub organizer: String,
+    pub service_type: String,
+    pub place: String,
+    pub people_served: i64,
+    pub participants: Vec<ParticipantInput>,
+}
+
+/// A member's volunteering in a period.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MemberHours {
+    pub member_id: i64,
+    pub name: String,
+    pub org_name: String,
+    pub activities: i64,
+    pub hours_tenths: i64,
+}
+
+/// A year ("2026") or a month ("2026-11") as first and last day.
+pub fn period_bounds(field: &str, period: &str) -> Result<(NaiveDate, NaiveDate)> {
+    let p = period.trim();
+    if p.len() == 4 {
+        let year: i32 = p.parse().map_err(|_| Error::validation(field, "请填写年份（2026）或月份（2026-11）"))?;
+        let first = NaiveDate::from_ymd_opt(year, 1, 1);
+        let last = NaiveDate::from_ymd_opt(year, 12, 31);
+        return first.zip(last).ok_or_else(|| Error::validation(field, "年份无效"));
+    }
+    crate::domain::leaders::month_bounds(field, p)
+}
+
+/// Hours as typed, in tenths of an hour, exactly; at most 24 hours in one activity.
+pub fn parse_hours(field: &str, text: &str) -> Result<i64> {
+    let bad = || Error::validation(field, "请填写时长（小时），如 2 或 2.5");
+    let t = text.trim();
+    let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
+    if whole.is_empty() || frac.len() > 1 || !whole.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let tenths = whole.parse::<i64>().map_err(|_| bad())? * 10 + frac.parse::<i64>().unwrap_or(0);
+    if !(1..=240).contains(&tenths) {
+        return Err(Error::validation(field, "时长应在0.1到24小时之间"));
+    }
+    Ok(tenths)
+}
+
+pub struct ValidParticipant {
+    pub member_id: Option<i64>,
+    pub name: String,
+    pub kind: ParticipantKind,
+    pub hours_tenths: i64,
+}
+
+/// Records an activity and its participants, all or nothing.
+pub async fn record(pool: &SqlitePool, input: &ActivityInput, today: NaiveDate) -> Result<Activity> {
+    let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
+    let held_on = parse_date("heldOn", "活动日期", &input.held_on)?;
+    if held_on > today {
+        return Err(Error::validation("heldOn", "活动日期不能晚于今天"));
+    }
+    let organizer = check_text("organizer", "承办单位", &input.organizer, 40, true)?;
+    let service_type = check_text("serviceType", "服务类型", &input.service_type, 40, true)?;
+    let place = check_text("place", "地点", &input.place, 60, false)?;
+    if !(0..=100_000).contains(&input.people_served) {
+        return Err(Error::validation("peopleServed", "服务人数应为0到100000"));
+    }
+    if input.participants.is_empty() {
+        return Err(Error::validation("participants", "请添加参加人员"));
+    }
+    let mut tx = pool.begin().await?;
+    let community =
+        org_store::get(&mut tx, community_id).await.map_err(|_| Error::validation("communityId", "所选社区不存在"))?;
+    if community.kind != OrgKind::Community {
+        return Err(Error::validation("communityId", "志愿服务记在社区"));
+    }
+    let mut valid = Vec::with_capacity(input.participants.len());
+    for (i, p) in input.participants.iter().enumerate() {
+        let f = |n: &str| format!("participants.{i}.{n}");
+        let hours_tenths = parse_hours(&f("hours"), &p.hours)?;
+        let (member_id, name, kind) = match p.member_id {
+            Some(id) => {
+                let m = member_store::get(&mut tx, id)
+                    .await
+                    .map_err(|_| Error::validation(&f("memberId"), "所选党员不存在"))?;
+                (Some(id), m.name, ParticipantKind::Member)
+            }
+            None => {
+                let kind = p.kind.filter(|k| *k != ParticipantKind::Member).unwrap_or(ParticipantKind::Other);
+                (None, check_name(&f("name"), &p.name)?, kind)
+            }
+        };
+        if valid.iter().any(|v: &ValidParticipant| v.name == name && v.member_id == member_id) {
+            return Err(Error::validation(&f("name"), format!("{name}重复添加")));
+        }
+        valid.push(ValidParticipant { member_id, name, kind, hours_tenths });
+    }
+    let id =
+        store::insert(&mut tx, community_id, held_on, &organizer, &service_type, &place, input.people_served).await?;
+    for p in &valid {
+        store::insert_participant(&mut tx, id, p).await?;
+    }
+    let activity = store::activity(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(activity)
+}
+
+pub async fn list(pool: &SqlitePool, org_id: Option<i64>, from: NaiveDate, to: NaiveDate) -> Result<Vec<Activity>> {
+    let path = subtree_path(pool, org_id).await?;
+    store::activities(&mut *pool.acquire().await?, path.as_deref(), from, to).await
+}
+
+/// Members who volunteered in the period, by organization and name (no ranking).
+pub async fn member_hours(
+    pool: &SqlitePool,
+    org_id: Option<i64>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<MemberHours>> {
+    let path = subtree_path(pool, org_id).await?;
+    store::member_hours(&mut *pool.acquire().await?, path.as_deref(), from, to).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_are_kept_in_exact_tenths() {
+        assert_eq!(parse_hours("h", "2").unwrap(), 20);
+        assert_eq!(parse_hours("h", "2.5").unwrap(), 25);
+        assert_eq!(parse_hours("h", "0.1").unwrap(), 1);
+        assert_eq!(parse_hours("h", "24").unwrap(), 240);
+        for bad in ["", "0", "25", "2.55", "-1", "两小时", "1e1"] {
+            assert!(parse_hours("h", bad).is_err(), "{bad}");
+        }
+    }
+}

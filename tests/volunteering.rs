@@ -1,0 +1,62 @@
+use chrono::NaiveDate;
+use sanliang::domain::catalog::ParticipantKind;
+use sanliang::domain::volunteering::{self, period_bounds, ActivityInput, ParticipantInput};
+
+use crate::orgs::small_tree;
+use crate::support;
+use crate::zones::member;
+
+#[tokio::test]
+async fn an_activity_keeps_participants_and_hours_and_each_member_sees_a_period() {
+    let t = support::fresh().await;
+    let [_, _, community, _, _] = small_tree(&t.pool).await;
+    let a = member(&t.pool, community.id, "李华").await;
+    let today = support::today();
+    let who = |member_id: Option<i64>, name: &str, kind, hours: &str| ParticipantInput {
+        member_id,
+        name: name.into(),
+        kind: Some(kind),
+        hours: hours.into(),
+    };
+    let mut input = ActivityInput {
+        community_id: Some(community.id),
+        held_on: "2026-11-28".into(),
+        organizer: "县医院".into(),
+        service_type: "义务诊疗".into(),
+        place: "河咀社区广场".into(),
+        people_served: 86,
+        participants: vec![
+            who(Some(a), "", ParticipantKind::Member, "2.5"),
+            who(None, "杨佳怡", ParticipantKind::League, "3"),
+        ],
+    };
+    // One bad row refuses the whole activity.
+    input.participants.push(who(None, "王五", ParticipantKind::Other, "25"));
+    let err = volunteering::record(&t.pool, &input, today).await.unwrap_err();
+    assert_eq!(err.field(), Some("participants.2.hours"));
+    input.participants.pop();
+    let saved = volunteering::record(&t.pool, &input, today).await.unwrap();
+    assert_eq!((saved.participants, saved.hours_tenths, saved.people_served), (2, 55, 86));
+    let mut again = input.clone();
+    again.held_on = "2026-10-10".into();
+    again.participants = vec![who(Some(a), "", ParticipantKind::Member, "1")];
+    volunteering::record(&t.pool, &again, today).await.unwrap();
+
+    let (from, to) = period_bounds("p", "2026-11").unwrap();
+    assert_eq!(
+        (from, to),
+        (NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 11, 30).unwrap())
+    );
+    let november = volunteering::member_hours(&t.pool, None, from, to).await.unwrap();
+    assert_eq!(
+        november.iter().map(|m| (m.name.as_str(), m.activities, m.hours_tenths)).collect::<Vec<_>>(),
+        [("李华", 1, 25)]
+    );
+    let (from, to) = period_bounds("p", "2026").unwrap();
+    let year = volunteering::member_hours(&t.pool, None, from, to).await.unwrap();
+    assert_eq!((year[0].activities, year[0].hours_tenths), (2, 35), "league members are not counted as party members");
+    let err = volunteering::record(&t.pool, &ActivityInput { held_on: "2026-11-29".into(), ..input.clone() }, today)
+        .await
+        .unwrap_err();
+    assert_eq!(err.field(), Some("heldOn"));
+}
