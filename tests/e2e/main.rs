@@ -24,6 +24,8 @@ mod pairings;
 mod leaders;
 // 代表委员进社区: a visit with a suggestion, answered; the quarterly list shrinks.
 mod deputies;
+// 志愿者进社区: an activity with a member and a league member, hours checked.
+mod volunteering;
 // The organization chosen in the title bar scopes the pages and is kept between starts.
 mod scope;
 // A database that cannot be opened is reported in a Chinese dialog and left untouched.

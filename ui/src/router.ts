@@ -9,6 +9,7 @@ import PrintView from './views/PrintView.vue'
 import PairingsView from './views/PairingsView.vue'
 import LeadersView from './views/LeadersView.vue'
 import DeputiesView from './views/DeputiesView.vue'
+import VolunteeringView from './views/VolunteeringView.vue'
 
 // Only pages that work are routed and shown in the menu.
 export const routes = [
@@ -20,6 +21,7 @@ export const routes = [
   { path: '/pairings', name: 'pairings', component: PairingsView, meta: { title: '机关单位进社区' } },
   { path: '/leaders', name: 'leaders', component: LeadersView, meta: { title: '党员干部进社区' } },
   { path: '/deputies', name: 'deputies', component: DeputiesView, meta: { title: '代表委员进社区' } },
+  { path: '/volunteering', name: 'volunteering', component: VolunteeringView, meta: { title: '志愿者进社区' } },
   { path: '/print', name: 'print', component: PrintView, meta: { title: '打印中心' } },
   { path: '/orgs', name: 'orgs', component: OrgsView, meta: { title: '组织机构' } },
 ]

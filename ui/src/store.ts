@@ -43,7 +43,8 @@ export function label(
     | 'leaderLevels'
     | 'visitKinds'
     | 'difficultyStatuses'
-    | 'deputyRoles',
+    | 'deputyRoles'
+    | 'participantKinds',
   code: string | null | undefined,
 ) {
   return store.catalog?.[kind].find((o) => o.value === code)?.label ?? ''

@@ -16,3 +16,8 @@ export function formatFen(fen: number): string {
   const yuan = Math.trunc(fen / 100).toLocaleString('en-US')
   return `${yuan}.${String(fen % 100).padStart(2, '0')}元`
 }
+
+/** Hours kept in tenths: 25 → "2.5". */
+export function formatTenths(tenths: number): string {
+  return `${Math.trunc(tenths / 10)}.${tenths % 10}`
+}

@@ -1,0 +1,45 @@
+use crate::harness::{success, App, R};
+
+#[tokio::test]
+async fn a_volunteer_activity_with_a_member_and_a_league_member_is_recorded() -> R {
+    let app = App::start().await?;
+    let result = flow(&app).await;
+    app.finish("volunteering", result).await
+}
+
+async fn flow(app: &App) -> R {
+    app.click("load-demo").await?;
+    success(app, "已载入示例数据").await?;
+    app.click("menu-volunteering").await?;
+    let before = app.loaded_figure("volunteering-count").await?;
+
+    app.click("activity-add").await?;
+    app.choose("activity-community", "河咀社区党总支").await?;
+    app.choose("activity-organizer", "县医院").await?;
+    app.choose("activity-service", "义务诊疗").await?;
+    app.type_into("activity-place", "河咀社区卫生室").await?;
+    app.type_into("activity-served", "86").await?;
+    app.click_visible("//*[@data-testid='participant-member-0']//div[contains(@class,'el-select__wrapper')]").await?;
+    let member = app.visible_text("//li[contains(@class,'el-select-dropdown__item')][1]").await?;
+    app.click_visible("//li[contains(@class,'el-select-dropdown__item')][1]").await?;
+    app.type_into("participant-hours-0", "2.5").await?;
+    app.click("participant-add").await?;
+    app.type_into("participant-name-1", "杨佳怡").await?;
+    app.type_into("participant-hours-1", "30").await?;
+    app.click("activity-save").await?;
+    let error = app.field_error("participant-hours-1").await?;
+    assert!(error.contains("0.1到24小时"), "{error}");
+    app.type_into("participant-hours-1", "3").await?;
+    app.click("activity-save").await?;
+    success(app, "已记录活动，2人参加").await?;
+    app.wait_text("volunteering-count", |t| t.contains(&format!("{}", before + 1))).await?;
+    let first = app.visible_text("//div[@data-testid='activities-table']//tbody/tr[1]").await?;
+    assert!(first.contains("义务诊疗") && first.contains("86") && first.contains("5.5"), "{first}");
+
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='党员参与']").await?;
+    let members = app.content("//div[@data-testid='volunteer-members-table']").await?;
+    assert!(members.contains(member.trim()), "{member} is listed with their hours");
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    app.screenshot("19-volunteering").await?;
+    Ok(())
+}

@@ -1,0 +1,7 @@
+import type { Activity, ActivityInput, MemberHours } from '../bindings'
+import { invokeCmd } from './invoke'
+
+export const volunteerRecord = (input: ActivityInput) => invokeCmd<Activity>('volunteer_record', { input })
+export const volunteerList = (orgId: number | null, period: string) => invokeCmd<Activity[]>('volunteer_list', { orgId, period })
+export const volunteerMemberHours = (orgId: number | null, period: string) =>
+  invokeCmd<MemberHours[]>('volunteer_member_hours', { orgId, period })
