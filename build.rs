@@ -96,6 +96,11 @@ const COMMANDS: &[&str] = &[
     "volunteer_record",
     "volunteer_list",
     "volunteer_member_hours",
+    "diary_list",
+    "help_pair_list",
+    "help_pair_create",
+    "help_record_add",
+    "help_records",
 ];
 
 fn main() {

@@ -52,6 +52,15 @@ async fn each_leader_owes_each_community_a_visit_a_month_and_the_last_day_counts
     assert_eq!(early.field(), Some("communityId"));
     let future = leaders::log_visit(&t.pool, &visit(leader.id, c.id, "2026-11-29"), today).await.unwrap_err();
     assert_eq!(future.field(), Some("visitedOn"));
+
+    // 民情日记 of his communities, listed by month.
+    leaders::add_diary(&t.pool, leader.id, a.id, "2026-11-05", "走访湖滨巷，居民反映路灯问题", today).await.unwrap();
+    let other = add(&t.pool, Some(&street), OrgKind::Community, "上头营社区党总支").await;
+    let err = leaders::add_diary(&t.pool, leader.id, other.id, "2026-11-05", "日记", today).await.unwrap_err();
+    assert_eq!(err.field(), Some("communityId"));
+    let diaries = leaders::diaries(&t.pool, None, "2026-11").await.unwrap();
+    assert_eq!(diaries.len(), 1);
+    assert!(leaders::diaries(&t.pool, None, "2026-10").await.unwrap().is_empty());
 }
 
 #[tokio::test]

@@ -113,3 +113,26 @@ async fn the_demo_has_the_seeds_pairings_and_the_cli_prints_them() {
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn a_cadre_help_pair_keeps_dated_records() {
+    use sanliang::domain::help_pairs::{self, HelpPairInput};
+    let t = support::fresh().await;
+    let [_, _, community, _, _] = small_tree(&t.pool).await;
+    let today = support::today();
+    let input = HelpPairInput {
+        community_id: Some(community.id),
+        cadre: "杨建华".into(),
+        cadre_title: "县委常委".into(),
+        helped: "河咀村3组 李大爷（独居老人）".into(),
+        start_on: "2026-03-01".into(),
+    };
+    let pair = help_pairs::create(&t.pool, &input, today).await.unwrap();
+    let err = help_pairs::add_record(&t.pool, pair.id, "2026-02-28", "送米送油", today).await.unwrap_err();
+    assert_eq!(err.field(), Some("helpedOn"), "before the pair was formed");
+    help_pairs::add_record(&t.pool, pair.id, "2026-06-01", "帮助申请临时救助", today).await.unwrap();
+    let pair = help_pairs::add_record(&t.pool, pair.id, "2026-09-10", "送米送油", today).await.unwrap();
+    assert_eq!((pair.records, pair.last_record.map(|d| d.to_string())), (2, Some("2026-09-10".into())));
+    assert_eq!(help_pairs::records(&t.pool, pair.id).await.unwrap()[0].text, "送米送油", "newest first");
+    assert_eq!(pairings::stats(&t.pool, None).await.unwrap().help_pairs, 1);
+}

@@ -3,7 +3,7 @@
 use tauri::State;
 
 use crate::domain::difficulties::{self, AdvanceInput, Difficulty};
-use crate::domain::leaders::{self, Leader, LeaderInput, MissingVisit, Visit, VisitInput};
+use crate::domain::leaders::{self, DiaryEntry, Leader, LeaderInput, MissingVisit, Visit, VisitInput};
 use crate::error::Result;
 use crate::paths::today;
 use crate::state::AppState;
@@ -66,4 +66,9 @@ pub async fn difficulty_open(state: State<'_, AppState>, org_id: Option<i64>) ->
 #[tauri::command]
 pub async fn difficulty_advance(state: State<'_, AppState>, input: AdvanceInput) -> Result<Difficulty> {
     difficulties::advance(super::pool(&state)?, &input, today()).await
+}
+
+#[tauri::command]
+pub async fn diary_list(state: State<'_, AppState>, org_id: Option<i64>, period: String) -> Result<Vec<DiaryEntry>> {
+    leaders::diaries(super::pool(&state)?, org_id, &period).await
 }

@@ -115,6 +115,11 @@ macro_rules! command_handlers {
             $crate::commands::volunteering::volunteer_record,
             $crate::commands::volunteering::volunteer_list,
             $crate::commands::volunteering::volunteer_member_hours,
+            $crate::commands::leaders::diary_list,
+            $crate::commands::pairings::help_pair_list,
+            $crate::commands::pairings::help_pair_create,
+            $crate::commands::pairings::help_record_add,
+            $crate::commands::pairings::help_records,
         ]
     };
 }

@@ -3,6 +3,7 @@
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
+use crate::domain::help_pairs::{self, HelpPair, HelpPairInput, HelpRecord};
 use crate::domain::pairings::{self, Pairing, PairingInput, PairingStats, SupportInput, SupportRecord};
 use crate::error::Result;
 use crate::paths::today;
@@ -49,4 +50,29 @@ pub async fn pairing_scan_pick(app: AppHandle, state: State<'_, AppState>, id: i
         .blocking_pick_file();
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
     pairings::attach_scan(super::pool(&state)?, &state.data_dir, id, &path).await.map(Some)
+}
+
+#[tauri::command]
+pub async fn help_pair_list(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<HelpPair>> {
+    help_pairs::list(super::pool(&state)?, org_id).await
+}
+
+#[tauri::command]
+pub async fn help_pair_create(state: State<'_, AppState>, input: HelpPairInput) -> Result<HelpPair> {
+    help_pairs::create(super::pool(&state)?, &input, today()).await
+}
+
+#[tauri::command]
+pub async fn help_record_add(
+    state: State<'_, AppState>,
+    pair_id: i64,
+    helped_on: String,
+    text: String,
+) -> Result<HelpPair> {
+    help_pairs::add_record(super::pool(&state)?, pair_id, &helped_on, &text, today()).await
+}
+
+#[tauri::command]
+pub async fn help_records(state: State<'_, AppState>, pair_id: i64) -> Result<Vec<HelpRecord>> {
+    help_pairs::records(super::pool(&state)?, pair_id).await
 }

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use sqlx::SqliteConnection;
 
 use crate::domain::catalog::{LeaderLevel, VisitKind};
-use crate::domain::leaders::{Leader, LeaderCommunity, MissingVisit, Visit};
+use crate::domain::leaders::{DiaryEntry, Leader, LeaderCommunity, MissingVisit, Visit};
 use crate::error::{Error, Result};
 
 use super::now;
@@ -270,4 +270,24 @@ pub async fn missing(
             last_visit: r.last_visit,
         })
         .collect())
+}
+
+pub async fn diaries(
+    conn: &mut SqliteConnection,
+    subtree: Option<&str>,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<Vec<DiaryEntry>> {
+    Ok(sqlx::query_as!(
+        DiaryEntry,
+        r#"SELECT d.id AS "id!", l.name AS leader_name, o.name AS community_name, d.written_on AS "written_on: NaiveDate", d.text
+           FROM diary_entries d JOIN contact_leaders l ON l.id = d.leader_id JOIN organizations o ON o.id = d.community_id
+           WHERE d.written_on BETWEEN ?2 AND ?3 AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+           ORDER BY d.written_on DESC, d.id DESC"#,
+        subtree,
+        first,
+        last
+    )
+    .fetch_all(conn)
+    .await?)
 }

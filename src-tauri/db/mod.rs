@@ -11,6 +11,7 @@ use crate::error::Result;
 
 pub mod deputies;
 pub mod difficulties;
+pub mod help_pairs;
 pub mod identity;
 pub mod leaders;
 pub mod members;

@@ -9,8 +9,8 @@ use rand::Rng;
 use sqlx::SqliteConnection;
 
 use crate::db::{
-    deputies as deputy_store, difficulties as difficulty_store, leaders as leader_store, members as member_store,
-    orgs as org_store, pairings as store, volunteering as volunteer_store,
+    deputies as deputy_store, difficulties as difficulty_store, help_pairs as help_store, leaders as leader_store,
+    members as member_store, orgs as org_store, pairings as store, volunteering as volunteer_store,
 };
 use crate::domain::catalog::{
     DeputyRole, DifficultyStatus, LeaderLevel, MemberStatus, ParticipantKind, SupportKind, VisitKind, SERVICE_TYPES,
@@ -89,6 +89,16 @@ async fn leaders(
                     let span = (until - month).num_days().max(0) as u64;
                     let on = month + chrono::Days::new(rng.random_range(0..=span));
                     let kind = [VisitKind::Talk, VisitKind::Visit, VisitKind::Review][rng.random_range(0..3)];
+                    if rng.random_bool(0.5) {
+                        leader_store::insert_diary(
+                            tx,
+                            leader,
+                            *community,
+                            on,
+                            "走访中与居民面对面交流，记录居民关心的环境、养老和就业问题",
+                        )
+                        .await?;
+                    }
                     let visit = leader_store::insert_visit(
                         tx,
                         leader,
@@ -195,6 +205,31 @@ async fn deputies(
     Ok(())
 }
 
+const HELPED: &[&str] = &["独居老人 李大爷", "低保户 王家", "残疾人 赵师傅家", "留守儿童 小杨家"];
+
+/// Two 党员领导干部帮扶对子 per community, each with a few records.
+async fn help_pairs(
+    tx: &mut SqliteConnection,
+    rng: &mut SmallRng,
+    communities: &[(i64, String)],
+    today: NaiveDate,
+) -> Result<()> {
+    let start = NaiveDate::from_ymd_opt(today.year(), 2, 1).unwrap_or(today).min(today);
+    for (i, (community, _)) in communities.iter().enumerate() {
+        for k in 0..2 {
+            let (cadre, title) = COUNTY_LEADERS[(i + k) % COUNTY_LEADERS.len()];
+            let helped = HELPED[(i * 2 + k) % HELPED.len()];
+            let id = help_store::insert(tx, *community, cadre, title, helped, start).await?;
+            let span = (today - start).num_days().max(0) as u64;
+            for _ in 0..rng.random_range(1..4) {
+                let on = start + chrono::Days::new(rng.random_range(0..=span));
+                help_store::insert_record(tx, id, on, "上门走访，送去米油，了解生活困难").await?;
+            }
+        }
+    }
+    Ok(())
+}
+
 const LEAGUE: &[&str] = &["李晓雯", "赵子豪", "杨佳怡", "王浩然", "普思雨"];
 
 /// Volunteer activities in each community about every five weeks, by the seed's organizing
@@ -279,6 +314,7 @@ pub(crate) async fn load(
             store::insert_support(tx, id, *kind, on, description, *fen).await?;
         }
     }
+    help_pairs(tx, rng, communities, today).await?;
     leaders(tx, rng, communities, today).await?;
     deputies(tx, rng, communities, today).await?;
     volunteering(tx, rng, communities, today).await

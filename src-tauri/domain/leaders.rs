@@ -72,6 +72,17 @@ pub struct VisitInput {
     pub difficulties: Vec<DifficultyInput>,
 }
 
+/// A 民情日记 entry.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DiaryEntry {
+    pub id: i64,
+    pub leader_name: String,
+    pub community_name: String,
+    pub written_on: NaiveDate,
+    pub text: String,
+}
+
 /// A leader–community pair with no visit in a month.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -191,8 +202,18 @@ pub async fn add_diary(
     let written_on = past_date("writtenOn", "日记日期", written_on, today)?;
     let text = check_text("text", "民情日记", text, 2000, true)?;
     let mut conn = pool.acquire().await?;
-    store::leader(&mut conn, leader_id).await?;
+    let leader = store::leader(&mut conn, leader_id).await?;
+    if !leader.communities.iter().any(|c| c.community_id == community_id) {
+        return Err(Error::validation("communityId", format!("{}不是该社区的联系领导", leader.name)));
+    }
     store::insert_diary(&mut conn, leader_id, community_id, written_on, &text).await
+}
+
+/// Diary entries of a month under a subtree, newest first.
+pub async fn diaries(pool: &SqlitePool, org_id: Option<i64>, period: &str) -> Result<Vec<DiaryEntry>> {
+    let (first, last) = month_bounds("period", period)?;
+    let path = subtree_path(pool, org_id).await?;
+    store::diaries(&mut *pool.acquire().await?, path.as_deref(), first, last).await
 }
 
 /// Leader–community pairs in force during the month with no visit in it. A visit on the

@@ -8,6 +8,7 @@ mod demo_sijin;
 pub mod deputies;
 pub mod difficulties;
 pub mod files;
+pub mod help_pairs;
 pub mod identity;
 pub mod leaders;
 pub mod members;

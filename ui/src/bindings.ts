@@ -449,3 +449,11 @@ memberId: number | null, name: string, kind: ParticipantKind | null,
 hours: string, };
 
 export type MemberHours = { memberId: number, name: string, orgName: string, activities: number, hoursTenths: number, };
+
+export type DiaryEntry = { id: number, leaderName: string, communityName: string, writtenOn: string, text: string, };
+
+export type HelpPair = { id: number, communityId: number, communityName: string, cadre: string, cadreTitle: string, helped: string, startOn: string, records: number, lastRecord: string | null, };
+
+export type HelpPairInput = { communityId: number | null, cadre: string, cadreTitle: string, helped: string, startOn: string, };
+
+export type HelpRecord = { id: number, helpedOn: string, text: string, };

@@ -1,0 +1,99 @@
+//! 党员领导干部帮扶对子 — a cadre and the household or person he helps in a community, with
+//! dated records of the help given.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sqlx::SqlitePool;
+use ts_rs::TS;
+
+use crate::db::{help_pairs as store, orgs as org_store};
+use crate::domain::catalog::OrgKind;
+use crate::domain::orgs::subtree_path;
+use crate::domain::pledges::parse_date;
+use crate::domain::validate::{check_name, check_text};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HelpPair {
+    pub id: i64,
+    pub community_id: i64,
+    pub community_name: String,
+    pub cadre: String,
+    pub cadre_title: String,
+    pub helped: String,
+    pub start_on: NaiveDate,
+    pub records: i64,
+    pub last_record: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct HelpPairInput {
+    pub community_id: Option<i64>,
+    pub cadre: String,
+    pub cadre_title: String,
+    pub helped: String,
+    pub start_on: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HelpRecord {
+    pub id: i64,
+    pub helped_on: NaiveDate,
+    pub text: String,
+}
+
+fn past(field: &str, label: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
+    let d = parse_date(field, label, text)?;
+    if d > today {
+        return Err(Error::validation(field, format!("{label}不能晚于今天")));
+    }
+    Ok(d)
+}
+
+pub async fn create(pool: &SqlitePool, input: &HelpPairInput, today: NaiveDate) -> Result<HelpPair> {
+    let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
+    let cadre = check_name("cadre", &input.cadre)?;
+    let cadre_title = check_text("cadreTitle", "职务", &input.cadre_title, 40, false)?;
+    let helped = check_text("helped", "帮扶对象", &input.helped, 60, true)?;
+    let start_on = past("startOn", "结对日期", &input.start_on, today)?;
+    let mut conn = pool.acquire().await?;
+    let community = org_store::get(&mut conn, community_id)
+        .await
+        .map_err(|_| Error::validation("communityId", "所选社区不存在"))?;
+    if community.kind != OrgKind::Community {
+        return Err(Error::validation("communityId", "帮扶对象所在的应是社区"));
+    }
+    let id = store::insert(&mut conn, community_id, &cadre, &cadre_title, &helped, start_on).await?;
+    store::get(&mut conn, id).await
+}
+
+/// A dated record of help given, not before the pair was formed.
+pub async fn add_record(
+    pool: &SqlitePool,
+    pair_id: i64,
+    helped_on: &str,
+    text: &str,
+    today: NaiveDate,
+) -> Result<HelpPair> {
+    let helped_on = past("helpedOn", "帮扶日期", helped_on, today)?;
+    let text = check_text("text", "帮扶情况", text, 500, true)?;
+    let mut conn = pool.acquire().await?;
+    let pair = store::get(&mut conn, pair_id).await?;
+    if helped_on < pair.start_on {
+        return Err(Error::validation("helpedOn", "帮扶日期不能早于结对日期"));
+    }
+    store::insert_record(&mut conn, pair_id, helped_on, &text).await?;
+    store::get(&mut conn, pair_id).await
+}
+
+pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<HelpPair>> {
+    let path = subtree_path(pool, org_id).await?;
+    store::list(&mut *pool.acquire().await?, path.as_deref()).await
+}
+
+pub async fn records(pool: &SqlitePool, pair_id: i64) -> Result<Vec<HelpRecord>> {
+    store::records(&mut *pool.acquire().await?, pair_id).await
+}
