@@ -1,4 +1,4 @@
-import type { AdvanceInput, Difficulty, Leader, LeaderInput, MissingVisit, Visit, VisitInput } from '../bindings'
+import type { AdvanceInput, DiaryEntry, Difficulty, Leader, LeaderInput, MissingVisit, Visit, VisitInput } from '../bindings'
 import { invokeCmd } from './invoke'
 
 export const leaderList = (orgId: number | null) => invokeCmd<Leader[]>('leader_list', { orgId })
@@ -10,3 +10,6 @@ export const visitList = (orgId: number | null, period: string | null) => invoke
 export const visitMissing = (orgId: number | null, period: string) => invokeCmd<MissingVisit[]>('visit_missing', { orgId, period })
 export const difficultyOpen = (orgId: number | null) => invokeCmd<Difficulty[]>('difficulty_open', { orgId })
 export const difficultyAdvance = (input: AdvanceInput) => invokeCmd<Difficulty>('difficulty_advance', { input })
+export const diaryList = (orgId: number | null, period: string) => invokeCmd<DiaryEntry[]>('diary_list', { orgId, period })
+export const diaryAdd = (leaderId: number, communityId: number, writtenOn: string, text: string) =>
+  invokeCmd<void>('diary_add', { leaderId, communityId, writtenOn, text })

@@ -1,4 +1,4 @@
-import type { Pairing, PairingInput, PairingStats, SupportInput, SupportRecord } from '../bindings'
+import type { HelpPair, HelpPairInput, HelpRecord, Pairing, PairingInput, PairingStats, SupportInput, SupportRecord } from '../bindings'
 import { invokeCmd } from './invoke'
 
 export const pairingList = (orgId: number | null) => invokeCmd<Pairing[]>('pairing_list', { orgId })
@@ -8,3 +8,7 @@ export const pairingEnd = (id: number, endOn: string) => invokeCmd<Pairing>('pai
 export const pairingSupportAdd = (input: SupportInput) => invokeCmd<SupportRecord>('pairing_support_add', { input })
 export const pairingSupports = (pairingId: number) => invokeCmd<SupportRecord[]>('pairing_supports', { pairingId })
 export const pairingScanPick = (id: number) => invokeCmd<Pairing | null>('pairing_scan_pick', { id })
+export const helpPairList = (orgId: number | null) => invokeCmd<HelpPair[]>('help_pair_list', { orgId })
+export const helpPairCreate = (input: HelpPairInput) => invokeCmd<HelpPair>('help_pair_create', { input })
+export const helpRecordAdd = (pairId: number, helpedOn: string, text: string) => invokeCmd<HelpPair>('help_record_add', { pairId, helpedOn, text })
+export const helpRecords = (pairId: number) => invokeCmd<HelpRecord[]>('help_records', { pairId })
