@@ -36,5 +36,29 @@ async fn flow(app: &App) -> R {
     app.wait_text("deputies-open", |t| t.contains(&format!("{open}"))).await?;
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     app.screenshot("17-deputies").await?;
+
+    // A new deputy with two roles, paired with a community, on duty at a new reception point.
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='代表委员']").await?;
+    app.click("deputy-add").await?;
+    app.type_into("deputy-name", "张丽芬").await?;
+    app.click("deputy-role-npc").await?;
+    app.click("deputy-role-cppcc").await?;
+    app.click("deputy-save").await?;
+    success(app, "已保存").await?;
+    let row = "//div[@data-testid='deputies-table']//tbody/tr[.//td[contains(.,'张丽芬')]]";
+    let text = app.visible_text(row).await?;
+    assert!(text.contains("人大代表、政协委员"), "{text}");
+    app.click_visible(&format!("{row}//button[contains(.,'结对社区')]")).await?;
+    app.choose("deputy-pair-community", "下营社区党总支").await?;
+    app.click("deputy-pair-save").await?;
+    app.wait_xpath(&format!("{row}[.//td[contains(.,'下营社区党总支')]]")).await?;
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='接待点']").await?;
+    app.click("reception-add").await?;
+    app.choose("reception-community", "下营社区党总支").await?;
+    app.type_into("reception-place", "下营社区党群服务中心一楼").await?;
+    app.type_into("reception-schedule", "每周三下午").await?;
+    app.click("reception-save").await?;
+    success(app, "已新增接待点").await?;
+    app.wait_xpath("//div[@data-testid='points-table']//td[contains(.,'下营社区党群服务中心一楼')]").await?;
     Ok(())
 }

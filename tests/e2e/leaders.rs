@@ -59,6 +59,18 @@ async fn flow(app: &App) -> R {
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     app.screenshot("16-leaders").await?;
 
+    // A 民情日记 entry for the month.
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='民情日记']").await?;
+    app.click("diary-add").await?;
+    app.click_visible("//*[@data-testid='diary-leader']//div[contains(@class,'el-select__wrapper')]").await?;
+    app.click_visible("//li[contains(@class,'el-select-dropdown__item')][1]").await?;
+    app.click_visible("//*[@data-testid='diary-community']//div[contains(@class,'el-select__wrapper')]").await?;
+    app.click_visible("//li[contains(@class,'el-select-dropdown__item')][1]").await?;
+    app.type_into("diary-text", "湖滨巷下水道已疏通，住户满意").await?;
+    app.click("diary-save").await?;
+    success(app, "已保存民情日记").await?;
+    app.wait_xpath("//div[@data-testid='diary-table']//td[contains(.,'湖滨巷下水道已疏通')]").await?;
+
     // Back home, the reminder follows.
     app.click("menu-home").await?;
     app.wait_text("reminder-leader_visits", |t| owed(t) == Some(owed_before - 1)).await?;

@@ -43,5 +43,20 @@ async fn flow(app: &App) -> R {
     assert!(records.contains("资金") && records.contains("450,000.00元"), "{records}");
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     app.screenshot("15-pairings").await?;
+    app.click_visible("//div[contains(@class,'el-drawer')]//button[contains(@class,'el-drawer__close-btn')]").await?;
+
+    // A cadre help pair, then a dated record of help.
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='帮扶对子']").await?;
+    app.click("help-pair-add").await?;
+    app.choose("help-community", "河咀社区党总支").await?;
+    app.type_into("help-cadre", "杨建华").await?;
+    app.type_into("help-helped", "河咀村3组 李大爷（独居老人）").await?;
+    app.click("help-save").await?;
+    success(app, "已保存").await?;
+    let help = "//div[@data-testid='help-pairs-table']//tbody/tr[.//td[contains(.,'李大爷（独居老人）')]]";
+    app.click_visible(&format!("{help}//button[contains(.,'记录帮扶')]")).await?;
+    app.type_into("help-record-text", "送去米油，帮助申请临时救助").await?;
+    app.click("help-record-save").await?;
+    app.wait_xpath(&format!("{help}[.//td[contains(.,'2026年11月28日')]]")).await?;
     Ok(())
 }
