@@ -18,13 +18,13 @@ pub async fn search(pool: &SqlitePool, iterations: usize) -> Result<()> {
     if tree.is_empty() {
         let started = Instant::now();
         let s = demo::load(pool, DemoScale::County, today()).await?;
-        println!("载入县级示例数据：{} 个组织，{} 名党员，用时 {:.2?}", s.organizations, s.members, started.elapsed());
+        out!("载入县级示例数据：{} 个组织，{} 名党员，用时 {:.2?}", s.organizations, s.members, started.elapsed());
     }
     let tree = orgs::tree(pool).await?;
     let county = tree.first().map(|n| n.org.id);
     let township = tree.first().and_then(|n| n.children.first()).map(|n| n.org.id);
     let all = members::search(pool, &MemberQuery { page_size: 1, ..Default::default() }).await?.total;
-    println!("党员总数：{all}");
+    out!("党员总数：{all}");
 
     let q = |text: &str| MemberQuery { text: text.into(), page: 1, page_size: 20, ..Default::default() };
     let cases: Vec<(&str, MemberQuery)> = vec![
@@ -47,7 +47,7 @@ pub async fn search(pool: &SqlitePool, iterations: usize) -> Result<()> {
         ("按入党日期倒序第50页", MemberQuery { sort: MemberSort::JoinedOn, descending: true, page: 50, ..q("") }),
     ];
     let mut all_samples = Vec::new();
-    println!("{:<28} {:>8} {:>10} {:>10}", "查询", "命中", "p50", "p95");
+    out!("{:<28} {:>8} {:>10} {:>10}", "查询", "命中", "p50", "p95");
     for (label, query) in &cases {
         let mut samples = Vec::with_capacity(iterations);
         let mut hits = 0;
@@ -57,11 +57,11 @@ pub async fn search(pool: &SqlitePool, iterations: usize) -> Result<()> {
             samples.push(started.elapsed());
         }
         let (p50, p95) = percentiles(&mut samples);
-        println!("{label:<28} {hits:>8} {p50:>10.2?} {p95:>10.2?}");
+        out!("{label:<28} {hits:>8} {p50:>10.2?} {p95:>10.2?}");
         all_samples.extend(samples);
     }
     let (p50, p95) = percentiles(&mut all_samples);
-    println!("全部 {} 次查询：p50 {p50:.2?}，p95 {p95:.2?}（目标 p95 < 20ms）", all_samples.len());
+    out!("全部 {} 次查询：p50 {p50:.2?}，p95 {p95:.2?}（目标 p95 < 20ms）", all_samples.len());
     pledge_lists(pool, iterations.min(20), county, township).await
 }
 
@@ -74,7 +74,7 @@ async fn pledge_lists(pool: &SqlitePool, iterations: usize, county: Option<i64>,
         ("承诺：全县已逾期", q(county, Some(PledgeStatus::Overdue))),
         ("承诺：乡镇子树", q(township, None)),
     ];
-    println!("{:<28} {:>8} {:>10} {:>10}", "查询", "命中", "p50", "p95");
+    out!("{:<28} {:>8} {:>10} {:>10}", "查询", "命中", "p50", "p95");
     for (label, query) in &cases {
         let mut samples = Vec::with_capacity(iterations);
         let mut hits = 0;
@@ -84,7 +84,7 @@ async fn pledge_lists(pool: &SqlitePool, iterations: usize, county: Option<i64>,
             samples.push(started.elapsed());
         }
         let (p50, p95) = percentiles(&mut samples);
-        println!("{label:<28} {hits:>8} {p50:>10.2?} {p95:>10.2?}");
+        out!("{label:<28} {hits:>8} {p50:>10.2?} {p95:>10.2?}");
     }
     Ok(())
 }

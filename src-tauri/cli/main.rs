@@ -1,6 +1,16 @@
 //! `sanliang`: the headless command line over the same core as the app — for administrators,
 //! scripts and benchmarks. No window is opened.
 
+/// `println!` that ends the program quietly when the reader has gone (`sanliang … | head`).
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 mod bench;
 mod print;
 
@@ -155,7 +165,7 @@ async fn run(cli: Cli) -> Result<()> {
                 Scale::County => DemoScale::County,
             };
             let summary = demo::load(&pool, scale, today()).await?;
-            println!("已载入示例数据：{} 个组织，{} 名党员", summary.organizations, summary.members);
+            out!("已载入示例数据：{} 个组织，{} 名党员", summary.organizations, summary.members);
         }
         Command::Members { search, org } => {
             let mut page = 1;
@@ -169,7 +179,7 @@ async fn run(cli: Cli) -> Result<()> {
                 };
                 let result = members::search(&pool, &query).await?;
                 for m in &result.rows {
-                    println!(
+                    out!(
                         "{}\t{}\t{}\t{}\t{}\t{}\t{}",
                         m.id,
                         m.name,
@@ -189,17 +199,17 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::Identity { org } => {
             let s = identity::summary(&pool, org).await?;
-            println!("在册党员\t{}", s.active_members);
-            println!("已亮身份\t{}", s.shown);
-            println!("未亮身份\t{}", s.not_shown);
+            out!("在册党员\t{}", s.active_members);
+            out!("已亮身份\t{}", s.shown);
+            out!("未亮身份\t{}", s.not_shown);
             for t in &s.by_type {
-                println!("{}\t{}", t.label, t.count);
+                out!("{}\t{}", t.label, t.count);
             }
             let mut page = 1;
             loop {
                 let p = identity::not_shown(&pool, org, page, members::PAGE_SIZE_MAX).await?;
                 for m in &p.rows {
-                    println!("未亮身份：{}\t{}\t{}", m.id, m.name, m.org_name);
+                    out!("未亮身份：{}\t{}\t{}", m.id, m.name, m.org_name);
                 }
                 if i64::from(page) * i64::from(members::PAGE_SIZE_MAX) >= p.total {
                     break;
@@ -209,13 +219,13 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::Posts { org } => {
             let s = posts::stats(&pool, org).await?;
-            println!("在册党员\t{}", s.active_members);
-            println!("已认岗定责\t{}", s.with_post);
-            println!("其中认岗\t{}", s.claimed);
-            println!("其中设岗\t{}", s.assigned);
-            println!("岗位数\t{}", s.posts);
+            out!("在册党员\t{}", s.active_members);
+            out!("已认岗定责\t{}", s.with_post);
+            out!("其中认岗\t{}", s.claimed);
+            out!("其中设岗\t{}", s.assigned);
+            out!("岗位数\t{}", s.posts);
             for p in posts::list(&pool, org).await? {
-                println!("岗位：{}\t{}\t{}\t{}/{}", p.id, p.community_name, p.name, p.holders, p.capacity);
+                out!("岗位：{}\t{}\t{}\t{}/{}", p.id, p.community_name, p.name, p.holders, p.capacity);
             }
         }
         Command::Pledges { org, status, today: on, year } => {
@@ -226,7 +236,7 @@ async fn run(cli: Cli) -> Result<()> {
                 let result = pledges::search(&pool, &PledgeQuery { page, page_size: 200, ..query.clone() }, on).await?;
                 if page == 1 {
                     let c = &result.counts;
-                    println!("承诺\t{}", c.total);
+                    out!("承诺\t{}", c.total);
                     for (status, n) in [
                         (PledgeStatus::Draft, c.draft),
                         (PledgeStatus::Published, c.published),
@@ -234,11 +244,11 @@ async fn run(cli: Cli) -> Result<()> {
                         (PledgeStatus::Completed, c.completed),
                         (PledgeStatus::NotCompleted, c.not_completed),
                     ] {
-                        println!("{}\t{n}", status.label());
+                        out!("{}\t{n}", status.label());
                     }
                 }
                 for r in &result.rows {
-                    println!(
+                    out!(
                         "承诺：{}\t{}年\t{}\t{}\t{}\t完成{}/{}项\t逾期{}项\t最近时限{}",
                         r.id,
                         r.year,
@@ -259,10 +269,10 @@ async fn run(cli: Cli) -> Result<()> {
         }
         Command::Pairings { org } => {
             let s = pairings::stats(&pool, org).await?;
-            println!("结对共建\t{}", s.pairings);
-            println!("结对社区\t{}", s.communities);
-            println!("帮扶资金\t{}", format_fen(s.funds_fen));
-            println!("帮扶对子\t{}", s.help_pairs);
+            out!("结对共建\t{}", s.pairings);
+            out!("结对社区\t{}", s.communities);
+            out!("帮扶资金\t{}", format_fen(s.funds_fen));
+            out!("帮扶对子\t{}", s.help_pairs);
             for p in pairings::list(&pool, org).await? {
                 let agreement = match (p.signed_on, p.agreement_until) {
                     (Some(s), Some(u)) => format!("协议{s}至{u}"),
@@ -270,7 +280,7 @@ async fn run(cli: Cli) -> Result<()> {
                     _ => "未签协议".to_owned(),
                 };
                 let ended = p.end_on.map(|e| format!("\t已于{e}结束")).unwrap_or_default();
-                println!(
+                out!(
                     "结对：{}\t{}\t{}\t{}\t帮扶{}次\t资金{}{ended}",
                     p.id,
                     p.unit_name,
@@ -286,11 +296,11 @@ async fn run(cli: Cli) -> Result<()> {
             let visits = leaders::visits(&pool, org, Some(&period)).await?;
             let missing = leaders::missing_visits(&pool, org, &period).await?;
             let open = difficulties::open(&pool, org).await?;
-            println!("{period}走访\t{}", visits.len());
-            println!("{period}未走访\t{}", missing.len());
-            println!("未办结诉求\t{}", open.len());
+            out!("{period}走访\t{}", visits.len());
+            out!("{period}未走访\t{}", missing.len());
+            out!("未办结诉求\t{}", open.len());
             for v in &visits {
-                println!(
+                out!(
                     "走访：{}\t{}\t{}\t{}\t诉求{}件",
                     v.visited_on,
                     v.leader_name,
@@ -301,10 +311,10 @@ async fn run(cli: Cli) -> Result<()> {
             }
             for m in &missing {
                 let last = m.last_visit.map_or_else(|| "从未走访".to_owned(), |d| format!("上次{d}"));
-                println!("未走访：{}\t{}\t{}\t{last}", m.leader_name, m.level.label(), m.community_name);
+                out!("未走访：{}\t{}\t{}\t{last}", m.leader_name, m.level.label(), m.community_name);
             }
             for d in &open {
-                println!(
+                out!(
                     "诉求：{}\t{}\t{}\t{}\t{}",
                     d.raised_on,
                     d.community_name,
@@ -319,25 +329,22 @@ async fn run(cli: Cli) -> Result<()> {
             let visits = deputies::visits(&pool, org, &period).await?;
             let missing = deputies::missing_visits(&pool, org, &period).await?;
             let open = deputies::open_suggestions(&pool, org).await?;
-            println!("代表委员\t{}", deputies::list(&pool, org).await?.len());
-            println!("本季度进社区\t{}", visits.len());
-            println!("本季度未进社区\t{}", missing.len());
-            println!("未答复意见建议\t{}", open.len());
+            out!("代表委员\t{}", deputies::list(&pool, org).await?.len());
+            out!("本季度进社区\t{}", visits.len());
+            out!("本季度未进社区\t{}", missing.len());
+            out!("未答复意见建议\t{}", open.len());
             for v in &visits {
-                println!(
-                    "进社区：{}\t{}\t{}\t意见建议{}条",
-                    v.visited_on, v.deputy_name, v.community_name, v.suggestions
-                );
+                out!("进社区：{}\t{}\t{}\t意见建议{}条", v.visited_on, v.deputy_name, v.community_name, v.suggestions);
             }
             for m in &missing {
                 let last = m.last_visit.map_or_else(|| "从未进社区".to_owned(), |d| format!("上次{d}"));
-                println!("未进社区：{}\t{}\t{last}", m.deputy_name, m.community_name);
+                out!("未进社区：{}\t{}\t{last}", m.deputy_name, m.community_name);
             }
             for p in deputies::receptions(&pool, org).await? {
-                println!("接待点：{}\t{}\t{}\t{}", p.community_name, p.place, p.schedule, p.on_duty.join("、"));
+                out!("接待点：{}\t{}\t{}\t{}", p.community_name, p.place, p.schedule, p.on_duty.join("、"));
             }
             for s in &open {
-                println!("意见建议：{}\t{}\t{}\t{}", s.raised_on, s.community_name, s.deputy_name, s.content);
+                out!("意见建议：{}\t{}\t{}\t{}", s.raised_on, s.community_name, s.deputy_name, s.content);
             }
         }
         Command::Volunteering { org, period } => {
@@ -345,11 +352,11 @@ async fn run(cli: Cli) -> Result<()> {
             let (from, to) = volunteering::period_bounds("period", &period)?;
             let activities = volunteering::list(&pool, org, from, to).await?;
             let hours = |t: i64| format!("{}.{}", t / 10, t % 10);
-            println!("志愿服务活动\t{}", activities.len());
-            println!("服务群众\t{}", activities.iter().map(|a| a.people_served).sum::<i64>());
-            println!("志愿服务时长\t{}", hours(activities.iter().map(|a| a.hours_tenths).sum()));
+            out!("志愿服务活动\t{}", activities.len());
+            out!("服务群众\t{}", activities.iter().map(|a| a.people_served).sum::<i64>());
+            out!("志愿服务时长\t{}", hours(activities.iter().map(|a| a.hours_tenths).sum()));
             for a in &activities {
-                println!(
+                out!(
                     "活动：{}\t{}\t{}\t{}\t参加{}人\t服务{}人\t{}小时",
                     a.held_on,
                     a.community_name,
@@ -361,16 +368,16 @@ async fn run(cli: Cli) -> Result<()> {
                 );
             }
             for m in volunteering::member_hours(&pool, org, from, to).await? {
-                println!("党员：{}\t{}\t{}次\t{}小时", m.name, m.org_name, m.activities, hours(m.hours_tenths));
+                out!("党员：{}\t{}\t{}次\t{}小时", m.name, m.org_name, m.activities, hours(m.hours_tenths));
             }
         }
         Command::Reminders { org, today: on } => {
             let all = reminders::for_today(&pool, org, on.unwrap_or_else(today)).await?;
             if all.is_empty() {
-                println!("没有待办提醒");
+                out!("没有待办提醒");
             }
             for r in all {
-                println!("{}\t{}\t{}", r.key, r.title, r.examples.join("；"));
+                out!("{}\t{}\t{}", r.key, r.title, r.examples.join("；"));
             }
         }
         Command::Print(args) => print::run(&pool, &data_dir, args).await?,

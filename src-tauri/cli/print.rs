@@ -97,7 +97,7 @@ pub async fn run(pool: &SqlitePool, data_dir: &Path, args: PrintArgs) -> Result<
     let tmp = args.out.with_extension("pdf.tmp");
     std::fs::write(&tmp, &bytes)?;
     std::fs::rename(&tmp, &args.out)?;
-    println!(
+    out!(
         "已生成 {}：{} 份，{} 张，{:.1} KB；读取数据 {:.2?}，排版与写入 {:.2?}",
         args.out.display(),
         summary.items,
