@@ -254,3 +254,30 @@ async fn every_item_prints_its_text_and_the_emblem_only_where_it_belongs() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_rosters_filter_chooses_whom_to_print() {
+    use sanliang::domain::members::{MemberQuery, MemberSort};
+    let t = support::fresh().await;
+    demo::load(&t.pool, DemoScale::Community, support::today()).await.unwrap();
+    let query = MemberQuery {
+        text: "李".into(),
+        status: Some(sanliang::domain::catalog::MemberStatus::Active),
+        page: 1,
+        page_size: 20,
+        sort: MemberSort::Name,
+        ..Default::default()
+    };
+    let found = members::search(&t.pool, &query).await.unwrap().total;
+    assert!(found > 1);
+    let mut o = options(PrintKind::PledgeCards, Paper::A6);
+    o.selection.query = Some(query);
+    let job = print::prepare(&t.pool, t.dir.path(), o, support::today()).await.unwrap();
+    assert_eq!(job.items() as i64, found, "only the members the filter finds (on the roll)");
+    assert!(job.people.iter().all(|p| p.name.contains('李')));
+    let mut none = options(PrintKind::PledgeCards, Paper::A6);
+    none.selection.query =
+        Some(MemberQuery { text: "不存在的名字".into(), page: 1, page_size: 20, ..Default::default() });
+    let err = print::prepare(&t.pool, t.dir.path(), none, support::today()).await.err().unwrap();
+    assert_eq!(err.field(), Some("selection"));
+}

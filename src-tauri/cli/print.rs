@@ -81,7 +81,7 @@ pub async fn run(pool: &SqlitePool, data_dir: &Path, args: PrintArgs) -> Result<
     };
     let options = PrintOptions {
         kind,
-        selection: Selection { org_id: args.org, category: args.category, ids: Vec::new() },
+        selection: Selection { org_id: args.org, category: args.category, ..Default::default() },
         year: args.year,
         paper,
         crop_marks: !args.no_crop_marks,

@@ -13,6 +13,7 @@ use ts_rs::TS;
 use super::fonts::{missing, FaceKind};
 use crate::db::print as store;
 use crate::domain::catalog::{Category, PostKind, ZoneItemKind};
+use crate::domain::members::{self, MemberQuery};
 use crate::domain::orgs::subtree_path;
 use crate::domain::photos::PHOTO_DIR;
 use crate::error::{Error, Result};
@@ -26,6 +27,8 @@ pub struct Selection {
     pub category: Option<Category>,
     /// When not empty, only these members (or zones, for zone signs).
     pub ids: Vec<i64>,
+    /// The roster's current filter: the members it finds (used instead of the fields above).
+    pub query: Option<MemberQuery>,
 }
 
 #[derive(Debug, Clone)]
@@ -70,10 +73,21 @@ pub async fn people(
     year: i32,
     published_only: bool,
 ) -> Result<Vec<Person>> {
-    let path = subtree_path(pool, selection.org_id).await?;
+    let (path, ids, category) = match &selection.query {
+        Some(query) => {
+            let found = members::matching_ids(pool, query).await?;
+            if found.is_empty() {
+                return Err(Error::validation("selection", "名册当前的筛选条件没有找到党员"));
+            }
+            (None, ids_json(&found), None)
+        }
+        None => (
+            subtree_path(pool, selection.org_id).await?,
+            ids_json(&selection.ids),
+            selection.category.map(Category::code),
+        ),
+    };
     let mut conn = pool.acquire().await?;
-    let ids = ids_json(&selection.ids);
-    let category = selection.category.map(Category::code);
     let rows = store::members(&mut conn, path.as_deref(), category, ids.as_deref()).await?;
     let mut promises: HashMap<i64, Vec<Promise>> = HashMap::new();
     for item in store::member_pledge_items(&mut conn, path.as_deref(), year, published_only).await? {

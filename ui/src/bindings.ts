@@ -294,7 +294,11 @@ export type Selection = { orgId: number | null, category: Category | null,
 /**
  * When not empty, only these members (or zones, for zone signs).
  */
-ids: Array<number>, };
+ids: Array<number>, 
+/**
+ * The roster's current filter: the members it finds (used instead of the fields above).
+ */
+query: MemberQuery | null, };
 
 export type PrintOptions = { kind: PrintKind, selection: Selection, 
 /**

@@ -1,7 +1,7 @@
 // State every page shares: the vocabularies, the organization tree, and the organization that
 // scopes every page (kept between starts through the core's preferences).
 import { reactive } from 'vue'
-import type { AppInfo, Catalog, OrgKind, OrgNode } from './bindings'
+import type { AppInfo, Catalog, MemberQuery, OrgKind, OrgNode } from './bindings'
 import { appInfo, catalogGet, preferenceGet, preferenceSet } from './api/app'
 import { orgTree } from './api/orgs'
 
@@ -12,6 +12,8 @@ export const store = reactive({
   currentOrgId: null as number | null,
   /** Members ticked in the roster for the print centre (empty: print by scope). */
   printIds: [] as number[],
+  /** Or the roster's filter and how many it found, when nothing was ticked. */
+  printQuery: null as { query: MemberQuery; total: number } | null,
   /** Bumped after any change to organizations or members, so pages reload their figures. */
   revision: 0,
 })
