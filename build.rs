@@ -101,6 +101,10 @@ const COMMANDS: &[&str] = &[
     "help_pair_create",
     "help_record_add",
     "help_records",
+    "pairing_support_delete",
+    "visit_delete",
+    "deputy_visit_delete",
+    "volunteer_delete",
 ];
 
 fn main() {

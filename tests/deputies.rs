@@ -64,6 +64,16 @@ async fn each_deputy_owes_each_paired_community_a_visit_a_calendar_quarter() {
         ErrorKind::Conflict
     );
     assert!(deputies::open_suggestions(&t.pool, None).await.unwrap().is_empty());
+    let q4 = deputies::visits(&t.pool, None, "2026-Q4").await.unwrap();
+    let answered = deputies::delete_visit(&t.pool, q4[0].id).await.unwrap_err();
+    assert_eq!(answered.kind(), ErrorKind::Conflict, "a visit whose suggestion was answered stays");
+    let q3 = deputies::visits(&t.pool, None, "2026-Q3").await.unwrap();
+    deputies::delete_visit(&t.pool, q3[0].id).await.unwrap();
+    assert_eq!(
+        deputies::missing_visits(&t.pool, None, "2026-Q3").await.unwrap().len(),
+        2,
+        "the deleted visit no longer counts"
+    );
 
     // A visit to a community the deputy is not paired with is refused.
     let c = add(&t.pool, Some(&street), OrgKind::Community, "下营社区党总支").await;

@@ -113,6 +113,14 @@ async fn difficulties_are_saved_with_their_visit_and_only_move_forward_with_date
     let err = difficulties::advance(&t.pool, &step("2026-11-12", ""), today).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Conflict);
     assert_eq!(difficulties::open(&t.pool, None).await.unwrap().len(), 1);
+
+    // A visit whose difficulty is being handled cannot be deleted; one still 待办 goes with it.
+    let err = leaders::delete_visit(&t.pool, saved.id).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+    let older_visit = leaders::visits(&t.pool, None, Some("2026-10")).await.unwrap()[0].id;
+    leaders::delete_visit(&t.pool, older_visit).await.unwrap();
+    assert!(difficulties::open(&t.pool, None).await.unwrap().is_empty());
+    assert_eq!(leaders::visits(&t.pool, None, None).await.unwrap().len(), 1);
 }
 
 #[tokio::test]

@@ -69,6 +69,11 @@ async fn a_unit_pairs_with_a_community_and_its_funds_are_kept_to_the_fen() {
     let listed = pairings::list(&t.pool, Some(county.id)).await.unwrap();
     assert_eq!(listed[0].funds_fen, 45_000_030, "0.10 + 0.20 adds up to exactly 0.30");
     assert_eq!(listed[0].records, 4);
+    // A wrong record is deleted and leaves the sums.
+    let wrong =
+        pairings::add_support(&t.pool, &support(SupportKind::Funds, "2026-06-01", "9999"), today).await.unwrap();
+    pairings::delete_support(&t.pool, wrong.id).await.unwrap();
+    assert_eq!(pairings::list(&t.pool, None).await.unwrap()[0].funds_fen, 45_000_030);
     let stats = pairings::stats(&t.pool, None).await.unwrap();
     assert_eq!((stats.pairings, stats.communities, stats.funds_fen), (1, 1, 45_000_030));
 

@@ -55,6 +55,13 @@ async fn an_activity_keeps_participants_and_hours_and_each_member_sees_a_period(
     let (from, to) = period_bounds("p", "2026").unwrap();
     let year = volunteering::member_hours(&t.pool, None, from, to).await.unwrap();
     assert_eq!((year[0].activities, year[0].hours_tenths), (2, 35), "league members are not counted as party members");
+    volunteering::delete(&t.pool, saved.id).await.unwrap();
+    let (from, to) = period_bounds("p", "2026").unwrap();
+    assert_eq!(
+        volunteering::member_hours(&t.pool, None, from, to).await.unwrap()[0].hours_tenths,
+        10,
+        "a deleted activity's hours go"
+    );
     let err = volunteering::record(&t.pool, &ActivityInput { held_on: "2026-11-29".into(), ..input.clone() }, today)
         .await
         .unwrap_err();

@@ -77,3 +77,8 @@ pub async fn suggestion_reply(
 ) -> Result<Suggestion> {
     deputies::reply(super::pool(&state)?, id, &replied_on, &reply, today()).await
 }
+
+#[tauri::command]
+pub async fn deputy_visit_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
+    deputies::delete_visit(super::pool(&state)?, id).await
+}

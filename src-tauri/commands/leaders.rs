@@ -72,3 +72,8 @@ pub async fn difficulty_advance(state: State<'_, AppState>, input: AdvanceInput)
 pub async fn diary_list(state: State<'_, AppState>, org_id: Option<i64>, period: String) -> Result<Vec<DiaryEntry>> {
     leaders::diaries(super::pool(&state)?, org_id, &period).await
 }
+
+#[tauri::command]
+pub async fn visit_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
+    leaders::delete_visit(super::pool(&state)?, id).await
+}

@@ -76,3 +76,8 @@ pub async fn help_record_add(
 pub async fn help_records(state: State<'_, AppState>, pair_id: i64) -> Result<Vec<HelpRecord>> {
     help_pairs::records(super::pool(&state)?, pair_id).await
 }
+
+#[tauri::command]
+pub async fn pairing_support_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
+    pairings::delete_support(super::pool(&state)?, id).await
+}

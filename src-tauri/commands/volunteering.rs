@@ -27,3 +27,8 @@ pub async fn volunteer_member_hours(
     let (from, to) = period_bounds("period", &period)?;
     volunteering::member_hours(super::pool(&state)?, org_id, from, to).await
 }
+
+#[tauri::command]
+pub async fn volunteer_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
+    volunteering::delete(super::pool(&state)?, id).await
+}

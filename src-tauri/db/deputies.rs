@@ -343,3 +343,22 @@ pub async fn missing(
     .fetch_all(conn)
     .await?)
 }
+
+/// Removes a visit and its suggestions (the caller checks none has been answered).
+pub async fn delete_visit(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let now = now();
+    sqlx::query!("DELETE FROM suggestions WHERE visit_id = ?1", id).execute(&mut *conn).await?;
+    sqlx::query!("UPDATE deputy_visits SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2", now, id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn visit_answered(conn: &mut SqliteConnection, id: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!: i64" FROM suggestions WHERE visit_id = ?1 AND replied_on IS NOT NULL"#,
+        id
+    )
+    .fetch_one(conn)
+    .await?)
+}

@@ -291,3 +291,23 @@ pub async fn diaries(
     .fetch_all(conn)
     .await?)
 }
+
+/// Removes a visit and the difficulties raised in it (the caller checks none has moved on).
+pub async fn delete_visit(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let now = now();
+    sqlx::query!("DELETE FROM difficulties WHERE visit_id = ?1", id).execute(&mut *conn).await?;
+    sqlx::query!("UPDATE leader_visits SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2", now, id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// How many difficulties of a visit have moved past 待办.
+pub async fn visit_progressed(conn: &mut SqliteConnection, id: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!: i64" FROM difficulties WHERE visit_id = ?1 AND status <> 'open'"#,
+        id
+    )
+    .fetch_one(conn)
+    .await?)
+}

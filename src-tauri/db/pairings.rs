@@ -223,3 +223,11 @@ pub async fn stats(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result
         help_pairs: r.help_pairs,
     })
 }
+
+pub async fn delete_support(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let now = now();
+    sqlx::query!("UPDATE support_records SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2", now, id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

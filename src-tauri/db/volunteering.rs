@@ -113,3 +113,11 @@ pub async fn member_hours(
     .fetch_all(conn)
     .await?)
 }
+
+pub async fn delete(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let now = now();
+    sqlx::query!("UPDATE volunteer_activities SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2", now, id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -260,6 +260,19 @@ pub async fn missing_visits(pool: &SqlitePool, org_id: Option<i64>, period: &str
     store::missing(&mut *pool.acquire().await?, path.as_deref(), first, last).await
 }
 
+/// Removes a wrongly entered visit with its suggestions — refused once any has been answered.
+pub async fn delete_visit(pool: &SqlitePool, id: i64) -> Result<()> {
+    let mut tx = pool.begin().await?;
+    store::visit(&mut tx, id).await.map_err(|_| Error::NotFound("进社区记录不存在".into()))?;
+    let answered = store::visit_answered(&mut tx, id).await?;
+    if answered > 0 {
+        return Err(Error::conflict(None, format!("这次进社区收到的{answered}条意见建议已答复，不能删除")));
+    }
+    store::delete_visit(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

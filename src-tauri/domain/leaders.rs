@@ -224,6 +224,20 @@ pub async fn missing_visits(pool: &SqlitePool, org_id: Option<i64>, period: &str
     store::missing(&mut *pool.acquire().await?, path.as_deref(), first, last).await
 }
 
+/// Removes a wrongly entered visit with the difficulties raised in it — refused once any of
+/// them is being handled, so nothing followed up is lost.
+pub async fn delete_visit(pool: &SqlitePool, id: i64) -> Result<()> {
+    let mut tx = pool.begin().await?;
+    store::visit(&mut tx, id).await.map_err(|_| Error::NotFound("走访记录不存在".into()))?;
+    let moved = store::visit_progressed(&mut tx, id).await?;
+    if moved > 0 {
+        return Err(Error::conflict(None, format!("这次走访的{moved}条群众诉求已在办理，不能删除")));
+    }
+    store::delete_visit(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

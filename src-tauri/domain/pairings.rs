@@ -207,3 +207,9 @@ pub async fn attach_scan(pool: &SqlitePool, data_dir: &Path, pairing_id: i64, so
     store::set_scan(&mut conn, pairing_id, &stored, &original).await?;
     store::get(&mut conn, pairing_id).await
 }
+/// Removes a wrongly entered support record.
+pub async fn delete_support(pool: &SqlitePool, id: i64) -> Result<()> {
+    let mut conn = pool.acquire().await?;
+    store::support(&mut conn, id).await.map_err(|_| Error::NotFound("帮扶记录不存在".into()))?;
+    store::delete_support(&mut conn, id).await
+}

@@ -167,6 +167,13 @@ pub async fn member_hours(
     store::member_hours(&mut *pool.acquire().await?, path.as_deref(), from, to).await
 }
 
+/// Removes a wrongly entered activity (its participants' hours go with it).
+pub async fn delete(pool: &SqlitePool, id: i64) -> Result<()> {
+    let mut conn = pool.acquire().await?;
+    store::activity(&mut conn, id).await.map_err(|_| Error::NotFound("志愿服务活动不存在".into()))?;
+    store::delete(&mut conn, id).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
