@@ -235,6 +235,23 @@ impl App {
         Ok(digits.parse().map_err(|_| format!("no number in {id}: {text:?}"))?)
     }
 
+    /// Opens the select `id` and picks its first option — from its own list, not one still
+    /// fading out from another field; returns the option's text.
+    pub async fn choose_first(&self, id: &str) -> R<String> {
+        self.click_visible(&format!("//*[@data-testid='{id}']//div[contains(@class,'el-select__wrapper')]")).await?;
+        let list = self.attribute(&format!("//*[@data-testid='{id}']//input"), "aria-controls").await?;
+        let first = format!("//*[@id='{list}']//li[contains(@class,'el-select-dropdown__item')][1]");
+        let text = self.visible_text(&first).await?;
+        self.click_visible(&first).await?;
+        Ok(text.trim().to_owned())
+    }
+
+    /// An attribute of the first visible element matching `xpath`.
+    pub async fn attribute(&self, xpath: &str, name: &str) -> R<String> {
+        let v = self.until(xpath, &format!("return els.length ? els[0].getAttribute('{name}') : null;")).await?;
+        Ok(v.as_str().unwrap_or_default().to_owned())
+    }
+
     /// The figure of `id` once the page has loaded it (a figure other than zero).
     pub async fn loaded_figure(&self, id: &str) -> R<i64> {
         self.wait_text(id, |t| t.chars().any(|c| c.is_ascii_digit() && c != '0')).await?;
@@ -303,12 +320,15 @@ impl App {
         }
     }
 
-    /// Opens an Element Plus select and picks the option with this label.
+    /// Opens an Element Plus select and picks the option with this label, from its own list.
     pub async fn choose(&self, id: &str, option: &str) -> R {
         // Element Plus listens on the select's inner wrapper, not its root.
         self.click_visible(&format!("//*[@data-testid='{id}']//div[contains(@class,'el-select__wrapper')]")).await?;
-        self.click_visible(&format!("//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='{option}']"))
-            .await
+        let list = self.attribute(&format!("//*[@data-testid='{id}']//input"), "aria-controls").await?;
+        self.click_visible(&format!(
+            "//*[@id='{list}']//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='{option}']"
+        ))
+        .await
     }
 
     /// The error message Element Plus shows under the form item that holds `id`.

@@ -62,10 +62,8 @@ async fn flow(app: &App) -> R {
     // A 民情日记 entry for the month.
     app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='民情日记']").await?;
     app.click("diary-add").await?;
-    app.click_visible("//*[@data-testid='diary-leader']//div[contains(@class,'el-select__wrapper')]").await?;
-    app.click_visible("//li[contains(@class,'el-select-dropdown__item')][1]").await?;
-    app.click_visible("//*[@data-testid='diary-community']//div[contains(@class,'el-select__wrapper')]").await?;
-    app.click_visible("//li[contains(@class,'el-select-dropdown__item')][1]").await?;
+    app.choose_first("diary-leader").await?;
+    app.choose_first("diary-community").await?;
     app.type_into("diary-text", "湖滨巷下水道已疏通，住户满意").await?;
     app.click("diary-save").await?;
     success(app, "已保存民情日记").await?;

@@ -19,9 +19,7 @@ async fn flow(app: &App) -> R {
     app.choose("activity-service", "义务诊疗").await?;
     app.type_into("activity-place", "河咀社区卫生室").await?;
     app.type_into("activity-served", "86").await?;
-    app.click_visible("//*[@data-testid='participant-member-0']//div[contains(@class,'el-select__wrapper')]").await?;
-    let member = app.visible_text("//li[contains(@class,'el-select-dropdown__item')][1]").await?;
-    app.click_visible("//li[contains(@class,'el-select-dropdown__item')][1]").await?;
+    let member = app.choose_first("participant-member-0").await?;
     app.type_into("participant-hours-0", "2.5").await?;
     app.click("participant-add").await?;
     app.type_into("participant-name-1", "杨佳怡").await?;
@@ -41,5 +39,12 @@ async fn flow(app: &App) -> R {
     assert!(members.contains(member.trim()), "{member} is listed with their hours");
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     app.screenshot("19-volunteering").await?;
+
+    // A wrong entry is deleted after a confirmation, and the count goes back.
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='活动']").await?;
+    app.click_visible("//div[@data-testid='activities-table']//tbody/tr[1]//button[contains(.,'删除')]").await?;
+    app.click_visible("//div[contains(@class,'el-message-box')]//button[contains(.,'删除')]").await?;
+    success(app, "已删除").await?;
+    app.wait_text("volunteering-count", |t| t.contains(&format!("{before}"))).await?;
     Ok(())
 }

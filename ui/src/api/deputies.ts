@@ -22,3 +22,4 @@ export const deputyMissing = (orgId: number | null, period: string) => invokeCmd
 export const suggestionOpen = (orgId: number | null) => invokeCmd<Suggestion[]>('suggestion_open', { orgId })
 export const suggestionReply = (id: number, repliedOn: string, reply: string) =>
   invokeCmd<Suggestion>('suggestion_reply', { id, repliedOn, reply })
+export const deputyVisitDelete = (id: number) => invokeCmd<void>('deputy_visit_delete', { id })

@@ -13,3 +13,4 @@ export const difficultyAdvance = (input: AdvanceInput) => invokeCmd<Difficulty>(
 export const diaryList = (orgId: number | null, period: string) => invokeCmd<DiaryEntry[]>('diary_list', { orgId, period })
 export const diaryAdd = (leaderId: number, communityId: number, writtenOn: string, text: string) =>
   invokeCmd<void>('diary_add', { leaderId, communityId, writtenOn, text })
+export const visitDelete = (id: number) => invokeCmd<void>('visit_delete', { id })

@@ -12,3 +12,4 @@ export const helpPairList = (orgId: number | null) => invokeCmd<HelpPair[]>('hel
 export const helpPairCreate = (input: HelpPairInput) => invokeCmd<HelpPair>('help_pair_create', { input })
 export const helpRecordAdd = (pairId: number, helpedOn: string, text: string) => invokeCmd<HelpPair>('help_record_add', { pairId, helpedOn, text })
 export const helpRecords = (pairId: number) => invokeCmd<HelpRecord[]>('help_records', { pairId })
+export const pairingSupportDelete = (id: number) => invokeCmd<void>('pairing_support_delete', { id })

@@ -5,3 +5,4 @@ export const volunteerRecord = (input: ActivityInput) => invokeCmd<Activity>('vo
 export const volunteerList = (orgId: number | null, period: string) => invokeCmd<Activity[]>('volunteer_list', { orgId, period })
 export const volunteerMemberHours = (orgId: number | null, period: string) =>
   invokeCmd<MemberHours[]>('volunteer_member_hours', { orgId, period })
+export const volunteerDelete = (id: number) => invokeCmd<void>('volunteer_delete', { id })
