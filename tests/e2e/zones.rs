@@ -60,5 +60,12 @@ async fn flow(app: &App) -> R {
     // Let the message finish its entrance before the picture.
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     app.screenshot("10-zones").await?;
+
+    // The zone's sign, straight from its row: one A4 landscape sheet.
+    app.click_visible("//div[contains(@class,'el-drawer')]//button[contains(@class,'el-drawer__close-btn')]").await?;
+    app.click_visible(&format!("{}//button[contains(.,'打印标识牌')]", zone_row("湖心责任区"))).await?;
+    app.wait_text("print-picked", |t| t.contains("1 个责任区")).await?;
+    app.wait_text("print-summary", |t| t.contains("共 1 份，1 张纸")).await?;
+    app.wait_text("print-page-size", |t| t.contains("297 × 210 mm")).await?;
     Ok(())
 }

@@ -12,6 +12,8 @@ export const store = reactive({
   currentOrgId: null as number | null,
   /** Members ticked in the roster for the print centre (empty: print by scope). */
   printIds: [] as number[],
+  /** A zone chosen on the zones page for its 责任区牌. */
+  printZoneIds: [] as number[],
   /** Or the roster's filter and how many it found, when nothing was ticked. */
   printQuery: null as { query: MemberQuery; total: number } | null,
   /** Bumped after any change to organizations or members, so pages reload their figures. */
