@@ -114,7 +114,7 @@ async fn the_demo_has_the_seeds_pairings_and_the_cli_prints_them() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
     assert!(
-        text.contains("结对共建\t5") && text.contains("县民政局\t大街社区党总支") && text.contains("资金450,000.00元"),
+        text.contains("结对共建\t5") && text.contains("县民政局\t大街社区党总支") && text.contains("资金¥450,000.00"),
         "{text}"
     );
 }

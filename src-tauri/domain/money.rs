@@ -34,7 +34,7 @@ pub fn parse_yuan(field: &str, text: &str) -> Result<i64> {
     Ok(fen)
 }
 
-/// "450,000.00元".
+/// "¥450,000.00", as the ledgers write money.
 pub fn format_fen(fen: i64) -> String {
     let yuan = fen / 100;
     let digits = yuan.to_string();
@@ -45,7 +45,7 @@ pub fn format_fen(fen: i64) -> String {
         }
         grouped.push(c);
     }
-    format!("{grouped}.{:02}元", fen % 100)
+    format!("¥{grouped}.{:02}", fen % 100)
 }
 
 #[cfg(test)]
@@ -76,8 +76,8 @@ mod tests {
 
     #[test]
     fn amounts_are_shown_with_grouped_yuan_and_fen() {
-        assert_eq!(format_fen(45_000_000), "450,000.00元");
-        assert_eq!(format_fen(1), "0.01元");
-        assert_eq!(format_fen(123_456_789), "1,234,567.89元");
+        assert_eq!(format_fen(45_000_000), "¥450,000.00");
+        assert_eq!(format_fen(1), "¥0.01");
+        assert_eq!(format_fen(123_456_789), "¥1,234,567.89");
     }
 }

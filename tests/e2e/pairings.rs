@@ -37,10 +37,10 @@ async fn flow(app: &App) -> R {
     app.type_into("support-amount", "45万").await?;
     app.click("support-save").await?;
     success(app, "已记录帮扶").await?;
-    app.wait_xpath(&format!("{row}[.//span[contains(@class,'money')][.='450,000.00元']]")).await?;
+    app.wait_xpath(&format!("{row}[.//span[contains(@class,'money')][.='¥450,000.00']]")).await?;
     app.click_visible(&format!("{row}//button[contains(.,'查看')]")).await?;
     let records = app.visible_text("//div[@data-testid='support-drawer']//tbody").await?;
-    assert!(records.contains("资金") && records.contains("450,000.00元"), "{records}");
+    assert!(records.contains("资金") && records.contains("¥450,000.00"), "{records}");
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     app.screenshot("15-pairings").await?;
     app.click_visible("//div[contains(@class,'el-drawer')]//button[contains(@class,'el-drawer__close-btn')]").await?;

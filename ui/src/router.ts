@@ -18,10 +18,10 @@ export const routes = [
   { path: '/identity', name: 'identity', component: IdentityView, meta: { title: '亮身份' } },
   { path: '/posts', name: 'posts', component: PostsView, meta: { title: '亮职责' } },
   { path: '/pledges', name: 'pledges', component: PledgesView, meta: { title: '亮承诺' } },
-  { path: '/pairings', name: 'pairings', component: PairingsView, meta: { title: '机关单位进社区' } },
-  { path: '/leaders', name: 'leaders', component: LeadersView, meta: { title: '党员干部进社区' } },
+  { path: '/pairings', name: 'pairings', component: PairingsView, meta: { title: '结对共建（机关单位进社区）' } },
+  { path: '/leaders', name: 'leaders', component: LeadersView, meta: { title: '联系领导（党员干部进社区）' } },
   { path: '/deputies', name: 'deputies', component: DeputiesView, meta: { title: '代表委员进社区' } },
-  { path: '/volunteering', name: 'volunteering', component: VolunteeringView, meta: { title: '志愿者进社区' } },
+  { path: '/volunteering', name: 'volunteering', component: VolunteeringView, meta: { title: '志愿服务（志愿者进社区）' } },
   { path: '/print', name: 'print', component: PrintView, meta: { title: '打印中心' } },
   { path: '/orgs', name: 'orgs', component: OrgsView, meta: { title: '组织机构' } },
 ]

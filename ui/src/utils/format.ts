@@ -11,10 +11,10 @@ export function formatCount(n: number, unit: string): string {
   return `${n.toLocaleString('zh-CN')}${unit}`
 }
 
-/** Money kept in fen, shown as yuan with thousands separators: 45000000 → "450,000.00元". */
+/** Money kept in fen, shown as yuan with thousands separators: 45000000 → "¥450,000.00". */
 export function formatFen(fen: number): string {
   const yuan = Math.trunc(fen / 100).toLocaleString('en-US')
-  return `${yuan}.${String(fen % 100).padStart(2, '0')}元`
+  return `¥${yuan}.${String(fen % 100).padStart(2, '0')}`
 }
 
 /** Hours kept in tenths: 25 → "2.5". */
