@@ -9,6 +9,7 @@ const COMMANDS: &[&str] = &[
     "preference_get",
     "preference_set",
     "reminders",
+    "home_practice",
     "org_tree",
     "org_create",
     "org_rename",

@@ -26,7 +26,7 @@ pub fn typescript() -> String {
         orgs::Organization, orgs::OrgNode, orgs::OrgInput,
         members::Member, members::MemberRow, members::MemberInput, members::MemberSort, members::MemberQuery,
         members::MemberPage, members::StatusChange,
-        stats::LabeledCount, stats::HomeStats,
+        stats::LabeledCount, stats::HomeStats, stats::PracticeFigure,
         demo::DemoScale, demo::DemoSummary,
         catalog::MarkType, identity::IdentityMark, identity::MemberSelection, identity::BulkMark,
         identity::BulkMarkResult, identity::IdentitySummary,

@@ -88,3 +88,18 @@ async fn reminders_follow_missing_visits_stale_difficulties_and_ending_agreement
         "61 days ahead"
     );
 }
+
+#[tokio::test]
+async fn the_home_page_counts_the_practice_of_the_demo() {
+    let t = support::fresh().await;
+    sanliang::domain::demo::load(&t.pool, sanliang::domain::demo::DemoScale::Community, support::today())
+        .await
+        .unwrap();
+    let figures = sanliang::domain::stats::practice(&t.pool, None, support::today()).await.unwrap();
+    let count = |code: &str| figures.iter().find(|f| f.code == code).unwrap().count;
+    let identity = sanliang::domain::identity::summary(&t.pool, None).await.unwrap();
+    assert_eq!(count("shown"), identity.shown);
+    assert!(count("with_post") > 0 && count("pledges_overdue") > 0);
+    assert_eq!(count("pledges_done"), 0, "this year's pledges are still in progress on 28 November");
+    assert_eq!(count("pairings"), 5);
+}

@@ -46,3 +46,9 @@ pub async fn preference_set(state: State<'_, AppState>, key: String, value: Stri
 pub async fn reminders(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Reminder>> {
     reminders::for_today(super::pool(&state)?, org_id, today()).await
 }
+
+/// The practice figures for the home page (identity, posts, pledges, pairings).
+#[tauri::command]
+pub async fn home_practice(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<stats::PracticeFigure>> {
+    stats::practice(super::pool(&state)?, org_id, today()).await
+}

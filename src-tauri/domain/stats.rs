@@ -64,3 +64,44 @@ pub async fn home(pool: &SqlitePool, org_id: Option<i64>) -> Result<HomeStats> {
     let active_members = counts.iter().filter(|(st, _, _)| st == MemberStatus::Active.code()).map(|(_, _, n)| n).sum();
     Ok(HomeStats { organizations, by_status, by_category, active_members })
 }
+
+/// The practice at a glance for the home page: identity shown, posts held, this year's
+/// pledges done and overdue, unit pairings — each with its unit, linking to its page.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PracticeFigure {
+    pub code: String,
+    pub label: String,
+    pub count: i64,
+    pub unit: String,
+    pub route: String,
+}
+
+pub async fn practice(pool: &SqlitePool, org_id: Option<i64>, today: chrono::NaiveDate) -> Result<Vec<PracticeFigure>> {
+    use chrono::Datelike;
+    let identity = crate::domain::identity::summary(pool, org_id).await?;
+    let posts = crate::domain::posts::stats(pool, org_id).await?;
+    let query = crate::domain::pledges::PledgeQuery {
+        org_id,
+        year: Some(today.year()),
+        page: 1,
+        page_size: 1,
+        ..Default::default()
+    };
+    let pledges = crate::domain::pledges::search(pool, &query, today).await?.counts;
+    let pairs = crate::domain::pairings::stats(pool, org_id).await?;
+    let figure = |code: &str, label: String, count: i64, unit: &str, route: &str| PracticeFigure {
+        code: code.into(),
+        label,
+        count,
+        unit: unit.into(),
+        route: route.into(),
+    };
+    Ok(vec![
+        figure("shown", "已亮身份".into(), identity.shown, "名", "/identity"),
+        figure("with_post", "已认岗定责".into(), posts.with_post, "名", "/posts"),
+        figure("pledges_done", format!("{}年承诺已完成", today.year()), pledges.completed, "份", "/pledges"),
+        figure("pledges_overdue", "承诺已逾期".into(), pledges.overdue, "份", "/pledges"),
+        figure("pairings", "结对共建".into(), pairs.pairings, "对", "/pairings"),
+    ])
+}

@@ -13,6 +13,7 @@ async fn flow(app: &App) -> R {
     // The home page reminds of the visits still owed this month.
     let owed = |t: &str| t.split("还有").nth(1).and_then(|r| r.split('处').next()).and_then(|n| n.parse::<i64>().ok());
     let reminder = app.wait_text("reminder-leader_visits", |t| owed(t).is_some()).await?;
+    assert_eq!(app.loaded_figure("practice-pairings").await?, 5, "the demo's five unit pairings");
     let owed_before = owed(&reminder).unwrap_or_default();
     app.click("menu-leaders").await?;
     app.loaded_figure("leaders-count").await?;

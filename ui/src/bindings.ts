@@ -106,6 +106,8 @@ byStatus: Array<LabeledCount>,
  */
 byCategory: Array<LabeledCount>, activeMembers: number, };
 
+export type PracticeFigure = { code: string, label: string, count: number, unit: string, route: string, };
+
 export type DemoScale = "community" | "county";
 
 export type DemoSummary = { organizations: number, members: number, };

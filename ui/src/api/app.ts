@@ -1,4 +1,4 @@
-import type { AppInfo, Catalog, DemoSummary, HomeStats, Reminder } from '../bindings'
+import type { AppInfo, Catalog, DemoSummary, HomeStats, PracticeFigure, Reminder } from '../bindings'
 import { invokeCmd } from './invoke'
 
 export const appInfo = () => invokeCmd<AppInfo>('app_info')
@@ -8,3 +8,4 @@ export const demoLoad = () => invokeCmd<DemoSummary>('demo_load')
 export const preferenceGet = (key: string) => invokeCmd<string | null>('preference_get', { key })
 export const preferenceSet = (key: string, value: string) => invokeCmd<void>('preference_set', { key, value })
 export const reminders = (orgId: number | null) => invokeCmd<Reminder[]>('reminders', { orgId })
+export const homePractice = (orgId: number | null) => invokeCmd<PracticeFigure[]>('home_practice', { orgId })
