@@ -12,8 +12,7 @@ use crate::db::{deputies as store, orgs as org_store};
 use crate::domain::catalog::{DeputyRole, OrgKind};
 use crate::domain::leaders::quarter_bounds;
 use crate::domain::orgs::subtree_path;
-use crate::domain::pledges::parse_date;
-use crate::domain::validate::{check_name, check_phone, check_text};
+use crate::domain::validate::{check_name, check_past_date, check_phone, check_text};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -110,14 +109,6 @@ pub struct MissingDeputyVisit {
     pub last_visit: Option<NaiveDate>,
 }
 
-fn past(field: &str, label: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
-    let d = parse_date(field, label, text)?;
-    if d > today {
-        return Err(Error::validation(field, format!("{label}不能晚于今天")));
-    }
-    Ok(d)
-}
-
 /// The calendar quarter named "2026-Q4", or holding the month "2026-11".
 pub fn quarter(field: &str, period: &str) -> Result<(NaiveDate, NaiveDate)> {
     let p = period.trim().to_uppercase();
@@ -156,7 +147,7 @@ pub async fn pair(
     today: NaiveDate,
 ) -> Result<Deputy> {
     let community_id = community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
-    let start_on = past("startOn", "结对日期", start_on, today)?;
+    let start_on = check_past_date("startOn", "结对日期", start_on, today)?;
     let mut tx = pool.begin().await?;
     let deputy = store::get(&mut tx, deputy_id).await?;
     let community = org_store::get(&mut tx, community_id)
@@ -207,7 +198,7 @@ pub async fn receptions(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Re
 pub async fn log_visit(pool: &SqlitePool, input: &DeputyVisitInput, today: NaiveDate) -> Result<DeputyVisit> {
     let deputy_id = input.deputy_id.ok_or_else(|| Error::validation("deputyId", "请选择代表委员"))?;
     let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
-    let visited_on = past("visitedOn", "进社区日期", &input.visited_on, today)?;
+    let visited_on = check_past_date("visitedOn", "进社区日期", &input.visited_on, today)?;
     let notes = check_text("notes", "活动情况", &input.notes, 2000, false)?;
     let mut tx = pool.begin().await?;
     if !store::paired_on(&mut tx, deputy_id, community_id, visited_on).await? {
@@ -233,7 +224,7 @@ pub async fn visits(pool: &SqlitePool, org_id: Option<i64>, period: &str) -> Res
 
 /// Answers a suggestion (dated, not before it was raised, not in the future).
 pub async fn reply(pool: &SqlitePool, id: i64, replied_on: &str, reply: &str, today: NaiveDate) -> Result<Suggestion> {
-    let replied_on = past("repliedOn", "答复日期", replied_on, today)?;
+    let replied_on = check_past_date("repliedOn", "答复日期", replied_on, today)?;
     let reply = check_text("reply", "答复内容", reply, 500, true)?;
     let mut conn = pool.acquire().await?;
     let s = store::suggestion(&mut conn, id).await?;

@@ -10,8 +10,7 @@ use ts_rs::TS;
 use crate::db::difficulties as store;
 use crate::domain::catalog::DifficultyStatus;
 use crate::domain::orgs::subtree_path;
-use crate::domain::pledges::parse_date;
-use crate::domain::validate::check_text;
+use crate::domain::validate::{check_past_date, check_text};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -67,10 +66,7 @@ pub(crate) async fn insert_in(
 
 /// The next step of a difficulty, dated: 待办 → 办理中 → 已解决 → 已反馈.
 pub async fn advance(pool: &SqlitePool, input: &AdvanceInput, today: NaiveDate) -> Result<Difficulty> {
-    let on = parse_date("on", "日期", &input.on)?;
-    if on > today {
-        return Err(Error::validation("on", "日期不能晚于今天"));
-    }
+    let on = check_past_date("on", "日期", &input.on, today)?;
     let outcome = check_text("outcome", "办理情况", &input.outcome, 500, false)?;
     let mut conn = pool.acquire().await?;
     let d = store::get(&mut conn, input.id).await?;

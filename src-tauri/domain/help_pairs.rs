@@ -9,8 +9,7 @@ use ts_rs::TS;
 use crate::db::{help_pairs as store, orgs as org_store};
 use crate::domain::catalog::OrgKind;
 use crate::domain::orgs::subtree_path;
-use crate::domain::pledges::parse_date;
-use crate::domain::validate::{check_name, check_text};
+use crate::domain::validate::{check_name, check_past_date, check_text};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -45,20 +44,12 @@ pub struct HelpRecord {
     pub text: String,
 }
 
-fn past(field: &str, label: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
-    let d = parse_date(field, label, text)?;
-    if d > today {
-        return Err(Error::validation(field, format!("{label}不能晚于今天")));
-    }
-    Ok(d)
-}
-
 pub async fn create(pool: &SqlitePool, input: &HelpPairInput, today: NaiveDate) -> Result<HelpPair> {
     let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
     let cadre = check_name("cadre", &input.cadre)?;
     let cadre_title = check_text("cadreTitle", "职务", &input.cadre_title, 40, false)?;
     let helped = check_text("helped", "帮扶对象", &input.helped, 60, true)?;
-    let start_on = past("startOn", "结对日期", &input.start_on, today)?;
+    let start_on = check_past_date("startOn", "结对日期", &input.start_on, today)?;
     let mut conn = pool.acquire().await?;
     let community = org_store::get(&mut conn, community_id)
         .await
@@ -78,7 +69,7 @@ pub async fn add_record(
     text: &str,
     today: NaiveDate,
 ) -> Result<HelpPair> {
-    let helped_on = past("helpedOn", "帮扶日期", helped_on, today)?;
+    let helped_on = check_past_date("helpedOn", "帮扶日期", helped_on, today)?;
     let text = check_text("text", "帮扶情况", text, 500, true)?;
     let mut conn = pool.acquire().await?;
     let pair = store::get(&mut conn, pair_id).await?;

@@ -11,8 +11,7 @@ use crate::db::{leaders as store, orgs as org_store};
 use crate::domain::catalog::{LeaderLevel, OrgKind, VisitKind};
 use crate::domain::difficulties::{self, DifficultyInput};
 use crate::domain::orgs::subtree_path;
-use crate::domain::pledges::parse_date;
-use crate::domain::validate::{check_name, check_phone, check_text};
+use crate::domain::validate::{check_name, check_past_date, check_phone, check_text};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -112,14 +111,6 @@ pub fn quarter_bounds(day: NaiveDate) -> (NaiveDate, NaiveDate) {
     (first, last)
 }
 
-fn past_date(field: &str, label: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
-    let d = parse_date(field, label, text)?;
-    if d > today {
-        return Err(Error::validation(field, format!("{label}不能晚于今天")));
-    }
-    Ok(d)
-}
-
 pub async fn create(pool: &SqlitePool, input: &LeaderInput) -> Result<Leader> {
     let name = check_name("name", &input.name)?;
     let level = input.level.ok_or_else(|| Error::validation("level", "请选择县级或科级"))?;
@@ -139,7 +130,7 @@ pub async fn assign(
     today: NaiveDate,
 ) -> Result<Leader> {
     let community_id = community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
-    let start_on = past_date("startOn", "联系日期", start_on, today)?;
+    let start_on = check_past_date("startOn", "联系日期", start_on, today)?;
     let mut tx = pool.begin().await?;
     let leader = store::leader(&mut tx, leader_id).await?;
     let community = org_store::get(&mut tx, community_id)
@@ -167,7 +158,7 @@ pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Leader>>
 pub async fn log_visit(pool: &SqlitePool, input: &VisitInput, today: NaiveDate) -> Result<Visit> {
     let leader_id = input.leader_id.ok_or_else(|| Error::validation("leaderId", "请选择联系领导"))?;
     let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
-    let visited_on = past_date("visitedOn", "走访日期", &input.visited_on, today)?;
+    let visited_on = check_past_date("visitedOn", "走访日期", &input.visited_on, today)?;
     let kind = input.kind.ok_or_else(|| Error::validation("kind", "请选择活动形式"))?;
     let participants = check_text("participants", "参加人员", &input.participants, 200, false)?;
     let notes = check_text("notes", "情况记录", &input.notes, 2000, false)?;
@@ -199,7 +190,7 @@ pub async fn add_diary(
     text: &str,
     today: NaiveDate,
 ) -> Result<()> {
-    let written_on = past_date("writtenOn", "日记日期", written_on, today)?;
+    let written_on = check_past_date("writtenOn", "日记日期", written_on, today)?;
     let text = check_text("text", "民情日记", text, 2000, true)?;
     let mut conn = pool.acquire().await?;
     let leader = store::leader(&mut conn, leader_id).await?;

@@ -13,7 +13,7 @@ use crate::db::{orgs as org_store, pairings as store};
 use crate::domain::catalog::{OrgKind, SupportKind};
 use crate::domain::money::parse_yuan;
 use crate::domain::orgs::subtree_path;
-use crate::domain::validate::check_text;
+use crate::domain::validate::{check_date, check_past_date, check_text};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -81,19 +81,11 @@ pub struct PairingStats {
 pub const AGREEMENT_MAX: usize = 1000;
 pub const SCAN_DIR: &str = "agreements";
 
-fn date(field: &str, label: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
-    let d = crate::domain::pledges::parse_date(field, label, text)?;
-    if d > today {
-        return Err(Error::validation(field, format!("{label}不能晚于今天")));
-    }
-    Ok(d)
-}
-
 fn optional_date(field: &str, label: &str, text: &str) -> Result<Option<NaiveDate>> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    crate::domain::pledges::parse_date(field, label, text).map(Some)
+    check_date(field, label, text).map(Some)
 }
 
 pub struct ValidPairing {
@@ -108,7 +100,7 @@ pub struct ValidPairing {
 pub async fn create(pool: &SqlitePool, input: &PairingInput, today: NaiveDate) -> Result<Pairing> {
     let unit_id = input.unit_id.ok_or_else(|| Error::validation("unitId", "请选择机关单位"))?;
     let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择结对社区"))?;
-    let start_on = date("startOn", "结对日期", &input.start_on, today)?;
+    let start_on = check_past_date("startOn", "结对日期", &input.start_on, today)?;
     let signed_on = optional_date("signedOn", "协议签订日期", &input.signed_on)?;
     if signed_on.is_some_and(|d| d > today) {
         return Err(Error::validation("signedOn", "协议签订日期不能晚于今天"));
@@ -149,7 +141,7 @@ pub async fn create(pool: &SqlitePool, input: &PairingInput, today: NaiveDate) -
 
 /// Ends a pairing on a date (not before it began, not in the future).
 pub async fn end(pool: &SqlitePool, id: i64, end_on: &str, today: NaiveDate) -> Result<Pairing> {
-    let end_on = date("endOn", "结束日期", end_on, today)?;
+    let end_on = check_past_date("endOn", "结束日期", end_on, today)?;
     let mut conn = pool.acquire().await?;
     let p = store::get(&mut conn, id).await?;
     if p.end_on.is_some() {
@@ -175,7 +167,7 @@ pub async fn stats(pool: &SqlitePool, org_id: Option<i64>) -> Result<PairingStat
 /// Records support under a pairing, dated within the pairing and not in the future.
 pub async fn add_support(pool: &SqlitePool, input: &SupportInput, today: NaiveDate) -> Result<SupportRecord> {
     let kind = input.kind.ok_or_else(|| Error::validation("kind", "请选择帮扶类型"))?;
-    let given_on = date("givenOn", "日期", &input.given_on, today)?;
+    let given_on = check_past_date("givenOn", "日期", &input.given_on, today)?;
     let description = check_text("description", "帮扶内容", &input.description, 500, true)?;
     let amount_fen = if input.amount.trim().is_empty() {
         if kind == SupportKind::Funds {

@@ -12,8 +12,8 @@ use ts_rs::TS;
 
 use crate::db::pledges as store;
 use crate::domain::catalog::{Appraiser, PledgeStatus, Rating};
-use crate::domain::pledges::{self, parse_date, Evidence, Pledge};
-use crate::domain::validate::check_text;
+use crate::domain::pledges::{self, Evidence, Pledge};
+use crate::domain::validate::{check_past_date, check_text};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -62,10 +62,7 @@ fn date_after_publication(
     pledge: &Pledge,
     today: NaiveDate,
 ) -> Result<NaiveDate> {
-    let date = parse_date(field, label, text)?;
-    if date > today {
-        return Err(Error::validation(field, format!("{label}不能晚于今天")));
-    }
+    let date = check_past_date(field, label, text, today)?;
     if let Some(published) = pledge.published_on.filter(|p| date < *p) {
         return Err(Error::validation(field, format!("{label}不能早于公示日期（{published}）")));
     }

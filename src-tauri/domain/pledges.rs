@@ -10,7 +10,7 @@ use ts_rs::TS;
 use crate::db::{members as member_store, orgs as org_store, pledges as store};
 use crate::domain::catalog::{Appraiser, Category, MemberStatus, OrgKind, PledgeStatus, Rating};
 use crate::domain::orgs::subtree_path;
-use crate::domain::validate::check_text;
+use crate::domain::validate::{check_date, check_past_date, check_text};
 use crate::error::{Error, Result};
 
 /// One promise of a pledge. `flags` name what makes it too vague to supervise.
@@ -172,11 +172,6 @@ pub const OWNER_MAX: usize = 30;
 /// Shorter content cannot say what will be done and how much ("服务群众" is not a pledge).
 pub const CONTENT_MIN_CHARS: usize = 8;
 
-pub(crate) fn parse_date(field: &str, label: &str, text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::validation(field, format!("请填写有效的{label}（格式：2026-11-28）")))
-}
-
 /// What makes an item impossible to supervise; empty when it is concrete enough to publish.
 pub fn vague_flags(content: &str, measures: &str, owner: &str, deadline: Option<NaiveDate>) -> Vec<String> {
     let mut flags = Vec::new();
@@ -243,7 +238,7 @@ fn validate_items(items: &[ItemInput], year: i32, pledged_on: NaiveDate) -> Resu
         let deadline = if item.deadline.trim().is_empty() {
             None
         } else {
-            let d = parse_date(&f("deadline"), &format!("第{n}项的完成时限"), &item.deadline)?;
+            let d = check_date(&f("deadline"), &format!("第{n}项的完成时限"), &item.deadline)?;
             if d < pledged_on {
                 return Err(Error::validation(&f("deadline"), format!("第{n}项的完成时限不能早于承诺日期")));
             }
@@ -261,7 +256,7 @@ async fn validate(pool: &SqlitePool, input: &PledgeInput) -> Result<ValidPledge>
     if !(2000..=2100).contains(&input.year) {
         return Err(Error::validation("year", "请选择承诺年度"));
     }
-    let pledged_on = parse_date("pledgedOn", "承诺日期", &input.pledged_on)?;
+    let pledged_on = check_date("pledgedOn", "承诺日期", &input.pledged_on)?;
     if !(input.year - 1..=input.year).contains(&pledged_on.year()) {
         return Err(Error::validation("pledgedOn", format!("承诺日期应在{}年或上一年年底", input.year)));
     }
@@ -325,10 +320,7 @@ pub async fn update(pool: &SqlitePool, id: i64, input: &PledgeInput, today: Naiv
 
 /// Publishes (公示) a draft on a date. Refused while any item is too vague to supervise.
 pub async fn publish(pool: &SqlitePool, id: i64, published_on: &str, today: NaiveDate) -> Result<Pledge> {
-    let published_on = parse_date("publishedOn", "公示日期", published_on)?;
-    if published_on > today {
-        return Err(Error::validation("publishedOn", "公示日期不能晚于今天"));
-    }
+    let published_on = check_past_date("publishedOn", "公示日期", published_on, today)?;
     let mut tx = pool.begin().await?;
     let pledge = full(&mut tx, id, today).await?;
     if pledge.status != PledgeStatus::Draft {

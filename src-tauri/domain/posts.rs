@@ -10,7 +10,7 @@ use ts_rs::TS;
 use crate::db::{members as member_store, orgs as org_store, posts as store};
 use crate::domain::catalog::{Category, MemberStatus, OrgKind, PostHow, PostKind};
 use crate::domain::orgs::subtree_path;
-use crate::domain::validate::check_text;
+use crate::domain::validate::{check_past_date, check_text};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -74,15 +74,6 @@ pub struct PostStats {
 pub const POST_NAME_MAX: usize = 30;
 pub const DUTIES_MAX: usize = 500;
 pub const CAPACITY_MAX: i64 = 200;
-
-fn parse_date(field: &str, label: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
-    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::validation(field, format!("请填写有效的{label}（格式：2026-11-28）")))?;
-    if date > today {
-        return Err(Error::validation(field, format!("{label}不能晚于今天")));
-    }
-    Ok(date)
-}
 
 struct ValidPost {
     community_id: i64,
@@ -165,7 +156,7 @@ pub async fn member_history(pool: &SqlitePool, member_id: i64) -> Result<Vec<Pos
 /// Puts a member on a post (认岗 or 设岗), checking every rule inside one transaction.
 pub async fn assign(pool: &SqlitePool, input: &AssignInput, today: NaiveDate) -> Result<PostAssignment> {
     let member_id = input.member_id.ok_or_else(|| Error::validation("memberId", "请选择党员"))?;
-    let start_on = parse_date("startOn", "上岗日期", &input.start_on, today)?;
+    let start_on = check_past_date("startOn", "上岗日期", &input.start_on, today)?;
     let mut tx = pool.begin().await?;
     let post = store::get(&mut tx, input.post_id).await?;
     let member = member_store::get(&mut tx, member_id)
@@ -206,7 +197,7 @@ pub async fn assign(pool: &SqlitePool, input: &AssignInput, today: NaiveDate) ->
 
 /// Ends a holding on a date (not before it began, not in the future).
 pub async fn end(pool: &SqlitePool, assignment_id: i64, end_on: &str, today: NaiveDate) -> Result<PostAssignment> {
-    let end_on = parse_date("endOn", "离岗日期", end_on, today)?;
+    let end_on = check_past_date("endOn", "离岗日期", end_on, today)?;
     let mut conn = pool.acquire().await?;
     let a = store::assignment(&mut conn, assignment_id).await?;
     if a.end_on.is_some() {

@@ -91,6 +91,21 @@ fn is_name_char(c: char) -> bool {
         )
 }
 
+/// A date typed as YYYY-MM-DD.
+pub fn check_date(field: &str, label: &str, text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::validation(field, format!("请填写有效的{label}（格式：2026-11-28）")))
+}
+
+/// A date typed as YYYY-MM-DD that is not after today (something that has happened).
+pub fn check_past_date(field: &str, label: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
+    let date = check_date(field, label, text)?;
+    if date > today {
+        return Err(Error::validation(field, format!("{label}不能晚于今天")));
+    }
+    Ok(date)
+}
+
 /// A generic required text of at most `max` characters.
 pub fn check_text(field: &str, label: &str, value: &str, max: usize, required: bool) -> Result<String> {
     let value = value.trim();

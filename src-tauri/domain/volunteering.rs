@@ -10,8 +10,7 @@ use ts_rs::TS;
 use crate::db::{members as member_store, orgs as org_store, volunteering as store};
 use crate::domain::catalog::{OrgKind, ParticipantKind};
 use crate::domain::orgs::subtree_path;
-use crate::domain::pledges::parse_date;
-use crate::domain::validate::{check_name, check_text};
+use crate::domain::validate::{check_name, check_past_date, check_text};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -101,10 +100,7 @@ pub struct ValidParticipant {
 /// Records an activity and its participants, all or nothing.
 pub async fn record(pool: &SqlitePool, input: &ActivityInput, today: NaiveDate) -> Result<Activity> {
     let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
-    let held_on = parse_date("heldOn", "活动日期", &input.held_on)?;
-    if held_on > today {
-        return Err(Error::validation("heldOn", "活动日期不能晚于今天"));
-    }
+    let held_on = check_past_date("heldOn", "活动日期", &input.held_on, today)?;
     let organizer = check_text("organizer", "承办单位", &input.organizer, 40, true)?;
     let service_type = check_text("serviceType", "服务类型", &input.service_type, 40, true)?;
     let place = check_text("place", "地点", &input.place, 60, false)?;
