@@ -154,8 +154,25 @@ impl App {
         caps.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_sanliang-siji") }));
         let client = ClientBuilder::native().capabilities(caps).connect(&format!("http://127.0.0.1:{port}")).await?;
         let app = App { client, data, _driver: driver, _xvfb: xvfb };
-        app.wait_xpath("//header//span[contains(@class,'app-name')]").await?;
+        app.wait_until_loaded().await?;
         Ok(app)
+    }
+
+    /// Waits for the app's header. With `pageLoadStrategy: none` the first scripts may run on the
+    /// blank page the window starts with; when the app's page replaces it, WebKitWebDriver fails
+    /// that script ("Callback was not called before the unload event"), and we simply ask again.
+    async fn wait_until_loaded(&self) -> R {
+        let started = Instant::now();
+        loop {
+            match self.wait_xpath("//header//span[contains(@class,'app-name')]").await {
+                Ok(()) => return Ok(()),
+                Err(e) if started.elapsed() < WAIT * 2 && format!("{e:?}").contains("unload") => {
+                    eprintln!("  the page was still loading ({e}); asking again");
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// Runs `script` with the visible elements matching `xpath` as `els` and returns its value.
