@@ -130,3 +130,57 @@ async fn the_demo_has_hezui_lakeside_zones_with_a_few_uncovered_items() {
     let uncovered = zones::uncovered(&t.pool, None).await.unwrap().len();
     assert!((1..20).contains(&uncovered), "{uncovered}");
 }
+
+#[tokio::test]
+async fn zones_and_their_items_are_renamed_and_deleted_and_nothing_is_left_behind() {
+    let t = support::fresh().await;
+    let [_, _, community, branch, _] = small_tree(&t.pool).await;
+    let create = |name: &str| ZoneInput { community_id: Some(community.id), name: name.into() };
+    let first = zones::create(&t.pool, &create("第一责任区")).await.unwrap();
+    let second = zones::create(&t.pool, &create("第二责任区")).await.unwrap();
+
+    // A zone's new name must be unique in its community; the same name is fine.
+    let err = zones::rename(&t.pool, second.id, "第一责任区").await.unwrap_err();
+    assert_eq!((err.kind(), err.field()), (ErrorKind::Conflict, Some("name")));
+    assert_eq!(zones::rename(&t.pool, second.id, " ").await.unwrap_err().field(), Some("name"));
+    assert_eq!(zones::rename(&t.pool, second.id, "第二责任区").await.unwrap().name, "第二责任区");
+    assert_eq!(zones::rename(&t.pool, second.id, "湖心责任区").await.unwrap().name, "湖心责任区");
+
+    let lanes = |zone_id: i64, names: &str| ZoneItemsInput { zone_id, kind: ZoneItemKind::Lane, names: names.into() };
+    let items = zones::add_items(&t.pool, &lanes(first.id, "湖滨1巷\n湖滨2巷\n湖宾3巷")).await.unwrap();
+    zones::add_items(&t.pool, &lanes(second.id, "湖心1巷\n湖心2巷")).await.unwrap();
+    let a = member(&t.pool, branch.id, "李明").await;
+    zones::cover(&t.pool, &CoverInput { item_ids: vec![items[0].id, items[2].id], member_id: Some(a) }).await.unwrap();
+
+    // A typo in an item's name is corrected; a name its zone already has is refused at the field.
+    assert_eq!(zones::rename_item(&t.pool, items[2].id, "湖滨2巷").await.unwrap_err().field(), Some("name"));
+    let fixed = zones::rename_item(&t.pool, items[2].id, "湖滨3巷").await.unwrap();
+    assert_eq!((fixed.name.as_str(), fixed.member_id), ("湖滨3巷", Some(a)), "the member keeps covering it");
+    // The same name in another zone is fine.
+    zones::rename_item(&t.pool, items[1].id, "湖心1巷").await.unwrap();
+
+    // Deleting an item: gone from the zone's figures and from the member's items.
+    zones::delete_item(&t.pool, items[0].id).await.unwrap();
+    let zone = zones::list(&t.pool, None).await.unwrap().into_iter().find(|z| z.id == first.id).unwrap();
+    assert_eq!((zone.items, zone.covered), (2, 1));
+    assert_eq!(
+        zones::of_member(&t.pool, a).await.unwrap().iter().map(|i| i.name.as_str()).collect::<Vec<_>>(),
+        ["湖滨3巷"]
+    );
+    assert_eq!(zones::delete_item(&t.pool, items[0].id).await.unwrap_err().kind(), ErrorKind::NotFound);
+    // Its name can be used again.
+    zones::add_items(&t.pool, &lanes(first.id, "湖滨1巷")).await.unwrap();
+
+    // Deleting a zone takes its items with it: not listed, not uncovered, not covered, not printed.
+    assert_eq!(zones::delete(&t.pool, first.id).await.unwrap(), 3);
+    let left = zones::list(&t.pool, None).await.unwrap();
+    assert_eq!(left.iter().map(|z| z.name.as_str()).collect::<Vec<_>>(), ["湖心责任区"]);
+    let uncovered = zones::uncovered(&t.pool, None).await.unwrap();
+    assert!(uncovered.iter().all(|i| i.zone_id == second.id), "{uncovered:?}");
+    assert!(zones::of_member(&t.pool, a).await.unwrap().is_empty());
+    let signs = sanliang::print::data::zones(&t.pool, &Default::default()).await.unwrap();
+    assert_eq!(signs.iter().map(|z| z.name.as_str()).collect::<Vec<_>>(), ["湖心责任区"]);
+    assert_eq!(zones::delete(&t.pool, first.id).await.unwrap_err().kind(), ErrorKind::NotFound);
+    // The deleted zone's name is free again in the community.
+    zones::create(&t.pool, &create("第一责任区")).await.unwrap();
+}

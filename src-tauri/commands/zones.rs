@@ -45,3 +45,23 @@ pub async fn zone_uncovered(state: State<'_, AppState>, org_id: Option<i64>) -> 
 pub async fn zone_member_items(state: State<'_, AppState>, member_id: i64) -> Result<Vec<ZoneItem>> {
     zones::of_member(super::pool(&state)?, member_id).await
 }
+
+#[tauri::command]
+pub async fn zone_rename(state: State<'_, AppState>, id: i64, name: String) -> Result<Zone> {
+    zones::rename(super::pool(&state)?, id, &name).await
+}
+
+#[tauri::command]
+pub async fn zone_delete(state: State<'_, AppState>, id: i64) -> Result<u64> {
+    zones::delete(super::pool(&state)?, id).await
+}
+
+#[tauri::command]
+pub async fn zone_item_rename(state: State<'_, AppState>, item_id: i64, name: String) -> Result<ZoneItem> {
+    zones::rename_item(super::pool(&state)?, item_id, &name).await
+}
+
+#[tauri::command]
+pub async fn zone_item_delete(state: State<'_, AppState>, item_id: i64) -> Result<()> {
+    zones::delete_item(super::pool(&state)?, item_id).await
+}

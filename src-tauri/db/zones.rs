@@ -238,6 +238,56 @@ pub async fn release(conn: &mut SqliteConnection, item_id: i64) -> Result<()> {
     Ok(())
 }
 
+pub async fn rename_zone(conn: &mut SqliteConnection, id: i64, name: &str) -> Result<()> {
+    let now = now();
+    sqlx::query!("UPDATE zones SET name = ?1, updated_at = ?2 WHERE id = ?3 AND deleted_at IS NULL", name, now, id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Soft-deletes a zone and its items; returns how many items went with it.
+pub async fn delete_zone(conn: &mut SqliteConnection, id: i64) -> Result<u64> {
+    let now = now();
+    let items = sqlx::query!(
+        "UPDATE zone_items SET deleted_at = ?1, updated_at = ?1 WHERE zone_id = ?2 AND deleted_at IS NULL",
+        now,
+        id
+    )
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    sqlx::query!("UPDATE zones SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2 AND deleted_at IS NULL", now, id)
+        .execute(conn)
+        .await?;
+    Ok(items)
+}
+
+pub async fn rename_item(conn: &mut SqliteConnection, id: i64, name: &str) -> Result<()> {
+    let now = now();
+    sqlx::query!(
+        "UPDATE zone_items SET name = ?1, updated_at = ?2 WHERE id = ?3 AND deleted_at IS NULL",
+        name,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete_item(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let now = now();
+    sqlx::query!(
+        "UPDATE zone_items SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2 AND deleted_at IS NULL",
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use sqlx::SqlitePool;

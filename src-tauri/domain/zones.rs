@@ -158,6 +158,50 @@ pub async fn cover(pool: &SqlitePool, input: &CoverInput) -> Result<Vec<ZoneItem
     Ok(items)
 }
 
+/// Renames a zone; the name stays unique within its community.
+pub async fn rename(pool: &SqlitePool, id: i64, name: &str) -> Result<Zone> {
+    let name = check_text("name", "责任区名称", name, ZONE_NAME_MAX, true)?;
+    let mut tx = pool.begin().await?;
+    let zone = store::zone(&mut tx, id).await?;
+    if matches!(store::zone_named(&mut tx, zone.community_id, &name).await?, Some(other) if other != id) {
+        return Err(Error::conflict(Some("name"), format!("{}已有名为“{name}”的责任区", zone.community_name)));
+    }
+    store::rename_zone(&mut tx, id, &name).await?;
+    let zone = store::zone(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(zone)
+}
+
+/// Deletes a zone with all its items in one transaction; returns how many items went with it.
+/// The members who covered them simply no longer do.
+pub async fn delete(pool: &SqlitePool, id: i64) -> Result<u64> {
+    let mut tx = pool.begin().await?;
+    store::zone(&mut tx, id).await?;
+    let items = store::delete_zone(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(items)
+}
+
+/// Corrects the name of a lane, building or household; unique per zone and kind.
+pub async fn rename_item(pool: &SqlitePool, item_id: i64, name: &str) -> Result<ZoneItem> {
+    let name = check_text("name", "名称", name, ITEM_NAME_MAX, true)?;
+    let mut tx = pool.begin().await?;
+    let item = store::item(&mut tx, item_id).await?;
+    if matches!(store::item_named(&mut tx, item.zone_id, item.kind, &name).await?, Some(other) if other != item_id) {
+        return Err(Error::conflict(Some("name"), format!("“{}”中已有{}“{name}”", item.zone_name, item.kind.label())));
+    }
+    store::rename_item(&mut tx, item_id, &name).await?;
+    let item = store::item(&mut tx, item_id).await?;
+    tx.commit().await?;
+    Ok(item)
+}
+
+pub async fn delete_item(pool: &SqlitePool, item_id: i64) -> Result<()> {
+    let mut conn = pool.acquire().await?;
+    store::item(&mut conn, item_id).await?;
+    store::delete_item(&mut conn, item_id).await
+}
+
 pub async fn release(pool: &SqlitePool, item_id: i64) -> Result<()> {
     let mut conn = pool.acquire().await?;
     store::item(&mut conn, item_id).await?;

@@ -1,4 +1,4 @@
-use crate::harness::{App, R};
+use crate::harness::{success, App, R};
 
 fn zone_row(zone: &str) -> String {
     format!("//div[@data-testid='zones-table']//tr[.//span[contains(@class,'zone-name')][.='{zone}']]")
@@ -61,11 +61,35 @@ async fn flow(app: &App) -> R {
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     app.screenshot("10-zones").await?;
 
+    // A typo in a lane's name is corrected in place; the member keeps covering it.
+    let item_row =
+        |name: &str| format!("//div[@data-testid='zone-items']//tbody/tr[td[3][normalize-space(.)='{name}']]");
+    app.click_visible(&format!("{}//button[contains(.,'改名')]", item_row("湖心2巷"))).await?;
+    app.type_into("item-rename-name", "湖心1巷").await?;
+    app.click("item-rename-save").await?;
+    let error = app.field_error("item-rename-name").await?;
+    assert!(error.contains("已有巷道“湖心1巷”"), "{error}");
+    app.type_into("item-rename-name", "湖心南巷").await?;
+    app.click("item-rename-save").await?;
+    success(app, "已改名为“湖心南巷”").await?;
+    let renamed = app.visible_text(&item_row("湖心南巷")).await?;
+    assert!(renamed.contains(&keeper), "{renamed}");
+
     // The zone's sign, straight from its row: one A4 landscape sheet.
     app.click_visible("//div[contains(@class,'el-drawer')]//button[contains(@class,'el-drawer__close-btn')]").await?;
     app.click_visible(&format!("{}//button[contains(.,'打印标识牌')]", zone_row("湖心责任区"))).await?;
     app.wait_text("print-picked", |t| t.contains("1 个责任区")).await?;
     app.wait_text("print-summary", |t| t.contains("共 1 份，1 张纸")).await?;
     app.wait_text("print-page-size", |t| t.contains("297 × 210 mm")).await?;
+
+    // Deleted with its lanes, after a question that says what goes with it.
+    app.click("menu-posts").await?;
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='党员责任区']").await?;
+    app.click_visible(&format!("{}//button[contains(.,'删除')]", zone_row("湖心责任区"))).await?;
+    let question = app.visible_text("//div[contains(@class,'el-message-box')]").await?;
+    assert!(question.contains("其中 2 处（已落实到人 2 处）将一并删除"), "{question}");
+    app.click_visible("//div[contains(@class,'el-message-box')]//button[contains(.,'删除')]").await?;
+    success(app, "已删除").await?;
+    app.wait_text("zones-table", |t| !t.contains("湖心责任区")).await?;
     Ok(())
 }

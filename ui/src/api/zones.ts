@@ -9,3 +9,7 @@ export const zoneCover = (input: CoverInput) => invokeCmd<ZoneItem[]>('zone_cove
 export const zoneRelease = (itemId: number) => invokeCmd<void>('zone_release', { itemId })
 export const zoneUncovered = (orgId: number | null) => invokeCmd<ZoneItem[]>('zone_uncovered', { orgId })
 export const zoneMemberItems = (memberId: number) => invokeCmd<ZoneItem[]>('zone_member_items', { memberId })
+export const zoneRename = (id: number, name: string) => invokeCmd<Zone>('zone_rename', { id, name })
+export const zoneDelete = (id: number) => invokeCmd<number>('zone_delete', { id })
+export const zoneItemRename = (itemId: number, name: string) => invokeCmd<ZoneItem>('zone_item_rename', { itemId, name })
+export const zoneItemDelete = (itemId: number) => invokeCmd<void>('zone_item_delete', { itemId })
