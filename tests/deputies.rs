@@ -95,3 +95,33 @@ async fn each_deputy_owes_each_paired_community_a_visit_a_calendar_quarter() {
     .unwrap();
     assert_eq!(point.on_duty, ["普丽华"]);
 }
+
+#[tokio::test]
+async fn a_deputy_pairing_is_ended_and_no_longer_owes_that_quarter() {
+    let t = support::fresh().await;
+    let [_, street, a, _, _] = small_tree(&t.pool).await;
+    let b = add(&t.pool, Some(&street), OrgKind::Community, "大庄社区党总支").await;
+    let today = support::today();
+    let input = DeputyInput { name: "普丽华".into(), roles: vec![DeputyRole::Npc], ..Default::default() };
+    let deputy = deputies::create(&t.pool, &input).await.unwrap();
+    deputies::pair(&t.pool, deputy.id, Some(a.id), "2026-01-01", today).await.unwrap();
+    deputies::pair(&t.pool, deputy.id, Some(b.id), "2026-01-01", today).await.unwrap();
+    deputies::log_visit(&t.pool, &visit(deputy.id, a.id, "2026-10-08"), today).await.unwrap();
+
+    let end = |on: &'static str| deputies::end_pair(&t.pool, deputy.id, b.id, on, today);
+    assert_eq!(end("2025-12-31").await.unwrap_err().field(), Some("endOn"));
+    assert_eq!(end("2026-12-01").await.unwrap_err().field(), Some("endOn"));
+    let refused = deputies::end_pair(&t.pool, deputy.id, a.id, "2026-10-01", today).await.unwrap_err();
+    assert!(refused.to_string().contains("2026-10-08"), "{refused}");
+
+    let names = |m: Vec<deputies::MissingDeputyVisit>| m.into_iter().map(|m| m.community_name).collect::<Vec<_>>();
+    assert_eq!(names(deputies::missing_visits(&t.pool, None, "2026-Q4").await.unwrap()), ["大庄社区党总支"]);
+    let after = end("2026-10-15").await.unwrap();
+    assert_eq!(after.communities.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(), ["河咀社区党总支"]);
+    assert!(deputies::missing_visits(&t.pool, None, "2026-Q4").await.unwrap().is_empty());
+    assert_eq!(
+        names(deputies::missing_visits(&t.pool, None, "2026-Q3").await.unwrap()),
+        ["河咀社区党总支", "大庄社区党总支"]
+    );
+    assert_eq!(end("2026-10-16").await.unwrap_err().kind(), ErrorKind::NotFound);
+}

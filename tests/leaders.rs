@@ -151,3 +151,39 @@ async fn the_demo_has_leaders_with_visits_and_the_cli_prints_the_month() {
     assert!(text.contains(&format!("2026-11未走访\t{}", missing.len())), "{text}");
     assert_eq!(text.lines().filter(|l| l.starts_with("未走访：")).count(), missing.len());
 }
+
+#[tokio::test]
+async fn a_leader_who_moves_on_ends_his_contact_and_stops_owing_visits_from_that_month() {
+    let t = support::fresh().await;
+    let [_, street, a, _, _] = small_tree(&t.pool).await;
+    let b = add(&t.pool, Some(&street), OrgKind::Community, "大街社区党总支").await;
+    let today = support::today();
+    let input = LeaderInput { name: "杨建华".into(), level: Some(LeaderLevel::County), ..Default::default() };
+    let leader = leaders::create(&t.pool, &input).await.unwrap();
+    leaders::assign(&t.pool, leader.id, Some(a.id), "2026-03-01", today).await.unwrap();
+    leaders::assign(&t.pool, leader.id, Some(b.id), "2026-03-01", today).await.unwrap();
+    leaders::log_visit(&t.pool, &visit(leader.id, a.id, "2026-10-12"), today).await.unwrap();
+
+    // Refused with the reason at the date: before the start, in the future, before a visit.
+    let end = |on: &'static str| leaders::end_assignment(&t.pool, leader.id, a.id, on, today);
+    assert_eq!(end("2026-02-28").await.unwrap_err().field(), Some("endOn"));
+    assert_eq!(end("2026-11-29").await.unwrap_err().field(), Some("endOn"));
+    let before_visit = end("2026-10-11").await.unwrap_err();
+    assert_eq!(before_visit.field(), Some("endOn"));
+    assert!(before_visit.to_string().contains("2026-10-12"), "{before_visit}");
+
+    let after = end("2026-11-05").await.unwrap();
+    assert_eq!(after.communities.iter().map(|c| c.community_name.as_str()).collect::<Vec<_>>(), ["大街社区党总支"]);
+    assert_eq!(end("2026-11-06").await.unwrap_err().kind(), ErrorKind::NotFound, "nothing open to end");
+
+    // October is still owed by whoever was in force then; November no longer by him for 河咀.
+    let names = |m: Vec<leaders::MissingVisit>| m.into_iter().map(|m| m.community_name).collect::<Vec<_>>();
+    assert_eq!(names(leaders::missing_visits(&t.pool, None, "2026-10").await.unwrap()), ["大街社区党总支"]);
+    assert_eq!(names(leaders::missing_visits(&t.pool, None, "2026-11").await.unwrap()), ["大街社区党总支"]);
+    // No visit after the end: he is not the contact leader any more.
+    let late = leaders::log_visit(&t.pool, &visit(leader.id, a.id, "2026-11-20"), today).await.unwrap_err();
+    assert_eq!(late.field(), Some("communityId"));
+    // He can be assigned again later; the history stays.
+    leaders::assign(&t.pool, leader.id, Some(a.id), "2026-11-20", today).await.unwrap();
+    leaders::log_visit(&t.pool, &visit(leader.id, a.id, "2026-11-20"), today).await.unwrap();
+}

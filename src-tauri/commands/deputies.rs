@@ -82,3 +82,13 @@ pub async fn suggestion_reply(
 pub async fn deputy_visit_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
     deputies::delete_visit(super::pool(&state)?, id).await
 }
+
+#[tauri::command]
+pub async fn deputy_unpair(
+    state: State<'_, AppState>,
+    deputy_id: i64,
+    community_id: i64,
+    end_on: String,
+) -> Result<Deputy> {
+    deputies::end_pair(super::pool(&state)?, deputy_id, community_id, &end_on, today()).await
+}

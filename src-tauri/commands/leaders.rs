@@ -77,3 +77,13 @@ pub async fn diary_list(state: State<'_, AppState>, org_id: Option<i64>, period:
 pub async fn visit_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
     leaders::delete_visit(super::pool(&state)?, id).await
 }
+
+#[tauri::command]
+pub async fn leader_unassign(
+    state: State<'_, AppState>,
+    leader_id: i64,
+    community_id: i64,
+    end_on: String,
+) -> Result<Leader> {
+    leaders::end_assignment(super::pool(&state)?, leader_id, community_id, &end_on, today()).await
+}

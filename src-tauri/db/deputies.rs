@@ -319,6 +319,50 @@ pub async fn open_suggestions(conn: &mut SqliteConnection, subtree: Option<&str>
     .await?)
 }
 
+/// The start of the open pair of a deputy and a community, if there is one.
+pub async fn open_since(conn: &mut SqliteConnection, deputy_id: i64, community_id: i64) -> Result<Option<NaiveDate>> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT start_on AS "start_on: NaiveDate" FROM deputy_communities
+           WHERE deputy_id = ?1 AND community_id = ?2 AND end_on IS NULL"#,
+        deputy_id,
+        community_id
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// The latest visit of the pair after a day, if any (ending the pair before it is refused).
+pub async fn visit_after(
+    conn: &mut SqliteConnection,
+    deputy_id: i64,
+    community_id: i64,
+    day: NaiveDate,
+) -> Result<Option<NaiveDate>> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT max(visited_on) AS "last?: NaiveDate" FROM deputy_visits
+           WHERE deputy_id = ?1 AND community_id = ?2 AND deleted_at IS NULL AND visited_on > ?3"#,
+        deputy_id,
+        community_id,
+        day
+    )
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn end_open(conn: &mut SqliteConnection, deputy_id: i64, community_id: i64, end_on: NaiveDate) -> Result<()> {
+    let now = now();
+    sqlx::query!(
+        "UPDATE deputy_communities SET end_on = ?1, updated_at = ?2 WHERE deputy_id = ?3 AND community_id = ?4 AND end_on IS NULL",
+        end_on,
+        now,
+        deputy_id,
+        community_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 pub async fn missing(
     conn: &mut SqliteConnection,
     subtree: Option<&str>,
@@ -331,7 +375,7 @@ pub async fn missing(
                   (SELECT max(v.visited_on) FROM deputy_visits v WHERE v.deputy_id = d.id AND v.community_id = a.community_id
                     AND v.deleted_at IS NULL AND v.visited_on < ?2) AS "last_visit?: NaiveDate"
            FROM deputy_communities a JOIN deputies d ON d.id = a.deputy_id JOIN organizations o ON o.id = a.community_id
-           WHERE d.deleted_at IS NULL AND a.start_on <= ?3 AND (a.end_on IS NULL OR a.end_on >= ?2)
+           WHERE d.deleted_at IS NULL AND a.start_on <= ?3 AND (a.end_on IS NULL OR a.end_on >= ?3)
              AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
              AND NOT EXISTS (SELECT 1 FROM deputy_visits v WHERE v.deputy_id = d.id AND v.community_id = a.community_id
                              AND v.deleted_at IS NULL AND v.visited_on BETWEEN ?2 AND ?3)

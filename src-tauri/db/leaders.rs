@@ -235,6 +235,50 @@ pub async fn insert_diary(
     Ok(())
 }
 
+/// The start of the open assignment of a leader and a community, if there is one.
+pub async fn open_since(conn: &mut SqliteConnection, leader_id: i64, community_id: i64) -> Result<Option<NaiveDate>> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT start_on AS "start_on: NaiveDate" FROM leader_communities
+           WHERE leader_id = ?1 AND community_id = ?2 AND end_on IS NULL"#,
+        leader_id,
+        community_id
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// The latest visit of the pair after a day, if any (ending the pair before it is refused).
+pub async fn visit_after(
+    conn: &mut SqliteConnection,
+    leader_id: i64,
+    community_id: i64,
+    day: NaiveDate,
+) -> Result<Option<NaiveDate>> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT max(visited_on) AS "last?: NaiveDate" FROM leader_visits
+           WHERE leader_id = ?1 AND community_id = ?2 AND deleted_at IS NULL AND visited_on > ?3"#,
+        leader_id,
+        community_id,
+        day
+    )
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn end_open(conn: &mut SqliteConnection, leader_id: i64, community_id: i64, end_on: NaiveDate) -> Result<()> {
+    let now = now();
+    sqlx::query!(
+        "UPDATE leader_communities SET end_on = ?1, updated_at = ?2 WHERE leader_id = ?3 AND community_id = ?4 AND end_on IS NULL",
+        end_on,
+        now,
+        leader_id,
+        community_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 pub async fn missing(
     conn: &mut SqliteConnection,
     subtree: Option<&str>,
@@ -248,7 +292,7 @@ pub async fn missing(
            FROM leader_communities a
            JOIN contact_leaders l ON l.id = a.leader_id
            JOIN organizations o ON o.id = a.community_id
-           WHERE l.deleted_at IS NULL AND a.start_on <= ?3 AND (a.end_on IS NULL OR a.end_on >= ?2)
+           WHERE l.deleted_at IS NULL AND a.start_on <= ?3 AND (a.end_on IS NULL OR a.end_on >= ?3)
              AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
              AND NOT EXISTS (SELECT 1 FROM leader_visits v WHERE v.leader_id = l.id AND v.community_id = a.community_id
                              AND v.deleted_at IS NULL AND v.visited_on BETWEEN ?2 AND ?3)

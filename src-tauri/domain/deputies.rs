@@ -165,6 +165,33 @@ pub async fn pair(
     Ok(saved)
 }
 
+/// Ends a deputy's pairing with a community on a date: not before it began, not in the
+/// future, not before a visit made under it.
+pub async fn end_pair(
+    pool: &SqlitePool,
+    deputy_id: i64,
+    community_id: i64,
+    end_on: &str,
+    today: NaiveDate,
+) -> Result<Deputy> {
+    let end_on = check_past_date("endOn", "结束日期", end_on, today)?;
+    let mut tx = pool.begin().await?;
+    let deputy = store::get(&mut tx, deputy_id).await?;
+    let Some(start_on) = store::open_since(&mut tx, deputy_id, community_id).await? else {
+        return Err(Error::NotFound(format!("{}目前没有与这个社区结对", deputy.name)));
+    };
+    if end_on < start_on {
+        return Err(Error::validation("endOn", format!("结束日期不能早于结对日期 {start_on}")));
+    }
+    if let Some(visit) = store::visit_after(&mut tx, deputy_id, community_id, end_on).await? {
+        return Err(Error::validation("endOn", format!("{visit} 还有{}进社区的记录，结束日期不能早于它", deputy.name)));
+    }
+    store::end_open(&mut tx, deputy_id, community_id, end_on).await?;
+    let saved = store::get(&mut tx, deputy_id).await?;
+    tx.commit().await?;
+    Ok(saved)
+}
+
 pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Deputy>> {
     let path = subtree_path(pool, org_id).await?;
     store::list(&mut *pool.acquire().await?, path.as_deref()).await
@@ -244,7 +271,8 @@ pub async fn open_suggestions(pool: &SqlitePool, org_id: Option<i64>) -> Result<
     store::open_suggestions(&mut *pool.acquire().await?, path.as_deref()).await
 }
 
-/// Pairs in force during the quarter with no visit in it (calendar quarters; the last day counts).
+/// Pairs in force at the quarter's end with no visit in it (calendar quarters; the last day
+/// counts; a pair ended during the quarter no longer owes it).
 pub async fn missing_visits(pool: &SqlitePool, org_id: Option<i64>, period: &str) -> Result<Vec<MissingDeputyVisit>> {
     let (first, last) = quarter("period", period)?;
     let path = subtree_path(pool, org_id).await?;

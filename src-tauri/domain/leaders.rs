@@ -148,6 +148,33 @@ pub async fn assign(
     Ok(saved)
 }
 
+/// Ends a leader's contact with a community (he moved on) on a date: not before the
+/// assignment began, not in the future, not before a visit he made there.
+pub async fn end_assignment(
+    pool: &SqlitePool,
+    leader_id: i64,
+    community_id: i64,
+    end_on: &str,
+    today: NaiveDate,
+) -> Result<Leader> {
+    let end_on = check_past_date("endOn", "结束日期", end_on, today)?;
+    let mut tx = pool.begin().await?;
+    let leader = store::leader(&mut tx, leader_id).await?;
+    let Some(start_on) = store::open_since(&mut tx, leader_id, community_id).await? else {
+        return Err(Error::NotFound(format!("{}目前不联系这个社区", leader.name)));
+    };
+    if end_on < start_on {
+        return Err(Error::validation("endOn", format!("结束日期不能早于开始联系的日期 {start_on}")));
+    }
+    if let Some(visit) = store::visit_after(&mut tx, leader_id, community_id, end_on).await? {
+        return Err(Error::validation("endOn", format!("{visit} 还有{}的走访记录，结束日期不能早于它", leader.name)));
+    }
+    store::end_open(&mut tx, leader_id, community_id, end_on).await?;
+    let saved = store::leader(&mut tx, leader_id).await?;
+    tx.commit().await?;
+    Ok(saved)
+}
+
 pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Leader>> {
     let path = subtree_path(pool, org_id).await?;
     store::leaders(&mut *pool.acquire().await?, path.as_deref()).await
@@ -207,8 +234,9 @@ pub async fn diaries(pool: &SqlitePool, org_id: Option<i64>, period: &str) -> Re
     store::diaries(&mut *pool.acquire().await?, path.as_deref(), first, last).await
 }
 
-/// Leader–community pairs in force during the month with no visit in it. A visit on the
-/// month's last day counts; a pair that began after the month does not owe it.
+/// Leader–community pairs in force at the month's end with no visit in it. A visit on the
+/// month's last day counts; a pair formed during the month owes it, a pair ended during the
+/// month (the leader moved on) does not — its successor does.
 pub async fn missing_visits(pool: &SqlitePool, org_id: Option<i64>, period: &str) -> Result<Vec<MissingVisit>> {
     let (first, last) = month_bounds("period", period)?;
     let path = subtree_path(pool, org_id).await?;

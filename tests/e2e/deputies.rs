@@ -1,4 +1,4 @@
-use crate::harness::{success, App, R};
+use crate::harness::{enter, success, App, R};
 
 #[tokio::test]
 async fn a_deputy_visit_with_a_suggestion_is_recorded_and_the_suggestion_answered() -> R {
@@ -60,5 +60,21 @@ async fn flow(app: &App) -> R {
     app.click("reception-save").await?;
     success(app, "已新增接待点").await?;
     app.wait_xpath("//div[@data-testid='points-table']//td[contains(.,'下营社区党群服务中心一楼')]").await?;
+
+    // Paired today, she owes this quarter a visit; ending the pairing (not before it began)
+    // takes it off the list.
+    let owed = app.figure("deputies-missing").await?;
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='代表委员']").await?;
+    app.click_visible(&format!("{row}//button[contains(.,'结束结对')]")).await?;
+    app.type_into("unpair-date", &enter("2026-11-27")).await?;
+    app.click("unpair-save").await?;
+    let error = app.field_error("unpair-date").await?;
+    assert!(error.contains("不能早于结对日期"), "{error}");
+    app.type_into("unpair-date", &enter("2026-11-28")).await?;
+    app.click("unpair-save").await?;
+    success(app, "张丽芬已结束与下营社区党总支的结对").await?;
+    app.wait_text("deputies-missing", |t| t.contains(&format!("{}", owed - 1))).await?;
+    let text = app.visible_text(row).await?;
+    assert!(!text.contains("下营社区党总支"), "{text}");
     Ok(())
 }

@@ -1,4 +1,4 @@
-use crate::harness::{success, App, R};
+use crate::harness::{enter, success, App, R};
 
 #[tokio::test]
 async fn a_leader_visit_with_a_difficulty_is_logged_and_the_difficulty_followed_to_closure() -> R {
@@ -75,5 +75,26 @@ async fn flow(app: &App) -> R {
     app.wait_text("reminder-leader_visits", |t| owed(t) == Some(owed_before - 1)).await?;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     app.screenshot("18-home-reminders").await?;
+
+    // A leader who moved on: his contact with a community he still owes a visit ends, and the
+    // month no longer asks it of him.
+    app.click("menu-leaders").await?;
+    let missing = app.loaded_figure("leaders-missing").await?;
+    let leader = app.content(&format!("{first}/td[1]")).await?;
+    let community = app.content(&format!("{first}/td[3]")).await?;
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='联系领导']").await?;
+    let row = format!("//div[@data-testid='leaders-table']//tbody/tr[td[1][normalize-space(.)='{leader}']]");
+    app.click_visible(&format!("{row}//button[contains(.,'结束联系')]")).await?;
+    app.choose("unassign-community", &community).await?;
+    app.type_into("unassign-date", &enter("2025-01-01")).await?;
+    app.click("unassign-save").await?;
+    let error = app.field_error("unassign-date").await?;
+    assert!(error.contains("不能早于开始联系的日期"), "{error}");
+    app.type_into("unassign-date", &enter("2026-11-20")).await?;
+    app.click("unassign-save").await?;
+    success(app, &format!("{leader}已结束联系{community}")).await?;
+    app.wait_text("leaders-missing", |t| t.contains(&format!("{}", missing - 1))).await?;
+    let communities = app.content(&format!("{row}/td[4]")).await?;
+    assert!(!communities.contains(&community), "{communities}");
     Ok(())
 }

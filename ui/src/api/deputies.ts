@@ -23,3 +23,5 @@ export const suggestionOpen = (orgId: number | null) => invokeCmd<Suggestion[]>(
 export const suggestionReply = (id: number, repliedOn: string, reply: string) =>
   invokeCmd<Suggestion>('suggestion_reply', { id, repliedOn, reply })
 export const deputyVisitDelete = (id: number) => invokeCmd<void>('deputy_visit_delete', { id })
+export const deputyUnpair = (deputyId: number, communityId: number, endOn: string) =>
+  invokeCmd<Deputy>('deputy_unpair', { deputyId, communityId, endOn })

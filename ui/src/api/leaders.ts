@@ -5,6 +5,8 @@ export const leaderList = (orgId: number | null) => invokeCmd<Leader[]>('leader_
 export const leaderCreate = (input: LeaderInput) => invokeCmd<Leader>('leader_create', { input })
 export const leaderAssign = (leaderId: number, communityId: number | null, startOn: string) =>
   invokeCmd<Leader>('leader_assign', { leaderId, communityId, startOn })
+export const leaderUnassign = (leaderId: number, communityId: number, endOn: string) =>
+  invokeCmd<Leader>('leader_unassign', { leaderId, communityId, endOn })
 export const visitLog = (input: VisitInput) => invokeCmd<Visit>('visit_log', { input })
 export const visitList = (orgId: number | null, period: string | null) => invokeCmd<Visit[]>('visit_list', { orgId, period })
 export const visitMissing = (orgId: number | null, period: string) => invokeCmd<MissingVisit[]>('visit_missing', { orgId, period })
