@@ -1,4 +1,8 @@
-//! The one error type of the core, and how it crosses IPC as `{ kind, message, field? }`.
+//! The one error type of the core, and how it crosses IPC as `{ kind, message, field?, detail? }`:
+//! the message is always Chinese a secretary can act on; the technical text (SQLite's or the
+//! operating system's words) travels separately as `detail`, shown behind 详情 for support.
+
+use std::path::Path;
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -29,6 +33,9 @@ pub enum Error {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("文件读写错误：{0}")]
     Io(#[from] std::io::Error),
+    /// Writing or reading a file the user chose (e.g. saving a PDF) failed.
+    #[error("文件“{}”读写错误：{source}", path.display())]
+    File { path: std::path::PathBuf, source: std::io::Error },
     /// The user stopped a long job (a large print) before it finished.
     #[error("已取消")]
     Cancelled,
@@ -43,6 +50,11 @@ impl Error {
         Error::Conflict { field: field.map(str::to_owned), message: message.into() }
     }
 
+    /// A failure on a file the user chose, reported with its name.
+    pub fn file(path: &Path, source: std::io::Error) -> Self {
+        Error::File { path: path.to_owned(), source }
+    }
+
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::Validation { .. } => ErrorKind::Validation,
@@ -50,7 +62,7 @@ impl Error {
             Error::NotFound(_) => ErrorKind::NotFound,
             Error::Conflict { .. } => ErrorKind::Conflict,
             Error::Storage(_) | Error::Migration(_) | Error::Unavailable(_) => ErrorKind::Storage,
-            Error::Io(_) => ErrorKind::Io,
+            Error::Io(_) | Error::File { .. } => ErrorKind::Io,
             Error::Cancelled => ErrorKind::Cancelled,
         }
     }
@@ -62,8 +74,40 @@ impl Error {
         }
     }
 
+    /// The Chinese message for the window; the technical text goes to `detail`.
     pub fn to_ipc(&self) -> IpcError {
-        IpcError { kind: self.kind(), message: self.to_string(), field: self.field().map(str::to_owned) }
+        let (message, detail) = match self {
+            Error::Storage(_) | Error::Migration(_) => (STORAGE_FAILED.to_owned(), Some(self.to_string())),
+            Error::Io(e) => (io_message(e), Some(e.to_string())),
+            Error::File { path, source } => {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                (format!("无法读写文件“{name}”：{}", io_message(source)), Some(self.to_string()))
+            }
+            _ => (self.to_string(), None),
+        };
+        IpcError { kind: self.kind(), message, field: self.field().map(str::to_owned), detail }
+    }
+}
+
+const STORAGE_FAILED: &str = "数据库读写出错，刚才的操作没有完成。请重试；如果反复出现，请点“详情”把内容发给技术支持";
+
+/// What a file failure means for the user, in Chinese. Windows reports a file held open by
+/// another program (a PDF reader, WPS) as sharing or lock violations (os errors 32 and 33).
+fn io_message(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let text = e.to_string();
+    match (e.raw_os_error(), e.kind()) {
+        (Some(32 | 33), _) if cfg!(windows) => "文件正被其他程序打开（例如 PDF 阅读器或 WPS），请关闭它后重试".into(),
+        (_, K::PermissionDenied) => {
+            "没有权限写入：文件可能是只读的，或正被其他程序打开；请关闭它或换一个位置后重试".into()
+        }
+        (_, K::NotFound) => "找不到这个文件或文件夹，它可能已被移动或删除".into(),
+        (_, K::StorageFull) => "磁盘空间不足，请清理后重试".into(),
+        (_, K::ReadOnlyFilesystem) => "这个位置是只读的（例如光盘或写保护的U盘），请换一个位置".into(),
+        (_, K::IsADirectory) => "这是一个文件夹，请选择或填写一个文件名".into(),
+        // Messages the core wrote itself in Chinese pass through as they are.
+        _ if text.chars().next().is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) => text,
+        _ => "文件读写出错，刚才的操作没有完成。请重试；如果反复出现，请点“详情”把内容发给技术支持".into(),
     }
 }
 
@@ -88,6 +132,42 @@ pub struct IpcError {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// The technical text behind the message (SQLite's or the system's), for 详情.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io;
+
+    use super::*;
+
+    #[test]
+    fn technical_text_goes_to_detail_and_the_message_says_what_to_do() {
+        let storage = Error::Storage(sqlx::Error::PoolTimedOut).to_ipc();
+        assert!(storage.message.starts_with("数据库读写出错"), "{}", storage.message);
+        assert!(storage.detail.unwrap().contains("pool timed out"));
+
+        let denied =
+            Error::file(Path::new("/tmp/承诺卡.pdf"), io::Error::from(io::ErrorKind::PermissionDenied)).to_ipc();
+        assert_eq!(denied.kind, ErrorKind::Io);
+        assert!(denied.message.starts_with("无法读写文件“承诺卡.pdf”：没有权限写入"), "{}", denied.message);
+        assert!(denied.detail.unwrap().contains("/tmp/承诺卡.pdf"));
+
+        let missing = Error::Io(io::Error::from(io::ErrorKind::NotFound)).to_ipc();
+        assert!(missing.message.starts_with("找不到这个文件"), "{}", missing.message);
+        let ours = Error::Io(io::Error::other("无法用系统程序打开PDF：no handler")).to_ipc();
+        assert_eq!(ours.message, "无法用系统程序打开PDF：no handler");
+        let theirs = Error::Io(io::Error::other("task panicked")).to_ipc();
+        assert!(theirs.message.starts_with("文件读写出错"), "{}", theirs.message);
+        assert_eq!(theirs.detail.as_deref(), Some("task panicked"));
+
+        // Rule messages carry no detail.
+        let rule = Error::validation("name", "请填写姓名").to_ipc();
+        assert_eq!((rule.message.as_str(), rule.detail), ("请填写姓名", None));
+    }
 }
 
 impl Serialize for Error {

@@ -116,9 +116,14 @@ pub async fn print_save(
     })
     .await
     .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))??;
+    // Written beside the target and renamed over it, so a failure never leaves half a PDF;
+    // a failed rename (the old file open in a PDF reader on Windows) removes the part file.
     let tmp = target.with_extension("pdf.part");
-    std::fs::write(&tmp, &bytes)?;
-    std::fs::rename(&tmp, &target)?;
+    std::fs::write(&tmp, &bytes).map_err(|e| Error::file(&target, e))?;
+    if let Err(e) = std::fs::rename(&tmp, &target) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::file(&target, e));
+    }
     if let Ok(mut last) = state.last_saved.lock() {
         *last = Some(target.clone());
     }

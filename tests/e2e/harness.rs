@@ -317,6 +317,14 @@ impl App {
         Ok(())
     }
 
+    /// Presses Ctrl+S in the focused field, as a secretary saves a dialog from the keyboard.
+    pub async fn press_ctrl_s(&self) -> R {
+        eprintln!("  press Ctrl+S");
+        let input = self.client.active_element().await?;
+        input.send_keys(&format!("{}s{}", char::from(Key::Control), char::from(Key::Null))).await?;
+        Ok(())
+    }
+
     /// Waits until `check` holds for the text of `id`.
     pub async fn wait_text(&self, id: &str, check: impl Fn(&str) -> bool) -> R<String> {
         let started = Instant::now();

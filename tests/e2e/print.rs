@@ -47,3 +47,35 @@ async fn flow(app: &App, file: &std::path::Path) -> R {
     assert!(text.contains("年度党员承诺卡"));
     Ok(())
 }
+
+#[tokio::test]
+async fn a_pdf_that_cannot_be_written_is_reported_in_chinese_with_the_system_words_behind_details() -> R {
+    let out = tempfile::tempdir()?;
+    // A folder that does not exist (e.g. a USB stick pulled out after the dialog).
+    let file = out.path().join("已拔出的U盘").join("承诺卡.pdf");
+    let env = vec![("SANLIANG_SAVE_AS", file.display().to_string())];
+    let app = App::start_with(Options { env, ..Options::default() }).await?;
+    let result = unwritable(&app, out.path()).await;
+    app.finish("print-unwritable", result).await
+}
+
+async fn unwritable(app: &App, out: &std::path::Path) -> R {
+    app.click("load-demo").await?;
+    success(app, "已载入示例数据").await?;
+    app.click("menu-print").await?;
+    app.wait_text("print-summary", |t| t.contains("张纸")).await?;
+    app.click("print-save").await?;
+    let message = app.visible_text("//div[contains(@class,'el-message--error')]").await?;
+    assert!(message.contains("无法读写文件“承诺卡.pdf”：找不到这个文件或文件夹"), "{message}");
+    assert!(!message.contains("os error"), "the system's words stay behind 详情: {message}");
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    app.screenshot("20-print-error").await?;
+    app.click("error-detail").await?;
+    let detail = app.visible_text("//div[contains(@class,'el-message-box')]").await?;
+    assert!(detail.contains("已拔出的U盘") && detail.contains("os error 2"), "{detail}");
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    app.screenshot("21-print-error-detail").await?;
+    // Nothing half-written is left behind.
+    assert_eq!(std::fs::read_dir(out)?.count(), 0);
+    Ok(())
+}

@@ -1,4 +1,4 @@
-use crate::harness::{success, App, R};
+use crate::harness::{enter, success, App, R};
 
 fn zone_row(zone: &str) -> String {
     format!("//div[@data-testid='zones-table']//tr[.//span[contains(@class,'zone-name')][.='{zone}']]")
@@ -21,7 +21,8 @@ async fn flow(app: &App) -> R {
     app.click("zone-add").await?;
     app.choose("zone-community", "河咀社区党总支").await?;
     app.type_into("zone-name", "湖心责任区").await?;
-    app.click("zone-save").await?;
+    // Saved from the keyboard (Ctrl+S), as every dialog allows.
+    app.press_ctrl_s().await?;
     app.visible_text("//div[contains(@class,'el-message--success')][contains(.,'已新建责任区“湖心责任区”')]").await?;
 
     app.click_visible(&format!("{}//button[contains(.,'添加巷道')]", zone_row("湖心责任区"))).await?;
@@ -65,8 +66,8 @@ async fn flow(app: &App) -> R {
     let item_row =
         |name: &str| format!("//div[@data-testid='zone-items']//tbody/tr[td[3][normalize-space(.)='{name}']]");
     app.click_visible(&format!("{}//button[contains(.,'改名')]", item_row("湖心2巷"))).await?;
-    app.type_into("item-rename-name", "湖心1巷").await?;
-    app.click("item-rename-save").await?;
+    // Enter in the name box saves, too.
+    app.type_into("item-rename-name", &enter("湖心1巷")).await?;
     let error = app.field_error("item-rename-name").await?;
     assert!(error.contains("已有巷道“湖心1巷”"), "{error}");
     app.type_into("item-rename-name", "湖心南巷").await?;

@@ -2,7 +2,11 @@
 
 export type ErrorKind = "validation" | "needs_confirmation" | "not_found" | "conflict" | "storage" | "io" | "cancelled";
 
-export type IpcError = { kind: ErrorKind, message: string, field?: string, };
+export type IpcError = { kind: ErrorKind, message: string, field?: string, 
+/**
+ * The technical text behind the message (SQLite's or the system's), for 详情.
+ */
+detail?: string, };
 
 export type AppInfo = { version: string, dataDir: string, 
 /**

@@ -5,5 +5,7 @@ import 'element-plus/dist/index.css'
 import './styles.css'
 import App from './App.vue'
 import { router } from './router'
+import { installSaveKeys } from './utils/saveKeys'
 
 createApp(App).use(ElementPlus, { locale: zhCn }).use(router).mount('#app')
+installSaveKeys()

@@ -1,6 +1,7 @@
 // The one question before something is deleted, in the same words everywhere, and what follows:
 // the deletion, a short success message, or the core's reason for refusing.
 import { ElMessage, ElMessageBox } from 'element-plus'
+import { reportError } from './errors'
 
 export async function confirmDelete(message: string): Promise<boolean> {
   try {
@@ -19,7 +20,7 @@ export async function deleteAfterConfirm(message: string, remove: () => Promise<
     ElMessage.success('已删除')
     return true
   } catch (e) {
-    ElMessage.error((e as Error).message)
+    reportError(e)
     return false
   }
 }

@@ -1,8 +1,29 @@
-// Where a failure from the core is shown: under the form field it names, else as a message.
-import { ElMessage } from 'element-plus'
+// Where a failure from the core is shown: under the form field it names, else as a message —
+// with a 详情 link to the technical text (SQLite's or the system's words) when there is one,
+// for the secretary to copy to support. The message itself is always plain Chinese.
+import { h } from 'vue'
+import { ElMessage, ElMessageBox } from 'element-plus'
 import { AppError } from '../api/invoke'
+
+const T = { details: '详情', detailsTitle: '错误详情（可复制给技术支持）', close: '关闭' }
+
+/** Shows a failure as a message, with 详情 behind it when the core sent technical text. */
+export function reportError(e: unknown) {
+  const message = (e as Error).message
+  const detail = e instanceof AppError ? e.detail : undefined
+  if (!detail) {
+    ElMessage.error(message)
+    return
+  }
+  const showDetail = () => ElMessageBox.alert(detail, T.detailsTitle, { confirmButtonText: T.close, customClass: 'error-detail' })
+  ElMessage.error({
+    message: h('span', [message, ' ', h('a', { class: 'error-detail-link', href: '#', 'data-testid': 'error-detail', onClick: (ev: Event) => { ev.preventDefault(); showDetail() } }, T.details)]),
+    duration: 8000,
+    showClose: true,
+  })
+}
 
 export function showError(e: unknown, fieldErrors: Record<string, string>) {
   if (e instanceof AppError && e.field) fieldErrors[e.field] = e.message
-  else ElMessage.error((e as Error).message)
+  else reportError(e)
 }
