@@ -138,6 +138,12 @@ pub struct IpcError {
     pub detail: Option<String>,
 }
 
+impl Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        self.to_ipc().serialize(serializer)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::io;
@@ -167,11 +173,5 @@ mod tests {
         // Rule messages carry no detail.
         let rule = Error::validation("name", "请填写姓名").to_ipc();
         assert_eq!((rule.message.as_str(), rule.detail), ("请填写姓名", None));
-    }
-}
-
-impl Serialize for Error {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        self.to_ipc().serialize(serializer)
     }
 }
