@@ -10,6 +10,7 @@ const COMMANDS: &[&str] = &[
     "preference_set",
     "reminders",
     "home_practice",
+    "home_changes",
     "org_tree",
     "org_create",
     "org_rename",

@@ -5,8 +5,8 @@
 use ts_rs::{Config, TS};
 
 use crate::domain::{
-    catalog, demo, deputies, difficulties, help_pairs, identity, leaders, members, orgs, pairings, pledge_cycle,
-    pledges, posts, reminders, stats, volunteering, zones,
+    catalog, changes, demo, deputies, difficulties, help_pairs, identity, leaders, members, orgs, pairings,
+    pledge_cycle, pledges, posts, reminders, stats, volunteering, zones,
 };
 use crate::{commands, error, print, state};
 
@@ -50,7 +50,7 @@ pub fn typescript() -> String {
         deputies::MissingDeputyVisit, reminders::Reminder,
         catalog::ParticipantKind, volunteering::Activity, volunteering::ActivityInput, volunteering::ParticipantInput,
         volunteering::MemberHours, leaders::DiaryEntry, help_pairs::HelpPair, help_pairs::HelpPairInput,
-        help_pairs::HelpRecord,
+        help_pairs::HelpRecord, catalog::ChangeKind, changes::Change,
     );
     let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");
     for d in decls {

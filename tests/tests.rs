@@ -33,4 +33,7 @@ mod reminders;
 // The demo data set and the command-line binary.
 mod demo_and_cli;
 
+// 最近变动 on the home page: batches as one line, scoped, the last thirty days.
+mod changes;
+
 mod support;

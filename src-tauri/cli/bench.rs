@@ -1,10 +1,11 @@
-//! `sanliang bench`: p50/p95 of roster searches and pledge lists through the core, on
+//! `sanliang bench`: p50/p95 of roster searches, pledge lists and 最近变动 through the core, on
 //! county-scale data.
 
 use std::time::{Duration, Instant};
 
 use chrono::Datelike;
 use sanliang::domain::catalog::{Category, MemberStatus, PledgeStatus};
+use sanliang::domain::changes;
 use sanliang::domain::demo::{self, DemoScale};
 use sanliang::domain::members::{self, MemberQuery, MemberSort};
 use sanliang::domain::orgs;
@@ -62,7 +63,31 @@ pub async fn search(pool: &SqlitePool, iterations: usize) -> Result<()> {
     }
     let (p50, p95) = percentiles(&mut all_samples);
     out!("全部 {} 次查询：p50 {p50:.2?}，p95 {p95:.2?}（目标 p95 < 20ms）", all_samples.len());
-    pledge_lists(pool, iterations.min(20), county, township).await
+    pledge_lists(pool, iterations.min(20), county, township).await?;
+    recent_changes(pool, iterations.min(20), county, township).await
+}
+
+/// 最近变动 on the home page, right after a county was loaded: every record is recent, the
+/// worst case for its per-minute grouping.
+async fn recent_changes(
+    pool: &SqlitePool,
+    iterations: usize,
+    county: Option<i64>,
+    township: Option<i64>,
+) -> Result<()> {
+    out!("{:<28} {:>8} {:>10} {:>10}", "查询", "行数", "p50", "p95");
+    for (label, org) in [("最近变动：全县", county), ("最近变动：乡镇子树", township)] {
+        let mut samples = Vec::with_capacity(iterations);
+        let mut lines = 0;
+        for _ in 0..iterations {
+            let started = Instant::now();
+            lines = changes::recent(pool, org, chrono::Utc::now(), 12).await?.len();
+            samples.push(started.elapsed());
+        }
+        let (p50, p95) = percentiles(&mut samples);
+        out!("{label:<28} {lines:>8} {p50:>10.2?} {p95:>10.2?}");
+    }
+    Ok(())
 }
 
 /// The 亮承诺 list: every pledge of the year in scope is judged against today, then sorted.

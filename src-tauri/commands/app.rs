@@ -3,6 +3,7 @@
 use tauri::State;
 
 use crate::domain::catalog::{self, Catalog};
+use crate::domain::changes::{self, Change};
 use crate::domain::demo::{self, DemoScale, DemoSummary};
 use crate::domain::preferences;
 use crate::domain::reminders::{self, Reminder};
@@ -51,4 +52,10 @@ pub async fn reminders(state: State<'_, AppState>, org_id: Option<i64>) -> Resul
 #[tauri::command]
 pub async fn home_practice(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<stats::PracticeFigure>> {
     stats::practice(super::pool(&state)?, org_id, today()).await
+}
+
+/// 最近变动 for the home page: the latest change groups of the last 30 days.
+#[tauri::command]
+pub async fn home_changes(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Change>> {
+    changes::recent(super::pool(&state)?, org_id, chrono::Utc::now(), 12).await
 }

@@ -29,6 +29,7 @@ macro_rules! command_handlers {
             $crate::commands::app::preference_set,
             $crate::commands::app::reminders,
             $crate::commands::app::home_practice,
+            $crate::commands::app::home_changes,
             $crate::commands::orgs::org_tree,
             $crate::commands::orgs::org_create,
             $crate::commands::orgs::org_rename,

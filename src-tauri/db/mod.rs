@@ -9,6 +9,7 @@ use sqlx::SqlitePool;
 
 use crate::error::Result;
 
+pub mod changes;
 pub mod deputies;
 pub mod difficulties;
 pub mod help_pairs;

@@ -185,6 +185,24 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// What a line of 最近变动 on the home page is about; the label names the page it opens.
+    ChangeKind {
+        MemberAdded = "member_added": "党员名册",
+        MemberChanged = "member_changed": "党员名册",
+        Identity = "identity": "亮身份",
+        Post = "post": "亮职责",
+        Pledge = "pledge": "亮承诺",
+        Progress = "progress": "亮承诺",
+        Support = "support": "结对共建",
+        LeaderVisit = "leader_visit": "联系领导",
+        Difficulty = "difficulty": "联系领导",
+        DeputyVisit = "deputy_visit": "代表委员",
+        Reply = "reply": "代表委员",
+        Volunteering = "volunteering": "志愿服务",
+    }
+);
+
+vocabulary!(
     /// A deputy's roles; one person may hold several.
     DeputyRole {
         Party = "party": "党代表",

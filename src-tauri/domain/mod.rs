@@ -2,6 +2,7 @@
 //! the command line and tests alike.
 
 pub mod catalog;
+pub mod changes;
 pub mod demo;
 mod demo_pledges;
 mod demo_sijin;

@@ -192,7 +192,8 @@ impl App {
         );
         // A WebDriver call that never returns fails the test instead of hanging it.
         match tokio::time::timeout(Duration::from_secs(20), self.client.execute(&code, vec![json!(xpath)])).await {
-            Ok(result) => Ok(result?),
+            // Name the step, so a failure in CI says where it happened.
+            Ok(result) => result.map_err(|e| format!("{e:?} (looking for {xpath})").into()),
             Err(_) => Err(format!("the window did not answer within 20 s (looking for {xpath})").into()),
         }
     }
@@ -312,9 +313,11 @@ impl App {
         );
         self.click_visible(&xpath).await?;
         self.on_visible(&xpath, "els[0].select();").await?;
-        let input = self.client.active_element().await?;
-        input.send_keys(&format!("{}{text}", char::from(Key::Backspace))).await?;
-        Ok(())
+        let typed = async {
+            let input = self.client.active_element().await?;
+            input.send_keys(&format!("{}{text}", char::from(Key::Backspace))).await
+        };
+        typed.await.map_err(|e| format!("{e:?} (typing into {id})").into())
     }
 
     /// Presses Ctrl+S in the focused field, as a secretary saves a dialog from the keyboard.

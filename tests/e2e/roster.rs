@@ -105,5 +105,11 @@ async fn roster_flow(app: &App) -> R {
     assert_eq!(app.figure("stat-active").await?, active_before);
     assert_eq!(app.figure("stat-org-community").await?, communities_before + 1);
     assert_eq!(app.figure("stat-org-branch").await?, branches_before + 1);
-    app.screenshot("05-home-after").await
+    // 最近变动 names the member just edited, and leads back to the roster.
+    let change = "//div[@data-testid='home-change'][contains(.,'修改党员信息：欧阳喆')]";
+    let line = app.visible_text(change).await?;
+    assert!(line.starts_with("今天"), "{line}");
+    app.screenshot("05-home-after").await?;
+    app.click_visible(change).await?;
+    app.wait_xpath("//div[@data-testid='roster-table']").await
 }

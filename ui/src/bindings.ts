@@ -467,3 +467,15 @@ export type HelpPair = { id: number, communityId: number, communityName: string,
 export type HelpPairInput = { communityId: number | null, cadre: string, cadreTitle: string, helped: string, startOn: string, };
 
 export type HelpRecord = { id: number, helpedOn: string, text: string, };
+
+export type ChangeKind = "member_added" | "member_changed" | "identity" | "post" | "pledge" | "progress" | "support" | "leader_visit" | "difficulty" | "deputy_visit" | "reply" | "volunteering";
+
+export type Change = { kind: ChangeKind, 
+/**
+ * When (the latest record of the batch), UTC RFC 3339; the window shows local time.
+ */
+at: string, 
+/**
+ * The sentence shown, in Chinese.
+ */
+text: string, count: number, };

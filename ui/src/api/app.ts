@@ -1,4 +1,4 @@
-import type { AppInfo, Catalog, DemoSummary, HomeStats, PracticeFigure, Reminder } from '../bindings'
+import type { AppInfo, Catalog, Change, DemoSummary, HomeStats, PracticeFigure, Reminder } from '../bindings'
 import { invokeCmd } from './invoke'
 
 export const appInfo = () => invokeCmd<AppInfo>('app_info')
@@ -9,3 +9,4 @@ export const preferenceGet = (key: string) => invokeCmd<string | null>('preferen
 export const preferenceSet = (key: string, value: string) => invokeCmd<void>('preference_set', { key, value })
 export const reminders = (orgId: number | null) => invokeCmd<Reminder[]>('reminders', { orgId })
 export const homePractice = (orgId: number | null) => invokeCmd<PracticeFigure[]>('home_practice', { orgId })
+export const homeChanges = (orgId: number | null) => invokeCmd<Change[]>('home_changes', { orgId })

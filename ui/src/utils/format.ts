@@ -21,3 +21,17 @@ export function formatFen(fen: number): string {
 export function formatTenths(tenths: number): string {
   return `${Math.trunc(tenths / 10)}.${tenths % 10}`
 }
+
+/** When something changed, in local time: "今天 14:05", "昨天 09:30", "11月20日 16:12". */
+export function formatWhen(iso: string, now: Date = new Date()): string {
+  const at = new Date(iso)
+  if (Number.isNaN(at.getTime())) return iso
+  const two = (n: number) => String(n).padStart(2, '0')
+  const time = `${two(at.getHours())}:${two(at.getMinutes())}`
+  const day = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime()
+  const days = Math.round((day(now) - day(at)) / 86_400_000)
+  if (days === 0) return `今天 ${time}`
+  if (days === 1) return `昨天 ${time}`
+  const date = at.getFullYear() === now.getFullYear() ? `${at.getMonth() + 1}月${at.getDate()}日` : `${at.getFullYear()}年${at.getMonth() + 1}月${at.getDate()}日`
+  return `${date} ${time}`
+}
