@@ -125,3 +125,33 @@ async fn a_deputy_pairing_is_ended_and_no_longer_owes_that_quarter() {
     );
     assert_eq!(end("2026-10-16").await.unwrap_err().kind(), ErrorKind::NotFound);
 }
+
+#[tokio::test]
+async fn a_deputy_is_corrected_and_one_entered_by_mistake_deleted_but_not_one_with_visits() {
+    let t = support::fresh().await;
+    let [_, _, community, _, _] = small_tree(&t.pool).await;
+    let today = support::today();
+    let input = DeputyInput { name: "普丽花".into(), roles: vec![DeputyRole::Npc], ..Default::default() };
+    let deputy = deputies::create(&t.pool, &input).await.unwrap();
+    deputies::pair(&t.pool, deputy.id, Some(community.id), "2026-01-01", today).await.unwrap();
+
+    let no_roles = DeputyInput { roles: Vec::new(), ..input.clone() };
+    assert_eq!(deputies::update(&t.pool, deputy.id, &no_roles).await.unwrap_err().field(), Some("roles"));
+    let fixed =
+        DeputyInput { name: "普丽华".into(), roles: vec![DeputyRole::Cppcc, DeputyRole::Npc], ..input.clone() };
+    let saved = deputies::update(&t.pool, deputy.id, &fixed).await.unwrap();
+    assert_eq!(saved.name, "普丽华");
+    assert_eq!(saved.roles, [DeputyRole::Npc, DeputyRole::Cppcc]);
+    assert_eq!(saved.communities.len(), 1);
+
+    deputies::log_visit(&t.pool, &visit(deputy.id, community.id, "2026-10-08"), today).await.unwrap();
+    let kept = deputies::delete(&t.pool, deputy.id).await.unwrap_err();
+    assert!(kept.to_string().contains("1 次进社区"), "{kept}");
+
+    let twin = deputies::create(&t.pool, &fixed).await.unwrap();
+    deputies::pair(&t.pool, twin.id, Some(community.id), "2026-01-01", today).await.unwrap();
+    assert_eq!(deputies::missing_visits(&t.pool, None, "2026-Q4").await.unwrap().len(), 1);
+    deputies::delete(&t.pool, twin.id).await.unwrap();
+    assert!(deputies::missing_visits(&t.pool, None, "2026-Q4").await.unwrap().is_empty());
+    assert_eq!(deputies::list(&t.pool, None).await.unwrap().len(), 1);
+}

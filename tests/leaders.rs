@@ -187,3 +187,35 @@ async fn a_leader_who_moves_on_ends_his_contact_and_stops_owing_visits_from_that
     leaders::assign(&t.pool, leader.id, Some(a.id), "2026-11-20", today).await.unwrap();
     leaders::log_visit(&t.pool, &visit(leader.id, a.id, "2026-11-20"), today).await.unwrap();
 }
+
+#[tokio::test]
+async fn a_mistyped_leader_is_corrected_and_one_entered_by_mistake_deleted_but_not_one_with_visits() {
+    let t = support::fresh().await;
+    let [_, _, community, _, _] = small_tree(&t.pool).await;
+    let today = support::today();
+    let input = |name: &str| LeaderInput { name: name.into(), level: Some(LeaderLevel::County), ..Default::default() };
+    let leader = leaders::create(&t.pool, &input("杨建花")).await.unwrap();
+    leaders::assign(&t.pool, leader.id, Some(community.id), "2026-01-01", today).await.unwrap();
+
+    assert_eq!(leaders::update(&t.pool, leader.id, &input("")).await.unwrap_err().field(), Some("name"));
+    let mut fixed = input("杨建华");
+    fixed.title = "县委常委、组织部部长".into();
+    fixed.phone = "0877-8011234".into();
+    let saved = leaders::update(&t.pool, leader.id, &fixed).await.unwrap();
+    assert_eq!((saved.name.as_str(), saved.title.as_str()), ("杨建华", "县委常委、组织部部长"));
+    assert_eq!(saved.communities.len(), 1, "his communities stay");
+
+    leaders::log_visit(&t.pool, &visit(leader.id, community.id, "2026-11-02"), today).await.unwrap();
+    let kept = leaders::delete(&t.pool, leader.id).await.unwrap_err();
+    assert_eq!(kept.kind(), ErrorKind::Conflict);
+    assert!(kept.to_string().contains("1 次走访"), "{kept}");
+
+    // A duplicate entered by mistake goes, with its unused assignment; the month no longer asks it.
+    let twin = leaders::create(&t.pool, &input("杨建华")).await.unwrap();
+    leaders::assign(&t.pool, twin.id, Some(community.id), "2026-01-01", today).await.unwrap();
+    assert_eq!(leaders::missing_visits(&t.pool, None, "2026-11").await.unwrap().len(), 1);
+    leaders::delete(&t.pool, twin.id).await.unwrap();
+    assert!(leaders::missing_visits(&t.pool, None, "2026-11").await.unwrap().is_empty());
+    assert_eq!(leaders::list(&t.pool, None).await.unwrap().len(), 1);
+    assert_eq!(leaders::update(&t.pool, twin.id, &fixed).await.unwrap_err().kind(), ErrorKind::NotFound);
+}

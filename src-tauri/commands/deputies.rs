@@ -92,3 +92,13 @@ pub async fn deputy_unpair(
 ) -> Result<Deputy> {
     deputies::end_pair(super::pool(&state)?, deputy_id, community_id, &end_on, today()).await
 }
+
+#[tauri::command]
+pub async fn deputy_update(state: State<'_, AppState>, id: i64, input: DeputyInput) -> Result<Deputy> {
+    deputies::update(super::pool(&state)?, id, &input).await
+}
+
+#[tauri::command]
+pub async fn deputy_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
+    deputies::delete(super::pool(&state)?, id).await
+}

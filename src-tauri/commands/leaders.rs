@@ -87,3 +87,13 @@ pub async fn leader_unassign(
 ) -> Result<Leader> {
     leaders::end_assignment(super::pool(&state)?, leader_id, community_id, &end_on, today()).await
 }
+
+#[tauri::command]
+pub async fn leader_update(state: State<'_, AppState>, id: i64, input: LeaderInput) -> Result<Leader> {
+    leaders::update(super::pool(&state)?, id, &input).await
+}
+
+#[tauri::command]
+pub async fn leader_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
+    leaders::delete(super::pool(&state)?, id).await
+}

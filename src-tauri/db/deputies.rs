@@ -40,6 +40,48 @@ pub async fn insert(
     .await?)
 }
 
+pub async fn update(
+    conn: &mut SqliteConnection,
+    id: i64,
+    name: &str,
+    roles: &[DeputyRole],
+    work_unit: &str,
+    phone: &str,
+) -> Result<()> {
+    let (now, roles) = (now(), codes_of(roles));
+    sqlx::query!(
+        "UPDATE deputies SET name = ?1, roles = ?2, work_unit = ?3, phone = ?4, updated_at = ?5
+         WHERE id = ?6 AND deleted_at IS NULL",
+        name,
+        roles,
+        work_unit,
+        phone,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// How many visits a deputy has on record.
+pub async fn visit_count(conn: &mut SqliteConnection, id: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!: i64" FROM deputy_visits WHERE deputy_id = ?1 AND deleted_at IS NULL"#,
+        id
+    )
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Soft-deletes a deputy entered by mistake, with the pairs never used.
+pub async fn delete(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let now = now();
+    sqlx::query!("DELETE FROM deputy_communities WHERE deputy_id = ?1", id).execute(&mut *conn).await?;
+    sqlx::query!("UPDATE deputies SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2", now, id).execute(conn).await?;
+    Ok(())
+}
+
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Deputy> {
     let r = sqlx::query!(
         r#"SELECT id AS "id!", name, roles, work_unit, phone FROM deputies WHERE id = ?1 AND deleted_at IS NULL"#,

@@ -36,6 +36,52 @@ pub async fn insert_leader(
     .await?)
 }
 
+pub async fn update_leader(
+    conn: &mut SqliteConnection,
+    id: i64,
+    name: &str,
+    level: LeaderLevel,
+    title: &str,
+    phone: &str,
+) -> Result<()> {
+    let (now, level) = (now(), level.code());
+    sqlx::query!(
+        "UPDATE contact_leaders SET name = ?1, level = ?2, title = ?3, phone = ?4, updated_at = ?5
+         WHERE id = ?6 AND deleted_at IS NULL",
+        name,
+        level,
+        title,
+        phone,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// How many visits and diary entries a leader has on record.
+pub async fn history(conn: &mut SqliteConnection, id: i64) -> Result<(i64, i64)> {
+    let r = sqlx::query!(
+        r#"SELECT (SELECT count(*) FROM leader_visits WHERE leader_id = ?1 AND deleted_at IS NULL) AS "visits!: i64",
+                  (SELECT count(*) FROM diary_entries WHERE leader_id = ?1) AS "diaries!: i64""#,
+        id
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok((r.visits, r.diaries))
+}
+
+/// Soft-deletes a leader entered by mistake, with the assignments he never used.
+pub async fn delete_leader(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let now = now();
+    sqlx::query!("DELETE FROM leader_communities WHERE leader_id = ?1", id).execute(&mut *conn).await?;
+    sqlx::query!("UPDATE contact_leaders SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2", now, id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 async fn communities_of(conn: &mut SqliteConnection, leader_id: i64) -> Result<Vec<LeaderCommunity>> {
     Ok(sqlx::query_as!(
         LeaderCommunity,

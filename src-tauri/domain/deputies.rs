@@ -127,16 +127,49 @@ pub fn quarter(field: &str, period: &str) -> Result<(NaiveDate, NaiveDate)> {
     Ok(quarter_bounds(day))
 }
 
-pub async fn create(pool: &SqlitePool, input: &DeputyInput) -> Result<Deputy> {
+/// The deputy's fields, checked: (name, work unit, phone); roles must not be empty.
+fn checked(input: &DeputyInput) -> Result<(String, String, String)> {
     let name = check_name("name", &input.name)?;
     if input.roles.is_empty() {
         return Err(Error::validation("roles", "请至少选择一个身份：党代表、人大代表或政协委员"));
     }
     let work_unit = check_text("workUnit", "工作单位", &input.work_unit, 60, false)?;
     let phone = check_phone("phone", &input.phone)?;
+    Ok((name, work_unit, phone))
+}
+
+pub async fn create(pool: &SqlitePool, input: &DeputyInput) -> Result<Deputy> {
+    let (name, work_unit, phone) = checked(input)?;
     let mut conn = pool.acquire().await?;
     let id = store::insert(&mut conn, &name, &input.roles, &work_unit, &phone).await?;
     store::get(&mut conn, id).await
+}
+
+/// Corrects a deputy's name, roles, work unit or phone.
+pub async fn update(pool: &SqlitePool, id: i64, input: &DeputyInput) -> Result<Deputy> {
+    let (name, work_unit, phone) = checked(input)?;
+    let mut tx = pool.begin().await?;
+    store::get(&mut tx, id).await?;
+    store::update(&mut tx, id, &name, &input.roles, &work_unit, &phone).await?;
+    let saved = store::get(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(saved)
+}
+
+/// Deletes a deputy entered by mistake; one with visits on record is kept (end the pairing).
+pub async fn delete(pool: &SqlitePool, id: i64) -> Result<()> {
+    let mut tx = pool.begin().await?;
+    let deputy = store::get(&mut tx, id).await?;
+    let visits = store::visit_count(&mut tx, id).await?;
+    if visits > 0 {
+        return Err(Error::conflict(
+            None,
+            format!("{}已有 {visits} 次进社区记录，不能删除；如已换届或调整，请用“结束结对”", deputy.name),
+        ));
+    }
+    store::delete(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 pub async fn pair(

@@ -111,14 +111,48 @@ pub fn quarter_bounds(day: NaiveDate) -> (NaiveDate, NaiveDate) {
     (first, last)
 }
 
-pub async fn create(pool: &SqlitePool, input: &LeaderInput) -> Result<Leader> {
+/// The leader's fields, checked: (name, level, title, phone).
+fn checked(input: &LeaderInput) -> Result<(String, LeaderLevel, String, String)> {
     let name = check_name("name", &input.name)?;
     let level = input.level.ok_or_else(|| Error::validation("level", "请选择县级或科级"))?;
     let title = check_text("title", "职务", &input.title, 40, false)?;
     let phone = check_phone("phone", &input.phone)?;
+    Ok((name, level, title, phone))
+}
+
+pub async fn create(pool: &SqlitePool, input: &LeaderInput) -> Result<Leader> {
+    let (name, level, title, phone) = checked(input)?;
     let mut conn = pool.acquire().await?;
     let id = store::insert_leader(&mut conn, &name, level, &title, &phone).await?;
     store::leader(&mut conn, id).await
+}
+
+/// Corrects a leader's name, level, title or phone.
+pub async fn update(pool: &SqlitePool, id: i64, input: &LeaderInput) -> Result<Leader> {
+    let (name, level, title, phone) = checked(input)?;
+    let mut tx = pool.begin().await?;
+    store::leader(&mut tx, id).await?;
+    store::update_leader(&mut tx, id, &name, level, &title, &phone).await?;
+    let saved = store::leader(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(saved)
+}
+
+/// Deletes a leader entered by mistake. One with visits or diaries on record is kept: the
+/// record of the work stays; end his contact instead.
+pub async fn delete(pool: &SqlitePool, id: i64) -> Result<()> {
+    let mut tx = pool.begin().await?;
+    let leader = store::leader(&mut tx, id).await?;
+    let (visits, diaries) = store::history(&mut tx, id).await?;
+    if visits + diaries > 0 {
+        return Err(Error::conflict(
+            None,
+            format!("{}已有 {visits} 次走访、{diaries} 篇民情日记，不能删除；如已调离，请用“结束联系”", leader.name),
+        ));
+    }
+    store::delete_leader(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Makes a leader the contact leader of a community from a date.

@@ -76,5 +76,17 @@ async fn flow(app: &App) -> R {
     app.wait_text("deputies-missing", |t| t.contains(&format!("{}", owed - 1))).await?;
     let text = app.visible_text(row).await?;
     assert!(!text.contains("下营社区党总支"), "{text}");
+
+    // A typo in her name is corrected; entered twice by mistake, the copy without visits goes.
+    app.click_visible(&format!("{row}//button[contains(.,'编辑')]")).await?;
+    app.type_into("deputy-name", "张丽芳").await?;
+    app.click("deputy-save").await?;
+    let fixed = "//div[@data-testid='deputies-table']//tbody/tr[.//td[contains(.,'张丽芳')]]";
+    let text = app.visible_text(fixed).await?;
+    assert!(text.contains("人大代表、政协委员"), "roles kept: {text}");
+    app.click_visible(&format!("{fixed}//button[contains(.,'删除')]")).await?;
+    app.click_visible("//div[contains(@class,'el-message-box')]//button[contains(.,'删除')]").await?;
+    success(app, "已删除").await?;
+    app.wait_text("deputies-table", |t| !t.contains("张丽芳")).await?;
     Ok(())
 }

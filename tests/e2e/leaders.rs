@@ -96,5 +96,26 @@ async fn flow(app: &App) -> R {
     app.wait_text("leaders-missing", |t| t.contains(&format!("{}", missing - 1))).await?;
     let communities = app.content(&format!("{row}/td[4]")).await?;
     assert!(!communities.contains(&community), "{communities}");
+
+    // A new leader's title is corrected; entered by mistake (no visits yet), he is deleted.
+    app.click("leader-add").await?;
+    app.type_into("leader-name", "罗志明").await?;
+    app.type_into("leader-title", "县人大副主任").await?;
+    app.click("leader-save").await?;
+    success(app, "已新增联系领导“罗志明”").await?;
+    let new_row = "//div[@data-testid='leaders-table']//tbody/tr[td[1][normalize-space(.)='罗志明']]";
+    app.click_visible(&format!("{new_row}//button[contains(.,'编辑')]")).await?;
+    assert_eq!(app.value("leader-title").await?, "县人大副主任", "the form opens with his details");
+    app.type_into("leader-title", "县人大常委会副主任").await?;
+    app.click("leader-save").await?;
+    success(app, "已保存联系领导“罗志明”").await?;
+    app.wait_xpath(&format!("{new_row}[td[3][normalize-space(.)='县人大常委会副主任']]")).await?;
+    app.click_visible(&format!("{new_row}//button[contains(.,'删除')]")).await?;
+    app.click_visible("//div[contains(@class,'el-message-box')]//button[contains(.,'删除')]").await?;
+    success(app, "已删除").await?;
+    app.wait_text("leaders-table", |t| !t.contains("罗志明")).await?;
+    // The next new leader starts from an empty form.
+    app.click("leader-add").await?;
+    assert_eq!(app.value("leader-name").await?, "");
     Ok(())
 }

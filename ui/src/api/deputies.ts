@@ -25,3 +25,5 @@ export const suggestionReply = (id: number, repliedOn: string, reply: string) =>
 export const deputyVisitDelete = (id: number) => invokeCmd<void>('deputy_visit_delete', { id })
 export const deputyUnpair = (deputyId: number, communityId: number, endOn: string) =>
   invokeCmd<Deputy>('deputy_unpair', { deputyId, communityId, endOn })
+export const deputyUpdate = (id: number, input: DeputyInput) => invokeCmd<Deputy>('deputy_update', { id, input })
+export const deputyDelete = (id: number) => invokeCmd<void>('deputy_delete', { id })

@@ -16,3 +16,5 @@ export const diaryList = (orgId: number | null, period: string) => invokeCmd<Dia
 export const diaryAdd = (leaderId: number, communityId: number, writtenOn: string, text: string) =>
   invokeCmd<void>('diary_add', { leaderId, communityId, writtenOn, text })
 export const visitDelete = (id: number) => invokeCmd<void>('visit_delete', { id })
+export const leaderUpdate = (id: number, input: LeaderInput) => invokeCmd<Leader>('leader_update', { id, input })
+export const leaderDelete = (id: number) => invokeCmd<void>('leader_delete', { id })
