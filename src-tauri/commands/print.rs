@@ -107,10 +107,15 @@ pub async fn print_save(
     }
     state.print_cancel.store(false, Ordering::SeqCst);
     let app_for_worker = app.clone();
+    // Tests slow a job down (SANLIANG_PRINT_PACE_MS per sheet) to watch its progress and cancel it.
+    let pace = std::env::var(PACE_ENV).ok().and_then(|v| v.parse().ok()).map(std::time::Duration::from_millis);
     let (bytes, summary) = tauri::async_runtime::spawn_blocking(move || {
         let state = tauri::Manager::state::<AppState>(&app_for_worker);
         job.compose(None, &mut |done, total| {
             let _ = on_progress.send(PrintProgress { done, total });
+            if let Some(pace) = pace {
+                std::thread::sleep(pace);
+            }
             !state.print_cancel.load(Ordering::SeqCst)
         })
     })
@@ -132,6 +137,8 @@ pub async fn print_save(
     }
     Ok(Some(PrintSaved { path: target.display().to_string(), summary }))
 }
+
+const PACE_ENV: &str = "SANLIANG_PRINT_PACE_MS";
 
 #[tauri::command]
 pub async fn print_cancel(state: State<'_, AppState>) -> Result<()> {

@@ -43,8 +43,8 @@ async fn flow(app: &App) -> R {
     .await?;
     app.wait_text("posts-with-post", |t| t.contains(&format!("{}", with_post + 1))).await?;
     assert_eq!(app.figure("posts-claimed").await?, claimed + 1);
-    let held = app.content(&format!("{}//span[contains(@class,'held')]", row("文明劝导先锋岗"))).await?;
-    assert_eq!(held, "1/1");
+    // The posts table reloads on its own request: wait for it.
+    app.wait_xpath(&format!("{}//span[contains(@class,'held')][.='1/1']", row("文明劝导先锋岗"))).await?;
     app.screenshot("09-posts").await?;
 
     // The holders drawer lists the member with 认岗定责.

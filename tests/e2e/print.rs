@@ -79,3 +79,42 @@ async fn unwritable(app: &App, out: &std::path::Path) -> R {
     assert_eq!(std::fs::read_dir(out)?.count(), 0);
     Ok(())
 }
+
+#[tokio::test]
+async fn a_long_print_shows_its_progress_and_cancelling_it_leaves_no_file() -> R {
+    let out = tempfile::tempdir()?;
+    let file = out.path().join("全部承诺卡.pdf");
+    // About 70 sheets at 80 ms each: long enough to watch and to cancel.
+    let env = vec![("SANLIANG_SAVE_AS", file.display().to_string()), ("SANLIANG_PRINT_PACE_MS", "80".to_owned())];
+    let app = App::start_with(Options { env, ..Options::default() }).await?;
+    let result = cancelled(&app, out.path()).await;
+    app.finish("print-cancel", result).await
+}
+
+async fn cancelled(app: &App, out: &std::path::Path) -> R {
+    app.click("load-demo").await?;
+    success(app, "已载入示例数据").await?;
+    app.click("menu-print").await?;
+    let summary = app.wait_text("print-summary", |t| t.contains("张纸")).await?;
+    let sheets: usize =
+        summary.split('，').nth(1).and_then(|s| s.trim_end_matches("张纸").trim().parse().ok()).unwrap_or(0);
+    assert!(sheets > 20, "{summary}");
+    app.click("print-save").await?;
+    // The counter moves while the window stays responsive.
+    // "已排版 7 / 70 张" → 7.
+    let counted = |t: &str| {
+        let before = t.split('/').next()?;
+        before.trim_end().rsplit(|c: char| !c.is_ascii_digit()).next()?.parse::<usize>().ok()
+    };
+    let first = app.wait_text("print-progress", |t| counted(t).is_some_and(|n| n >= 2)).await?;
+    assert!(first.contains(&format!("/ {sheets} 张")), "{first}");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.screenshot("22-print-progress").await?;
+    let later = app.wait_text("print-progress", |t| counted(t) > counted(&first)).await?;
+    assert!(counted(&later) < Some(sheets), "{later}");
+    app.click("print-cancel").await?;
+    app.visible_text("//div[contains(@class,'el-message')][contains(.,'已取消，未保存文件')]").await?;
+    // Nothing written: no PDF, no part file.
+    assert_eq!(std::fs::read_dir(out)?.count(), 0);
+    Ok(())
+}

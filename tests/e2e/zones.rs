@@ -29,9 +29,10 @@ async fn flow(app: &App) -> R {
     app.type_into("items-names", &format!("湖心1巷{}湖心2巷", char::from(fantoccini::key::Key::Enter))).await?;
     app.click("items-save").await?;
     app.visible_text("//div[contains(@class,'el-message--success')][contains(.,'已添加 2 处')]").await?;
-    assert_eq!(app.content(&format!("{}//span[contains(@class,'coverage')]", zone_row("湖心责任区"))).await?, "0/2");
-    let with_new = app.wait_text("zones-uncovered", |t| t != before).await?;
-    assert!(with_new.contains("湖心1巷") && with_new.contains("湖心2巷"), "{with_new}");
+    // The table reloads after the message: wait for it rather than read it at once.
+    app.wait_xpath(&format!("{}//span[contains(@class,'coverage')][.='0/2']", zone_row("湖心责任区"))).await?;
+    let with_new = app.wait_text("zones-uncovered", |t| t.contains("湖心1巷") && t.contains("湖心2巷")).await?;
+    assert_ne!(with_new, before);
 
     // Tick both lanes, pick a member, assign.
     app.click_visible(&format!("{}//button[contains(.,'安排党员')]", zone_row("湖心责任区"))).await?;
