@@ -64,6 +64,7 @@ const COMMANDS: &[&str] = &[
     "pledge_appraise",
     "pledge_evidence_pick",
     "pledge_evidence_open",
+    "pledge_evidence_remove",
     "print_settings_get",
     "print_settings_set",
     "print_emblem_pick",

@@ -254,7 +254,7 @@ async fn evidence_files_are_copied_into_the_data_folder_all_or_none() {
     let files = |dir: &std::path::Path| std::fs::read_dir(dir).map(|r| r.count()).unwrap_or(0);
     assert_eq!(files(&evidence_dir), 0, "nothing copied when one file is refused");
 
-    let saved = pledge_cycle::attach_evidence(&t.pool, t.dir.path(), progress_id, &[photo]).await.unwrap();
+    let saved = pledge_cycle::attach_evidence(&t.pool, t.dir.path(), progress_id, &[photo.clone()]).await.unwrap();
     assert_eq!(saved.len(), 1);
     assert_eq!((saved[0].original_name.as_str(), saved[0].bytes), ("走访照片.jpg", 7));
     let path = pledge_cycle::evidence_path(&t.pool, t.dir.path(), saved[0].id).await.unwrap();
@@ -262,4 +262,23 @@ async fn evidence_files_are_copied_into_the_data_folder_all_or_none() {
     assert_eq!(files(&evidence_dir), 1);
     let p = pledges::get(&t.pool, p.id, today).await.unwrap();
     assert_eq!(p.progress[0].evidence.len(), 1);
+
+    // The wrong photo attached by mistake is removed with its copy; the original stays.
+    let again = pledge_cycle::attach_evidence(&t.pool, t.dir.path(), progress_id, &[photo.clone()]).await.unwrap();
+    assert_eq!(files(&evidence_dir), 2);
+    pledge_cycle::remove_evidence(&t.pool, t.dir.path(), again[1].id).await.unwrap();
+    assert_eq!(files(&evidence_dir), 1);
+    assert!(photo.exists(), "the user's own file is never touched");
+    assert_eq!(pledges::get(&t.pool, p.id, today).await.unwrap().progress[0].evidence.len(), 1);
+    let gone = pledge_cycle::remove_evidence(&t.pool, t.dir.path(), again[1].id).await.unwrap_err();
+    assert_eq!(gone.kind(), ErrorKind::NotFound);
+
+    // Once the pledge is closed, its evidence is the record and stays.
+    let close =
+        CloseInput { pledge_id: p.id, outcome: Some(PledgeStatus::NotCompleted), closed_on: "2026-11-20".into() };
+    pledge_cycle::close(&t.pool, &close, today).await.unwrap();
+    let kept = pledge_cycle::remove_evidence(&t.pool, t.dir.path(), saved[0].id).await.unwrap_err();
+    assert_eq!(kept.kind(), ErrorKind::Conflict);
+    assert!(kept.to_string().contains("走访照片.jpg"), "{kept}");
+    assert_eq!(files(&evidence_dir), 1);
 }

@@ -1,7 +1,6 @@
 //! Commands for the member roster.
 
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::domain::members::{self, Member, MemberInput, MemberPage, MemberQuery, StatusChange};
 use crate::domain::photos;
@@ -43,13 +42,8 @@ pub async fn member_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
 /// permission; returns whether a photo was chosen.
 #[tauri::command]
 pub async fn member_photo_pick(app: AppHandle, state: State<'_, AppState>, id: i64) -> Result<bool> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("选择党员照片")
-        .add_filter("图片（PNG/JPEG）", &["png", "jpg", "jpeg"])
-        .blocking_pick_file();
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(false) };
+    let picked = super::dialogs::pick(&app, "选择党员照片", ("图片（PNG/JPEG）", &["png", "jpg", "jpeg"]), false);
+    let Some(path) = picked.into_iter().next() else { return Ok(false) };
     photos::set(super::pool(&state)?, &state.data_dir, id, &path).await?;
     Ok(true)
 }

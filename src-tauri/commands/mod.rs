@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod deputies;
+pub mod dialogs;
 pub mod identity;
 pub mod leaders;
 pub mod members;
@@ -83,6 +84,7 @@ macro_rules! command_handlers {
             $crate::commands::pledges::pledge_appraise,
             $crate::commands::pledges::pledge_evidence_pick,
             $crate::commands::pledges::pledge_evidence_open,
+            $crate::commands::pledges::pledge_evidence_remove,
             $crate::commands::print::print_settings_get,
             $crate::commands::print::print_settings_set,
             $crate::commands::print::print_emblem_pick,

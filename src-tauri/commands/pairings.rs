@@ -1,7 +1,6 @@
 //! Commands for 机关单位进社区 pairings and their support records.
 
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::domain::help_pairs::{self, HelpPair, HelpPairInput, HelpRecord};
 use crate::domain::pairings::{self, Pairing, PairingInput, PairingStats, SupportInput, SupportRecord};
@@ -42,13 +41,8 @@ pub async fn pairing_supports(state: State<'_, AppState>, pairing_id: i64) -> Re
 /// Picks the scanned agreement through the system dialog (opened here, in Rust).
 #[tauri::command]
 pub async fn pairing_scan_pick(app: AppHandle, state: State<'_, AppState>, id: i64) -> Result<Option<Pairing>> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("选择协议扫描件")
-        .add_filter("PDF或图片", &["pdf", "png", "jpg", "jpeg"])
-        .blocking_pick_file();
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    let picked = super::dialogs::pick(&app, "选择协议扫描件", ("PDF或图片", &["pdf", "png", "jpg", "jpeg"]), false);
+    let Some(path) = picked.into_iter().next() else { return Ok(None) };
     pairings::attach_scan(super::pool(&state)?, &state.data_dir, id, &path).await.map(Some)
 }
 

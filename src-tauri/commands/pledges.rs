@@ -1,7 +1,6 @@
 //! Commands for 亮承诺 pledges: drafts, publication, progress with evidence, closing, appraisal.
 
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
 use crate::domain::pledge_cycle::{self, AppraisalInput, CloseInput, ProgressInput, EVIDENCE_EXTENSIONS};
@@ -78,13 +77,7 @@ pub async fn pledge_evidence_pick(
     state: State<'_, AppState>,
     progress_id: i64,
 ) -> Result<Vec<Evidence>> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("选择践诺证明材料")
-        .add_filter("图片、PDF、Office文档", EVIDENCE_EXTENSIONS)
-        .blocking_pick_files();
-    let files: Vec<_> = picked.unwrap_or_default().into_iter().filter_map(|p| p.into_path().ok()).collect();
+    let files = super::dialogs::pick(&app, "选择践诺证明材料", ("图片、PDF、Office文档", EVIDENCE_EXTENSIONS), true);
     if files.is_empty() {
         return Ok(Vec::new());
     }
@@ -98,4 +91,10 @@ pub async fn pledge_evidence_open(app: AppHandle, state: State<'_, AppState>, id
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
+}
+
+/// Removes an evidence file added by mistake (while the pledge is open).
+#[tauri::command]
+pub async fn pledge_evidence_remove(state: State<'_, AppState>, id: i64) -> Result<()> {
+    pledge_cycle::remove_evidence(super::pool(&state)?, &state.data_dir, id).await
 }

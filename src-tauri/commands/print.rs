@@ -7,7 +7,6 @@ use std::sync::atomic::Ordering;
 use serde::Serialize;
 use tauri::ipc::{Channel, Response};
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 
@@ -31,13 +30,8 @@ pub async fn print_settings_set(state: State<'_, AppState>, settings: PrintSetti
 /// access); returns whether one was chosen.
 #[tauri::command]
 pub async fn print_emblem_pick(app: AppHandle, state: State<'_, AppState>) -> Result<bool> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("选择党徽图案")
-        .add_filter("图片（PNG/JPEG）", &["png", "jpg", "jpeg"])
-        .blocking_pick_file();
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(false) };
+    let picked = super::dialogs::pick(&app, "选择党徽图案", ("图片（PNG/JPEG）", &["png", "jpg", "jpeg"]), false);
+    let Some(path) = picked.into_iter().next() else { return Ok(false) };
     settings::set_emblem(&state.data_dir, &path)?;
     Ok(true)
 }
@@ -78,7 +72,7 @@ pub struct PrintSaved {
     pub summary: PrintSummary,
 }
 
-/// Asks where to save (unless SANLIANG_SAVE_AS names the file, for unattended tests), composes
+/// Asks where to save (see `dialogs::save`), composes
 /// the job on a worker thread reporting progress, writes it atomically, and opens it when asked.
 #[tauri::command]
 pub async fn print_save(
@@ -90,17 +84,7 @@ pub async fn print_save(
     on_progress: Channel<PrintProgress>,
 ) -> Result<Option<PrintSaved>> {
     let job = print::prepare(super::pool(&state)?, &state.data_dir, options, today()).await?;
-    let target = match std::env::var_os("SANLIANG_SAVE_AS") {
-        Some(path) => Some(std::path::PathBuf::from(path)),
-        None => app
-            .dialog()
-            .file()
-            .set_title("保存PDF")
-            .set_file_name(&file_name)
-            .add_filter("PDF 文件", &["pdf"])
-            .blocking_save_file()
-            .and_then(|p| p.into_path().ok()),
-    };
+    let target = super::dialogs::save(&app, "保存PDF", &file_name, ("PDF 文件", &["pdf"]));
     let Some(mut target) = target else { return Ok(None) };
     if target.extension().is_none() {
         target.set_extension("pdf");

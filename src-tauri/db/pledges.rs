@@ -311,6 +311,25 @@ pub async fn evidence_file(conn: &mut SqliteConnection, id: i64) -> Result<Strin
         .ok_or_else(|| Error::NotFound("证明材料不存在".into()))
 }
 
+/// An evidence file's stored name, its original name and the stored status of its pledge.
+pub async fn evidence_with_status(conn: &mut SqliteConnection, id: i64) -> Result<(String, String, String)> {
+    let r = sqlx::query!(
+        r#"SELECT e.stored_name, e.original_name, p.status FROM pledge_evidence e
+           JOIN pledge_progress g ON g.id = e.progress_id JOIN pledges p ON p.id = g.pledge_id
+           WHERE e.id = ?1"#,
+        id
+    )
+    .fetch_optional(conn)
+    .await?
+    .ok_or_else(|| Error::NotFound("证明材料不存在或已删除".into()))?;
+    Ok((r.stored_name, r.original_name, r.status))
+}
+
+pub async fn delete_evidence(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    sqlx::query!("DELETE FROM pledge_evidence WHERE id = ?1", id).execute(conn).await?;
+    Ok(())
+}
+
 pub async fn insert_appraisal(
     conn: &mut SqliteConnection,
     pledge_id: i64,

@@ -1,13 +1,22 @@
 //! Money as the ledgers keep it: whole fen (yuan × 100) in integers, never floating point.
 //! Parsing takes what a secretary types — "450000", "450,000.50", "45万", "45万元", "0.5万".
 
+use crate::domain::validate::halfwidth;
 use crate::error::{Error, Result};
 
 /// Parses an amount in yuan (optionally in 万) into fen, exactly.
 pub fn parse_yuan(field: &str, text: &str) -> Result<i64> {
     let bad = || Error::validation(field, "请填写金额（元），如 450000、4500.50 或 45万");
-    let t: String =
-        text.trim().trim_end_matches('元').chars().filter(|c| *c != ',' && *c != '，' && !c.is_whitespace()).collect();
+    // A Chinese input method may type full-width digits (４５万), a full-width point and a
+    // leading ¥ or ￥.
+    let t: String = halfwidth(text)
+        .trim()
+        .trim_start_matches(['¥', '￥'])
+        .trim_end_matches('元')
+        .chars()
+        .filter(|c| *c != ',' && !c.is_whitespace())
+        .map(|c| if c == '。' { '.' } else { c })
+        .collect();
     let (number, wan) = match t.strip_suffix('万') {
         Some(n) => (n, true),
         None => (t.as_str(), false),
@@ -66,10 +75,14 @@ mod tests {
             ("0.000001万", 1),
             // 0.1 + 0.2 style sums are exact because nothing is floating point.
             ("0.30", 30),
+            ("¥450,000.00", 45_000_000),
+            ("￥4500", 450_000),
+            ("４５万", 45_000_000),
+            ("４５００．５０元", 450_050),
         ] {
             assert_eq!(parse_yuan("amount", text).unwrap(), fen, "{text}");
         }
-        for bad in ["", "abc", "1.234", "-5", "0", "5..0", "1e5", "45千"] {
+        for bad in ["", "abc", "1.234", "-5", "0", "5..0", "1e5", "45千", "¥", "¥-5", "四十五万"] {
             assert!(parse_yuan("amount", bad).is_err(), "{bad}");
         }
     }

@@ -196,6 +196,23 @@ pub async fn attach_evidence(
     store::evidence_of(&mut conn, progress_id).await
 }
 
+/// Removes a wrong evidence file while the pledge is still being fulfilled: its row, then its
+/// copy in the data folder (the user's original was never touched). Once the pledge is closed
+/// its evidence is part of the record and stays.
+pub async fn remove_evidence(pool: &SqlitePool, data_dir: &Path, evidence_id: i64) -> Result<()> {
+    let mut tx = pool.begin().await?;
+    let (stored, name, status) = store::evidence_with_status(&mut tx, evidence_id).await?;
+    if PledgeStatus::from_code(&status) != Some(PledgeStatus::Published) {
+        return Err(Error::conflict(None, format!("承诺已结项，证明材料“{name}”作为记录保留，不能删除")));
+    }
+    store::delete_evidence(&mut tx, evidence_id).await?;
+    tx.commit().await?;
+    match std::fs::remove_file(data_dir.join(EVIDENCE_DIR).join(stored)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
 /// Where an evidence file is kept, for opening it in the system's viewer.
 pub async fn evidence_path(pool: &SqlitePool, data_dir: &Path, evidence_id: i64) -> Result<PathBuf> {
     let stored = store::evidence_file(&mut *pool.acquire().await?, evidence_id).await?;

@@ -29,8 +29,20 @@ pub fn id_check_char(first17: &str) -> Option<char> {
 }
 
 /// Upper-cases a trailing `x` and trims spaces, the forms people type.
+/// Full-width letters, digits and signs (what a Chinese input method types in full-width mode:
+/// １３８, Ｘ, －) as their ASCII forms, and the ideographic space as a space.
+pub fn halfwidth(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
 pub fn normalize_id_number(raw: &str) -> String {
-    raw.trim().to_ascii_uppercase()
+    halfwidth(raw).trim().to_ascii_uppercase()
 }
 
 /// Parses an 18-character ID number (already normalized) and checks its check digit and date.
@@ -121,7 +133,7 @@ pub fn check_text(field: &str, label: &str, value: &str, max: usize, required: b
 /// An 11-digit mobile number starting with 1, or a landline (area code optional,
 /// with or without a hyphen, optional extension). Empty is allowed.
 pub fn check_phone(field: &str, phone: &str) -> Result<String> {
-    let phone: String = phone.trim().chars().filter(|c| *c != ' ').collect();
+    let phone: String = halfwidth(phone).trim().chars().filter(|c| *c != ' ').collect();
     if phone.is_empty() {
         return Ok(phone);
     }
@@ -293,6 +305,15 @@ mod tests {
         assert!(check_name("name", "·张三").is_err());
         assert!(check_name("name", "张3").is_err());
         assert!(check_name("name", "张<b>").is_err());
+    }
+
+    #[test]
+    fn full_width_input_is_read_as_ascii() {
+        assert_eq!(halfwidth("１３８１２３４５６７８"), "13812345678");
+        assert_eq!(halfwidth("０８７７－８０１２３４５　"), "0877-8012345 ");
+        assert_eq!(normalize_id_number(" ５３０４２１１９８５０６１５０３１ｘ"), "53042119850615031X");
+        assert_eq!(check_phone("phone", "１３８ １２３４ ５６７８").unwrap(), "13812345678");
+        assert_eq!(halfwidth("欧阳喆"), "欧阳喆", "Chinese text is left alone");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use ts_rs::TS;
 use crate::db::{members as member_store, orgs as org_store, volunteering as store};
 use crate::domain::catalog::{OrgKind, ParticipantKind};
 use crate::domain::orgs::subtree_path;
-use crate::domain::validate::{check_name, check_past_date, check_text};
+use crate::domain::validate::{check_name, check_past_date, check_text, halfwidth};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -78,7 +78,8 @@ pub fn period_bounds(field: &str, period: &str) -> Result<(NaiveDate, NaiveDate)
 /// Hours as typed, in tenths of an hour, exactly; at most 24 hours in one activity.
 pub fn parse_hours(field: &str, text: &str) -> Result<i64> {
     let bad = || Error::validation(field, "请填写时长（小时），如 2 或 2.5");
-    let t = text.trim();
+    let t = halfwidth(text);
+    let t = t.trim().trim_end_matches(['小', '时']).trim_end_matches('h');
     let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
     if whole.is_empty() || frac.len() > 1 || !whole.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()) {
         return Err(bad());
@@ -180,6 +181,8 @@ mod tests {
         assert_eq!(parse_hours("h", "2.5").unwrap(), 25);
         assert_eq!(parse_hours("h", "0.1").unwrap(), 1);
         assert_eq!(parse_hours("h", "24").unwrap(), 240);
+        assert_eq!(parse_hours("h", "２．５").unwrap(), 25, "full-width, as an input method types it");
+        assert_eq!(parse_hours("h", "3小时").unwrap(), 30);
         for bad in ["", "0", "25", "2.55", "-1", "两小时", "1e1"] {
             assert!(parse_hours("h", bad).is_err(), "{bad}");
         }

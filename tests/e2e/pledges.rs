@@ -4,7 +4,14 @@ const BRANCH: &str = "河咀社区第一党支部";
 
 #[tokio::test]
 async fn a_pledge_is_written_published_followed_overdue_on_a_later_day_and_appraised() -> R {
-    let app = App::start().await?;
+    // The evidence files the "add" dialog picks (the test answers it through SANLIANG_PICK).
+    let picks = tempfile::tempdir()?;
+    let photo = picks.path().join("安装照片.jpg");
+    let receipt = picks.path().join("签收单.pdf");
+    std::fs::write(&photo, [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10])?;
+    std::fs::write(&receipt, b"%PDF-1.4\n%%EOF\n")?;
+    let list = std::env::join_paths([&photo, &receipt])?.to_string_lossy().into_owned();
+    let app = App::start_with(Options { env: vec![("SANLIANG_PICK", list)], ..Options::default() }).await?;
     let result = write_and_publish(&app).await;
     let (first, data) = app.finish_keeping_data("pledges", result).await;
     first?;
@@ -103,6 +110,23 @@ async fn write_and_publish(app: &App) -> R {
     assert!(timeline.contains("第1项：已为12户独居老人安装烟感报警器"), "{timeline}");
     let items = app.text("pledge-items").await?;
     assert!(items.contains("2026年11月28日完成"), "{items}");
+
+    // Evidence: a photo and a receipt attached; the receipt was the wrong file and is removed.
+    app.click_visible("//*[@data-testid='pledge-timeline']//button[contains(.,'添加材料')]").await?;
+    success(app, "已添加2份证明材料").await?;
+    app.wait_text("pledge-timeline", |t| t.contains("安装照片.jpg") && t.contains("签收单.pdf")).await?;
+    let evidence = app.data.path().join("evidence");
+    assert_eq!(std::fs::read_dir(&evidence)?.count(), 2, "both copied into the data folder");
+    app.click_visible(
+        "//span[contains(@class,'evidence-file')][contains(.,'签收单.pdf')]//button[@data-testid='evidence-remove']",
+    )
+    .await?;
+    let question = app.visible_text("//div[contains(@class,'el-message-box')]").await?;
+    assert!(question.contains("签收单.pdf") && question.contains("原文件不受影响"), "{question}");
+    app.click_visible("//div[contains(@class,'el-message-box')]//button[contains(.,'删除')]").await?;
+    success(app, "已删除").await?;
+    app.wait_text("pledge-timeline", |t| !t.contains("签收单.pdf") && t.contains("安装照片.jpg")).await?;
+    assert_eq!(std::fs::read_dir(&evidence)?.count(), 1);
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     app.screenshot("12-pledge-published").await?;
     Ok(())

@@ -26,3 +26,4 @@ export const pledgeClose = (input: CloseInput) => invokeCmd<Pledge>('pledge_clos
 export const pledgeAppraise = (input: AppraisalInput) => invokeCmd<Pledge>('pledge_appraise', { input })
 export const pledgeEvidencePick = (progressId: number) => invokeCmd<Evidence[]>('pledge_evidence_pick', { progressId })
 export const pledgeEvidenceOpen = (id: number) => invokeCmd<void>('pledge_evidence_open', { id })
+export const pledgeEvidenceRemove = (id: number) => invokeCmd<void>('pledge_evidence_remove', { id })

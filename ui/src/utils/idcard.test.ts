@@ -6,6 +6,9 @@ describe('parseIdNumber', () => {
   it('accepts the standard example with X', () => {
     expect(parseIdNumber('11010519491231002x')).toEqual({ birthDate: '1949-12-31', gender: 'female' })
   })
+  it('reads full-width digits and Ｘ as an input method types them', () => {
+    expect(parseIdNumber('１１０１０５１９４９１２３１００２ｘ')).toEqual({ birthDate: '1949-12-31', gender: 'female' })
+  })
   it('reads birth date and gender', () => {
     expect(parseIdNumber('530421198001011232')).toEqual({ birthDate: '1980-01-01', gender: 'male' })
   })

@@ -9,8 +9,13 @@ export interface IdInfo {
   gender: 'male' | 'female'
 }
 
+/** Full-width characters (what an input method types in full-width mode) as ASCII, like the core. */
+export function halfwidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ')
+}
+
 export function parseIdNumber(raw: string): IdInfo | string {
-  const id = raw.trim().toUpperCase()
+  const id = halfwidth(raw).trim().toUpperCase()
   if (id.length !== 18) return '身份证号应为18位'
   if (!/^\d{17}$/.test(id.slice(0, 17))) return '身份证号前17位应为数字'
   if (!/[\dX]/.test(id[17])) return '身份证号最后一位应为数字或X'
