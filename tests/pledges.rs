@@ -254,7 +254,8 @@ async fn evidence_files_are_copied_into_the_data_folder_all_or_none() {
     let files = |dir: &std::path::Path| std::fs::read_dir(dir).map(|r| r.count()).unwrap_or(0);
     assert_eq!(files(&evidence_dir), 0, "nothing copied when one file is refused");
 
-    let saved = pledge_cycle::attach_evidence(&t.pool, t.dir.path(), progress_id, &[photo.clone()]).await.unwrap();
+    let saved =
+        pledge_cycle::attach_evidence(&t.pool, t.dir.path(), progress_id, std::slice::from_ref(&photo)).await.unwrap();
     assert_eq!(saved.len(), 1);
     assert_eq!((saved[0].original_name.as_str(), saved[0].bytes), ("走访照片.jpg", 7));
     let path = pledge_cycle::evidence_path(&t.pool, t.dir.path(), saved[0].id).await.unwrap();
@@ -264,7 +265,8 @@ async fn evidence_files_are_copied_into_the_data_folder_all_or_none() {
     assert_eq!(p.progress[0].evidence.len(), 1);
 
     // The wrong photo attached by mistake is removed with its copy; the original stays.
-    let again = pledge_cycle::attach_evidence(&t.pool, t.dir.path(), progress_id, &[photo.clone()]).await.unwrap();
+    let again =
+        pledge_cycle::attach_evidence(&t.pool, t.dir.path(), progress_id, std::slice::from_ref(&photo)).await.unwrap();
     assert_eq!(files(&evidence_dir), 2);
     pledge_cycle::remove_evidence(&t.pool, t.dir.path(), again[1].id).await.unwrap();
     assert_eq!(files(&evidence_dir), 1);
