@@ -83,6 +83,8 @@ async fn flow(app: &App) -> R {
     let fixed = "//div[@data-testid='deputies-table']//tbody/tr[.//td[contains(.,'张丽芳')]]";
     let text = app.visible_text(fixed).await?;
     assert!(text.contains("人大代表、政协委员"), "roles kept: {text}");
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    app.screenshot("24-deputies-registry").await?;
     app.click_visible(&format!("{fixed}//button[contains(.,'删除')]")).await?;
     app.click_visible("//div[contains(@class,'el-message-box')]//button[contains(.,'删除')]").await?;
     success(app, "已删除").await?;

@@ -109,6 +109,8 @@ async fn flow(app: &App) -> R {
     app.click("leader-save").await?;
     success(app, "已保存联系领导“罗志明”").await?;
     app.wait_xpath(&format!("{new_row}[td[3][normalize-space(.)='县人大常委会副主任']]")).await?;
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    app.screenshot("23-leaders-registry").await?;
     app.click_visible(&format!("{new_row}//button[contains(.,'删除')]")).await?;
     app.click_visible("//div[contains(@class,'el-message-box')]//button[contains(.,'删除')]").await?;
     success(app, "已删除").await?;
