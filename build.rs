@@ -78,6 +78,7 @@ const COMMANDS: &[&str] = &[
     "pairing_stats",
     "pairing_create",
     "pairing_end",
+    "pairing_agreement_update",
     "pairing_support_add",
     "pairing_supports",
     "pairing_scan_pick",

@@ -41,7 +41,7 @@ pub fn typescript() -> String {
         print::PrintKind, print::Paper, print::data::Selection, print::PrintOptions, print::PrintSummary,
         print::settings::PrintSettings, commands::print::PrintProgress, commands::print::PrintSaved,
         catalog::SupportKind, pairings::Pairing, pairings::PairingInput, pairings::SupportRecord, pairings::SupportInput,
-        pairings::PairingStats,
+        pairings::PairingStats, pairings::AgreementInput,
         catalog::LeaderLevel, catalog::VisitKind, catalog::DifficultyStatus, leaders::Leader, leaders::LeaderCommunity,
         leaders::LeaderInput, leaders::Visit, leaders::VisitInput, leaders::MissingVisit, difficulties::Difficulty,
         difficulties::DifficultyInput, difficulties::AdvanceInput,

@@ -1,6 +1,6 @@
 use sanliang::domain::catalog::{OrgKind, SupportKind, UnitKind};
 use sanliang::domain::orgs::{self, OrgInput};
-use sanliang::domain::pairings::{self, PairingInput, SupportInput};
+use sanliang::domain::pairings::{self, AgreementInput, PairingInput, SupportInput};
 use sanliang::error::ErrorKind;
 
 use crate::orgs::small_tree;
@@ -140,4 +140,40 @@ async fn a_cadre_help_pair_keeps_dated_records() {
     assert_eq!((pair.records, pair.last_record.map(|d| d.to_string())), (2, Some("2026-09-10".into())));
     assert_eq!(help_pairs::records(&t.pool, pair.id).await.unwrap()[0].text, "送米送油", "newest first");
     assert_eq!(pairings::stats(&t.pool, None).await.unwrap().help_pairs, 1);
+}
+
+#[tokio::test]
+async fn an_agreement_is_corrected_and_renewed_and_the_ending_reminder_goes() {
+    let t = support::fresh().await;
+    let [county, _, community, _, _] = small_tree(&t.pool).await;
+    let bureau = unit(&t.pool, county.id, "县司法局").await;
+    let today = support::today();
+    let mut input = pairing(bureau, community.id);
+    input.agreement_until = "2026-12-31".into();
+    let p = pairings::create(&t.pool, &input, today).await.unwrap();
+    let ending = |r: &[sanliang::domain::reminders::Reminder]| r.iter().any(|r| r.key == "agreements");
+    assert!(ending(&sanliang::domain::reminders::for_today(&t.pool, None, today).await.unwrap()));
+
+    // Refused at the field: a term before signing, a signing date in the future.
+    let renew = |signed: &str, until: &str| AgreementInput {
+        signed_on: signed.into(),
+        agreement_until: until.into(),
+        agreement: "续签：共建老年活动中心、开展法律进社区".into(),
+    };
+    let err = pairings::update_agreement(&t.pool, p.id, &renew("2026-11-20", "2026-11-01"), today).await.unwrap_err();
+    assert_eq!(err.field(), Some("agreementUntil"));
+    let err = pairings::update_agreement(&t.pool, p.id, &renew("2026-11-29", "2029-12-31"), today).await.unwrap_err();
+    assert_eq!(err.field(), Some("signedOn"));
+
+    // 续签 for three more years: the pairing keeps its records, the reminder goes.
+    let renewed = pairings::update_agreement(&t.pool, p.id, &renew("2026-11-20", "2029-12-31"), today).await.unwrap();
+    assert_eq!(renewed.agreement_until.map(|d| d.to_string()).as_deref(), Some("2029-12-31"));
+    assert_eq!(renewed.agreement, "续签：共建老年活动中心、开展法律进社区");
+    assert_eq!(renewed.start_on.to_string(), "2026-01-05");
+    assert!(!ending(&sanliang::domain::reminders::for_today(&t.pool, None, today).await.unwrap()));
+
+    // An ended pairing's agreement stays as it was.
+    pairings::end(&t.pool, p.id, "2026-11-25", today).await.unwrap();
+    let err = pairings::update_agreement(&t.pool, p.id, &renew("2026-11-20", "2030-12-31"), today).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict);
 }

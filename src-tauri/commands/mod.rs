@@ -98,6 +98,7 @@ macro_rules! command_handlers {
             $crate::commands::pairings::pairing_stats,
             $crate::commands::pairings::pairing_create,
             $crate::commands::pairings::pairing_end,
+            $crate::commands::pairings::pairing_agreement_update,
             $crate::commands::pairings::pairing_support_add,
             $crate::commands::pairings::pairing_supports,
             $crate::commands::pairings::pairing_scan_pick,

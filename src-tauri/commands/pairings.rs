@@ -3,7 +3,7 @@
 use tauri::{AppHandle, State};
 
 use crate::domain::help_pairs::{self, HelpPair, HelpPairInput, HelpRecord};
-use crate::domain::pairings::{self, Pairing, PairingInput, PairingStats, SupportInput, SupportRecord};
+use crate::domain::pairings::{self, AgreementInput, Pairing, PairingInput, PairingStats, SupportInput, SupportRecord};
 use crate::error::Result;
 use crate::paths::today;
 use crate::state::AppState;
@@ -74,4 +74,10 @@ pub async fn help_records(state: State<'_, AppState>, pair_id: i64) -> Result<Ve
 #[tauri::command]
 pub async fn pairing_support_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
     pairings::delete_support(super::pool(&state)?, id).await
+}
+
+/// Corrects or renews a pairing's agreement.
+#[tauri::command]
+pub async fn pairing_agreement_update(state: State<'_, AppState>, id: i64, input: AgreementInput) -> Result<Pairing> {
+    pairings::update_agreement(super::pool(&state)?, id, &input, today()).await
 }

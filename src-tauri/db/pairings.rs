@@ -112,6 +112,27 @@ pub async fn insert(conn: &mut SqliteConnection, p: &ValidPairing) -> Result<i64
     .await?)
 }
 
+pub async fn update_agreement(
+    conn: &mut SqliteConnection,
+    id: i64,
+    signed_on: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    agreement: &str,
+) -> Result<()> {
+    let now = now();
+    sqlx::query!(
+        "UPDATE pairings SET signed_on = ?1, agreement_until = ?2, agreement = ?3, updated_at = ?4 WHERE id = ?5",
+        signed_on,
+        until,
+        agreement,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 pub async fn end(conn: &mut SqliteConnection, id: i64, on: NaiveDate) -> Result<()> {
     let now = now();
     sqlx::query!("UPDATE pairings SET end_on = ?1, updated_at = ?2 WHERE id = ?3", on, now, id).execute(conn).await?;

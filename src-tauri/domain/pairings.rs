@@ -47,6 +47,15 @@ pub struct PairingInput {
     pub agreement: String,
 }
 
+/// The 《社区党建共建协议》 of a pairing, corrected or renewed (续签: a new signing date and term).
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AgreementInput {
+    pub signed_on: String,
+    pub agreement_until: String,
+    pub agreement: String,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SupportRecord {
@@ -101,20 +110,8 @@ pub async fn create(pool: &SqlitePool, input: &PairingInput, today: NaiveDate) -
     let unit_id = input.unit_id.ok_or_else(|| Error::validation("unitId", "请选择机关单位"))?;
     let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择结对社区"))?;
     let start_on = check_past_date("startOn", "结对日期", &input.start_on, today)?;
-    let signed_on = optional_date("signedOn", "协议签订日期", &input.signed_on)?;
-    if signed_on.is_some_and(|d| d > today) {
-        return Err(Error::validation("signedOn", "协议签订日期不能晚于今天"));
-    }
-    let agreement_until = optional_date("agreementUntil", "协议有效期", &input.agreement_until)?;
-    if let (Some(signed), Some(until)) = (signed_on, agreement_until) {
-        if until < signed {
-            return Err(Error::validation("agreementUntil", "协议有效期不能早于签订日期"));
-        }
-    }
-    if agreement_until.is_some() && signed_on.is_none() {
-        return Err(Error::validation("signedOn", "填写了协议有效期，请同时填写签订日期"));
-    }
-    let agreement = check_text("agreement", "协议内容", &input.agreement, AGREEMENT_MAX, false)?;
+    let (signed_on, agreement_until, agreement) =
+        check_agreement(&input.signed_on, &input.agreement_until, &input.agreement, today)?;
     let mut tx = pool.begin().await?;
     let unit =
         org_store::get(&mut tx, unit_id).await.map_err(|_| Error::validation("unitId", "所选单位不存在或已删除"))?;
@@ -137,6 +134,46 @@ pub async fn create(pool: &SqlitePool, input: &PairingInput, today: NaiveDate) -
     let id = store::insert(&mut tx, &valid).await?;
     tx.commit().await?;
     store::get(&mut *pool.acquire().await?, id).await
+}
+
+/// The agreement's signing date (not in the future), term (not before signing; only with a
+/// signing date) and content.
+fn check_agreement(
+    signed_on: &str,
+    until: &str,
+    agreement: &str,
+    today: NaiveDate,
+) -> Result<(Option<NaiveDate>, Option<NaiveDate>, String)> {
+    let signed_on = optional_date("signedOn", "协议签订日期", signed_on)?;
+    if signed_on.is_some_and(|d| d > today) {
+        return Err(Error::validation("signedOn", "协议签订日期不能晚于今天"));
+    }
+    let agreement_until = optional_date("agreementUntil", "协议有效期", until)?;
+    if let (Some(signed), Some(until)) = (signed_on, agreement_until) {
+        if until < signed {
+            return Err(Error::validation("agreementUntil", "协议有效期不能早于签订日期"));
+        }
+    }
+    if agreement_until.is_some() && signed_on.is_none() {
+        return Err(Error::validation("signedOn", "填写了协议有效期，请同时填写签订日期"));
+    }
+    let agreement = check_text("agreement", "协议内容", agreement, AGREEMENT_MAX, false)?;
+    Ok((signed_on, agreement_until, agreement))
+}
+
+/// Corrects or renews (续签) the agreement of a pairing still in force.
+pub async fn update_agreement(pool: &SqlitePool, id: i64, input: &AgreementInput, today: NaiveDate) -> Result<Pairing> {
+    let (signed_on, until, agreement) =
+        check_agreement(&input.signed_on, &input.agreement_until, &input.agreement, today)?;
+    let mut tx = pool.begin().await?;
+    let p = store::get(&mut tx, id).await?;
+    if p.end_on.is_some() {
+        return Err(Error::conflict(None, "该结对已经结束，协议不能再修改"));
+    }
+    store::update_agreement(&mut tx, id, signed_on, until, &agreement).await?;
+    let saved = store::get(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(saved)
 }
 
 /// Ends a pairing on a date (not before it began, not in the future).

@@ -45,6 +45,21 @@ async fn flow(app: &App) -> R {
     app.screenshot("15-pairings").await?;
     app.click_visible("//div[contains(@class,'el-drawer')]//button[contains(@class,'el-drawer__close-btn')]").await?;
 
+    // 续签: the agreement gets a new term (a term before signing is refused at its field), and
+    // the row is no longer marked as ending.
+    app.click_visible(&format!("{row}//button[contains(.,'修改协议')]")).await?;
+    assert_eq!(app.value("pairing-until").await?, "2026-12-31", "the form opens with the agreement");
+    app.type_into("pairing-signed", &enter("2026-11-28")).await?;
+    app.type_into("pairing-until", &enter("2026-11-01")).await?;
+    app.click("pairing-save").await?;
+    let error = app.field_error("pairing-until").await?;
+    assert!(error.contains("不能早于签订日期"), "{error}");
+    app.type_into("pairing-until", &enter("2029-12-31")).await?;
+    app.click("pairing-save").await?;
+    success(app, "已保存共建协议").await?;
+    app.wait_xpath(&format!("{row}[contains(.,'2029年12月31日')][not(contains(.,'即将到期'))]")).await?;
+    app.wait_xpath(&format!("{row}[.//span[contains(@class,'money')][.='¥450,000.00']]")).await?;
+
     // A cadre help pair, then a dated record of help.
     app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='帮扶对子']").await?;
     app.click("help-pair-add").await?;

@@ -356,6 +356,8 @@ amount: string, };
 
 export type PairingStats = { pairings: number, communities: number, fundsFen: number, helpPairs: number, };
 
+export type AgreementInput = { signedOn: string, agreementUntil: string, agreement: string, };
+
 export type LeaderLevel = "county" | "township";
 
 export type VisitKind = "talk" | "visit" | "review";

@@ -1,4 +1,4 @@
-import type { HelpPair, HelpPairInput, HelpRecord, Pairing, PairingInput, PairingStats, SupportInput, SupportRecord } from '../bindings'
+import type { AgreementInput, HelpPair, HelpPairInput, HelpRecord, Pairing, PairingInput, PairingStats, SupportInput, SupportRecord } from '../bindings'
 import { invokeCmd } from './invoke'
 
 export const pairingList = (orgId: number | null) => invokeCmd<Pairing[]>('pairing_list', { orgId })
@@ -13,3 +13,4 @@ export const helpPairCreate = (input: HelpPairInput) => invokeCmd<HelpPair>('hel
 export const helpRecordAdd = (pairId: number, helpedOn: string, text: string) => invokeCmd<HelpPair>('help_record_add', { pairId, helpedOn, text })
 export const helpRecords = (pairId: number) => invokeCmd<HelpRecord[]>('help_records', { pairId })
 export const pairingSupportDelete = (id: number) => invokeCmd<void>('pairing_support_delete', { id })
+export const pairingAgreementUpdate = (id: number, input: AgreementInput) => invokeCmd<Pairing>('pairing_agreement_update', { id, input })
