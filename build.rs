@@ -102,6 +102,8 @@ const COMMANDS: &[&str] = &[
     "deputy_delete",
     "reception_list",
     "reception_add",
+    "reception_update",
+    "reception_delete",
     "deputy_visit_log",
     "deputy_visit_list",
     "deputy_missing",

@@ -155,3 +155,44 @@ async fn a_deputy_is_corrected_and_one_entered_by_mistake_deleted_but_not_one_wi
     assert!(deputies::missing_visits(&t.pool, None, "2026-Q4").await.unwrap().is_empty());
     assert_eq!(deputies::list(&t.pool, None).await.unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn a_reception_point_changes_its_schedule_and_deputies_and_is_closed() {
+    let t = support::fresh().await;
+    let [_, street, a, branch, _] = small_tree(&t.pool).await;
+    let input = |name: &str| DeputyInput { name: name.into(), roles: vec![DeputyRole::Npc], ..Default::default() };
+    let pu = deputies::create(&t.pool, &input("普丽华")).await.unwrap();
+    let li = deputies::create(&t.pool, &input("李红霞")).await.unwrap();
+    let point = |community: i64, schedule: &str, on_duty: Vec<i64>| ReceptionInput {
+        community_id: Some(community),
+        place: "河咀社区代表委员接待室".into(),
+        schedule: schedule.into(),
+        deputy_ids: on_duty,
+    };
+    let p = deputies::add_reception(&t.pool, &point(a.id, "每月5日上午", vec![pu.id])).await.unwrap();
+
+    // Refused at the field, and nothing changes.
+    let err = deputies::update_reception(&t.pool, p.id, &point(a.id, " ", vec![li.id])).await.unwrap_err();
+    assert_eq!(err.field(), Some("schedule"));
+    let err = deputies::update_reception(&t.pool, p.id, &point(branch.id, "每周三", vec![li.id])).await.unwrap_err();
+    assert_eq!(err.field(), Some("communityId"));
+    let err = deputies::update_reception(&t.pool, p.id, &point(a.id, "每周三", vec![li.id, 999])).await.unwrap_err();
+    assert_eq!(err.field(), Some("deputyIds"));
+    assert_eq!(deputies::receptions(&t.pool, None).await.unwrap()[0].schedule, "每月5日上午");
+
+    let changed =
+        deputies::update_reception(&t.pool, p.id, &point(a.id, "每周三下午", vec![pu.id, li.id])).await.unwrap();
+    assert_eq!(
+        (changed.schedule.as_str(), changed.on_duty.clone()),
+        ("每周三下午", vec!["普丽华".to_owned(), "李红霞".to_owned()])
+    );
+    assert_eq!(changed.on_duty_ids, [pu.id, li.id]);
+
+    // A deputy deleted since is no longer listed on duty.
+    deputies::delete(&t.pool, li.id).await.unwrap();
+    assert_eq!(deputies::receptions(&t.pool, Some(street.id)).await.unwrap()[0].on_duty, ["普丽华"]);
+
+    deputies::delete_reception(&t.pool, p.id).await.unwrap();
+    assert!(deputies::receptions(&t.pool, None).await.unwrap().is_empty());
+    assert_eq!(deputies::delete_reception(&t.pool, p.id).await.unwrap_err().kind(), ErrorKind::NotFound);
+}

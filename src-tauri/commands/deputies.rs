@@ -102,3 +102,13 @@ pub async fn deputy_update(state: State<'_, AppState>, id: i64, input: DeputyInp
 pub async fn deputy_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
     deputies::delete(super::pool(&state)?, id).await
 }
+
+#[tauri::command]
+pub async fn reception_update(state: State<'_, AppState>, id: i64, input: ReceptionInput) -> Result<ReceptionPoint> {
+    deputies::update_reception(super::pool(&state)?, id, &input).await
+}
+
+#[tauri::command]
+pub async fn reception_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
+    deputies::delete_reception(super::pool(&state)?, id).await
+}

@@ -122,6 +122,8 @@ macro_rules! command_handlers {
             $crate::commands::deputies::deputy_delete,
             $crate::commands::deputies::reception_list,
             $crate::commands::deputies::reception_add,
+            $crate::commands::deputies::reception_update,
+            $crate::commands::deputies::reception_delete,
             $crate::commands::deputies::deputy_visit_log,
             $crate::commands::deputies::deputy_visit_list,
             $crate::commands::deputies::deputy_missing,

@@ -192,10 +192,12 @@ struct ReceptionRow {
 }
 
 async fn reception_of(conn: &mut SqliteConnection, r: ReceptionRow) -> Result<ReceptionPoint> {
-    let mut names = Vec::new();
+    let (mut names, mut ids) = (Vec::new(), Vec::new());
     for id in r.on_duty.split(',').filter_map(|s| s.parse::<i64>().ok()) {
+        // A deputy deleted since is no longer on duty.
         if let Ok(d) = get(conn, id).await {
             names.push(d.name);
+            ids.push(id);
         }
     }
     Ok(ReceptionPoint {
@@ -205,6 +207,7 @@ async fn reception_of(conn: &mut SqliteConnection, r: ReceptionRow) -> Result<Re
         place: r.place,
         schedule: r.schedule,
         on_duty: names,
+        on_duty_ids: ids,
     })
 }
 
@@ -212,12 +215,47 @@ pub async fn reception(conn: &mut SqliteConnection, id: i64) -> Result<Reception
     let r = sqlx::query_as!(
         ReceptionRow,
         r#"SELECT p.id AS "id!", p.community_id, o.name AS community_name, p.place, p.schedule, p.on_duty
-           FROM reception_points p JOIN organizations o ON o.id = p.community_id WHERE p.id = ?1"#,
+           FROM reception_points p JOIN organizations o ON o.id = p.community_id
+           WHERE p.id = ?1 AND p.deleted_at IS NULL"#,
         id
     )
-    .fetch_one(&mut *conn)
-    .await?;
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| Error::NotFound("接待点不存在或已删除".into()))?;
     reception_of(conn, r).await
+}
+
+pub async fn update_reception(
+    conn: &mut SqliteConnection,
+    id: i64,
+    community_id: i64,
+    place: &str,
+    schedule: &str,
+    deputies: &[i64],
+) -> Result<()> {
+    let now = now();
+    let on_duty = deputies.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    sqlx::query!(
+        "UPDATE reception_points SET community_id = ?1, place = ?2, schedule = ?3, on_duty = ?4, updated_at = ?5
+         WHERE id = ?6",
+        community_id,
+        place,
+        schedule,
+        on_duty,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete_reception(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let now = now();
+    sqlx::query!("UPDATE reception_points SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2", now, id)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 pub async fn receptions(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<Vec<ReceptionPoint>> {

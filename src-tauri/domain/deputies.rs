@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use crate::db::{deputies as store, orgs as org_store};
@@ -44,7 +44,9 @@ pub struct ReceptionPoint {
     pub community_name: String,
     pub place: String,
     pub schedule: String,
+    /// Names of the deputies on duty, and their ids (for editing).
     pub on_duty: Vec<String>,
+    pub on_duty_ids: Vec<i64>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -230,23 +232,47 @@ pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Deputy>>
     store::list(&mut *pool.acquire().await?, path.as_deref()).await
 }
 
-pub async fn add_reception(pool: &SqlitePool, input: &ReceptionInput) -> Result<ReceptionPoint> {
+/// A reception point's fields, checked: (community, place, schedule); the deputies must exist.
+async fn checked_reception(conn: &mut SqliteConnection, input: &ReceptionInput) -> Result<(i64, String, String)> {
     let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
     let place = check_text("place", "接待地点", &input.place, 60, true)?;
     let schedule = check_text("schedule", "接待时间", &input.schedule, 100, true)?;
-    let mut tx = pool.begin().await?;
     let community =
-        org_store::get(&mut tx, community_id).await.map_err(|_| Error::validation("communityId", "所选社区不存在"))?;
+        org_store::get(conn, community_id).await.map_err(|_| Error::validation("communityId", "所选社区不存在"))?;
     if community.kind != OrgKind::Community {
         return Err(Error::validation("communityId", "接待点设在社区"));
     }
     for id in &input.deputy_ids {
-        store::get(&mut tx, *id).await.map_err(|_| Error::validation("deputyIds", "所选代表委员不存在"))?;
+        store::get(conn, *id).await.map_err(|_| Error::validation("deputyIds", "所选代表委员不存在"))?;
     }
+    Ok((community_id, place, schedule))
+}
+
+pub async fn add_reception(pool: &SqlitePool, input: &ReceptionInput) -> Result<ReceptionPoint> {
+    let mut tx = pool.begin().await?;
+    let (community_id, place, schedule) = checked_reception(&mut tx, input).await?;
     let id = store::insert_reception(&mut tx, community_id, &place, &schedule, &input.deputy_ids).await?;
     let point = store::reception(&mut tx, id).await?;
     tx.commit().await?;
     Ok(point)
+}
+
+/// Changes a reception point's place, schedule or deputies on duty.
+pub async fn update_reception(pool: &SqlitePool, id: i64, input: &ReceptionInput) -> Result<ReceptionPoint> {
+    let mut tx = pool.begin().await?;
+    store::reception(&mut tx, id).await?;
+    let (community_id, place, schedule) = checked_reception(&mut tx, input).await?;
+    store::update_reception(&mut tx, id, community_id, &place, &schedule, &input.deputy_ids).await?;
+    let point = store::reception(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(point)
+}
+
+/// Closes a reception point (it no longer receives residents).
+pub async fn delete_reception(pool: &SqlitePool, id: i64) -> Result<()> {
+    let mut conn = pool.acquire().await?;
+    store::reception(&mut conn, id).await?;
+    store::delete_reception(&mut conn, id).await
 }
 
 pub async fn receptions(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<ReceptionPoint>> {

@@ -60,6 +60,14 @@ async fn flow(app: &App) -> R {
     app.click("reception-save").await?;
     success(app, "已新增接待点").await?;
     app.wait_xpath("//div[@data-testid='points-table']//td[contains(.,'下营社区党群服务中心一楼')]").await?;
+    // Its schedule changes: the form opens with what was saved.
+    let point = "//div[@data-testid='points-table']//tbody/tr[.//td[contains(.,'下营社区党群服务中心一楼')]]";
+    app.click_visible(&format!("{point}//button[contains(.,'编辑')]")).await?;
+    assert_eq!(app.value("reception-schedule").await?, "每周三下午");
+    app.type_into("reception-schedule", "每周三、周五下午").await?;
+    app.click("reception-save").await?;
+    success(app, "已保存接待点").await?;
+    app.wait_xpath(&format!("{point}[.//td[contains(.,'每周三、周五下午')]]")).await?;
 
     // Paired today, she owes this quarter a visit; ending the pairing (not before it began)
     // takes it off the list.

@@ -408,7 +408,11 @@ communities: Array<[number, string]>, };
 
 export type DeputyInput = { name: string, roles: Array<DeputyRole>, workUnit: string, phone: string, };
 
-export type ReceptionPoint = { id: number, communityId: number, communityName: string, place: string, schedule: string, onDuty: Array<string>, };
+export type ReceptionPoint = { id: number, communityId: number, communityName: string, place: string, schedule: string, 
+/**
+ * Names of the deputies on duty, and their ids (for editing).
+ */
+onDuty: Array<string>, onDutyIds: Array<number>, };
 
 export type ReceptionInput = { communityId: number | null, place: string, schedule: string, deputyIds: Array<number>, };
 

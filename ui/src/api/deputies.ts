@@ -16,6 +16,8 @@ export const deputyPair = (deputyId: number, communityId: number | null, startOn
   invokeCmd<Deputy>('deputy_pair', { deputyId, communityId, startOn })
 export const receptionList = (orgId: number | null) => invokeCmd<ReceptionPoint[]>('reception_list', { orgId })
 export const receptionAdd = (input: ReceptionInput) => invokeCmd<ReceptionPoint>('reception_add', { input })
+export const receptionUpdate = (id: number, input: ReceptionInput) => invokeCmd<ReceptionPoint>('reception_update', { id, input })
+export const receptionDelete = (id: number) => invokeCmd<void>('reception_delete', { id })
 export const deputyVisitLog = (input: DeputyVisitInput) => invokeCmd<DeputyVisit>('deputy_visit_log', { input })
 export const deputyVisitList = (orgId: number | null, period: string) => invokeCmd<DeputyVisit[]>('deputy_visit_list', { orgId, period })
 export const deputyMissing = (orgId: number | null, period: string) => invokeCmd<MissingDeputyVisit[]>('deputy_missing', { orgId, period })
