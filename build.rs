@@ -117,6 +117,7 @@ const COMMANDS: &[&str] = &[
     "help_pair_create",
     "help_record_add",
     "help_records",
+    "help_pair_end",
     "pairing_support_delete",
     "visit_delete",
     "deputy_visit_delete",

@@ -140,6 +140,18 @@ async fn a_cadre_help_pair_keeps_dated_records() {
     assert_eq!((pair.records, pair.last_record.map(|d| d.to_string())), (2, Some("2026-09-10".into())));
     assert_eq!(help_pairs::records(&t.pool, pair.id).await.unwrap()[0].text, "送米送油", "newest first");
     assert_eq!(pairings::stats(&t.pool, None).await.unwrap().help_pairs, 1);
+
+    // The household no longer needs the help: the pair ends, keeps its records, stops counting.
+    let err = help_pairs::end(&t.pool, pair.id, "2026-09-01", today).await.unwrap_err();
+    assert!(err.field() == Some("endOn") && err.to_string().contains("2026-09-10"), "{err}");
+    assert_eq!(help_pairs::end(&t.pool, pair.id, "2026-11-29", today).await.unwrap_err().field(), Some("endOn"));
+    let ended = help_pairs::end(&t.pool, pair.id, "2026-10-31", today).await.unwrap();
+    assert_eq!((ended.end_on.map(|d| d.to_string()), ended.records), (Some("2026-10-31".into()), 2));
+    assert_eq!(pairings::stats(&t.pool, None).await.unwrap().help_pairs, 0);
+    let late = help_pairs::add_record(&t.pool, pair.id, "2026-11-05", "回访", today).await.unwrap_err();
+    assert_eq!(late.field(), Some("helpedOn"));
+    assert_eq!(help_pairs::end(&t.pool, pair.id, "2026-11-01", today).await.unwrap_err().kind(), ErrorKind::Conflict);
+    assert_eq!(help_pairs::list(&t.pool, None).await.unwrap().len(), 1, "still listed, as ended");
 }
 
 #[tokio::test]

@@ -137,6 +137,7 @@ macro_rules! command_handlers {
             $crate::commands::pairings::help_pair_create,
             $crate::commands::pairings::help_record_add,
             $crate::commands::pairings::help_records,
+            $crate::commands::pairings::help_pair_end,
             $crate::commands::pairings::pairing_support_delete,
             $crate::commands::leaders::visit_delete,
             $crate::commands::deputies::deputy_visit_delete,

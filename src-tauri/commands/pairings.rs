@@ -81,3 +81,9 @@ pub async fn pairing_support_delete(state: State<'_, AppState>, id: i64) -> Resu
 pub async fn pairing_agreement_update(state: State<'_, AppState>, id: i64, input: AgreementInput) -> Result<Pairing> {
     pairings::update_agreement(super::pool(&state)?, id, &input, today()).await
 }
+
+/// Ends a cadre help pair on a date.
+#[tauri::command]
+pub async fn help_pair_end(state: State<'_, AppState>, id: i64, end_on: String) -> Result<HelpPair> {
+    help_pairs::end(super::pool(&state)?, id, &end_on, today()).await
+}

@@ -47,11 +47,17 @@ pub async fn insert_record(conn: &mut SqliteConnection, pair_id: i64, on: NaiveD
     Ok(())
 }
 
+pub async fn end(conn: &mut SqliteConnection, id: i64, on: NaiveDate) -> Result<()> {
+    let now = now();
+    sqlx::query!("UPDATE help_pairs SET end_on = ?1, updated_at = ?2 WHERE id = ?3", on, now, id).execute(conn).await?;
+    Ok(())
+}
+
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<HelpPair> {
     sqlx::query_as!(
         HelpPair,
         r#"SELECT h.id AS "id!", h.community_id, o.name AS community_name, h.cadre, h.cadre_title, h.helped,
-                  h.start_on AS "start_on: NaiveDate",
+                  h.start_on AS "start_on: NaiveDate", h.end_on AS "end_on: NaiveDate",
                   (SELECT count(*) FROM help_records r WHERE r.help_pair_id = h.id) AS "records!: i64",
                   (SELECT max(r.helped_on) FROM help_records r WHERE r.help_pair_id = h.id) AS "last_record?: NaiveDate"
            FROM help_pairs h JOIN organizations o ON o.id = h.community_id WHERE h.id = ?1 AND h.deleted_at IS NULL"#,
@@ -66,12 +72,12 @@ pub async fn list(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<
     Ok(sqlx::query_as!(
         HelpPair,
         r#"SELECT h.id AS "id!", h.community_id, o.name AS community_name, h.cadre, h.cadre_title, h.helped,
-                  h.start_on AS "start_on: NaiveDate",
+                  h.start_on AS "start_on: NaiveDate", h.end_on AS "end_on: NaiveDate",
                   (SELECT count(*) FROM help_records r WHERE r.help_pair_id = h.id) AS "records!: i64",
                   (SELECT max(r.helped_on) FROM help_records r WHERE r.help_pair_id = h.id) AS "last_record?: NaiveDate"
            FROM help_pairs h JOIN organizations o ON o.id = h.community_id
            WHERE h.deleted_at IS NULL AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
-           ORDER BY o.path, h.id"#,
+           ORDER BY h.end_on IS NOT NULL, o.path, h.id"#,
         subtree
     )
     .fetch_all(conn)

@@ -230,7 +230,7 @@ pub async fn stats(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result
                             WHERE s.kind = 'funds' AND s.deleted_at IS NULL AND q.deleted_at IS NULL
                               AND (?1 IS NULL OR substr(c2.path, 1, length(?1)) = ?1)), 0) AS "funds_fen!: i64",
                   (SELECT count(*) FROM help_pairs h JOIN organizations c3 ON c3.id = h.community_id
-                    WHERE h.deleted_at IS NULL AND (?1 IS NULL OR substr(c3.path, 1, length(?1)) = ?1)) AS "help_pairs!: i64"
+                    WHERE h.deleted_at IS NULL AND h.end_on IS NULL AND (?1 IS NULL OR substr(c3.path, 1, length(?1)) = ?1)) AS "help_pairs!: i64"
            FROM pairings p JOIN organizations c ON c.id = p.community_id
            WHERE p.deleted_at IS NULL AND p.end_on IS NULL AND (?1 IS NULL OR substr(c.path, 1, length(?1)) = ?1)"#,
         subtree

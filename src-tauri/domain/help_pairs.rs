@@ -22,6 +22,8 @@ pub struct HelpPair {
     pub cadre_title: String,
     pub helped: String,
     pub start_on: NaiveDate,
+    /// When the pair ended (the help is no longer needed); `None` while current.
+    pub end_on: Option<NaiveDate>,
     pub records: i64,
     pub last_record: Option<NaiveDate>,
 }
@@ -76,8 +78,31 @@ pub async fn add_record(
     if helped_on < pair.start_on {
         return Err(Error::validation("helpedOn", "帮扶日期不能早于结对日期"));
     }
+    if pair.end_on.is_some_and(|end| helped_on > end) {
+        return Err(Error::validation("helpedOn", "帮扶日期不能晚于对子结束的日期"));
+    }
     store::insert_record(&mut conn, pair_id, helped_on, &text).await?;
     store::get(&mut conn, pair_id).await
+}
+
+/// Ends a pair on a date: not before it began or its last record, not in the future.
+pub async fn end(pool: &SqlitePool, pair_id: i64, end_on: &str, today: NaiveDate) -> Result<HelpPair> {
+    let end_on = check_past_date("endOn", "结束日期", end_on, today)?;
+    let mut tx = pool.begin().await?;
+    let pair = store::get(&mut tx, pair_id).await?;
+    if pair.end_on.is_some() {
+        return Err(Error::conflict(None, "该帮扶对子已经结束"));
+    }
+    if end_on < pair.start_on {
+        return Err(Error::validation("endOn", format!("结束日期不能早于结对日期 {}", pair.start_on)));
+    }
+    if let Some(last) = pair.last_record.filter(|last| *last > end_on) {
+        return Err(Error::validation("endOn", format!("{last} 还有帮扶记录，结束日期不能早于它")));
+    }
+    store::end(&mut tx, pair_id, end_on).await?;
+    let saved = store::get(&mut tx, pair_id).await?;
+    tx.commit().await?;
+    Ok(saved)
 }
 
 pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<HelpPair>> {

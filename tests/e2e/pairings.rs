@@ -73,5 +73,17 @@ async fn flow(app: &App) -> R {
     app.type_into("help-record-text", "送去米油，帮助申请临时救助").await?;
     app.click("help-record-save").await?;
     app.wait_xpath(&format!("{help}[.//td[contains(.,'2026年11月28日')]]")).await?;
+    // The household no longer needs help: the pair ends (not before it began), figures follow.
+    let help_count = app.loaded_figure("pairings-help").await?;
+    app.click_visible(&format!("{help}//button[contains(.,'结束帮扶')]")).await?;
+    app.type_into("help-end-date", &enter("2026-11-01")).await?;
+    app.click("help-end-save").await?;
+    let error = app.field_error("help-end-date").await?;
+    assert!(error.contains("结束日期不能早于结对日期"), "{error}");
+    app.type_into("help-end-date", &enter("2026-11-28")).await?;
+    app.click("help-end-save").await?;
+    success(app, "已结束帮扶对子").await?;
+    app.wait_xpath(&format!("{help}[.//div[contains(.,'已于2026年11月28日结束')]]")).await?;
+    app.wait_text("pairings-help", |t| t.contains(&format!("{}", help_count - 1))).await?;
     Ok(())
 }

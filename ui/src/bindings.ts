@@ -468,7 +468,11 @@ export type MemberHours = { memberId: number, name: string, orgName: string, act
 
 export type DiaryEntry = { id: number, leaderName: string, communityName: string, writtenOn: string, text: string, };
 
-export type HelpPair = { id: number, communityId: number, communityName: string, cadre: string, cadreTitle: string, helped: string, startOn: string, records: number, lastRecord: string | null, };
+export type HelpPair = { id: number, communityId: number, communityName: string, cadre: string, cadreTitle: string, helped: string, startOn: string, 
+/**
+ * When the pair ended (the help is no longer needed); `None` while current.
+ */
+endOn: string | null, records: number, lastRecord: string | null, };
 
 export type HelpPairInput = { communityId: number | null, cadre: string, cadreTitle: string, helped: string, startOn: string, };
 

@@ -14,3 +14,4 @@ export const helpRecordAdd = (pairId: number, helpedOn: string, text: string) =>
 export const helpRecords = (pairId: number) => invokeCmd<HelpRecord[]>('help_records', { pairId })
 export const pairingSupportDelete = (id: number) => invokeCmd<void>('pairing_support_delete', { id })
 export const pairingAgreementUpdate = (id: number, input: AgreementInput) => invokeCmd<Pairing>('pairing_agreement_update', { id, input })
+export const helpPairEnd = (id: number, endOn: string) => invokeCmd<HelpPair>('help_pair_end', { id, endOn })
