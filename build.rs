@@ -122,6 +122,8 @@ const COMMANDS: &[&str] = &[
     "visit_delete",
     "deputy_visit_delete",
     "volunteer_delete",
+    "volunteer_update",
+    "volunteer_participants",
 ];
 
 fn main() {

@@ -49,7 +49,7 @@ pub fn typescript() -> String {
         deputies::DeputyVisit, deputies::DeputyVisitInput, deputies::SuggestionInput, deputies::Suggestion,
         deputies::MissingDeputyVisit, reminders::Reminder,
         catalog::ParticipantKind, volunteering::Activity, volunteering::ActivityInput, volunteering::ParticipantInput,
-        volunteering::MemberHours, leaders::DiaryEntry, help_pairs::HelpPair, help_pairs::HelpPairInput,
+        volunteering::MemberHours, volunteering::Participant, leaders::DiaryEntry, help_pairs::HelpPair, help_pairs::HelpPairInput,
         help_pairs::HelpRecord, catalog::ChangeKind, changes::Change,
     );
     let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");

@@ -142,6 +142,8 @@ macro_rules! command_handlers {
             $crate::commands::leaders::visit_delete,
             $crate::commands::deputies::deputy_visit_delete,
             $crate::commands::volunteering::volunteer_delete,
+            $crate::commands::volunteering::volunteer_update,
+            $crate::commands::volunteering::volunteer_participants,
         ]
     };
 }

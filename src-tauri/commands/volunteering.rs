@@ -2,7 +2,7 @@
 
 use tauri::State;
 
-use crate::domain::volunteering::{self, period_bounds, Activity, ActivityInput, MemberHours};
+use crate::domain::volunteering::{self, period_bounds, Activity, ActivityInput, MemberHours, Participant};
 use crate::error::Result;
 use crate::paths::today;
 use crate::state::AppState;
@@ -31,4 +31,16 @@ pub async fn volunteer_member_hours(
 #[tauri::command]
 pub async fn volunteer_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
     volunteering::delete(super::pool(&state)?, id).await
+}
+
+/// Corrects an activity and its participants.
+#[tauri::command]
+pub async fn volunteer_update(state: State<'_, AppState>, id: i64, input: ActivityInput) -> Result<Activity> {
+    volunteering::update(super::pool(&state)?, id, &input, today()).await
+}
+
+/// An activity's participants, for editing it.
+#[tauri::command]
+pub async fn volunteer_participants(state: State<'_, AppState>, id: i64) -> Result<Vec<Participant>> {
+    volunteering::participants(super::pool(&state)?, id).await
 }

@@ -3,35 +3,71 @@
 use chrono::NaiveDate;
 use sqlx::SqliteConnection;
 
-use crate::domain::volunteering::{Activity, MemberHours, ValidParticipant};
+use crate::domain::catalog::ParticipantKind;
+use crate::domain::volunteering::{Activity, MemberHours, Participant, ValidActivity, ValidParticipant};
 use crate::error::Result;
 
 use super::now;
 
-pub async fn insert(
-    conn: &mut SqliteConnection,
-    community_id: i64,
-    held_on: NaiveDate,
-    organizer: &str,
-    service_type: &str,
-    place: &str,
-    people_served: i64,
-) -> Result<i64> {
+pub async fn insert(conn: &mut SqliteConnection, a: &ValidActivity) -> Result<i64> {
     let (now, uuid) = (now(), uuid::Uuid::new_v4().to_string());
     Ok(sqlx::query_scalar!(
         r#"INSERT INTO volunteer_activities (uuid, community_id, held_on, organizer, service_type, place, people_served, created_at, updated_at)
            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) RETURNING id AS "id!""#,
         uuid,
-        community_id,
-        held_on,
-        organizer,
-        service_type,
-        place,
-        people_served,
+        a.community_id,
+        a.held_on,
+        a.organizer,
+        a.service_type,
+        a.place,
+        a.people_served,
         now
     )
     .fetch_one(conn)
     .await?)
+}
+
+pub async fn update(conn: &mut SqliteConnection, id: i64, a: &ValidActivity) -> Result<()> {
+    let now = now();
+    sqlx::query!(
+        "UPDATE volunteer_activities SET community_id = ?1, held_on = ?2, organizer = ?3, service_type = ?4, place = ?5,
+                people_served = ?6, updated_at = ?7 WHERE id = ?8",
+        a.community_id,
+        a.held_on,
+        a.organizer,
+        a.service_type,
+        a.place,
+        a.people_served,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete_participants(conn: &mut SqliteConnection, activity_id: i64) -> Result<()> {
+    sqlx::query!("DELETE FROM volunteer_participants WHERE activity_id = ?1", activity_id).execute(conn).await?;
+    Ok(())
+}
+
+pub async fn participants(conn: &mut SqliteConnection, activity_id: i64) -> Result<Vec<Participant>> {
+    let rows = sqlx::query!(
+        r#"SELECT member_id, name, kind, hours_tenths FROM volunteer_participants WHERE activity_id = ?1 ORDER BY id"#,
+        activity_id
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Participant {
+            member_id: r.member_id,
+            name: r.name,
+            // The CHECK constraint admits only known codes.
+            kind: ParticipantKind::from_code(&r.kind).unwrap_or(ParticipantKind::Other),
+            hours_tenths: r.hours_tenths,
+        })
+        .collect())
 }
 
 pub async fn insert_participant(conn: &mut SqliteConnection, activity_id: i64, p: &ValidParticipant) -> Result<()> {

@@ -17,7 +17,7 @@ use crate::domain::catalog::{
     VOLUNTEER_ORGANIZERS,
 };
 use crate::domain::pairings::ValidPairing;
-use crate::domain::volunteering::ValidParticipant;
+use crate::domain::volunteering::{ValidActivity, ValidParticipant};
 use crate::error::Result;
 
 /// A support record: kind, description, amount in fen.
@@ -253,16 +253,16 @@ async fn volunteering(
         while day <= today && !members.is_empty() {
             let organizer = VOLUNTEER_ORGANIZERS[rng.random_range(0..VOLUNTEER_ORGANIZERS.len())];
             let service = SERVICE_TYPES[rng.random_range(0..SERVICE_TYPES.len())];
-            let id = volunteer_store::insert(
-                tx,
-                *community,
-                day,
-                organizer,
-                service,
-                &format!("{}广场", org.name.trim_end_matches("党总支")),
-                rng.random_range(10..60),
-            )
-            .await?;
+            let activity = ValidActivity {
+                community_id: *community,
+                held_on: day,
+                organizer: organizer.to_owned(),
+                service_type: service.to_owned(),
+                place: format!("{}广场", org.name.trim_end_matches("党总支")),
+                people_served: rng.random_range(10..60),
+                participants: Vec::new(),
+            };
+            let id = volunteer_store::insert(tx, &activity).await?;
             let start = rng.random_range(0..members.len());
             for k in 0..rng.random_range(2..5).min(members.len()) {
                 let member_id = members[(start + k * 7) % members.len()];

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use crate::db::{members as member_store, orgs as org_store, volunteering as store};
@@ -98,8 +98,60 @@ pub struct ValidParticipant {
     pub hours_tenths: i64,
 }
 
+/// One participant as saved, for editing an activity.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Participant {
+    pub member_id: Option<i64>,
+    pub name: String,
+    pub kind: ParticipantKind,
+    pub hours_tenths: i64,
+}
+
+/// An activity's fields, checked, with its participants.
+pub struct ValidActivity {
+    pub community_id: i64,
+    pub held_on: NaiveDate,
+    pub organizer: String,
+    pub service_type: String,
+    pub place: String,
+    pub people_served: i64,
+    pub participants: Vec<ValidParticipant>,
+}
+
 /// Records an activity and its participants, all or nothing.
 pub async fn record(pool: &SqlitePool, input: &ActivityInput, today: NaiveDate) -> Result<Activity> {
+    let mut tx = pool.begin().await?;
+    let a = checked(&mut tx, input, today).await?;
+    let id = store::insert(&mut tx, &a).await?;
+    for p in &a.participants {
+        store::insert_participant(&mut tx, id, p).await?;
+    }
+    let activity = store::activity(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(activity)
+}
+
+/// Corrects an activity: its fields and its whole list of participants, all or nothing.
+pub async fn update(pool: &SqlitePool, id: i64, input: &ActivityInput, today: NaiveDate) -> Result<Activity> {
+    let mut tx = pool.begin().await?;
+    store::activity(&mut tx, id).await.map_err(|_| Error::NotFound("志愿服务活动不存在".into()))?;
+    let a = checked(&mut tx, input, today).await?;
+    store::update(&mut tx, id, &a).await?;
+    store::delete_participants(&mut tx, id).await?;
+    for p in &a.participants {
+        store::insert_participant(&mut tx, id, p).await?;
+    }
+    let activity = store::activity(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(activity)
+}
+
+pub async fn participants(pool: &SqlitePool, id: i64) -> Result<Vec<Participant>> {
+    store::participants(&mut *pool.acquire().await?, id).await
+}
+
+async fn checked(conn: &mut SqliteConnection, input: &ActivityInput, today: NaiveDate) -> Result<ValidActivity> {
     let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
     let held_on = check_past_date("heldOn", "活动日期", &input.held_on, today)?;
     let organizer = check_text("organizer", "承办单位", &input.organizer, 40, true)?;
@@ -111,9 +163,8 @@ pub async fn record(pool: &SqlitePool, input: &ActivityInput, today: NaiveDate) 
     if input.participants.is_empty() {
         return Err(Error::validation("participants", "请添加参加人员"));
     }
-    let mut tx = pool.begin().await?;
     let community =
-        org_store::get(&mut tx, community_id).await.map_err(|_| Error::validation("communityId", "所选社区不存在"))?;
+        org_store::get(conn, community_id).await.map_err(|_| Error::validation("communityId", "所选社区不存在"))?;
     if community.kind != OrgKind::Community {
         return Err(Error::validation("communityId", "志愿服务记在社区"));
     }
@@ -123,7 +174,7 @@ pub async fn record(pool: &SqlitePool, input: &ActivityInput, today: NaiveDate) 
         let hours_tenths = parse_hours(&f("hours"), &p.hours)?;
         let (member_id, name, kind) = match p.member_id {
             Some(id) => {
-                let m = member_store::get(&mut tx, id)
+                let m = member_store::get(conn, id)
                     .await
                     .map_err(|_| Error::validation(&f("memberId"), "所选党员不存在"))?;
                 (Some(id), m.name, ParticipantKind::Member)
@@ -138,14 +189,15 @@ pub async fn record(pool: &SqlitePool, input: &ActivityInput, today: NaiveDate) 
         }
         valid.push(ValidParticipant { member_id, name, kind, hours_tenths });
     }
-    let id =
-        store::insert(&mut tx, community_id, held_on, &organizer, &service_type, &place, input.people_served).await?;
-    for p in &valid {
-        store::insert_participant(&mut tx, id, p).await?;
-    }
-    let activity = store::activity(&mut tx, id).await?;
-    tx.commit().await?;
-    Ok(activity)
+    Ok(ValidActivity {
+        community_id,
+        held_on,
+        organizer,
+        service_type,
+        place,
+        people_served: input.people_served,
+        participants: valid,
+    })
 }
 
 pub async fn list(pool: &SqlitePool, org_id: Option<i64>, from: NaiveDate, to: NaiveDate) -> Result<Vec<Activity>> {

@@ -40,8 +40,23 @@ async fn flow(app: &App) -> R {
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     app.screenshot("19-volunteering").await?;
 
-    // A wrong entry is deleted after a confirmation, and the count goes back.
+    // A correction: the form opens with the member by name and the hours as saved; the league
+    // member worked 4 hours, not 3.
     app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='活动']").await?;
+    app.click_visible("//div[@data-testid='activities-table']//tbody/tr[1]//button[contains(.,'编辑')]").await?;
+    let shown = app
+        .visible_text("//*[@data-testid='participant-member-0']//div[contains(@class,'el-select__selected-item')]")
+        .await?;
+    assert_eq!(shown.trim(), member.trim(), "the member shows by name, not by number");
+    assert_eq!(app.value("participant-hours-0").await?, "2.5");
+    assert_eq!(app.value("participant-name-1").await?, "杨佳怡");
+    app.type_into("participant-hours-1", "4").await?;
+    app.click("activity-save").await?;
+    success(app, "已保存活动，2人参加").await?;
+    app.wait_xpath("//div[@data-testid='activities-table']//tbody/tr[1][.//td[normalize-space(.)='6.5']]").await?;
+    app.wait_text("volunteering-count", |t| t.contains(&format!("{}", before + 1))).await?;
+
+    // A wrong entry is deleted after a confirmation, and the count goes back.
     app.click_visible("//div[@data-testid='activities-table']//tbody/tr[1]//button[contains(.,'删除')]").await?;
     app.click_visible("//div[contains(@class,'el-message-box')]//button[contains(.,'删除')]").await?;
     success(app, "已删除").await?;

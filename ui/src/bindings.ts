@@ -466,6 +466,8 @@ hours: string, };
 
 export type MemberHours = { memberId: number, name: string, orgName: string, activities: number, hoursTenths: number, };
 
+export type Participant = { memberId: number | null, name: string, kind: ParticipantKind, hoursTenths: number, };
+
 export type DiaryEntry = { id: number, leaderName: string, communityName: string, writtenOn: string, text: string, };
 
 export type HelpPair = { id: number, communityId: number, communityName: string, cadre: string, cadreTitle: string, helped: string, startOn: string, 
