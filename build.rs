@@ -119,6 +119,7 @@ const COMMANDS: &[&str] = &[
     "help_records",
     "help_pair_end",
     "pairing_support_delete",
+    "pairing_support_update",
     "visit_delete",
     "deputy_visit_delete",
     "volunteer_delete",

@@ -189,3 +189,36 @@ async fn an_agreement_is_corrected_and_renewed_and_the_ending_reminder_goes() {
     let err = pairings::update_agreement(&t.pool, p.id, &renew("2026-11-20", "2030-12-31"), today).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Conflict);
 }
+
+#[tokio::test]
+async fn a_mistyped_support_record_is_corrected_within_its_pairing() {
+    let t = support::fresh().await;
+    let [county, _, community, _, _] = small_tree(&t.pool).await;
+    let bureau = unit(&t.pool, county.id, "县民政局").await;
+    let today = support::today();
+    let p = pairings::create(&t.pool, &pairing(bureau, community.id), today).await.unwrap();
+    let input = |on: &str, amount: &str| SupportInput {
+        pairing_id: p.id,
+        kind: Some(SupportKind::Funds),
+        given_on: on.into(),
+        description: "协调资金建成居家养老活动中心".into(),
+        amount: amount.into(),
+    };
+    let r = pairings::add_support(&t.pool, &input("2026-03-01", "4.5万"), today).await.unwrap();
+    assert_eq!(r.amount_fen, Some(4_500_000));
+
+    // Refused at the field, nothing changed: a date before the pairing, no amount for funds.
+    let err = pairings::update_support(&t.pool, r.id, &input("2025-12-31", "45万"), today).await.unwrap_err();
+    assert_eq!(err.field(), Some("givenOn"));
+    let err = pairings::update_support(&t.pool, r.id, &input("2026-03-01", ""), today).await.unwrap_err();
+    assert_eq!(err.field(), Some("amount"));
+    // The amount as the page shows it is read back exactly.
+    let fixed = pairings::update_support(&t.pool, r.id, &input("2026-03-01", "¥450,000.00"), today).await.unwrap();
+    assert_eq!((fixed.id, fixed.amount_fen), (r.id, Some(45_000_000)));
+    assert_eq!(pairings::stats(&t.pool, None).await.unwrap().funds_fen, 45_000_000);
+
+    pairings::delete_support(&t.pool, r.id).await.unwrap();
+    let gone = pairings::update_support(&t.pool, r.id, &input("2026-03-01", "1"), today).await.unwrap_err();
+    assert_eq!(gone.kind(), ErrorKind::NotFound);
+    assert_eq!(pairings::delete_support(&t.pool, r.id).await.unwrap_err().kind(), ErrorKind::NotFound);
+}

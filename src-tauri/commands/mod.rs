@@ -139,6 +139,7 @@ macro_rules! command_handlers {
             $crate::commands::pairings::help_records,
             $crate::commands::pairings::help_pair_end,
             $crate::commands::pairings::pairing_support_delete,
+            $crate::commands::pairings::pairing_support_update,
             $crate::commands::leaders::visit_delete,
             $crate::commands::deputies::deputy_visit_delete,
             $crate::commands::volunteering::volunteer_delete,

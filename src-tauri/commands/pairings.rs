@@ -87,3 +87,9 @@ pub async fn pairing_agreement_update(state: State<'_, AppState>, id: i64, input
 pub async fn help_pair_end(state: State<'_, AppState>, id: i64, end_on: String) -> Result<HelpPair> {
     help_pairs::end(super::pool(&state)?, id, &end_on, today()).await
 }
+
+/// Corrects a support record.
+#[tauri::command]
+pub async fn pairing_support_update(state: State<'_, AppState>, id: i64, input: SupportInput) -> Result<SupportRecord> {
+    pairings::update_support(super::pool(&state)?, id, &input, today()).await
+}

@@ -177,6 +177,29 @@ pub async fn insert_support(
     .await?)
 }
 
+pub async fn update_support(
+    conn: &mut SqliteConnection,
+    id: i64,
+    kind: SupportKind,
+    on: NaiveDate,
+    description: &str,
+    amount_fen: Option<i64>,
+) -> Result<()> {
+    let (now, kind) = (now(), kind.code());
+    sqlx::query!(
+        "UPDATE support_records SET kind = ?1, given_on = ?2, description = ?3, amount_fen = ?4, updated_at = ?5 WHERE id = ?6",
+        kind,
+        on,
+        description,
+        amount_fen,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 struct SupportRow {
     id: i64,
     pairing_id: i64,
@@ -202,11 +225,12 @@ pub async fn support(conn: &mut SqliteConnection, id: i64) -> Result<SupportReco
     let r = sqlx::query_as!(
         SupportRow,
         r#"SELECT id AS "id!", pairing_id, kind, given_on AS "given_on: NaiveDate", description, amount_fen
-           FROM support_records WHERE id = ?1"#,
+           FROM support_records WHERE id = ?1 AND deleted_at IS NULL"#,
         id
     )
-    .fetch_one(conn)
-    .await?;
+    .fetch_optional(conn)
+    .await?
+    .ok_or_else(|| Error::NotFound("帮扶记录不存在或已删除".into()))?;
     Ok(support_of(r))
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use crate::db::{orgs as org_store, pairings as store};
@@ -203,6 +203,35 @@ pub async fn stats(pool: &SqlitePool, org_id: Option<i64>) -> Result<PairingStat
 
 /// Records support under a pairing, dated within the pairing and not in the future.
 pub async fn add_support(pool: &SqlitePool, input: &SupportInput, today: NaiveDate) -> Result<SupportRecord> {
+    let mut conn = pool.acquire().await?;
+    let (kind, given_on, description, amount_fen) = checked_support(&mut conn, input.pairing_id, input, today).await?;
+    let id = store::insert_support(&mut conn, input.pairing_id, kind, given_on, &description, amount_fen).await?;
+    store::support(&mut conn, id).await
+}
+
+/// Corrects a support record (e.g. a mistyped amount); it stays under its pairing.
+pub async fn update_support(
+    pool: &SqlitePool,
+    id: i64,
+    input: &SupportInput,
+    today: NaiveDate,
+) -> Result<SupportRecord> {
+    let mut tx = pool.begin().await?;
+    let record = store::support(&mut tx, id).await.map_err(|_| Error::NotFound("帮扶记录不存在".into()))?;
+    let (kind, given_on, description, amount_fen) = checked_support(&mut tx, record.pairing_id, input, today).await?;
+    store::update_support(&mut tx, id, kind, given_on, &description, amount_fen).await?;
+    let saved = store::support(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(saved)
+}
+
+/// A support record's fields, checked against its pairing: (kind, date, description, amount in fen).
+async fn checked_support(
+    conn: &mut SqliteConnection,
+    pairing_id: i64,
+    input: &SupportInput,
+    today: NaiveDate,
+) -> Result<(SupportKind, NaiveDate, String, Option<i64>)> {
     let kind = input.kind.ok_or_else(|| Error::validation("kind", "请选择帮扶类型"))?;
     let given_on = check_past_date("givenOn", "日期", &input.given_on, today)?;
     let description = check_text("description", "帮扶内容", &input.description, 500, true)?;
@@ -214,13 +243,11 @@ pub async fn add_support(pool: &SqlitePool, input: &SupportInput, today: NaiveDa
     } else {
         Some(parse_yuan("amount", &input.amount)?)
     };
-    let mut conn = pool.acquire().await?;
-    let pairing = store::get(&mut conn, input.pairing_id).await?;
+    let pairing = store::get(conn, pairing_id).await?;
     if given_on < pairing.start_on || pairing.end_on.is_some_and(|e| given_on > e) {
         return Err(Error::validation("givenOn", "日期应在结对期间内"));
     }
-    let id = store::insert_support(&mut conn, pairing.id, kind, given_on, &description, amount_fen).await?;
-    store::support(&mut conn, id).await
+    Ok((kind, given_on, description, amount_fen))
 }
 
 pub async fn support_records(pool: &SqlitePool, pairing_id: i64) -> Result<Vec<SupportRecord>> {

@@ -43,7 +43,15 @@ async fn flow(app: &App) -> R {
     assert!(records.contains("资金") && records.contains("¥450,000.00"), "{records}");
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     app.screenshot("15-pairings").await?;
+    // The amount was 46万, not 45万: corrected from the records, to the fen.
+    app.click_visible("//div[@data-testid='support-drawer']//tbody/tr[1]//button[contains(.,'修改')]").await?;
+    assert_eq!(app.value("support-amount").await?, "¥450,000.00", "the form opens with the amount as shown");
+    app.type_into("support-amount", "46万").await?;
+    app.click("support-save").await?;
+    success(app, "已保存帮扶记录").await?;
+    app.wait_xpath("//div[@data-testid='support-drawer']//tbody/tr[1][.//td[contains(.,'¥460,000.00')]]").await?;
     app.click_visible("//div[contains(@class,'el-drawer')]//button[contains(@class,'el-drawer__close-btn')]").await?;
+    app.wait_xpath(&format!("{row}[.//span[contains(@class,'money')][.='¥460,000.00']]")).await?;
 
     // 续签: the agreement gets a new term (a term before signing is refused at its field), and
     // the row is no longer marked as ending.
@@ -58,7 +66,7 @@ async fn flow(app: &App) -> R {
     app.click("pairing-save").await?;
     success(app, "已保存共建协议").await?;
     app.wait_xpath(&format!("{row}[contains(.,'2029年12月31日')][not(contains(.,'即将到期'))]")).await?;
-    app.wait_xpath(&format!("{row}[.//span[contains(@class,'money')][.='¥450,000.00']]")).await?;
+    app.wait_xpath(&format!("{row}[.//span[contains(@class,'money')][.='¥460,000.00']]")).await?;
 
     // A cadre help pair, then a dated record of help.
     app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='帮扶对子']").await?;

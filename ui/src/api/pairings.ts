@@ -15,3 +15,4 @@ export const helpRecords = (pairId: number) => invokeCmd<HelpRecord[]>('help_rec
 export const pairingSupportDelete = (id: number) => invokeCmd<void>('pairing_support_delete', { id })
 export const pairingAgreementUpdate = (id: number, input: AgreementInput) => invokeCmd<Pairing>('pairing_agreement_update', { id, input })
 export const helpPairEnd = (id: number, endOn: string) => invokeCmd<HelpPair>('help_pair_end', { id, endOn })
+export const pairingSupportUpdate = (id: number, input: SupportInput) => invokeCmd<SupportRecord>('pairing_support_update', { id, input })
