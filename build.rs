@@ -113,6 +113,8 @@ const COMMANDS: &[&str] = &[
     "volunteer_list",
     "volunteer_member_hours",
     "diary_list",
+    "diary_update",
+    "diary_delete",
     "help_pair_list",
     "help_pair_create",
     "help_record_add",

@@ -219,3 +219,31 @@ async fn a_mistyped_leader_is_corrected_and_one_entered_by_mistake_deleted_but_n
     assert_eq!(leaders::list(&t.pool, None).await.unwrap().len(), 1);
     assert_eq!(leaders::update(&t.pool, twin.id, &fixed).await.unwrap_err().kind(), ErrorKind::NotFound);
 }
+
+#[tokio::test]
+async fn a_diary_entry_is_corrected_and_one_written_by_mistake_deleted() {
+    let t = support::fresh().await;
+    let [_, _, community, _, _] = small_tree(&t.pool).await;
+    let today = support::today();
+    let input = LeaderInput { name: "杨建华".into(), level: Some(LeaderLevel::County), ..Default::default() };
+    let leader = leaders::create(&t.pool, &input).await.unwrap();
+    leaders::assign(&t.pool, leader.id, Some(community.id), "2026-01-01", today).await.unwrap();
+    leaders::add_diary(&t.pool, leader.id, community.id, "2026-11-05", "走访湖宾巷", today).await.unwrap();
+    let id = leaders::diaries(&t.pool, None, "2026-11").await.unwrap()[0].id;
+
+    assert_eq!(
+        leaders::update_diary(&t.pool, id, "2026-11-29", "走访湖滨巷", today).await.unwrap_err().field(),
+        Some("writtenOn")
+    );
+    assert_eq!(leaders::update_diary(&t.pool, id, "2026-11-05", " ", today).await.unwrap_err().field(), Some("text"));
+    leaders::update_diary(&t.pool, id, "2026-10-30", "走访湖滨巷，居民反映路灯不亮", today).await.unwrap();
+    assert!(leaders::diaries(&t.pool, None, "2026-11").await.unwrap().is_empty(), "moved to October");
+    let october = leaders::diaries(&t.pool, None, "2026-10").await.unwrap();
+    assert_eq!(october[0].text, "走访湖滨巷，居民反映路灯不亮");
+
+    leaders::delete_diary(&t.pool, id).await.unwrap();
+    assert!(leaders::diaries(&t.pool, None, "2026-10").await.unwrap().is_empty());
+    assert_eq!(leaders::delete_diary(&t.pool, id).await.unwrap_err().kind(), ErrorKind::NotFound);
+    // With no diary and no visit left, a leader entered by mistake can go.
+    leaders::delete(&t.pool, leader.id).await.unwrap();
+}

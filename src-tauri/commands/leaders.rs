@@ -97,3 +97,13 @@ pub async fn leader_update(state: State<'_, AppState>, id: i64, input: LeaderInp
 pub async fn leader_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
     leaders::delete(super::pool(&state)?, id).await
 }
+
+#[tauri::command]
+pub async fn diary_update(state: State<'_, AppState>, id: i64, written_on: String, text: String) -> Result<()> {
+    leaders::update_diary(super::pool(&state)?, id, &written_on, &text, today()).await
+}
+
+#[tauri::command]
+pub async fn diary_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
+    leaders::delete_diary(super::pool(&state)?, id).await
+}

@@ -133,6 +133,8 @@ macro_rules! command_handlers {
             $crate::commands::volunteering::volunteer_list,
             $crate::commands::volunteering::volunteer_member_hours,
             $crate::commands::leaders::diary_list,
+            $crate::commands::leaders::diary_update,
+            $crate::commands::leaders::diary_delete,
             $crate::commands::pairings::help_pair_list,
             $crate::commands::pairings::help_pair_create,
             $crate::commands::pairings::help_record_add,

@@ -281,6 +281,34 @@ pub async fn insert_diary(
     Ok(())
 }
 
+/// A diary entry's leader and community, if it exists.
+pub async fn diary_owner(conn: &mut SqliteConnection, id: i64) -> Result<(i64, i64)> {
+    let r = sqlx::query!(r#"SELECT leader_id, community_id FROM diary_entries WHERE id = ?1"#, id)
+        .fetch_optional(conn)
+        .await?
+        .ok_or_else(|| Error::NotFound("民情日记不存在或已删除".into()))?;
+    Ok((r.leader_id, r.community_id))
+}
+
+pub async fn update_diary(conn: &mut SqliteConnection, id: i64, on: NaiveDate, text: &str) -> Result<()> {
+    let now = now();
+    sqlx::query!(
+        "UPDATE diary_entries SET written_on = ?1, text = ?2, updated_at = ?3 WHERE id = ?4",
+        on,
+        text,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete_diary(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    sqlx::query!("DELETE FROM diary_entries WHERE id = ?1", id).execute(conn).await?;
+    Ok(())
+}
+
 /// The start of the open assignment of a leader and a community, if there is one.
 pub async fn open_since(conn: &mut SqliteConnection, leader_id: i64, community_id: i64) -> Result<Option<NaiveDate>> {
     Ok(sqlx::query_scalar!(

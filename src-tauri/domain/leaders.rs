@@ -261,6 +261,24 @@ pub async fn add_diary(
     store::insert_diary(&mut conn, leader_id, community_id, written_on, &text).await
 }
 
+/// Corrects a diary entry's date or text (the leader and community stay).
+pub async fn update_diary(pool: &SqlitePool, id: i64, written_on: &str, text: &str, today: NaiveDate) -> Result<()> {
+    let written_on = check_past_date("writtenOn", "日记日期", written_on, today)?;
+    let text = check_text("text", "民情日记", text, 2000, true)?;
+    let mut tx = pool.begin().await?;
+    store::diary_owner(&mut tx, id).await?;
+    store::update_diary(&mut tx, id, written_on, &text).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Removes a diary entry written by mistake.
+pub async fn delete_diary(pool: &SqlitePool, id: i64) -> Result<()> {
+    let mut conn = pool.acquire().await?;
+    store::diary_owner(&mut conn, id).await?;
+    store::delete_diary(&mut conn, id).await
+}
+
 /// Diary entries of a month under a subtree, newest first.
 pub async fn diaries(pool: &SqlitePool, org_id: Option<i64>, period: &str) -> Result<Vec<DiaryEntry>> {
     let (first, last) = month_bounds("period", period)?;

@@ -69,6 +69,14 @@ async fn flow(app: &App) -> R {
     app.click("diary-save").await?;
     success(app, "已保存民情日记").await?;
     app.wait_xpath("//div[@data-testid='diary-table']//td[contains(.,'湖滨巷下水道已疏通')]").await?;
+    // A detail added to it afterwards.
+    let diary = "//div[@data-testid='diary-table']//tbody/tr[.//td[contains(.,'湖滨巷下水道已疏通')]]";
+    app.click_visible(&format!("{diary}//button[contains(.,'修改')]")).await?;
+    assert_eq!(app.value("diary-text").await?, "湖滨巷下水道已疏通，住户满意");
+    app.type_into("diary-text", "湖滨巷下水道已疏通，住户满意；已请环卫所每月检查一次").await?;
+    app.click("diary-save").await?;
+    success(app, "已保存民情日记").await?;
+    app.wait_xpath("//div[@data-testid='diary-table']//td[contains(.,'每月检查一次')]").await?;
 
     // Back home, the reminder follows.
     app.click("menu-home").await?;

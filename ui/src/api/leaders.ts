@@ -18,3 +18,5 @@ export const diaryAdd = (leaderId: number, communityId: number, writtenOn: strin
 export const visitDelete = (id: number) => invokeCmd<void>('visit_delete', { id })
 export const leaderUpdate = (id: number, input: LeaderInput) => invokeCmd<Leader>('leader_update', { id, input })
 export const leaderDelete = (id: number) => invokeCmd<void>('leader_delete', { id })
+export const diaryUpdate = (id: number, writtenOn: string, text: string) => invokeCmd<void>('diary_update', { id, writtenOn, text })
+export const diaryDelete = (id: number) => invokeCmd<void>('diary_delete', { id })
