@@ -71,7 +71,7 @@ async fn the_demo_is_deterministic_and_only_loads_into_an_empty_database() {
 }
 
 fn sanliang(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_sanliang")).args(args).output().expect("run sanliang");
+    let out = crate::support::cli().args(args).output().expect("run sanliang");
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -124,9 +124,8 @@ fn the_command_line_writes_the_demo_and_searches_members() {
 
 #[test]
 fn the_command_line_needs_a_data_folder() {
-    let out = Command::new(env!("CARGO_BIN_EXE_sanliang"))
+    let out = crate::support::cli()
         .args(["members"])
-        .env_remove("SANLIANG_DATA_DIR")
         .output()
         .unwrap();
     assert!(!out.status.success());

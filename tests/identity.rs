@@ -135,7 +135,7 @@ async fn the_demo_shows_most_members_with_identity_and_the_cli_prints_the_figure
     assert!(s.by_type.iter().filter(|t| t.code != "work_pass").all(|t| t.count > 0), "{s:?}");
     pool.close().await;
 
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sanliang"))
+    let out = crate::support::cli()
         .args(["identity", "--data-dir", dir.path().to_str().unwrap()])
         .output()
         .unwrap();

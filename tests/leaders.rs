@@ -142,7 +142,7 @@ async fn the_demo_has_leaders_with_visits_and_the_cli_prints_the_month() {
     assert!(!difficulties::open(&t.pool, None).await.unwrap().is_empty());
     t.pool.close().await;
 
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sanliang"))
+    let out = crate::support::cli()
         .args(["visits", "--data-dir", t.dir.path().to_str().unwrap(), "--period", "2026-11"])
         .output()
         .unwrap();

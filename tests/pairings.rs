@@ -107,7 +107,7 @@ async fn the_demo_has_the_seeds_pairings_and_the_cli_prints_them() {
     assert!(all.iter().any(|p| p.unit_name == "共青团江川县委员会" && p.community_name.starts_with("下营社区")));
     t.pool.close().await;
 
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sanliang"))
+    let out = crate::support::cli()
         .args(["pairings", "--data-dir", t.dir.path().to_str().unwrap()])
         .output()
         .unwrap();

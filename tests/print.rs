@@ -122,7 +122,7 @@ fn the_command_line_prints_pledge_cards_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().to_str().unwrap();
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_sanliang")).args(args).env("SANLIANG_TODAY", "2026-11-28").output().unwrap()
+        crate::support::cli().args(args).output().unwrap()
     };
     assert!(run(&["demo", "--data-dir", d]).status.success());
     let out = dir.path().join("cards.pdf");
