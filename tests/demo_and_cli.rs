@@ -124,10 +124,7 @@ fn the_command_line_writes_the_demo_and_searches_members() {
 
 #[test]
 fn the_command_line_needs_a_data_folder() {
-    let out = crate::support::cli()
-        .args(["members"])
-        .output()
-        .unwrap();
+    let out = crate::support::cli().args(["members"]).output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--data-dir"));
 }

@@ -135,10 +135,7 @@ async fn the_demo_shows_most_members_with_identity_and_the_cli_prints_the_figure
     assert!(s.by_type.iter().filter(|t| t.code != "work_pass").all(|t| t.count > 0), "{s:?}");
     pool.close().await;
 
-    let out = crate::support::cli()
-        .args(["identity", "--data-dir", dir.path().to_str().unwrap()])
-        .output()
-        .unwrap();
+    let out = crate::support::cli().args(["identity", "--data-dir", dir.path().to_str().unwrap()]).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains(&format!("已亮身份\t{}", s.shown)), "{text}");

@@ -107,10 +107,7 @@ async fn the_demo_has_the_seeds_pairings_and_the_cli_prints_them() {
     assert!(all.iter().any(|p| p.unit_name == "共青团江川县委员会" && p.community_name.starts_with("下营社区")));
     t.pool.close().await;
 
-    let out = crate::support::cli()
-        .args(["pairings", "--data-dir", t.dir.path().to_str().unwrap()])
-        .output()
-        .unwrap();
+    let out = crate::support::cli().args(["pairings", "--data-dir", t.dir.path().to_str().unwrap()]).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
     assert!(

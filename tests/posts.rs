@@ -143,10 +143,7 @@ async fn the_demo_has_posts_held_by_most_members_and_the_cli_prints_them() {
     assert!(s.with_post * 100 / s.active_members >= 60, "{s:?}");
     assert!(s.claimed > 0 && s.assigned > 0, "{s:?}");
     pool.close().await;
-    let out = crate::support::cli()
-        .args(["posts", "--data-dir", dir.path().to_str().unwrap()])
-        .output()
-        .unwrap();
+    let out = crate::support::cli().args(["posts", "--data-dir", dir.path().to_str().unwrap()]).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains(&format!("已认岗定责\t{}", s.with_post)), "{text}");

@@ -121,9 +121,7 @@ async fn a_card_keeps_everything_inside_its_border() {
 fn the_command_line_prints_pledge_cards_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().to_str().unwrap();
-    let run = |args: &[&str]| {
-        crate::support::cli().args(args).output().unwrap()
-    };
+    let run = |args: &[&str]| crate::support::cli().args(args).output().unwrap();
     assert!(run(&["demo", "--data-dir", d]).status.success());
     let out = dir.path().join("cards.pdf");
     let o = run(&[
