@@ -1,5 +1,3 @@
-use std::process::Command;
-
 use chrono::Datelike;
 use sanliang::domain::catalog::PledgeStatus;
 use sanliang::domain::demo::{self, DemoScale};
