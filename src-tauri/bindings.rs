@@ -4,11 +4,13 @@
 
 use ts_rs::{Config, TS};
 
-use crate::domain::{
-    catalog, changes, demo, deputies, difficulties, help_pairs, identity, leaders, members, orgs, pairings,
-    pledge_cycle, pledges, posts, reminders, stats, volunteering, zones,
-};
-use crate::{commands, error, print, state};
+use crate::common::catalog;
+use crate::overview::{changes, reminders, stats};
+use crate::roster::{members, orgs};
+use crate::sanliang::pledges::{self, cycle};
+use crate::sanliang::{identity, posts, zones};
+use crate::sijin::{deputies, difficulties, help_pairs, leaders, pairings, volunteering};
+use crate::{commands, demo, error, print, state};
 
 macro_rules! declarations {
     ($cfg:expr; $($t:ty),+ $(,)?) => {
@@ -26,7 +28,7 @@ pub fn typescript() -> String {
         orgs::Organization, orgs::OrgNode, orgs::OrgInput,
         members::Member, members::MemberRow, members::MemberInput, members::MemberSort, members::MemberQuery,
         members::MemberPage, members::StatusChange,
-        stats::LabeledCount, stats::HomeStats, stats::PracticeFigure,
+        catalog::LabeledCount, stats::HomeStats, stats::PracticeFigure,
         demo::DemoScale, demo::DemoSummary,
         catalog::MarkType, identity::IdentityMark, identity::MemberSelection, identity::BulkMark,
         identity::BulkMarkResult, identity::IdentitySummary,
@@ -37,7 +39,7 @@ pub fn typescript() -> String {
         pledges::PledgeItem, pledges::Progress, pledges::Evidence, pledges::Appraisal, pledges::Pledge,
         pledges::PledgeRow, pledges::PledgeQuery, pledges::PledgeCounts, pledges::PledgePage, pledges::ItemInput,
         pledges::PledgeInput, pledges::CopySummary,
-        pledge_cycle::ProgressInput, pledge_cycle::CloseInput, pledge_cycle::AppraisalInput,
+        cycle::ProgressInput, cycle::CloseInput, cycle::AppraisalInput,
         print::PrintKind, print::Paper, print::data::Selection, print::PrintOptions, print::PrintSummary,
         print::settings::PrintSettings, commands::print::PrintProgress, commands::print::PrintSaved,
         catalog::SupportKind, pairings::Pairing, pairings::PairingInput, pairings::SupportRecord, pairings::SupportInput,

@@ -1,11 +1,16 @@
-//! 三亮四进工作台: the Tauri builder over a Tauri-free core (`domain`, `db`).
+//! 三亮四进工作台: the Tauri builder over a Tauri-free core, one folder per practice.
 
 pub mod bindings;
+pub mod common;
 pub mod db;
-pub mod domain;
+pub mod demo;
 pub mod error;
+pub mod overview;
 pub mod paths;
 pub mod print;
+pub mod roster;
+pub mod sanliang;
+pub mod sijin;
 pub mod state;
 
 mod commands;

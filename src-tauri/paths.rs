@@ -26,7 +26,7 @@ pub fn data_dir_override(args: impl IntoIterator<Item = String>) -> Option<PathB
 pub fn today() -> NaiveDate {
     std::env::var(TODAY_ENV)
         .ok()
-        .and_then(|v| NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok())
+        .and_then(|v| crate::common::validate::parse_ymd(&v))
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 

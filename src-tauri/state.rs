@@ -52,7 +52,7 @@ impl AppState {
 
     pub async fn info(&self) -> Result<AppInfo> {
         let empty = match &self.db {
-            Ok(pool) => crate::domain::orgs::tree(pool).await?.is_empty(),
+            Ok(pool) => crate::roster::orgs::tree(pool).await?.is_empty(),
             Err(_) => true,
         };
         Ok(AppInfo {

@@ -1,9 +1,9 @@
 use chrono::{Duration, Utc};
-use sanliang::domain::catalog::{Category, Gender, LeaderLevel, MarkType, OrgKind, VisitKind};
-use sanliang::domain::changes;
-use sanliang::domain::identity::{self, BulkMark, MemberSelection};
-use sanliang::domain::leaders::{self, LeaderInput, VisitInput};
-use sanliang::domain::members::MemberInput;
+use sanliang::common::catalog::{Category, Gender, LeaderLevel, MarkType, OrgKind, VisitKind};
+use sanliang::overview::changes;
+use sanliang::roster::members::MemberInput;
+use sanliang::sanliang::identity::{self, BulkMark, MemberSelection};
+use sanliang::sijin::leaders::{self, LeaderInput, VisitInput};
 
 use crate::orgs::{add, small_tree};
 use crate::support;
@@ -73,7 +73,7 @@ async fn recent_changes_read_one_line_per_batch_in_the_chosen_organization_for_t
         ..Default::default()
     };
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
-    sanliang::domain::members::update(&t.pool, b, &input, today).await.unwrap();
+    sanliang::roster::members::update(&t.pool, b, &input, today).await.unwrap();
     let latest = changes::recent(&t.pool, None, Utc::now(), 1).await.unwrap();
     assert_eq!(latest[0].text, "修改党员信息：王强");
     assert!(changes::recent(&t.pool, None, now + Duration::days(31), 12).await.unwrap().is_empty());

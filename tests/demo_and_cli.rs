@@ -1,10 +1,11 @@
 use chrono::Datelike;
-use sanliang::domain::catalog::PledgeStatus;
-use sanliang::domain::demo::{self, DemoScale};
-use sanliang::domain::members::{self, MemberQuery};
-use sanliang::domain::pledges::{self, PledgeQuery};
-use sanliang::domain::{orgs, stats};
+use sanliang::common::catalog::PledgeStatus;
+use sanliang::demo::{self, DemoScale};
 use sanliang::error::ErrorKind;
+use sanliang::overview::stats;
+use sanliang::roster::members::{self, MemberQuery};
+use sanliang::roster::orgs;
+use sanliang::sanliang::pledges::{self, PledgeQuery};
 
 use crate::support;
 
@@ -95,7 +96,7 @@ fn the_command_line_writes_the_demo_and_searches_members() {
 
     // Search by the pinyin initials of someone in the list.
     let first = all.lines().next().unwrap().split('\t').nth(1).unwrap().to_owned();
-    let initials: String = sanliang::domain::search_key::pinyin_spellings(&first)[0].1.clone();
+    let initials: String = sanliang::roster::search_key::pinyin_spellings(&first)[0].1.clone();
     let (ok, found, _) = sanliang(&["members", "--data-dir", d, "--search", &initials]);
     assert!(ok);
     assert!(found.lines().any(|l| l.split('\t').nth(1) == Some(first.as_str())), "{first} not found by {initials}");

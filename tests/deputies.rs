@@ -1,6 +1,6 @@
-use sanliang::domain::catalog::{DeputyRole, OrgKind};
-use sanliang::domain::deputies::{self, DeputyInput, DeputyVisitInput, ReceptionInput, SuggestionInput};
+use sanliang::common::catalog::{DeputyRole, OrgKind};
 use sanliang::error::ErrorKind;
+use sanliang::sijin::deputies::{self, DeputyInput, DeputyVisitInput, ReceptionInput, SuggestionInput};
 
 use crate::orgs::{add, small_tree};
 use crate::support;

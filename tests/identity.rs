@@ -1,7 +1,7 @@
-use sanliang::domain::catalog::{Category, MarkType, MemberStatus};
-use sanliang::domain::identity::{self, BulkMark, MemberSelection};
-use sanliang::domain::members::{self, MemberQuery, StatusChange};
+use sanliang::common::catalog::{Category, MarkType, MemberStatus};
 use sanliang::error::ErrorKind;
+use sanliang::roster::members::{self, MemberQuery, StatusChange};
+use sanliang::sanliang::identity::{self, BulkMark, MemberSelection};
 
 use crate::orgs::small_tree;
 use crate::support;
@@ -24,7 +24,7 @@ async fn three_members(pool: &sqlx::SqlitePool) -> (i64, i64, [i64; 3]) {
         let input = members::MemberInput {
             org_id: Some(org),
             name: name.into(),
-            gender: Some(sanliang::domain::catalog::Gender::Male),
+            gender: Some(sanliang::common::catalog::Gender::Male),
             ethnicity: "汉族".into(),
             birth_date: format!("197{i}-05-01"),
             joined_on: "2000-07-01".into(),
@@ -128,7 +128,7 @@ async fn impossible_dates_and_empty_selections_are_refused() {
 async fn the_demo_shows_most_members_with_identity_and_the_cli_prints_the_figures() {
     let dir = tempfile::tempdir().unwrap();
     let pool = sanliang::db::open(dir.path()).await.unwrap();
-    sanliang::domain::demo::load(&pool, sanliang::domain::demo::DemoScale::Community, support::today()).await.unwrap();
+    sanliang::demo::load(&pool, sanliang::demo::DemoScale::Community, support::today()).await.unwrap();
     let s = identity::summary(&pool, None).await.unwrap();
     assert!(s.shown * 100 / s.active_members >= 75, "{s:?}");
     assert!(s.not_shown > 0, "the page has someone to act on");

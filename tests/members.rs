@@ -1,7 +1,8 @@
-use sanliang::domain::catalog::{Category, Gender, MemberStatus, OrgKind};
-use sanliang::domain::members::{self, MemberInput, MemberQuery, MemberSort, StatusChange};
-use sanliang::domain::{photos, stats};
+use sanliang::common::catalog::{Category, Gender, MemberStatus, OrgKind};
 use sanliang::error::ErrorKind;
+use sanliang::overview::stats;
+use sanliang::roster::members::{self, MemberInput, MemberQuery, MemberSort, StatusChange};
+use sanliang::roster::photos;
 
 use crate::orgs::{add, small_tree};
 use crate::support;
@@ -237,4 +238,52 @@ async fn a_photo_is_copied_into_the_data_folder_and_must_be_an_image() {
     photos::clear(&t.pool, t.dir.path(), m.id).await.unwrap();
     assert!(!stored.exists());
     assert!(!members::get(&t.pool, m.id).await.unwrap().has_photo);
+}
+
+#[tokio::test]
+async fn pasted_odd_characters_are_refused_at_their_field_and_nothing_is_saved() {
+    let t = support::fresh().await;
+    let [_, _, _, branch, _] = small_tree(&t.pool).await;
+    let refused = |input: MemberInput| {
+        let pool = t.pool.clone();
+        async move {
+            let err = members::create(&pool, &input, support::today()).await.unwrap_err();
+            (err.kind(), err.field().map(str::to_owned), err.to_string())
+        }
+    };
+    let validation = |field: &str, message: &str| (ErrorKind::Validation, Some(field.to_owned()), message.to_owned());
+
+    // An ID number of 18 characters with a non-breaking space or a Chinese character in it
+    // (byte 17 falls inside the character): an answer at the field, not a panic.
+    let mut nbsp = zhang_san(branch.id);
+    nbsp.id_number = "5304211980010112\u{a0}3".into();
+    assert_eq!(refused(nbsp).await, validation("idNumber", "身份证号前17位应为数字"));
+    let mut han = zhang_san(branch.id);
+    han.id_number = "5304211980010112张3".into();
+    assert_eq!(refused(han).await, validation("idNumber", "身份证号前17位应为数字"));
+
+    // A year of three or five digits is not a date.
+    let mut year = zhang_san(branch.id);
+    year.joined_on = "205-07-01".into();
+    assert_eq!(refused(year).await, validation("joinedOn", "入党日期不是有效日期（格式：2026-11-28）"));
+    let mut year = zhang_san(branch.id);
+    year.birth_date = "+1980-01-01".into();
+    assert_eq!(refused(year).await, validation("birthDate", "出生日期不是有效日期（格式：2026-11-28）"));
+
+    // A line break or a control character in a one-line field; invisible characters alone.
+    let mut unit = zhang_san(branch.id);
+    unit.work_unit = "县民政局\n办公室".into();
+    assert_eq!(refused(unit).await, validation("workUnit", "工作单位只能写一行，请去掉换行"));
+    let mut address = zhang_san(branch.id);
+    address.address = "大街\u{1b}社区".into();
+    assert_eq!(refused(address).await, validation("address", "住址中有无法显示和打印的控制字符，请重新输入"));
+
+    assert_eq!(members::search(&t.pool, &search("")).await.unwrap().total, 0, "nothing was saved");
+
+    // Notes keep their lines; invisible characters pasted with a name's neighbours are dropped.
+    let mut notes = zhang_san(branch.id);
+    notes.notes = "第一行\r\n第二行".into();
+    notes.work_unit = "县民政局\u{200B}".into();
+    let saved = members::create(&t.pool, &notes, support::today()).await.unwrap();
+    assert_eq!((saved.notes.as_str(), saved.work_unit.as_str()), ("第一行\n第二行", "县民政局"));
 }

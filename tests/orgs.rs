@@ -1,7 +1,7 @@
-use sanliang::domain::catalog::{OrgKind, UnitKind};
-use sanliang::domain::members::{self, MemberInput};
-use sanliang::domain::orgs::{self, OrgInput, Organization};
+use sanliang::common::catalog::{OrgKind, UnitKind};
 use sanliang::error::ErrorKind;
+use sanliang::roster::members::{self, MemberInput};
+use sanliang::roster::orgs::{self, OrgInput, Organization};
 use sqlx::SqlitePool;
 
 use crate::support;
@@ -126,11 +126,11 @@ async fn deleting_an_organization_with_children_or_members_is_refused() {
     let input = MemberInput {
         org_id: Some(branch.id),
         name: "李明".into(),
-        gender: Some(sanliang::domain::catalog::Gender::Male),
+        gender: Some(sanliang::common::catalog::Gender::Male),
         ethnicity: "汉族".into(),
         birth_date: "1970-05-01".into(),
         joined_on: "1995-07-01".into(),
-        category: Some(sanliang::domain::catalog::Category::NoPost),
+        category: Some(sanliang::common::catalog::Category::NoPost),
         ..Default::default()
     };
     let m = members::create(&t.pool, &input, support::today()).await.unwrap();

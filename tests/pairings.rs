@@ -1,7 +1,7 @@
-use sanliang::domain::catalog::{OrgKind, SupportKind, UnitKind};
-use sanliang::domain::orgs::{self, OrgInput};
-use sanliang::domain::pairings::{self, AgreementInput, PairingInput, SupportInput};
+use sanliang::common::catalog::{OrgKind, SupportKind, UnitKind};
 use sanliang::error::ErrorKind;
+use sanliang::roster::orgs::{self, OrgInput};
+use sanliang::sijin::pairings::{self, AgreementInput, PairingInput, SupportInput};
 
 use crate::orgs::small_tree;
 use crate::support;
@@ -97,9 +97,7 @@ async fn a_unit_pairs_with_a_community_and_its_funds_are_kept_to_the_fen() {
 #[tokio::test]
 async fn the_demo_has_the_seeds_pairings_and_the_cli_prints_them() {
     let t = support::fresh().await;
-    sanliang::domain::demo::load(&t.pool, sanliang::domain::demo::DemoScale::Community, support::today())
-        .await
-        .unwrap();
+    sanliang::demo::load(&t.pool, sanliang::demo::DemoScale::Community, support::today()).await.unwrap();
     let all = pairings::list(&t.pool, None).await.unwrap();
     let civil = all.iter().find(|p| p.unit_name == "县民政局").unwrap();
     assert!(civil.community_name.starts_with("大街社区"));
@@ -118,7 +116,7 @@ async fn the_demo_has_the_seeds_pairings_and_the_cli_prints_them() {
 
 #[tokio::test]
 async fn a_cadre_help_pair_keeps_dated_records() {
-    use sanliang::domain::help_pairs::{self, HelpPairInput};
+    use sanliang::sijin::help_pairs::{self, HelpPairInput};
     let t = support::fresh().await;
     let [_, _, community, _, _] = small_tree(&t.pool).await;
     let today = support::today();
@@ -160,8 +158,8 @@ async fn an_agreement_is_corrected_and_renewed_and_the_ending_reminder_goes() {
     let mut input = pairing(bureau, community.id);
     input.agreement_until = "2026-12-31".into();
     let p = pairings::create(&t.pool, &input, today).await.unwrap();
-    let ending = |r: &[sanliang::domain::reminders::Reminder]| r.iter().any(|r| r.key == "agreements");
-    assert!(ending(&sanliang::domain::reminders::for_today(&t.pool, None, today).await.unwrap()));
+    let ending = |r: &[sanliang::overview::reminders::Reminder]| r.iter().any(|r| r.key == "agreements");
+    assert!(ending(&sanliang::overview::reminders::for_today(&t.pool, None, today).await.unwrap()));
 
     // Refused at the field: a term before signing, a signing date in the future.
     let renew = |signed: &str, until: &str| AgreementInput {
@@ -179,7 +177,7 @@ async fn an_agreement_is_corrected_and_renewed_and_the_ending_reminder_goes() {
     assert_eq!(renewed.agreement_until.map(|d| d.to_string()).as_deref(), Some("2029-12-31"));
     assert_eq!(renewed.agreement, "续签：共建老年活动中心、开展法律进社区");
     assert_eq!(renewed.start_on.to_string(), "2026-01-05");
-    assert!(!ending(&sanliang::domain::reminders::for_today(&t.pool, None, today).await.unwrap()));
+    assert!(!ending(&sanliang::overview::reminders::for_today(&t.pool, None, today).await.unwrap()));
 
     // An ended pairing's agreement stays as it was.
     pairings::end(&t.pool, p.id, "2026-11-25", today).await.unwrap();

@@ -1,9 +1,9 @@
 use chrono::NaiveDate;
-use sanliang::domain::catalog::{Appraiser, PledgeStatus, Rating};
-use sanliang::domain::members;
-use sanliang::domain::pledge_cycle::{self, AppraisalInput, CloseInput, ProgressInput};
-use sanliang::domain::pledges::{self, ItemInput, PledgeInput, PledgeQuery};
+use sanliang::common::catalog::{Appraiser, PledgeStatus, Rating};
 use sanliang::error::ErrorKind;
+use sanliang::roster::members;
+use sanliang::sanliang::pledges::cycle::{self, AppraisalInput, CloseInput, ProgressInput};
+use sanliang::sanliang::pledges::{self, ItemInput, PledgeInput, PledgeQuery};
 
 use crate::orgs::small_tree;
 use crate::support;
@@ -53,7 +53,7 @@ async fn a_pledge_goes_from_draft_to_appraisal_and_is_overdue_only_after_its_dea
         text: "本月走访独居老人5户".into(),
         item_done: done,
     };
-    let err = pledge_cycle::add_progress(&t.pool, &progress(None, "2026-03-05", false), today).await.unwrap_err();
+    let err = cycle::add_progress(&t.pool, &progress(None, "2026-03-05", false), today).await.unwrap_err();
     assert!(err.to_string().contains("尚未公示"), "{err}");
     let appraisal = |on: &str| AppraisalInput {
         pledge_id: p.id,
@@ -62,7 +62,7 @@ async fn a_pledge_goes_from_draft_to_appraisal_and_is_overdue_only_after_its_dea
         comment: "走访到位".into(),
         appraised_on: on.into(),
     };
-    let err = pledge_cycle::appraise(&t.pool, &appraisal("2026-03-06"), today).await.unwrap_err();
+    let err = cycle::appraise(&t.pool, &appraisal("2026-03-06"), today).await.unwrap_err();
     assert!(err.to_string().contains("尚未公示"), "{err}");
 
     let err = pledges::publish(&t.pool, p.id, "2026-02-28", today).await.unwrap_err();
@@ -72,11 +72,11 @@ async fn a_pledge_goes_from_draft_to_appraisal_and_is_overdue_only_after_its_dea
     let p = pledges::publish(&t.pool, p.id, "2026-03-05", today).await.unwrap();
     assert_eq!((p.status, p.published_on), (PledgeStatus::Published, Some(d("2026-03-05"))));
 
-    let err = pledge_cycle::add_progress(&t.pool, &progress(None, "2026-03-04", false), today).await.unwrap_err();
+    let err = cycle::add_progress(&t.pool, &progress(None, "2026-03-04", false), today).await.unwrap_err();
     assert_eq!(err.field(), Some("enteredOn"));
     assert!(err.to_string().contains("不能早于公示日期"), "{err}");
     let first = p.items[0].id;
-    let p = pledge_cycle::add_progress(&t.pool, &progress(Some(first), "2026-03-08", false), today).await.unwrap();
+    let p = cycle::add_progress(&t.pool, &progress(Some(first), "2026-03-08", false), today).await.unwrap();
     assert_eq!(p.progress.len(), 1);
     assert_eq!(p.progress[0].item_seq, Some(1));
 
@@ -89,27 +89,27 @@ async fn a_pledge_goes_from_draft_to_appraisal_and_is_overdue_only_after_its_dea
 
     // Completing the late item lifts the overdue state; closing as completed needs every item done.
     let july = d("2026-07-02");
-    pledge_cycle::add_progress(&t.pool, &progress(Some(first), "2026-07-02", true), july).await.unwrap();
+    cycle::add_progress(&t.pool, &progress(Some(first), "2026-07-02", true), july).await.unwrap();
     assert_eq!(pledges::get(&t.pool, p.id, july).await.unwrap().status, PledgeStatus::Published);
     let close = |outcome, on: &str| CloseInput { pledge_id: p.id, outcome: Some(outcome), closed_on: on.into() };
-    let err = pledge_cycle::close(&t.pool, &close(PledgeStatus::Completed, "2026-07-02"), july).await.unwrap_err();
+    let err = cycle::close(&t.pool, &close(PledgeStatus::Completed, "2026-07-02"), july).await.unwrap_err();
     assert!(err.to_string().contains("还有2项没有完成"), "{err}");
     let year_end = d("2026-12-31");
     for item in &p.items[1..] {
-        pledge_cycle::add_progress(&t.pool, &progress(Some(item.id), "2026-12-20", true), year_end).await.unwrap();
+        cycle::add_progress(&t.pool, &progress(Some(item.id), "2026-12-20", true), year_end).await.unwrap();
     }
-    let closed = pledge_cycle::close(&t.pool, &close(PledgeStatus::Completed, "2026-12-30"), year_end).await.unwrap();
+    let closed = cycle::close(&t.pool, &close(PledgeStatus::Completed, "2026-12-30"), year_end).await.unwrap();
     assert_eq!((closed.status, closed.closed_on), (PledgeStatus::Completed, Some(d("2026-12-30"))));
-    let err = pledge_cycle::add_progress(&t.pool, &progress(None, "2026-12-31", false), year_end).await.unwrap_err();
+    let err = cycle::add_progress(&t.pool, &progress(None, "2026-12-31", false), year_end).await.unwrap_err();
     assert!(err.to_string().contains("已结项"));
 
     // 评诺 by three parties; "unsatisfied" needs a reason.
     let mut unhappy = appraisal("2026-12-31");
     unhappy.rating = Some(Rating::Unsatisfied);
     unhappy.comment = " ".into();
-    let err = pledge_cycle::appraise(&t.pool, &unhappy, year_end).await.unwrap_err();
+    let err = cycle::appraise(&t.pool, &unhappy, year_end).await.unwrap_err();
     assert_eq!(err.field(), Some("comment"));
-    let appraised = pledge_cycle::appraise(&t.pool, &appraisal("2026-12-31"), year_end).await.unwrap();
+    let appraised = cycle::appraise(&t.pool, &appraisal("2026-12-31"), year_end).await.unwrap();
     assert_eq!(appraised.appraisals.len(), 1);
     assert_eq!(appraised.appraisals[0].rating, Rating::Satisfied);
 }
@@ -197,7 +197,7 @@ async fn lists_put_overdue_first_and_a_new_year_starts_from_last_years_pledges()
 
     // 丙 leaves the roll; the new year copies the other three as drafts, deadlines moved a year.
     let change = members::StatusChange {
-        status: sanliang::domain::catalog::MemberStatus::Transferred,
+        status: sanliang::common::catalog::MemberStatus::Transferred,
         date: Some("2026-11-01".into()),
     };
     members::set_status(&t.pool, gone, &change, today).await.unwrap();
@@ -227,7 +227,7 @@ async fn evidence_files_are_copied_into_the_data_folder_all_or_none() {
     let today = support::today();
     let p = pledges::create(&t.pool, &input(m, three_items()), today).await.unwrap();
     pledges::publish(&t.pool, p.id, "2026-03-05", today).await.unwrap();
-    let p = pledge_cycle::add_progress(
+    let p = cycle::add_progress(
         &t.pool,
         &ProgressInput {
             pledge_id: p.id,
@@ -247,39 +247,36 @@ async fn evidence_files_are_copied_into_the_data_folder_all_or_none() {
     let script = src.path().join("run.exe");
     std::fs::write(&script, b"MZ").unwrap();
 
-    let err =
-        pledge_cycle::attach_evidence(&t.pool, t.dir.path(), progress_id, &[photo.clone(), script]).await.unwrap_err();
+    let err = cycle::attach_evidence(&t.pool, t.dir.path(), progress_id, &[photo.clone(), script]).await.unwrap_err();
     assert!(err.to_string().contains("run.exe"), "{err}");
-    let evidence_dir = t.dir.path().join(pledge_cycle::EVIDENCE_DIR);
+    let evidence_dir = t.dir.path().join(cycle::EVIDENCE_DIR);
     let files = |dir: &std::path::Path| std::fs::read_dir(dir).map(|r| r.count()).unwrap_or(0);
     assert_eq!(files(&evidence_dir), 0, "nothing copied when one file is refused");
 
-    let saved =
-        pledge_cycle::attach_evidence(&t.pool, t.dir.path(), progress_id, std::slice::from_ref(&photo)).await.unwrap();
+    let saved = cycle::attach_evidence(&t.pool, t.dir.path(), progress_id, std::slice::from_ref(&photo)).await.unwrap();
     assert_eq!(saved.len(), 1);
     assert_eq!((saved[0].original_name.as_str(), saved[0].bytes), ("走访照片.jpg", 7));
-    let path = pledge_cycle::evidence_path(&t.pool, t.dir.path(), saved[0].id).await.unwrap();
+    let path = cycle::evidence_path(&t.pool, t.dir.path(), saved[0].id).await.unwrap();
     assert_eq!(std::fs::read(path).unwrap(), [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]);
     assert_eq!(files(&evidence_dir), 1);
     let p = pledges::get(&t.pool, p.id, today).await.unwrap();
     assert_eq!(p.progress[0].evidence.len(), 1);
 
     // The wrong photo attached by mistake is removed with its copy; the original stays.
-    let again =
-        pledge_cycle::attach_evidence(&t.pool, t.dir.path(), progress_id, std::slice::from_ref(&photo)).await.unwrap();
+    let again = cycle::attach_evidence(&t.pool, t.dir.path(), progress_id, std::slice::from_ref(&photo)).await.unwrap();
     assert_eq!(files(&evidence_dir), 2);
-    pledge_cycle::remove_evidence(&t.pool, t.dir.path(), again[1].id).await.unwrap();
+    cycle::remove_evidence(&t.pool, t.dir.path(), again[1].id).await.unwrap();
     assert_eq!(files(&evidence_dir), 1);
     assert!(photo.exists(), "the user's own file is never touched");
     assert_eq!(pledges::get(&t.pool, p.id, today).await.unwrap().progress[0].evidence.len(), 1);
-    let gone = pledge_cycle::remove_evidence(&t.pool, t.dir.path(), again[1].id).await.unwrap_err();
+    let gone = cycle::remove_evidence(&t.pool, t.dir.path(), again[1].id).await.unwrap_err();
     assert_eq!(gone.kind(), ErrorKind::NotFound);
 
     // Once the pledge is closed, its evidence is the record and stays.
     let close =
         CloseInput { pledge_id: p.id, outcome: Some(PledgeStatus::NotCompleted), closed_on: "2026-11-20".into() };
-    pledge_cycle::close(&t.pool, &close, today).await.unwrap();
-    let kept = pledge_cycle::remove_evidence(&t.pool, t.dir.path(), saved[0].id).await.unwrap_err();
+    cycle::close(&t.pool, &close, today).await.unwrap();
+    let kept = cycle::remove_evidence(&t.pool, t.dir.path(), saved[0].id).await.unwrap_err();
     assert_eq!(kept.kind(), ErrorKind::Conflict);
     assert!(kept.to_string().contains("走访照片.jpg"), "{kept}");
     assert_eq!(files(&evidence_dir), 1);

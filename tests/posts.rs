@@ -1,7 +1,7 @@
-use sanliang::domain::catalog::{Category, Gender, MemberStatus, PostHow, PostKind};
-use sanliang::domain::members::{self, MemberInput, StatusChange};
-use sanliang::domain::posts::{self, AssignInput, PostInput};
+use sanliang::common::catalog::{Category, Gender, MemberStatus, PostHow, PostKind};
 use sanliang::error::ErrorKind;
+use sanliang::roster::members::{self, MemberInput, StatusChange};
+use sanliang::sanliang::posts::{self, AssignInput, PostInput};
 
 use crate::orgs::{add, small_tree};
 use crate::support;
@@ -62,7 +62,7 @@ async fn an_in_service_member_claims_a_post_and_the_counts_follow() {
 async fn one_current_post_per_member_full_posts_and_other_communities_are_refused() {
     let t = support::fresh().await;
     let [_, street, community, branch, _] = small_tree(&t.pool).await;
-    let elsewhere = add(&t.pool, Some(&street), sanliang::domain::catalog::OrgKind::Community, "下营社区党总支").await;
+    let elsewhere = add(&t.pool, Some(&street), sanliang::common::catalog::OrgKind::Community, "下营社区党总支").await;
     let p1 = posts::create(&t.pool, &post_input(community.id, "先锋岗一", 1)).await.unwrap();
     let p2 = posts::create(&t.pool, &post_input(community.id, "先锋岗二", 1)).await.unwrap();
     let far = posts::create(&t.pool, &post_input(elsewhere.id, "先锋岗", 5)).await.unwrap();
@@ -137,7 +137,7 @@ async fn post_rules_dates_and_members_off_the_roll() {
 async fn the_demo_has_posts_held_by_most_members_and_the_cli_prints_them() {
     let dir = tempfile::tempdir().unwrap();
     let pool = sanliang::db::open(dir.path()).await.unwrap();
-    sanliang::domain::demo::load(&pool, sanliang::domain::demo::DemoScale::Community, support::today()).await.unwrap();
+    sanliang::demo::load(&pool, sanliang::demo::DemoScale::Community, support::today()).await.unwrap();
     let s = posts::stats(&pool, None).await.unwrap();
     assert_eq!(s.posts, 20);
     assert!(s.with_post * 100 / s.active_members >= 60, "{s:?}");

@@ -1,11 +1,11 @@
 use std::process::Command;
 
-use sanliang::domain::catalog::{Category, Gender};
-use sanliang::domain::demo::{self, DemoScale};
-use sanliang::domain::members::{self, MemberInput};
+use sanliang::common::catalog::{Category, Gender};
+use sanliang::demo::{self, DemoScale};
 use sanliang::print::canvas::{MarkKind, Sheet};
 use sanliang::print::data::Selection;
 use sanliang::print::{self, pledge_card, Paper, PrintKind, PrintOptions};
+use sanliang::roster::members::{self, MemberInput};
 
 use crate::support;
 
@@ -193,7 +193,7 @@ async fn every_item_prints_its_text_and_the_emblem_only_where_it_belongs() {
     print::settings::set_emblem(t.dir.path(), &art).unwrap();
     assert!(print::settings::load(&t.pool, t.dir.path()).await.unwrap().has_emblem);
 
-    let hezui = sanliang::domain::orgs::tree(&t.pool).await.unwrap()[0]
+    let hezui = sanliang::roster::orgs::tree(&t.pool).await.unwrap()[0]
         .children
         .iter()
         .flat_map(|town| &town.children)
@@ -255,12 +255,12 @@ async fn every_item_prints_its_text_and_the_emblem_only_where_it_belongs() {
 
 #[tokio::test]
 async fn the_rosters_filter_chooses_whom_to_print() {
-    use sanliang::domain::members::{MemberQuery, MemberSort};
+    use sanliang::roster::members::{MemberQuery, MemberSort};
     let t = support::fresh().await;
     demo::load(&t.pool, DemoScale::Community, support::today()).await.unwrap();
     let query = MemberQuery {
         text: "李".into(),
-        status: Some(sanliang::domain::catalog::MemberStatus::Active),
+        status: Some(sanliang::common::catalog::MemberStatus::Active),
         page: 1,
         page_size: 20,
         sort: MemberSort::Name,

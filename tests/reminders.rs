@@ -1,10 +1,10 @@
 use chrono::NaiveDate;
-use sanliang::domain::catalog::{LeaderLevel, OrgKind, UnitKind, VisitKind};
-use sanliang::domain::difficulties::DifficultyInput;
-use sanliang::domain::leaders::{self, LeaderInput, VisitInput};
-use sanliang::domain::orgs::{self, OrgInput};
-use sanliang::domain::pairings::{self, PairingInput};
-use sanliang::domain::reminders;
+use sanliang::common::catalog::{LeaderLevel, OrgKind, UnitKind, VisitKind};
+use sanliang::overview::reminders;
+use sanliang::roster::orgs::{self, OrgInput};
+use sanliang::sijin::difficulties::DifficultyInput;
+use sanliang::sijin::leaders::{self, LeaderInput, VisitInput};
+use sanliang::sijin::pairings::{self, PairingInput};
 
 use crate::orgs::small_tree;
 use crate::support;
@@ -92,12 +92,10 @@ async fn reminders_follow_missing_visits_stale_difficulties_and_ending_agreement
 #[tokio::test]
 async fn the_home_page_counts_the_practice_of_the_demo() {
     let t = support::fresh().await;
-    sanliang::domain::demo::load(&t.pool, sanliang::domain::demo::DemoScale::Community, support::today())
-        .await
-        .unwrap();
-    let figures = sanliang::domain::stats::practice(&t.pool, None, support::today()).await.unwrap();
+    sanliang::demo::load(&t.pool, sanliang::demo::DemoScale::Community, support::today()).await.unwrap();
+    let figures = sanliang::overview::stats::practice(&t.pool, None, support::today()).await.unwrap();
     let count = |code: &str| figures.iter().find(|f| f.code == code).unwrap().count;
-    let identity = sanliang::domain::identity::summary(&t.pool, None).await.unwrap();
+    let identity = sanliang::sanliang::identity::summary(&t.pool, None).await.unwrap();
     assert_eq!(count("shown"), identity.shown);
     assert!(count("with_post") > 0 && count("pledges_overdue") > 0);
     assert_eq!(count("pledges_done"), 0, "this year's pledges are still in progress on 28 November");

@@ -1,6 +1,6 @@
 use chrono::NaiveDate;
-use sanliang::domain::catalog::ParticipantKind;
-use sanliang::domain::volunteering::{self, period_bounds, ActivityInput, ParticipantInput};
+use sanliang::common::catalog::ParticipantKind;
+use sanliang::sijin::volunteering::{self, period_bounds, ActivityInput, ParticipantInput};
 
 use crate::orgs::small_tree;
 use crate::support;

@@ -1,7 +1,7 @@
-use sanliang::domain::catalog::{Category, Gender, OrgKind, ZoneItemKind};
-use sanliang::domain::members::{self, MemberInput};
-use sanliang::domain::zones::{self, CoverInput, ZoneInput, ZoneItemsInput};
+use sanliang::common::catalog::{Category, Gender, OrgKind, ZoneItemKind};
 use sanliang::error::ErrorKind;
+use sanliang::roster::members::{self, MemberInput};
+use sanliang::sanliang::zones::{self, CoverInput, ZoneInput, ZoneItemsInput};
 
 use crate::orgs::{add, small_tree};
 use crate::support;
@@ -121,9 +121,7 @@ async fn zone_rules_are_refused_with_reasons() {
 #[tokio::test]
 async fn the_demo_has_hezui_lakeside_zones_with_a_few_uncovered_items() {
     let t = support::fresh().await;
-    sanliang::domain::demo::load(&t.pool, sanliang::domain::demo::DemoScale::Community, support::today())
-        .await
-        .unwrap();
+    sanliang::demo::load(&t.pool, sanliang::demo::DemoScale::Community, support::today()).await.unwrap();
     let zones = zones::list(&t.pool, None).await.unwrap();
     assert_eq!(zones.len(), 12);
     assert!(zones.iter().all(|z| z.community_name.starts_with("河咀社区")));

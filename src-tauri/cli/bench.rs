@@ -4,14 +4,14 @@
 use std::time::{Duration, Instant};
 
 use chrono::Datelike;
-use sanliang::domain::catalog::{Category, MemberStatus, PledgeStatus};
-use sanliang::domain::changes;
-use sanliang::domain::demo::{self, DemoScale};
-use sanliang::domain::members::{self, MemberQuery, MemberSort};
-use sanliang::domain::orgs;
-use sanliang::domain::pledges::{self, PledgeQuery};
+use sanliang::common::catalog::{Category, MemberStatus, PledgeStatus};
+use sanliang::demo::{self, DemoScale};
 use sanliang::error::Result;
+use sanliang::overview::changes;
 use sanliang::paths::today;
+use sanliang::roster::members::{self, MemberQuery, MemberSort};
+use sanliang::roster::orgs;
+use sanliang::sanliang::pledges::{self, PledgeQuery};
 use sqlx::SqlitePool;
 
 pub async fn search(pool: &SqlitePool, iterations: usize) -> Result<()> {

@@ -19,17 +19,18 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use sanliang::domain::catalog::{Category, MemberStatus, PledgeStatus};
-use sanliang::domain::demo::{self, DemoScale};
-use sanliang::domain::identity;
-use sanliang::domain::members::{self, MemberQuery};
-use sanliang::domain::money::format_fen;
-use sanliang::domain::pairings;
-use sanliang::domain::pledges::{self, PledgeQuery};
-use sanliang::domain::posts;
-use sanliang::domain::{deputies, difficulties, leaders, reminders, volunteering};
+use sanliang::common::catalog::{Category, MemberStatus, PledgeStatus};
+use sanliang::common::money::format_fen;
+use sanliang::demo::{self, DemoScale};
 use sanliang::error::Result;
+use sanliang::overview::reminders;
 use sanliang::paths::{self, today};
+use sanliang::roster::members::{self, MemberQuery};
+use sanliang::sanliang::identity;
+use sanliang::sanliang::pledges::{self, PledgeQuery};
+use sanliang::sanliang::posts;
+use sanliang::sijin::pairings;
+use sanliang::sijin::{deputies, difficulties, leaders, volunteering};
 
 #[derive(Parser)]
 #[command(name = "sanliang", about = "三亮四进工作台 命令行工具", version)]

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use clap::{Args, ValueEnum};
-use sanliang::domain::catalog::Category;
+use sanliang::common::catalog::Category;
 use sanliang::error::Result;
 use sanliang::paths::today;
 use sanliang::print::data::Selection;

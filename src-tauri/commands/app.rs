@@ -2,13 +2,13 @@
 
 use tauri::State;
 
-use crate::domain::catalog::{self, Catalog};
-use crate::domain::changes::{self, Change};
-use crate::domain::demo::{self, DemoScale, DemoSummary};
-use crate::domain::preferences;
-use crate::domain::reminders::{self, Reminder};
-use crate::domain::stats::{self, HomeStats};
+use crate::common::catalog::{self, Catalog};
+use crate::common::preferences;
+use crate::demo::{self, DemoScale, DemoSummary};
 use crate::error::Result;
+use crate::overview::changes::{self, Change};
+use crate::overview::reminders::{self, Reminder};
+use crate::overview::stats::{self, HomeStats};
 use crate::paths::today;
 use crate::state::{AppInfo, AppState};
 

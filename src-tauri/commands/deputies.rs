@@ -2,12 +2,12 @@
 
 use tauri::State;
 
-use crate::domain::deputies::{
+use crate::error::Result;
+use crate::paths::today;
+use crate::sijin::deputies::{
     self, Deputy, DeputyInput, DeputyVisit, DeputyVisitInput, MissingDeputyVisit, ReceptionInput, ReceptionPoint,
     Suggestion,
 };
-use crate::error::Result;
-use crate::paths::today;
 use crate::state::AppState;
 
 #[tauri::command]

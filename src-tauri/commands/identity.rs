@@ -2,10 +2,10 @@
 
 use tauri::State;
 
-use crate::domain::identity::{self, BulkMark, BulkMarkResult, IdentityMark, IdentitySummary};
-use crate::domain::members::MemberPage;
 use crate::error::Result;
 use crate::paths::today;
+use crate::roster::members::MemberPage;
+use crate::sanliang::identity::{self, BulkMark, BulkMarkResult, IdentityMark, IdentitySummary};
 use crate::state::AppState;
 
 #[tauri::command]

@@ -2,10 +2,10 @@
 
 use tauri::State;
 
-use crate::domain::difficulties::{self, AdvanceInput, Difficulty};
-use crate::domain::leaders::{self, DiaryEntry, Leader, LeaderInput, MissingVisit, Visit, VisitInput};
 use crate::error::Result;
 use crate::paths::today;
+use crate::sijin::difficulties::{self, AdvanceInput, Difficulty};
+use crate::sijin::leaders::{self, DiaryEntry, Leader, LeaderInput, MissingVisit, Visit, VisitInput};
 use crate::state::AppState;
 
 #[tauri::command]

@@ -2,10 +2,10 @@
 
 use tauri::{AppHandle, State};
 
-use crate::domain::members::{self, Member, MemberInput, MemberPage, MemberQuery, StatusChange};
-use crate::domain::photos;
 use crate::error::Result;
 use crate::paths::today;
+use crate::roster::members::{self, Member, MemberInput, MemberPage, MemberQuery, StatusChange};
+use crate::roster::photos;
 use crate::state::AppState;
 
 #[tauri::command]

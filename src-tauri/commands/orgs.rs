@@ -2,8 +2,8 @@
 
 use tauri::State;
 
-use crate::domain::orgs::{self, OrgInput, OrgNode, Organization};
 use crate::error::Result;
+use crate::roster::orgs::{self, OrgInput, OrgNode, Organization};
 use crate::state::AppState;
 
 #[tauri::command]

@@ -2,10 +2,10 @@
 
 use tauri::{AppHandle, State};
 
-use crate::domain::help_pairs::{self, HelpPair, HelpPairInput, HelpRecord};
-use crate::domain::pairings::{self, AgreementInput, Pairing, PairingInput, PairingStats, SupportInput, SupportRecord};
 use crate::error::Result;
 use crate::paths::today;
+use crate::sijin::help_pairs::{self, HelpPair, HelpPairInput, HelpRecord};
+use crate::sijin::pairings::{self, AgreementInput, Pairing, PairingInput, PairingStats, SupportInput, SupportRecord};
 use crate::state::AppState;
 
 #[tauri::command]

@@ -3,10 +3,10 @@
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
-use crate::domain::pledge_cycle::{self, AppraisalInput, CloseInput, ProgressInput, EVIDENCE_EXTENSIONS};
-use crate::domain::pledges::{self, CopySummary, Evidence, Pledge, PledgeInput, PledgePage, PledgeQuery, PledgeRow};
 use crate::error::{Error, Result};
 use crate::paths::today;
+use crate::sanliang::pledges::cycle::{self, AppraisalInput, CloseInput, ProgressInput, EVIDENCE_EXTENSIONS};
+use crate::sanliang::pledges::{self, CopySummary, Evidence, Pledge, PledgeInput, PledgePage, PledgeQuery, PledgeRow};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -56,17 +56,17 @@ pub async fn pledge_of_member(state: State<'_, AppState>, member_id: i64) -> Res
 
 #[tauri::command]
 pub async fn pledge_progress_add(state: State<'_, AppState>, input: ProgressInput) -> Result<Pledge> {
-    pledge_cycle::add_progress(super::pool(&state)?, &input, today()).await
+    cycle::add_progress(super::pool(&state)?, &input, today()).await
 }
 
 #[tauri::command]
 pub async fn pledge_close(state: State<'_, AppState>, input: CloseInput) -> Result<Pledge> {
-    pledge_cycle::close(super::pool(&state)?, &input, today()).await
+    cycle::close(super::pool(&state)?, &input, today()).await
 }
 
 #[tauri::command]
 pub async fn pledge_appraise(state: State<'_, AppState>, input: AppraisalInput) -> Result<Pledge> {
-    pledge_cycle::appraise(super::pool(&state)?, &input, today()).await
+    cycle::appraise(super::pool(&state)?, &input, today()).await
 }
 
 /// Opens the system's file dialog here, in Rust, so the web view needs no file-system
@@ -81,13 +81,13 @@ pub async fn pledge_evidence_pick(
     if files.is_empty() {
         return Ok(Vec::new());
     }
-    pledge_cycle::attach_evidence(super::pool(&state)?, &state.data_dir, progress_id, &files).await
+    cycle::attach_evidence(super::pool(&state)?, &state.data_dir, progress_id, &files).await
 }
 
 /// Opens an evidence file in the system's viewer for its type.
 #[tauri::command]
 pub async fn pledge_evidence_open(app: AppHandle, state: State<'_, AppState>, id: i64) -> Result<()> {
-    let path = pledge_cycle::evidence_path(super::pool(&state)?, &state.data_dir, id).await?;
+    let path = cycle::evidence_path(super::pool(&state)?, &state.data_dir, id).await?;
     app.opener()
         .open_path(path.to_string_lossy(), None::<&str>)
         .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
@@ -96,5 +96,5 @@ pub async fn pledge_evidence_open(app: AppHandle, state: State<'_, AppState>, id
 /// Removes an evidence file added by mistake (while the pledge is open).
 #[tauri::command]
 pub async fn pledge_evidence_remove(state: State<'_, AppState>, id: i64) -> Result<()> {
-    pledge_cycle::remove_evidence(super::pool(&state)?, &state.data_dir, id).await
+    cycle::remove_evidence(super::pool(&state)?, &state.data_dir, id).await
 }

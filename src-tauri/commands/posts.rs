@@ -2,9 +2,9 @@
 
 use tauri::State;
 
-use crate::domain::posts::{self, AssignInput, Post, PostAssignment, PostInput, PostStats};
 use crate::error::Result;
 use crate::paths::today;
+use crate::sanliang::posts::{self, AssignInput, Post, PostAssignment, PostInput, PostStats};
 use crate::state::AppState;
 
 #[tauri::command]

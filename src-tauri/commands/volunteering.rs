@@ -2,9 +2,9 @@
 
 use tauri::State;
 
-use crate::domain::volunteering::{self, period_bounds, Activity, ActivityInput, MemberHours, Participant};
 use crate::error::Result;
 use crate::paths::today;
+use crate::sijin::volunteering::{self, period_bounds, Activity, ActivityInput, MemberHours, Participant};
 use crate::state::AppState;
 
 #[tauri::command]

@@ -2,8 +2,8 @@
 
 use tauri::State;
 
-use crate::domain::zones::{self, CoverInput, Zone, ZoneInput, ZoneItem, ZoneItemsInput};
 use crate::error::Result;
+use crate::sanliang::zones::{self, CoverInput, Zone, ZoneInput, ZoneItem, ZoneItemsInput};
 use crate::state::AppState;
 
 #[tauri::command]

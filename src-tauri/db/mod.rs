@@ -1,4 +1,5 @@
 //! Opening the SQLite file: pragmas, the pre-migration backup, and embedded migrations.
+//! Each feature keeps its own SQL beside its rules (`roster/members/store.rs`, …).
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -8,22 +9,6 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::SqlitePool;
 
 use crate::error::Result;
-
-pub mod changes;
-pub mod deputies;
-pub mod difficulties;
-pub mod help_pairs;
-pub mod identity;
-pub mod leaders;
-pub mod members;
-pub mod orgs;
-pub mod pairings;
-pub mod pledges;
-pub mod posts;
-pub mod print;
-pub mod settings;
-pub mod volunteering;
-pub mod zones;
 
 pub const DB_FILE: &str = "sanliang.db";
 

@@ -8,7 +8,7 @@ use super::document::Image;
 use super::fonts::FaceKind;
 use super::layout::{fit, fit_list, TextBox};
 use super::{Art, Overflowed};
-use crate::domain::catalog::PostKind;
+use crate::common::catalog::PostKind;
 
 pub fn draw(sheet: &mut Sheet, person: &Person, art: &Art, photo: Option<&Image>) -> Result<(), Overflowed> {
     let (w, h) = (sheet.width, sheet.height);

@@ -11,12 +11,12 @@ use sqlx::SqlitePool;
 use ts_rs::TS;
 
 use super::fonts::{missing, FaceKind};
-use crate::db::print as store;
-use crate::domain::catalog::{Category, PostKind, ZoneItemKind};
-use crate::domain::members::{self, MemberQuery};
-use crate::domain::orgs::subtree_path;
-use crate::domain::photos::PHOTO_DIR;
+use crate::common::catalog::{Category, PostKind, ZoneItemKind};
 use crate::error::{Error, Result};
+use crate::print::store;
+use crate::roster::members::{self, MemberQuery};
+use crate::roster::orgs::subtree_path;
+use crate::roster::photos::PHOTO_DIR;
 
 /// Whom or what to print: an organization subtree (all when empty), a category, or a hand
 /// selection of members or zones.

@@ -15,6 +15,7 @@ pub mod layout;
 pub mod notice;
 pub mod pledge_card;
 pub mod settings;
+pub(crate) mod store;
 pub mod zone_signs;
 
 use std::path::Path;

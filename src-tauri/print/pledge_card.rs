@@ -109,7 +109,7 @@ pub fn draw(
 }
 
 fn short_category(p: &Person) -> &'static str {
-    use crate::domain::catalog::Category::*;
+    use crate::common::catalog::Category::*;
     match p.category {
         InService => "在职党员",
         NoPost => "无职党员",

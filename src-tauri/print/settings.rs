@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use ts_rs::TS;
 
-use crate::db::settings as store;
-use crate::domain::validate::check_text;
+use crate::common::settings as store;
+use crate::common::validate::check_text;
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

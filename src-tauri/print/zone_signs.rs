@@ -6,7 +6,7 @@ use super::data::ZoneSheet;
 use super::fonts::FaceKind;
 use super::layout::{fit, TextBox};
 use super::{Art, Overflowed};
-use crate::domain::catalog::ZoneItemKind;
+use crate::common::catalog::ZoneItemKind;
 
 pub const SHEET: (f32, f32) = (297.0, 210.0);
 

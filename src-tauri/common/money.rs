@@ -1,0 +1,96 @@
+//! Money as the ledgers keep it: whole fen (yuan × 100) in integers, never floating point.
+//! Parsing takes what a secretary types — "450000", "450,000.50", "45万", "45万元", "0.5万".
+
+use crate::common::validate::halfwidth;
+use crate::error::{Error, Result};
+
+/// Parses an amount in yuan (optionally in 万) into fen, exactly.
+pub fn parse_yuan(field: &str, text: &str) -> Result<i64> {
+    let bad = || Error::validation(field, "请填写金额（元），如 450000、4500.50 或 45万");
+    // A Chinese input method may type full-width digits (４５万), a full-width point and a
+    // leading ¥ or ￥.
+    let t: String = halfwidth(text)
+        .trim()
+        .trim_start_matches(['¥', '￥'])
+        .trim_end_matches('元')
+        .chars()
+        .filter(|c| *c != ',' && !c.is_whitespace())
+        .map(|c| if c == '。' { '.' } else { c })
+        .collect();
+    let (number, wan) = match t.strip_suffix('万') {
+        Some(n) => (n, true),
+        None => (t.as_str(), false),
+    };
+    let (whole, frac) = number.split_once('.').unwrap_or((number, ""));
+    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit()) {
+        return Err(bad());
+    }
+    // Fen per unit typed, and how many decimal places that unit allows.
+    let (scale, places): (i64, usize) = if wan { (1_000_000, 6) } else { (100, 2) };
+    if frac.len() > places {
+        return Err(Error::validation(field, if wan { "金额最多精确到分" } else { "金额最多两位小数（精确到分）" }));
+    }
+    let whole: i64 = whole.parse().map_err(|_| bad())?;
+    let frac_value: i64 = if frac.is_empty() { 0 } else { frac.parse().map_err(|_| bad())? };
+    let frac_fen = frac_value * scale / 10_i64.pow(frac.len() as u32);
+    let fen = whole.checked_mul(scale).and_then(|w| w.checked_add(frac_fen)).ok_or_else(bad)?;
+    if fen <= 0 {
+        return Err(Error::validation(field, "金额应大于0"));
+    }
+    if fen > 100_000_000_000 * 100 {
+        return Err(Error::validation(field, "金额过大，请核对"));
+    }
+    Ok(fen)
+}
+
+/// "¥450,000.00", as the ledgers write money.
+pub fn format_fen(fen: i64) -> String {
+    let yuan = fen / 100;
+    let digits = yuan.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("¥{grouped}.{:02}", fen % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_parsed_exactly_in_fen() {
+        for (text, fen) in [
+            ("450000", 45_000_000),
+            ("45万", 45_000_000),
+            ("45万元", 45_000_000),
+            ("450,000.00元", 45_000_000),
+            ("0.5万", 500_000),
+            ("4500.5", 450_050),
+            ("0.01", 1),
+            ("1.23万", 1_230_000),
+            ("0.000001万", 1),
+            // 0.1 + 0.2 style sums are exact because nothing is floating point.
+            ("0.30", 30),
+            ("¥450,000.00", 45_000_000),
+            ("￥4500", 450_000),
+            ("４５万", 45_000_000),
+            ("４５００．５０元", 450_050),
+        ] {
+            assert_eq!(parse_yuan("amount", text).unwrap(), fen, "{text}");
+        }
+        for bad in ["", "abc", "1.234", "-5", "0", "5..0", "1e5", "45千", "¥", "¥-5", "四十五万"] {
+            assert!(parse_yuan("amount", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn amounts_are_shown_with_grouped_yuan_and_fen() {
+        assert_eq!(format_fen(45_000_000), "¥450,000.00");
+        assert_eq!(format_fen(1), "¥0.01");
+        assert_eq!(format_fen(123_456_789), "¥1,234,567.89");
+    }
+}

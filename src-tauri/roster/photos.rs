@@ -1,0 +1,107 @@
+//! Member photos: an image the user picks is checked, copied into the data folder's
+//! `photos/` directory under the member's UUID, and read back for the form.
+
+use std::path::{Path, PathBuf};
+
+use sqlx::SqlitePool;
+
+use crate::error::{Error, Result};
+use crate::roster::members::store;
+
+pub const PHOTO_DIR: &str = "photos";
+const MAX_BYTES: u64 = 10 * 1024 * 1024;
+
+/// The image format, told by the file's first bytes rather than its name.
+fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
+        Some("png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("jpg")
+    } else {
+        None
+    }
+}
+
+pub async fn set(pool: &SqlitePool, data_dir: &Path, member_id: i64, source: &Path) -> Result<()> {
+    let mut conn = pool.acquire().await?;
+    let member = store::get(&mut conn, member_id).await?;
+    let meta = std::fs::metadata(source).map_err(|_| Error::validation("photo", "无法读取所选照片文件"))?;
+    if meta.len() > MAX_BYTES {
+        return Err(Error::validation("photo", "照片文件不能大于10MB"));
+    }
+    let bytes = std::fs::read(source).map_err(|_| Error::validation("photo", "无法读取所选照片文件"))?;
+    let ext = sniff(&bytes).ok_or_else(|| Error::validation("photo", "照片应为PNG或JPEG图片"))?;
+    let dir = data_dir.join(PHOTO_DIR);
+    std::fs::create_dir_all(&dir)?;
+    let file = format!("{}.{ext}", member.uuid);
+    // Write beside, then rename, so a failed copy never leaves half a photo.
+    let tmp = dir.join(format!("{file}.tmp"));
+    std::fs::write(&tmp, &bytes)?;
+    std::fs::rename(&tmp, dir.join(&file))?;
+    let old = store::photo_file(&mut conn, member_id).await?;
+    store::set_photo(&mut conn, member_id, Some(&file)).await?;
+    if let Some(old) = old.filter(|o| *o != file) {
+        let _ = std::fs::remove_file(dir.join(old));
+    }
+    Ok(())
+}
+
+pub async fn clear(pool: &SqlitePool, data_dir: &Path, member_id: i64) -> Result<()> {
+    let mut conn = pool.acquire().await?;
+    if let Some(old) = store::photo_file(&mut conn, member_id).await? {
+        store::set_photo(&mut conn, member_id, None).await?;
+        let _ = std::fs::remove_file(data_dir.join(PHOTO_DIR).join(old));
+    }
+    Ok(())
+}
+
+/// The photo file of a member, if any.
+pub async fn path(pool: &SqlitePool, data_dir: &Path, member_id: i64) -> Result<Option<PathBuf>> {
+    let mut conn = pool.acquire().await?;
+    Ok(store::photo_file(&mut conn, member_id).await?.map(|f| data_dir.join(PHOTO_DIR).join(f)))
+}
+
+/// The photo as a `data:` URL the form can show without widening the web view's file access.
+pub async fn data_url(pool: &SqlitePool, data_dir: &Path, member_id: i64) -> Result<Option<String>> {
+    let Some(path) = path(pool, data_dir, member_id).await? else { return Ok(None) };
+    let bytes = std::fs::read(&path)?;
+    let mime = if sniff(&bytes) == Some("png") { "image/png" } else { "image/jpeg" };
+    Ok(Some(format!("data:{mime};base64,{}", base64(&bytes))))
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(TABLE[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_rfc4648_vectors() {
+        for (input, want) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foobar", "Zm9vYmFy")] {
+            assert_eq!(base64(input.as_bytes()), want);
+        }
+    }
+
+    #[test]
+    fn only_png_and_jpeg_are_accepted() {
+        assert_eq!(sniff(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0]), Some("png"));
+        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some("jpg"));
+        assert_eq!(sniff(b"GIF89a"), None);
+    }
+}

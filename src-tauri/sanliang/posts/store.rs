@@ -1,0 +1,274 @@
+//! SQL for the `posts` and `post_assignments` tables.
+
+use chrono::NaiveDate;
+use sqlx::SqliteConnection;
+
+use super::model::{Post, PostAssignment, PostStats};
+use crate::common::catalog::{PostHow, PostKind};
+use crate::error::{Error, Result};
+
+use crate::db::now;
+
+struct PostRow {
+    id: i64,
+    community_id: i64,
+    community_name: String,
+    name: String,
+    kind: String,
+    duties: String,
+    capacity: i64,
+    holders: i64,
+}
+
+fn post(r: PostRow) -> Post {
+    Post {
+        id: r.id,
+        community_id: r.community_id,
+        community_name: r.community_name,
+        name: r.name,
+        // The CHECK constraint admits only known codes.
+        kind: PostKind::from_code(&r.kind).unwrap_or(PostKind::Service),
+        duties: r.duties,
+        capacity: r.capacity,
+        holders: r.holders,
+    }
+}
+
+pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Post> {
+    let r = sqlx::query_as!(
+        PostRow,
+        r#"SELECT p.id AS "id!", p.community_id, o.name AS community_name, p.name, p.kind, p.duties, p.capacity,
+                  (SELECT count(*) FROM post_assignments a WHERE a.post_id = p.id AND a.end_on IS NULL) AS "holders!: i64"
+           FROM posts p JOIN organizations o ON o.id = p.community_id
+           WHERE p.id = ?1 AND p.deleted_at IS NULL"#,
+        id
+    )
+    .fetch_optional(conn)
+    .await?
+    .ok_or_else(|| Error::NotFound("岗位不存在或已删除".into()))?;
+    Ok(post(r))
+}
+
+pub async fn list(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<Vec<Post>> {
+    let rows = sqlx::query_as!(
+        PostRow,
+        r#"SELECT p.id AS "id!", p.community_id, o.name AS community_name, p.name, p.kind, p.duties, p.capacity,
+                  (SELECT count(*) FROM post_assignments a WHERE a.post_id = p.id AND a.end_on IS NULL) AS "holders!: i64"
+           FROM posts p JOIN organizations o ON o.id = p.community_id
+           WHERE p.deleted_at IS NULL AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+           ORDER BY o.path, p.id"#,
+        subtree
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(post).collect())
+}
+
+pub async fn post_named(
+    conn: &mut SqliteConnection,
+    community_id: i64,
+    name: &str,
+    except: Option<i64>,
+) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT id AS "id!" FROM posts WHERE community_id = ?1 AND name = ?2 AND deleted_at IS NULL AND id IS NOT ?3"#,
+        community_id,
+        name,
+        except
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    uuid: &str,
+    community_id: i64,
+    name: &str,
+    kind: PostKind,
+    duties: &str,
+    capacity: i64,
+) -> Result<i64> {
+    let (now, kind) = (now(), kind.code());
+    Ok(sqlx::query_scalar!(
+        r#"INSERT INTO posts (uuid, community_id, name, kind, duties, capacity, created_at, updated_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id AS "id!""#,
+        uuid,
+        community_id,
+        name,
+        kind,
+        duties,
+        capacity,
+        now
+    )
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn update(
+    conn: &mut SqliteConnection,
+    id: i64,
+    community_id: i64,
+    name: &str,
+    kind: PostKind,
+    duties: &str,
+    capacity: i64,
+) -> Result<()> {
+    let (now, kind) = (now(), kind.code());
+    sqlx::query!(
+        "UPDATE posts SET community_id = ?1, name = ?2, kind = ?3, duties = ?4, capacity = ?5, updated_at = ?6 WHERE id = ?7",
+        community_id,
+        name,
+        kind,
+        duties,
+        capacity,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn soft_delete(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let now = now();
+    sqlx::query!("UPDATE posts SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2", now, id).execute(conn).await?;
+    Ok(())
+}
+
+struct AssignmentRow {
+    id: i64,
+    post_id: i64,
+    post_name: String,
+    member_id: i64,
+    member_name: String,
+    how: String,
+    start_on: NaiveDate,
+    end_on: Option<NaiveDate>,
+}
+
+fn assignment_of(r: AssignmentRow) -> PostAssignment {
+    PostAssignment {
+        id: r.id,
+        post_id: r.post_id,
+        post_name: r.post_name,
+        member_id: r.member_id,
+        member_name: r.member_name,
+        how: PostHow::from_code(&r.how).unwrap_or(PostHow::Assigned),
+        start_on: r.start_on,
+        end_on: r.end_on,
+    }
+}
+
+pub async fn assignment(conn: &mut SqliteConnection, id: i64) -> Result<PostAssignment> {
+    let r = sqlx::query_as!(
+        AssignmentRow,
+        r#"SELECT a.id AS "id!", a.post_id, p.name AS post_name, a.member_id, m.name AS member_name, a.how,
+                  a.start_on AS "start_on: NaiveDate", a.end_on AS "end_on: NaiveDate"
+           FROM post_assignments a JOIN posts p ON p.id = a.post_id JOIN members m ON m.id = a.member_id
+           WHERE a.id = ?1"#,
+        id
+    )
+    .fetch_optional(conn)
+    .await?
+    .ok_or_else(|| Error::NotFound("岗位记录不存在".into()))?;
+    Ok(assignment_of(r))
+}
+
+pub async fn current_holders(conn: &mut SqliteConnection, post_id: i64) -> Result<Vec<PostAssignment>> {
+    let rows = sqlx::query_as!(
+        AssignmentRow,
+        r#"SELECT a.id AS "id!", a.post_id, p.name AS post_name, a.member_id, m.name AS member_name, a.how,
+                  a.start_on AS "start_on: NaiveDate", a.end_on AS "end_on: NaiveDate"
+           FROM post_assignments a JOIN posts p ON p.id = a.post_id JOIN members m ON m.id = a.member_id
+           WHERE a.post_id = ?1 AND a.end_on IS NULL
+           ORDER BY a.start_on, a.id"#,
+        post_id
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(assignment_of).collect())
+}
+
+pub async fn member_history(conn: &mut SqliteConnection, member_id: i64) -> Result<Vec<PostAssignment>> {
+    let rows = sqlx::query_as!(
+        AssignmentRow,
+        r#"SELECT a.id AS "id!", a.post_id, p.name AS post_name, a.member_id, m.name AS member_name, a.how,
+                  a.start_on AS "start_on: NaiveDate", a.end_on AS "end_on: NaiveDate"
+           FROM post_assignments a JOIN posts p ON p.id = a.post_id JOIN members m ON m.id = a.member_id
+           WHERE a.member_id = ?1
+           ORDER BY a.start_on, a.id"#,
+        member_id
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(assignment_of).collect())
+}
+
+pub async fn current_of_member(conn: &mut SqliteConnection, member_id: i64) -> Result<Option<PostAssignment>> {
+    let id = sqlx::query_scalar!(
+        r#"SELECT id AS "id!" FROM post_assignments WHERE member_id = ?1 AND end_on IS NULL"#,
+        member_id
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    match id {
+        Some(id) => Ok(Some(assignment(conn, id).await?)),
+        None => Ok(None),
+    }
+}
+
+pub async fn insert_assignment(
+    conn: &mut SqliteConnection,
+    uuid: &str,
+    post_id: i64,
+    member_id: i64,
+    how: PostHow,
+    start_on: NaiveDate,
+) -> Result<i64> {
+    let (now, how) = (now(), how.code());
+    Ok(sqlx::query_scalar!(
+        r#"INSERT INTO post_assignments (uuid, post_id, member_id, how, start_on, created_at, updated_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id AS "id!""#,
+        uuid,
+        post_id,
+        member_id,
+        how,
+        start_on,
+        now
+    )
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn end_assignment(conn: &mut SqliteConnection, id: i64, end_on: NaiveDate) -> Result<()> {
+    let now = now();
+    sqlx::query!("UPDATE post_assignments SET end_on = ?1, updated_at = ?2 WHERE id = ?3", end_on, now, id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn stats(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<PostStats> {
+    let r = sqlx::query!(
+        r#"SELECT count(*) AS "active!: i64",
+                  coalesce(sum(a.how IS NOT NULL), 0) AS "with_post!: i64",
+                  coalesce(sum(a.how = 'claimed'), 0) AS "claimed!: i64",
+                  coalesce(sum(a.how = 'assigned'), 0) AS "assigned!: i64"
+           FROM members m
+           LEFT JOIN post_assignments a ON a.member_id = m.id AND a.end_on IS NULL
+           WHERE m.deleted_at IS NULL AND m.status = 'active'
+             AND (?1 IS NULL OR m.org_id IN (SELECT id FROM organizations WHERE substr(path, 1, length(?1)) = ?1))"#,
+        subtree
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    let posts = sqlx::query_scalar!(
+        r#"SELECT count(*) AS "n!: i64" FROM posts p JOIN organizations o ON o.id = p.community_id
+           WHERE p.deleted_at IS NULL AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)"#,
+        subtree
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(PostStats { active_members: r.active, with_post: r.with_post, claimed: r.claimed, assigned: r.assigned, posts })
+}

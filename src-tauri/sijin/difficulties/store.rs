@@ -1,0 +1,131 @@
+//! SQL for residents' difficulties and their dated steps to closure.
+
+use chrono::NaiveDate;
+use sqlx::SqliteConnection;
+
+use super::model::Difficulty;
+use crate::common::catalog::DifficultyStatus;
+use crate::error::{Error, Result};
+
+use crate::db::now;
+
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    community_id: i64,
+    visit_id: Option<i64>,
+    raised_by: &str,
+    content: &str,
+    responsible: &str,
+    raised_on: NaiveDate,
+) -> Result<i64> {
+    let (now, uuid) = (now(), uuid::Uuid::new_v4().to_string());
+    Ok(sqlx::query_scalar!(
+        r#"INSERT INTO difficulties (uuid, community_id, visit_id, raised_by, content, responsible, status, raised_on, created_at, updated_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8, ?8) RETURNING id AS "id!""#,
+        uuid,
+        community_id,
+        visit_id,
+        raised_by,
+        content,
+        responsible,
+        raised_on,
+        now
+    )
+    .fetch_one(conn)
+    .await?)
+}
+
+struct Row {
+    id: i64,
+    community_id: i64,
+    community_name: String,
+    visit_id: Option<i64>,
+    raised_by: String,
+    content: String,
+    responsible: String,
+    status: String,
+    raised_on: NaiveDate,
+    started_on: Option<NaiveDate>,
+    resolved_on: Option<NaiveDate>,
+    answered_on: Option<NaiveDate>,
+    outcome: String,
+}
+
+fn of(r: Row) -> Difficulty {
+    Difficulty {
+        id: r.id,
+        community_id: r.community_id,
+        community_name: r.community_name,
+        visit_id: r.visit_id,
+        raised_by: r.raised_by,
+        content: r.content,
+        responsible: r.responsible,
+        // The CHECK constraint admits only known codes.
+        status: DifficultyStatus::from_code(&r.status).unwrap_or(DifficultyStatus::Open),
+        raised_on: r.raised_on,
+        started_on: r.started_on,
+        resolved_on: r.resolved_on,
+        answered_on: r.answered_on,
+        outcome: r.outcome,
+    }
+}
+
+pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Difficulty> {
+    let r = sqlx::query_as!(
+        Row,
+        r#"SELECT d.id AS "id!", d.community_id, o.name AS community_name, d.visit_id, d.raised_by, d.content, d.responsible,
+                  d.status, d.raised_on AS "raised_on: NaiveDate", d.started_on AS "started_on: NaiveDate",
+                  d.resolved_on AS "resolved_on: NaiveDate", d.answered_on AS "answered_on: NaiveDate", d.outcome
+           FROM difficulties d JOIN organizations o ON o.id = d.community_id WHERE d.id = ?1"#,
+        id
+    )
+    .fetch_optional(conn)
+    .await?
+    .ok_or_else(|| Error::NotFound("这条群众诉求不存在".into()))?;
+    Ok(of(r))
+}
+
+/// Sets the next status with its date; the outcome text, when given, replaces the old one.
+pub async fn advance(
+    conn: &mut SqliteConnection,
+    id: i64,
+    status: DifficultyStatus,
+    on: NaiveDate,
+    outcome: &str,
+) -> Result<()> {
+    let (now, code) = (now(), status.code());
+    sqlx::query!(
+        r#"UPDATE difficulties SET status = ?1,
+             started_on = CASE WHEN ?1 = 'in_progress' THEN ?2 ELSE started_on END,
+             resolved_on = CASE WHEN ?1 = 'resolved' THEN ?2 ELSE resolved_on END,
+             answered_on = CASE WHEN ?1 = 'answered' THEN ?2 ELSE answered_on END,
+             outcome = CASE WHEN ?3 = '' THEN outcome ELSE ?3 END,
+             updated_at = ?4
+           WHERE id = ?5"#,
+        code,
+        on,
+        outcome,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Not yet answered, oldest first.
+pub async fn open(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<Vec<Difficulty>> {
+    let rows = sqlx::query_as!(
+        Row,
+        r#"SELECT d.id AS "id!", d.community_id, o.name AS community_name, d.visit_id, d.raised_by, d.content, d.responsible,
+                  d.status, d.raised_on AS "raised_on: NaiveDate", d.started_on AS "started_on: NaiveDate",
+                  d.resolved_on AS "resolved_on: NaiveDate", d.answered_on AS "answered_on: NaiveDate", d.outcome
+           FROM difficulties d JOIN organizations o ON o.id = d.community_id
+           WHERE d.status <> 'answered' AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+           ORDER BY d.raised_on, d.id"#,
+        subtree
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(of).collect())
+}

@@ -1,0 +1,159 @@
+//! SQL for volunteer activities, participants and hours per member.
+
+use chrono::NaiveDate;
+use sqlx::SqliteConnection;
+
+use super::model::{Activity, MemberHours, Participant, ValidActivity, ValidParticipant};
+use crate::common::catalog::ParticipantKind;
+use crate::error::Result;
+
+use crate::db::now;
+
+pub async fn insert(conn: &mut SqliteConnection, a: &ValidActivity) -> Result<i64> {
+    let (now, uuid) = (now(), uuid::Uuid::new_v4().to_string());
+    Ok(sqlx::query_scalar!(
+        r#"INSERT INTO volunteer_activities (uuid, community_id, held_on, organizer, service_type, place, people_served, created_at, updated_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) RETURNING id AS "id!""#,
+        uuid,
+        a.community_id,
+        a.held_on,
+        a.organizer,
+        a.service_type,
+        a.place,
+        a.people_served,
+        now
+    )
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn update(conn: &mut SqliteConnection, id: i64, a: &ValidActivity) -> Result<()> {
+    let now = now();
+    sqlx::query!(
+        "UPDATE volunteer_activities SET community_id = ?1, held_on = ?2, organizer = ?3, service_type = ?4, place = ?5,
+                people_served = ?6, updated_at = ?7 WHERE id = ?8",
+        a.community_id,
+        a.held_on,
+        a.organizer,
+        a.service_type,
+        a.place,
+        a.people_served,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete_participants(conn: &mut SqliteConnection, activity_id: i64) -> Result<()> {
+    sqlx::query!("DELETE FROM volunteer_participants WHERE activity_id = ?1", activity_id).execute(conn).await?;
+    Ok(())
+}
+
+pub async fn participants(conn: &mut SqliteConnection, activity_id: i64) -> Result<Vec<Participant>> {
+    let rows = sqlx::query!(
+        r#"SELECT member_id, name, kind, hours_tenths FROM volunteer_participants WHERE activity_id = ?1 ORDER BY id"#,
+        activity_id
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Participant {
+            member_id: r.member_id,
+            name: r.name,
+            // The CHECK constraint admits only known codes.
+            kind: ParticipantKind::from_code(&r.kind).unwrap_or(ParticipantKind::Other),
+            hours_tenths: r.hours_tenths,
+        })
+        .collect())
+}
+
+pub async fn insert_participant(conn: &mut SqliteConnection, activity_id: i64, p: &ValidParticipant) -> Result<()> {
+    let (now, uuid, kind) = (now(), uuid::Uuid::new_v4().to_string(), p.kind.code());
+    sqlx::query!(
+        "INSERT INTO volunteer_participants (uuid, activity_id, member_id, name, kind, hours_tenths, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        uuid,
+        activity_id,
+        p.member_id,
+        p.name,
+        kind,
+        p.hours_tenths,
+        now
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn activity(conn: &mut SqliteConnection, id: i64) -> Result<Activity> {
+    Ok(sqlx::query_as!(
+        Activity,
+        r#"SELECT a.id AS "id!", a.community_id, o.name AS community_name, a.held_on AS "held_on: NaiveDate", a.organizer,
+                  a.service_type, a.place, a.people_served,
+                  (SELECT count(*) FROM volunteer_participants p WHERE p.activity_id = a.id) AS "participants!: i64",
+                  (SELECT coalesce(sum(p.hours_tenths), 0) FROM volunteer_participants p WHERE p.activity_id = a.id) AS "hours_tenths!: i64"
+           FROM volunteer_activities a JOIN organizations o ON o.id = a.community_id WHERE a.id = ?1"#,
+        id
+    )
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn activities(
+    conn: &mut SqliteConnection,
+    subtree: Option<&str>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<Activity>> {
+    Ok(sqlx::query_as!(
+        Activity,
+        r#"SELECT a.id AS "id!", a.community_id, o.name AS community_name, a.held_on AS "held_on: NaiveDate", a.organizer,
+                  a.service_type, a.place, a.people_served,
+                  (SELECT count(*) FROM volunteer_participants p WHERE p.activity_id = a.id) AS "participants!: i64",
+                  (SELECT coalesce(sum(p.hours_tenths), 0) FROM volunteer_participants p WHERE p.activity_id = a.id) AS "hours_tenths!: i64"
+           FROM volunteer_activities a JOIN organizations o ON o.id = a.community_id
+           WHERE a.deleted_at IS NULL AND a.held_on BETWEEN ?2 AND ?3 AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+           ORDER BY a.held_on DESC, a.id DESC"#,
+        subtree,
+        from,
+        to
+    )
+    .fetch_all(conn)
+    .await?)
+}
+
+pub async fn member_hours(
+    conn: &mut SqliteConnection,
+    subtree: Option<&str>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<MemberHours>> {
+    Ok(sqlx::query_as!(
+        MemberHours,
+        r#"SELECT m.id AS "member_id!", m.name, mo.name AS org_name, count(DISTINCT a.id) AS "activities!: i64",
+                  sum(p.hours_tenths) AS "hours_tenths!: i64"
+           FROM volunteer_participants p
+           JOIN volunteer_activities a ON a.id = p.activity_id
+           JOIN members m ON m.id = p.member_id
+           JOIN organizations mo ON mo.id = m.org_id
+           WHERE a.deleted_at IS NULL AND a.held_on BETWEEN ?2 AND ?3 AND (?1 IS NULL OR substr(mo.path, 1, length(?1)) = ?1)
+           GROUP BY m.id
+           ORDER BY mo.path, m.sort_name"#,
+        subtree,
+        from,
+        to
+    )
+    .fetch_all(conn)
+    .await?)
+}
+
+pub async fn delete(conn: &mut SqliteConnection, id: i64) -> Result<()> {
+    let now = now();
+    sqlx::query!("UPDATE volunteer_activities SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2", now, id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
