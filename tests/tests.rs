@@ -5,6 +5,8 @@
 mod bindings;
 // Opening, migrating and backing up the database file.
 mod database;
+// The codes stored in SQLite are the catalog's: CHECK lists tied to it, unknown codes refused.
+mod codes;
 // The organization tree: placement rules, moves, refused deletions.
 mod orgs;
 // The roster: saving, duplicates, status changes, search by pinyin, phone and ID tail.

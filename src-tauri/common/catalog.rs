@@ -40,7 +40,40 @@ macro_rules! vocabulary {
                 Self::ALL.iter().map(|v| CatalogOption { value: v.code().to_owned(), label: v.label().to_owned() }).collect()
             }
         }
+
+        // Stored as its code: `kind AS "kind: SupportKind"` in a checked query decodes it, and a
+        // code this version does not know (a corrupt row, a newer file) is an error, not a guess.
+        impl sqlx::Type<sqlx::Sqlite> for $name {
+            fn type_info() -> sqlx::sqlite::SqliteTypeInfo {
+                <str as sqlx::Type<sqlx::Sqlite>>::type_info()
+            }
+
+            fn compatible(ty: &sqlx::sqlite::SqliteTypeInfo) -> bool {
+                <str as sqlx::Type<sqlx::Sqlite>>::compatible(ty)
+            }
+        }
+
+        impl<'r> sqlx::Decode<'r, sqlx::Sqlite> for $name {
+            fn decode(value: sqlx::sqlite::SqliteValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+                let code = <&str as sqlx::Decode<sqlx::Sqlite>>::decode(value)?;
+                Self::from_code(code).ok_or_else(|| unknown_code(stringify!($name), code))
+            }
+        }
+
+        impl<'q> sqlx::Encode<'q, sqlx::Sqlite> for $name {
+            fn encode_by_ref(
+                &self,
+                buf: &mut Vec<sqlx::sqlite::SqliteArgumentValue<'q>>,
+            ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+                <&str as sqlx::Encode<sqlx::Sqlite>>::encode(self.code(), buf)
+            }
+        }
     };
+}
+
+/// The error a stored code this version does not know decodes to.
+fn unknown_code(vocabulary: &str, code: &str) -> sqlx::error::BoxDynError {
+    format!("unknown {vocabulary} code {code:?} in the database").into()
 }
 
 vocabulary!(

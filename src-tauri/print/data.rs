@@ -11,7 +11,7 @@ use sqlx::SqlitePool;
 use ts_rs::TS;
 
 use super::fonts::{missing, FaceKind};
-use crate::common::catalog::{Category, PostKind, ZoneItemKind};
+use crate::common::catalog::{Category, OrgKind, PostKind, ZoneItemKind};
 use crate::error::{Error, Result};
 use crate::print::store;
 use crate::roster::members::{self, MemberQuery};
@@ -96,19 +96,19 @@ pub async fn people(
     Ok(rows
         .into_iter()
         .map(|r| {
-            let (community, branch) = if r.org_kind == "branch" {
+            let (community, branch) = if r.org_kind == OrgKind::Branch {
                 (r.parent_name.unwrap_or_default(), Some(r.org_name))
             } else {
                 (r.org_name, None)
             };
-            let post = match (r.post_name, r.post_kind.as_deref().and_then(PostKind::from_code), r.post_duties) {
+            let post = match (r.post_name, r.post_kind, r.post_duties) {
                 (Some(name), Some(kind), Some(duties)) => Some((name, kind, duties)),
                 _ => None,
             };
             Person {
                 id: r.id,
                 name: r.name,
-                category: Category::from_code(&r.category).unwrap_or(Category::NoPost),
+                category: r.category,
                 phone: r.phone,
                 photo: r.photo.map(|f| data_dir.join(PHOTO_DIR).join(f)),
                 community,
@@ -132,7 +132,7 @@ pub async fn zones(pool: &SqlitePool, selection: &Selection) -> Result<Vec<ZoneS
             out.push((r.zone_id, sheet));
         }
         let Some((_, zone)) = out.last_mut() else { continue };
-        zone.items.push((ZoneItemKind::from_code(&r.kind).unwrap_or(ZoneItemKind::Household), r.item_name));
+        zone.items.push((r.kind, r.item_name));
         if let Some(name) = r.member_name {
             if !zone.members.iter().any(|(n, _)| *n == name) {
                 zone.members.push((name, r.member_phone.unwrap_or_default()));

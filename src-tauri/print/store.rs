@@ -4,19 +4,20 @@
 use chrono::NaiveDate;
 use sqlx::SqliteConnection;
 
+use crate::common::catalog::{Category, OrgKind, PostKind, ZoneItemKind};
 use crate::error::Result;
 
 pub struct MemberPrintRow {
     pub id: i64,
     pub name: String,
-    pub category: String,
+    pub category: Category,
     pub phone: String,
     pub photo: Option<String>,
     pub org_name: String,
-    pub org_kind: String,
+    pub org_kind: OrgKind,
     pub parent_name: Option<String>,
     pub post_name: Option<String>,
-    pub post_kind: Option<String>,
+    pub post_kind: Option<PostKind>,
     pub post_duties: Option<String>,
 }
 
@@ -30,9 +31,9 @@ pub async fn members(
 ) -> Result<Vec<MemberPrintRow>> {
     Ok(sqlx::query_as!(
         MemberPrintRow,
-        r#"SELECT m.id AS "id!", m.name, m.category, m.phone, m.photo,
-                  o.name AS org_name, o.kind AS org_kind, parent.name AS "parent_name?",
-                  p.name AS "post_name?", p.kind AS "post_kind?", p.duties AS "post_duties?"
+        r#"SELECT m.id AS "id!", m.name, m.category AS "category: Category", m.phone, m.photo,
+                  o.name AS org_name, o.kind AS "org_kind: OrgKind", parent.name AS "parent_name?",
+                  p.name AS "post_name?", p.kind AS "post_kind?: PostKind", p.duties AS "post_duties?"
            FROM members m
            JOIN organizations o ON o.id = m.org_id
            LEFT JOIN organizations parent ON parent.id = o.parent_id
@@ -86,7 +87,7 @@ pub struct ZonePrintRow {
     pub zone_id: i64,
     pub zone_name: String,
     pub community_name: String,
-    pub kind: String,
+    pub kind: ZoneItemKind,
     pub item_name: String,
     pub member_name: Option<String>,
     pub member_phone: Option<String>,
@@ -100,7 +101,7 @@ pub async fn zones(
 ) -> Result<Vec<ZonePrintRow>> {
     Ok(sqlx::query_as!(
         ZonePrintRow,
-        r#"SELECT z.id AS "zone_id!", z.name AS zone_name, o.name AS community_name, i.kind, i.name AS item_name,
+        r#"SELECT z.id AS "zone_id!", z.name AS zone_name, o.name AS community_name, i.kind AS "kind: ZoneItemKind", i.name AS item_name,
                   m.name AS "member_name?", m.phone AS "member_phone?"
            FROM zones z
            JOIN organizations o ON o.id = z.community_id

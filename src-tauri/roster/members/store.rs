@@ -10,74 +10,21 @@ use crate::error::{Error, Result};
 
 use crate::db::now;
 
-struct FullRow {
-    id: i64,
-    uuid: String,
-    org_id: i64,
-    org_name: String,
-    name: String,
-    gender: String,
-    ethnicity: String,
-    birth_date: NaiveDate,
-    joined_on: NaiveDate,
-    education: String,
-    id_number: Option<String>,
-    phone: String,
-    address: String,
-    work_unit: String,
-    category: String,
-    status: String,
-    status_date: Option<NaiveDate>,
-    notes: String,
-    photo: Option<String>,
-}
-
-// CHECK constraints admit only known codes; the fallbacks are never taken.
-fn gender(code: &str) -> Gender {
-    Gender::from_code(code).unwrap_or(Gender::Male)
-}
-fn category(code: &str) -> Category {
-    Category::from_code(code).unwrap_or(Category::NoPost)
-}
-fn status(code: &str) -> MemberStatus {
-    MemberStatus::from_code(code).unwrap_or(MemberStatus::Active)
-}
-
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Member> {
-    let r = sqlx::query_as!(
-        FullRow,
-        r#"SELECT m.id AS "id!", m.uuid, m.org_id, o.name AS org_name, m.name, m.gender, m.ethnicity,
+    sqlx::query_as!(
+        Member,
+        r#"SELECT m.id AS "id!", m.uuid, m.org_id, o.name AS org_name, m.name, m.gender AS "gender: Gender", m.ethnicity,
                   m.birth_date AS "birth_date: NaiveDate", m.joined_on AS "joined_on: NaiveDate",
-                  m.education, m.id_number, m.phone, m.address, m.work_unit, m.category, m.status,
-                  m.status_date AS "status_date: NaiveDate", m.notes, m.photo
+                  m.education, m.id_number, m.phone, m.address, m.work_unit, m.category AS "category: Category",
+                  m.status AS "status: MemberStatus", m.status_date AS "status_date: NaiveDate", m.notes,
+                  m.photo IS NOT NULL AS "has_photo!: bool"
            FROM members m JOIN organizations o ON o.id = m.org_id
            WHERE m.id = ?1 AND m.deleted_at IS NULL"#,
         id
     )
     .fetch_optional(conn)
     .await?
-    .ok_or_else(|| Error::NotFound("党员不存在或已删除".into()))?;
-    Ok(Member {
-        id: r.id,
-        uuid: r.uuid,
-        org_id: r.org_id,
-        org_name: r.org_name,
-        name: r.name,
-        gender: gender(&r.gender),
-        ethnicity: r.ethnicity,
-        birth_date: r.birth_date,
-        joined_on: r.joined_on,
-        education: r.education,
-        id_number: r.id_number,
-        phone: r.phone,
-        address: r.address,
-        work_unit: r.work_unit,
-        category: category(&r.category),
-        status: status(&r.status),
-        status_date: r.status_date,
-        notes: r.notes,
-        has_photo: r.photo.is_some(),
-    })
+    .ok_or_else(|| Error::NotFound("党员不存在或已删除".into()))
 }
 
 /// Another live member holding this ID number: (name, organization name).
@@ -244,14 +191,14 @@ pub async fn count(conn: &mut SqliteConnection, f: &Filter<'_>) -> Result<i64> {
 pub(crate) struct ListRow {
     pub(crate) id: i64,
     pub(crate) name: String,
-    pub(crate) gender: String,
+    pub(crate) gender: Gender,
     pub(crate) ethnicity: String,
     pub(crate) birth_date: NaiveDate,
     pub(crate) joined_on: NaiveDate,
     pub(crate) org_id: i64,
     pub(crate) org_name: String,
-    pub(crate) category: String,
-    pub(crate) status: String,
+    pub(crate) category: Category,
+    pub(crate) status: MemberStatus,
     pub(crate) status_date: Option<NaiveDate>,
     pub(crate) id_number: Option<String>,
     pub(crate) phone: String,
@@ -266,8 +213,9 @@ macro_rules! search_sorted {
         let no_text = p.name_or_pinyin.is_none() && p.phone.is_none() && p.id_tail.is_none();
         sqlx::query_as!(
             ListRow,
-            r#"SELECT m.id AS "id!", m.name, m.gender, m.ethnicity, m.birth_date AS "birth_date: NaiveDate",
-                      m.joined_on AS "joined_on: NaiveDate", m.org_id, o.name AS org_name, m.category, m.status,
+            r#"SELECT m.id AS "id!", m.name, m.gender AS "gender: Gender", m.ethnicity, m.birth_date AS "birth_date: NaiveDate",
+                      m.joined_on AS "joined_on: NaiveDate", m.org_id, o.name AS org_name,
+                      m.category AS "category: Category", m.status AS "status: MemberStatus",
                       m.status_date AS "status_date: NaiveDate", m.id_number, m.phone, p.name AS "post_name?"
                FROM members m JOIN organizations o ON o.id = m.org_id
                LEFT JOIN post_assignments a ON a.member_id = m.id AND a.end_on IS NULL
@@ -345,14 +293,14 @@ pub(crate) fn list_row(r: ListRow) -> MemberRow {
     MemberRow {
         id: r.id,
         name: r.name,
-        gender: gender(&r.gender),
+        gender: r.gender,
         ethnicity: r.ethnicity,
         birth_date: r.birth_date,
         joined_on: r.joined_on,
         org_id: r.org_id,
         org_name: r.org_name,
-        category: category(&r.category),
-        status: status(&r.status),
+        category: r.category,
+        status: r.status,
         status_date: r.status_date,
         id_number_masked: r.id_number.as_deref().map(mask_id_number).unwrap_or_default(),
         phone_masked: mask_phone(&r.phone),

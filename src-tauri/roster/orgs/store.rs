@@ -8,56 +8,29 @@ use crate::error::{Error, Result};
 
 use crate::db::now;
 
-struct Row {
-    id: i64,
-    uuid: String,
-    parent_id: Option<i64>,
-    kind: String,
-    unit_kind: Option<String>,
-    stationed_in: Option<i64>,
-    name: String,
-    path: String,
-}
-
-impl Row {
-    fn into_org(self) -> Organization {
-        Organization {
-            id: self.id,
-            uuid: self.uuid,
-            parent_id: self.parent_id,
-            // The CHECK constraint admits only known codes.
-            kind: OrgKind::from_code(&self.kind).unwrap_or(OrgKind::Unit),
-            unit_kind: self.unit_kind.as_deref().and_then(UnitKind::from_code),
-            stationed_in: self.stationed_in,
-            name: self.name,
-            path: self.path,
-        }
-    }
-}
-
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Organization> {
     let row = sqlx::query_as!(
-        Row,
-        r#"SELECT id AS "id!", uuid, parent_id, kind, unit_kind, stationed_in, name, path
+        Organization,
+        r#"SELECT id AS "id!", uuid, parent_id, kind AS "kind: OrgKind", unit_kind AS "unit_kind: UnitKind", stationed_in, name, path
            FROM organizations WHERE id = ?1 AND deleted_at IS NULL"#,
         id
     )
     .fetch_optional(conn)
     .await?;
-    row.map(Row::into_org).ok_or_else(|| Error::NotFound("组织不存在或已删除".into()))
+    row.ok_or_else(|| Error::NotFound("组织不存在或已删除".into()))
 }
 
 pub async fn list(conn: &mut SqliteConnection) -> Result<Vec<Organization>> {
     let rows = sqlx::query_as!(
-        Row,
-        r#"SELECT id AS "id!", uuid, parent_id, kind, unit_kind, stationed_in, name, path
+        Organization,
+        r#"SELECT id AS "id!", uuid, parent_id, kind AS "kind: OrgKind", unit_kind AS "unit_kind: UnitKind", stationed_in, name, path
            FROM organizations WHERE deleted_at IS NULL
            ORDER BY CASE kind WHEN 'county' THEN 0 WHEN 'township' THEN 1 WHEN 'community' THEN 2
                               WHEN 'branch' THEN 3 ELSE 4 END, sort_order, id"#
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows.into_iter().map(Row::into_org).collect())
+    Ok(rows)
 }
 
 pub async fn sibling_with_name(

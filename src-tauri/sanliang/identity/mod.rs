@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
 use crate::common::catalog::LabeledCount;
-use crate::common::catalog::MarkType;
+use crate::common::catalog::{MarkType, MemberStatus};
 use crate::common::validate::{check_past_date, check_text};
 use crate::error::{Error, Result};
 use crate::roster::members::{self, MemberPage};
@@ -35,7 +35,7 @@ pub async fn record_bulk(pool: &SqlitePool, bulk: &BulkMark, today: NaiveDate) -
     for id in ids {
         match store::member_status(&mut tx, id).await? {
             None => return Err(Error::NotFound(format!("所选党员（编号{id}）不存在或已删除，未登记任何记录"))),
-            Some(status) if status != "active" => result.skipped += 1,
+            Some(status) if status != MemberStatus::Active => result.skipped += 1,
             Some(_) => {
                 let uuid = uuid::Uuid::new_v4().to_string();
                 if store::insert_if_absent(&mut tx, &uuid, id, bulk.mark_type, shown_on, &place).await? {

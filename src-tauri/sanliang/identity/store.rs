@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use sqlx::SqliteConnection;
 
 use super::model::IdentityMark;
-use crate::common::catalog::MarkType;
+use crate::common::catalog::{Category, Gender, MarkType, MemberStatus};
 use crate::error::Result;
 use crate::roster::members::store::{list_row, ListRow};
 use crate::roster::members::MemberRow;
@@ -12,10 +12,13 @@ use crate::roster::members::MemberRow;
 use crate::db::now;
 
 /// The status code of a live member, or None if there is none with this id.
-pub async fn member_status(conn: &mut SqliteConnection, member_id: i64) -> Result<Option<String>> {
-    Ok(sqlx::query_scalar!("SELECT status FROM members WHERE id = ?1 AND deleted_at IS NULL", member_id)
-        .fetch_optional(conn)
-        .await?)
+pub async fn member_status(conn: &mut SqliteConnection, member_id: i64) -> Result<Option<MemberStatus>> {
+    Ok(sqlx::query_scalar!(
+        r#"SELECT status AS "status: MemberStatus" FROM members WHERE id = ?1 AND deleted_at IS NULL"#,
+        member_id
+    )
+    .fetch_optional(conn)
+    .await?)
 }
 
 /// Inserts the mark unless the member already holds one of this type; true if inserted.
@@ -44,24 +47,14 @@ pub async fn insert_if_absent(
 }
 
 pub async fn for_member(conn: &mut SqliteConnection, member_id: i64) -> Result<Vec<IdentityMark>> {
-    let rows = sqlx::query!(
-        r#"SELECT id AS "id!", member_id, mark_type, shown_on AS "shown_on: NaiveDate", place
+    Ok(sqlx::query_as!(
+        IdentityMark,
+        r#"SELECT id AS "id!", member_id, mark_type AS "mark_type: MarkType", shown_on AS "shown_on: NaiveDate", place
            FROM identity_marks WHERE member_id = ?1 AND deleted_at IS NULL ORDER BY shown_on, id"#,
         member_id
     )
     .fetch_all(conn)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| IdentityMark {
-            id: r.id,
-            member_id: r.member_id,
-            // The CHECK constraint admits only known codes.
-            mark_type: MarkType::from_code(&r.mark_type).unwrap_or(MarkType::Badge),
-            shown_on: r.shown_on,
-            place: r.place,
-        })
-        .collect())
+    .await?)
 }
 
 pub async fn soft_delete(conn: &mut SqliteConnection, mark_id: i64) -> Result<()> {
@@ -109,8 +102,9 @@ pub async fn not_shown(
 ) -> Result<Vec<MemberRow>> {
     let rows = sqlx::query_as!(
         ListRow,
-        r#"SELECT m.id AS "id!", m.name, m.gender, m.ethnicity, m.birth_date AS "birth_date: NaiveDate",
-                  m.joined_on AS "joined_on: NaiveDate", m.org_id, o.name AS org_name, m.category, m.status,
+        r#"SELECT m.id AS "id!", m.name, m.gender AS "gender: Gender", m.ethnicity, m.birth_date AS "birth_date: NaiveDate",
+                  m.joined_on AS "joined_on: NaiveDate", m.org_id, o.name AS org_name,
+                  m.category AS "category: Category", m.status AS "status: MemberStatus",
                   m.status_date AS "status_date: NaiveDate", m.id_number, m.phone, p.name AS "post_name?"
            FROM members m JOIN organizations o ON o.id = m.org_id
            LEFT JOIN post_assignments a ON a.member_id = m.id AND a.end_on IS NULL

@@ -202,7 +202,7 @@ pub async fn attach_evidence(
 pub async fn remove_evidence(pool: &SqlitePool, data_dir: &Path, evidence_id: i64) -> Result<()> {
     let mut tx = pool.begin().await?;
     let (stored, name, status) = store::evidence_with_status(&mut tx, evidence_id).await?;
-    if PledgeStatus::from_code(&status) != Some(PledgeStatus::Published) {
+    if status != PledgeStatus::Published {
         return Err(Error::conflict(None, format!("承诺已结项，证明材料“{name}”作为记录保留，不能删除")));
     }
     store::delete_evidence(&mut tx, evidence_id).await?;

@@ -24,17 +24,12 @@ pub struct Head {
     pub closed_on: Option<NaiveDate>,
 }
 
-fn status(code: &str) -> PledgeStatus {
-    // The CHECK constraint admits only known codes.
-    PledgeStatus::from_code(code).unwrap_or(PledgeStatus::Draft)
-}
-
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Head> {
     let r = sqlx::query!(
         r#"SELECT p.year AS "year: i32", p.member_id, p.org_id,
                   COALESCE(m.name, o.name) AS "owner_name!: String",
                   COALESCE(mo.name, o.name) AS "org_name!: String",
-                  m.category AS "category?: String", p.status,
+                  m.category AS "category?: Category", p.status AS "status: PledgeStatus",
                   p.pledged_on AS "pledged_on: NaiveDate", p.published_on AS "published_on: NaiveDate",
                   p.closed_on AS "closed_on: NaiveDate"
            FROM pledges p
@@ -53,8 +48,8 @@ pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Head> {
         org_id: r.org_id,
         owner_name: r.owner_name,
         org_name: r.org_name,
-        category: r.category.as_deref().and_then(Category::from_code),
-        status: status(&r.status),
+        category: r.category,
+        status: r.status,
         pledged_on: r.pledged_on,
         published_on: r.published_on,
         closed_on: r.closed_on,
@@ -311,9 +306,9 @@ pub async fn evidence_file(conn: &mut SqliteConnection, id: i64) -> Result<Strin
 }
 
 /// An evidence file's stored name, its original name and the stored status of its pledge.
-pub async fn evidence_with_status(conn: &mut SqliteConnection, id: i64) -> Result<(String, String, String)> {
+pub async fn evidence_with_status(conn: &mut SqliteConnection, id: i64) -> Result<(String, String, PledgeStatus)> {
     let r = sqlx::query!(
-        r#"SELECT e.stored_name, e.original_name, p.status FROM pledge_evidence e
+        r#"SELECT e.stored_name, e.original_name, p.status AS "status: PledgeStatus" FROM pledge_evidence e
            JOIN pledge_progress g ON g.id = e.progress_id JOIN pledges p ON p.id = g.pledge_id
            WHERE e.id = ?1"#,
         id
@@ -355,24 +350,15 @@ pub async fn insert_appraisal(
 }
 
 pub async fn appraisals(conn: &mut SqliteConnection, pledge_id: i64) -> Result<Vec<Appraisal>> {
-    let rows = sqlx::query!(
-        r#"SELECT id AS "id!", appraiser, rating, comment, appraised_on AS "appraised_on: NaiveDate"
+    Ok(sqlx::query_as!(
+        Appraisal,
+        r#"SELECT id AS "id!", appraiser AS "appraiser: Appraiser", rating AS "rating: Rating", comment,
+                  appraised_on AS "appraised_on: NaiveDate"
            FROM pledge_appraisals WHERE pledge_id = ?1 ORDER BY appraised_on, id"#,
         pledge_id
     )
     .fetch_all(conn)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Appraisal {
-            id: r.id,
-            // The CHECK constraints admit only known codes.
-            appraiser: Appraiser::from_code(&r.appraiser).unwrap_or(Appraiser::Organization),
-            rating: Rating::from_code(&r.rating).unwrap_or(Rating::Fair),
-            comment: r.comment,
-            appraised_on: r.appraised_on,
-        })
-        .collect())
+    .await?)
 }
 
 /// Pledges for the list: under a subtree (of the member's or the organization's place), in a
@@ -388,7 +374,7 @@ pub async fn rows(
         r#"SELECT p.id AS "id!", p.year AS "year: i32", p.member_id, p.org_id,
                   COALESCE(m.name, o.name) AS "owner_name!: String",
                   COALESCE(mo.name, o.name) AS "org_name!: String",
-                  m.category AS "category?: String", p.status, p.published_on AS "published_on: NaiveDate",
+                  m.category AS "category?: Category", p.status AS "status: PledgeStatus", p.published_on AS "published_on: NaiveDate",
                   count(i.id) AS "items!: i64",
                   count(i.done_on) AS "done!: i64",
                   coalesce(sum(i.done_on IS NULL AND i.deadline < ?4), 0) AS "late!: i64",
@@ -415,7 +401,7 @@ pub async fn rows(
     Ok(rows
         .into_iter()
         .map(|r| {
-            let stored = status(&r.status);
+            let stored = r.status;
             let overdue_items = if stored == PledgeStatus::Published { r.late } else { 0 };
             PledgeRow {
                 id: r.id,
@@ -424,7 +410,7 @@ pub async fn rows(
                 org_id: r.org_id,
                 owner_name: r.owner_name,
                 org_name: r.org_name,
-                category: r.category.as_deref().and_then(Category::from_code),
+                category: r.category,
                 status: effective_status(stored, overdue_items),
                 items: r.items,
                 done: r.done,

@@ -9,35 +9,10 @@ use crate::error::{Error, Result};
 
 use crate::db::now;
 
-struct PostRow {
-    id: i64,
-    community_id: i64,
-    community_name: String,
-    name: String,
-    kind: String,
-    duties: String,
-    capacity: i64,
-    holders: i64,
-}
-
-fn post(r: PostRow) -> Post {
-    Post {
-        id: r.id,
-        community_id: r.community_id,
-        community_name: r.community_name,
-        name: r.name,
-        // The CHECK constraint admits only known codes.
-        kind: PostKind::from_code(&r.kind).unwrap_or(PostKind::Service),
-        duties: r.duties,
-        capacity: r.capacity,
-        holders: r.holders,
-    }
-}
-
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Post> {
     let r = sqlx::query_as!(
-        PostRow,
-        r#"SELECT p.id AS "id!", p.community_id, o.name AS community_name, p.name, p.kind, p.duties, p.capacity,
+        Post,
+        r#"SELECT p.id AS "id!", p.community_id, o.name AS community_name, p.name, p.kind AS "kind: PostKind", p.duties, p.capacity,
                   (SELECT count(*) FROM post_assignments a WHERE a.post_id = p.id AND a.end_on IS NULL) AS "holders!: i64"
            FROM posts p JOIN organizations o ON o.id = p.community_id
            WHERE p.id = ?1 AND p.deleted_at IS NULL"#,
@@ -46,13 +21,13 @@ pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Post> {
     .fetch_optional(conn)
     .await?
     .ok_or_else(|| Error::NotFound("岗位不存在或已删除".into()))?;
-    Ok(post(r))
+    Ok(r)
 }
 
 pub async fn list(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<Vec<Post>> {
     let rows = sqlx::query_as!(
-        PostRow,
-        r#"SELECT p.id AS "id!", p.community_id, o.name AS community_name, p.name, p.kind, p.duties, p.capacity,
+        Post,
+        r#"SELECT p.id AS "id!", p.community_id, o.name AS community_name, p.name, p.kind AS "kind: PostKind", p.duties, p.capacity,
                   (SELECT count(*) FROM post_assignments a WHERE a.post_id = p.id AND a.end_on IS NULL) AS "holders!: i64"
            FROM posts p JOIN organizations o ON o.id = p.community_id
            WHERE p.deleted_at IS NULL AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
@@ -61,7 +36,7 @@ pub async fn list(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows.into_iter().map(post).collect())
+    Ok(rows)
 }
 
 pub async fn post_named(
@@ -136,34 +111,10 @@ pub async fn soft_delete(conn: &mut SqliteConnection, id: i64) -> Result<()> {
     Ok(())
 }
 
-struct AssignmentRow {
-    id: i64,
-    post_id: i64,
-    post_name: String,
-    member_id: i64,
-    member_name: String,
-    how: String,
-    start_on: NaiveDate,
-    end_on: Option<NaiveDate>,
-}
-
-fn assignment_of(r: AssignmentRow) -> PostAssignment {
-    PostAssignment {
-        id: r.id,
-        post_id: r.post_id,
-        post_name: r.post_name,
-        member_id: r.member_id,
-        member_name: r.member_name,
-        how: PostHow::from_code(&r.how).unwrap_or(PostHow::Assigned),
-        start_on: r.start_on,
-        end_on: r.end_on,
-    }
-}
-
 pub async fn assignment(conn: &mut SqliteConnection, id: i64) -> Result<PostAssignment> {
     let r = sqlx::query_as!(
-        AssignmentRow,
-        r#"SELECT a.id AS "id!", a.post_id, p.name AS post_name, a.member_id, m.name AS member_name, a.how,
+        PostAssignment,
+        r#"SELECT a.id AS "id!", a.post_id, p.name AS post_name, a.member_id, m.name AS member_name, a.how AS "how: PostHow",
                   a.start_on AS "start_on: NaiveDate", a.end_on AS "end_on: NaiveDate"
            FROM post_assignments a JOIN posts p ON p.id = a.post_id JOIN members m ON m.id = a.member_id
            WHERE a.id = ?1"#,
@@ -172,13 +123,13 @@ pub async fn assignment(conn: &mut SqliteConnection, id: i64) -> Result<PostAssi
     .fetch_optional(conn)
     .await?
     .ok_or_else(|| Error::NotFound("岗位记录不存在".into()))?;
-    Ok(assignment_of(r))
+    Ok(r)
 }
 
 pub async fn current_holders(conn: &mut SqliteConnection, post_id: i64) -> Result<Vec<PostAssignment>> {
     let rows = sqlx::query_as!(
-        AssignmentRow,
-        r#"SELECT a.id AS "id!", a.post_id, p.name AS post_name, a.member_id, m.name AS member_name, a.how,
+        PostAssignment,
+        r#"SELECT a.id AS "id!", a.post_id, p.name AS post_name, a.member_id, m.name AS member_name, a.how AS "how: PostHow",
                   a.start_on AS "start_on: NaiveDate", a.end_on AS "end_on: NaiveDate"
            FROM post_assignments a JOIN posts p ON p.id = a.post_id JOIN members m ON m.id = a.member_id
            WHERE a.post_id = ?1 AND a.end_on IS NULL
@@ -187,13 +138,13 @@ pub async fn current_holders(conn: &mut SqliteConnection, post_id: i64) -> Resul
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows.into_iter().map(assignment_of).collect())
+    Ok(rows)
 }
 
 pub async fn member_history(conn: &mut SqliteConnection, member_id: i64) -> Result<Vec<PostAssignment>> {
     let rows = sqlx::query_as!(
-        AssignmentRow,
-        r#"SELECT a.id AS "id!", a.post_id, p.name AS post_name, a.member_id, m.name AS member_name, a.how,
+        PostAssignment,
+        r#"SELECT a.id AS "id!", a.post_id, p.name AS post_name, a.member_id, m.name AS member_name, a.how AS "how: PostHow",
                   a.start_on AS "start_on: NaiveDate", a.end_on AS "end_on: NaiveDate"
            FROM post_assignments a JOIN posts p ON p.id = a.post_id JOIN members m ON m.id = a.member_id
            WHERE a.member_id = ?1
@@ -202,7 +153,7 @@ pub async fn member_history(conn: &mut SqliteConnection, member_id: i64) -> Resu
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows.into_iter().map(assignment_of).collect())
+    Ok(rows)
 }
 
 pub async fn current_of_member(conn: &mut SqliteConnection, member_id: i64) -> Result<Option<PostAssignment>> {

@@ -129,33 +129,10 @@ pub async fn insert_item(
     .await?)
 }
 
-struct ItemRow {
-    id: i64,
-    zone_id: i64,
-    zone_name: String,
-    kind: String,
-    name: String,
-    member_id: Option<i64>,
-    member_name: Option<String>,
-}
-
-fn item_of(r: ItemRow) -> ZoneItem {
-    ZoneItem {
-        id: r.id,
-        zone_id: r.zone_id,
-        zone_name: r.zone_name,
-        // The CHECK constraint admits only known codes.
-        kind: ZoneItemKind::from_code(&r.kind).unwrap_or(ZoneItemKind::Household),
-        name: r.name,
-        member_id: r.member_id,
-        member_name: r.member_name,
-    }
-}
-
 pub async fn item(conn: &mut SqliteConnection, id: i64) -> Result<ZoneItem> {
     let r = sqlx::query_as!(
-        ItemRow,
-        r#"SELECT i.id AS "id!", i.zone_id, z.name AS zone_name, i.kind, i.name, i.member_id, m.name AS "member_name?"
+        ZoneItem,
+        r#"SELECT i.id AS "id!", i.zone_id, z.name AS zone_name, i.kind AS "kind: ZoneItemKind", i.name, i.member_id, m.name AS "member_name?"
            FROM zone_items i JOIN zones z ON z.id = i.zone_id LEFT JOIN members m ON m.id = i.member_id
            WHERE i.id = ?1 AND i.deleted_at IS NULL"#,
         id
@@ -163,7 +140,7 @@ pub async fn item(conn: &mut SqliteConnection, id: i64) -> Result<ZoneItem> {
     .fetch_optional(conn)
     .await?
     .ok_or_else(|| Error::NotFound("责任区中的这一处不存在或已删除".into()))?;
-    Ok(item_of(r))
+    Ok(r)
 }
 
 pub async fn items_by_ids(conn: &mut SqliteConnection, ids: &[i64]) -> Result<Vec<ZoneItem>> {
@@ -182,8 +159,8 @@ pub async fn items(
     only_uncovered: bool,
 ) -> Result<Vec<ZoneItem>> {
     let rows = sqlx::query_as!(
-        ItemRow,
-        r#"SELECT i.id AS "id!", i.zone_id, z.name AS zone_name, i.kind, i.name, i.member_id, m.name AS "member_name?"
+        ZoneItem,
+        r#"SELECT i.id AS "id!", i.zone_id, z.name AS zone_name, i.kind AS "kind: ZoneItemKind", i.name, i.member_id, m.name AS "member_name?"
            FROM zone_items i JOIN zones z ON z.id = i.zone_id JOIN organizations o ON o.id = z.community_id
            LEFT JOIN members m ON m.id = i.member_id
            WHERE i.deleted_at IS NULL AND z.deleted_at IS NULL
@@ -197,14 +174,14 @@ pub async fn items(
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows.into_iter().map(item_of).collect())
+    Ok(rows)
 }
 
 /// The items a member covers.
 pub async fn member_items(conn: &mut SqliteConnection, member_id: i64) -> Result<Vec<ZoneItem>> {
     let rows = sqlx::query_as!(
-        ItemRow,
-        r#"SELECT i.id AS "id!", i.zone_id, z.name AS zone_name, i.kind, i.name, i.member_id, m.name AS "member_name?"
+        ZoneItem,
+        r#"SELECT i.id AS "id!", i.zone_id, z.name AS zone_name, i.kind AS "kind: ZoneItemKind", i.name, i.member_id, m.name AS "member_name?"
            FROM zone_items i JOIN zones z ON z.id = i.zone_id LEFT JOIN members m ON m.id = i.member_id
            WHERE i.member_id = ?1 AND i.deleted_at IS NULL AND z.deleted_at IS NULL
            ORDER BY z.id, i.kind, i.id"#,
@@ -212,7 +189,7 @@ pub async fn member_items(conn: &mut SqliteConnection, member_id: i64) -> Result
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows.into_iter().map(item_of).collect())
+    Ok(rows)
 }
 
 /// Gives an uncovered item to a member; false if someone covers it already. The condition in

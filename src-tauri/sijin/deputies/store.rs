@@ -9,8 +9,17 @@ use crate::error::{Error, Result};
 
 use crate::db::now;
 
-fn roles_of(codes: &str) -> Vec<DeputyRole> {
-    codes.split(',').filter_map(DeputyRole::from_code).collect()
+/// The roles stored as a comma-separated list of codes; a code this version does not know is
+/// an error, never dropped.
+fn roles_of(codes: &str) -> Result<Vec<DeputyRole>> {
+    codes
+        .split(',')
+        .map(|code| {
+            DeputyRole::from_code(code).ok_or_else(|| {
+                Error::Storage(sqlx::Error::Decode(format!("unknown DeputyRole code {code:?} in the database").into()))
+            })
+        })
+        .collect()
 }
 
 fn codes_of(roles: &[DeputyRole]) -> String {
@@ -103,7 +112,7 @@ pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Deputy> {
     Ok(Deputy {
         id: r.id,
         name: r.name,
-        roles: roles_of(&r.roles),
+        roles: roles_of(&r.roles)?,
         work_unit: r.work_unit,
         phone: r.phone,
         communities,

@@ -35,46 +35,11 @@ pub async fn insert(
     .await?)
 }
 
-struct Row {
-    id: i64,
-    community_id: i64,
-    community_name: String,
-    visit_id: Option<i64>,
-    raised_by: String,
-    content: String,
-    responsible: String,
-    status: String,
-    raised_on: NaiveDate,
-    started_on: Option<NaiveDate>,
-    resolved_on: Option<NaiveDate>,
-    answered_on: Option<NaiveDate>,
-    outcome: String,
-}
-
-fn of(r: Row) -> Difficulty {
-    Difficulty {
-        id: r.id,
-        community_id: r.community_id,
-        community_name: r.community_name,
-        visit_id: r.visit_id,
-        raised_by: r.raised_by,
-        content: r.content,
-        responsible: r.responsible,
-        // The CHECK constraint admits only known codes.
-        status: DifficultyStatus::from_code(&r.status).unwrap_or(DifficultyStatus::Open),
-        raised_on: r.raised_on,
-        started_on: r.started_on,
-        resolved_on: r.resolved_on,
-        answered_on: r.answered_on,
-        outcome: r.outcome,
-    }
-}
-
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Difficulty> {
     let r = sqlx::query_as!(
-        Row,
+        Difficulty,
         r#"SELECT d.id AS "id!", d.community_id, o.name AS community_name, d.visit_id, d.raised_by, d.content, d.responsible,
-                  d.status, d.raised_on AS "raised_on: NaiveDate", d.started_on AS "started_on: NaiveDate",
+                  d.status AS "status: DifficultyStatus", d.raised_on AS "raised_on: NaiveDate", d.started_on AS "started_on: NaiveDate",
                   d.resolved_on AS "resolved_on: NaiveDate", d.answered_on AS "answered_on: NaiveDate", d.outcome
            FROM difficulties d JOIN organizations o ON o.id = d.community_id WHERE d.id = ?1"#,
         id
@@ -82,7 +47,7 @@ pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Difficulty> {
     .fetch_optional(conn)
     .await?
     .ok_or_else(|| Error::NotFound("这条群众诉求不存在".into()))?;
-    Ok(of(r))
+    Ok(r)
 }
 
 /// Sets the next status with its date; the outcome text, when given, replaces the old one.
@@ -116,9 +81,9 @@ pub async fn advance(
 /// Not yet answered, oldest first.
 pub async fn open(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<Vec<Difficulty>> {
     let rows = sqlx::query_as!(
-        Row,
+        Difficulty,
         r#"SELECT d.id AS "id!", d.community_id, o.name AS community_name, d.visit_id, d.raised_by, d.content, d.responsible,
-                  d.status, d.raised_on AS "raised_on: NaiveDate", d.started_on AS "started_on: NaiveDate",
+                  d.status AS "status: DifficultyStatus", d.raised_on AS "raised_on: NaiveDate", d.started_on AS "started_on: NaiveDate",
                   d.resolved_on AS "resolved_on: NaiveDate", d.answered_on AS "answered_on: NaiveDate", d.outcome
            FROM difficulties d JOIN organizations o ON o.id = d.community_id
            WHERE d.status <> 'answered' AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
@@ -127,5 +92,5 @@ pub async fn open(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows.into_iter().map(of).collect())
+    Ok(rows)
 }

@@ -9,11 +9,6 @@ use crate::error::{Error, Result};
 
 use crate::db::now;
 
-fn level(code: &str) -> LeaderLevel {
-    // The CHECK constraint admits only known codes.
-    LeaderLevel::from_code(code).unwrap_or(LeaderLevel::Township)
-}
-
 pub async fn insert_leader(
     conn: &mut SqliteConnection,
     name: &str,
@@ -96,14 +91,14 @@ async fn communities_of(conn: &mut SqliteConnection, leader_id: i64) -> Result<V
 
 pub async fn leader(conn: &mut SqliteConnection, id: i64) -> Result<Leader> {
     let r = sqlx::query!(
-        r#"SELECT id AS "id!", name, level, title, phone FROM contact_leaders WHERE id = ?1 AND deleted_at IS NULL"#,
+        r#"SELECT id AS "id!", name, level AS "level: LeaderLevel", title, phone FROM contact_leaders WHERE id = ?1 AND deleted_at IS NULL"#,
         id
     )
     .fetch_optional(&mut *conn)
     .await?
     .ok_or_else(|| Error::NotFound("联系领导不存在或已删除".into()))?;
     let communities = communities_of(conn, id).await?;
-    Ok(Leader { id: r.id, name: r.name, level: level(&r.level), title: r.title, phone: r.phone, communities })
+    Ok(Leader { id: r.id, name: r.name, level: r.level, title: r.title, phone: r.phone, communities })
 }
 
 /// Leaders with a community under the subtree (all leaders when no subtree is given).
@@ -190,39 +185,11 @@ pub async fn insert_visit(
     .await?)
 }
 
-struct VisitRow {
-    id: i64,
-    leader_id: i64,
-    leader_name: String,
-    community_id: i64,
-    community_name: String,
-    visited_on: NaiveDate,
-    kind: String,
-    participants: String,
-    notes: String,
-    difficulties: i64,
-}
-
-fn visit_of(r: VisitRow) -> Visit {
-    Visit {
-        id: r.id,
-        leader_id: r.leader_id,
-        leader_name: r.leader_name,
-        community_id: r.community_id,
-        community_name: r.community_name,
-        visited_on: r.visited_on,
-        kind: VisitKind::from_code(&r.kind).unwrap_or(VisitKind::Visit),
-        participants: r.participants,
-        notes: r.notes,
-        difficulties: r.difficulties,
-    }
-}
-
 pub async fn visit(conn: &mut SqliteConnection, id: i64) -> Result<Visit> {
     let r = sqlx::query_as!(
-        VisitRow,
+        Visit,
         r#"SELECT v.id AS "id!", v.leader_id, l.name AS leader_name, v.community_id, o.name AS community_name,
-                  v.visited_on AS "visited_on: NaiveDate", v.kind, v.participants, v.notes,
+                  v.visited_on AS "visited_on: NaiveDate", v.kind AS "kind: VisitKind", v.participants, v.notes,
                   (SELECT count(*) FROM difficulties d WHERE d.visit_id = v.id) AS "difficulties!: i64"
            FROM leader_visits v JOIN contact_leaders l ON l.id = v.leader_id JOIN organizations o ON o.id = v.community_id
            WHERE v.id = ?1"#,
@@ -230,7 +197,7 @@ pub async fn visit(conn: &mut SqliteConnection, id: i64) -> Result<Visit> {
     )
     .fetch_one(conn)
     .await?;
-    Ok(visit_of(r))
+    Ok(r)
 }
 
 /// Visits under a subtree, optionally within (first, last) days, newest first.
@@ -241,9 +208,9 @@ pub async fn visits(
 ) -> Result<Vec<Visit>> {
     let (first, last) = (bounds.map(|b| b.0), bounds.map(|b| b.1));
     let rows = sqlx::query_as!(
-        VisitRow,
+        Visit,
         r#"SELECT v.id AS "id!", v.leader_id, l.name AS leader_name, v.community_id, o.name AS community_name,
-                  v.visited_on AS "visited_on: NaiveDate", v.kind, v.participants, v.notes,
+                  v.visited_on AS "visited_on: NaiveDate", v.kind AS "kind: VisitKind", v.participants, v.notes,
                   (SELECT count(*) FROM difficulties d WHERE d.visit_id = v.id) AS "difficulties!: i64"
            FROM leader_visits v JOIN contact_leaders l ON l.id = v.leader_id JOIN organizations o ON o.id = v.community_id
            WHERE v.deleted_at IS NULL AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
@@ -255,7 +222,7 @@ pub async fn visits(
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows.into_iter().map(visit_of).collect())
+    Ok(rows)
 }
 
 pub async fn insert_diary(
@@ -359,8 +326,9 @@ pub async fn missing(
     first: NaiveDate,
     last: NaiveDate,
 ) -> Result<Vec<MissingVisit>> {
-    let rows = sqlx::query!(
-        r#"SELECT l.id AS "leader_id!", l.name AS leader_name, l.level, a.community_id, o.name AS community_name,
+    Ok(sqlx::query_as!(
+        MissingVisit,
+        r#"SELECT l.id AS "leader_id!", l.name AS leader_name, l.level AS "level: LeaderLevel", a.community_id, o.name AS community_name,
                   (SELECT max(v.visited_on) FROM leader_visits v WHERE v.leader_id = l.id AND v.community_id = a.community_id
                     AND v.deleted_at IS NULL AND v.visited_on < ?2) AS "last_visit?: NaiveDate"
            FROM leader_communities a
@@ -376,18 +344,7 @@ pub async fn missing(
         last
     )
     .fetch_all(conn)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| MissingVisit {
-            leader_id: r.leader_id,
-            leader_name: r.leader_name,
-            level: level(&r.level),
-            community_id: r.community_id,
-            community_name: r.community_name,
-            last_visit: r.last_visit,
-        })
-        .collect())
+    .await?)
 }
 
 pub async fn diaries(

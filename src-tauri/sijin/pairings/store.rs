@@ -9,43 +9,9 @@ use crate::error::{Error, Result};
 
 use crate::db::now;
 
-struct Row {
-    id: i64,
-    unit_id: i64,
-    unit_name: String,
-    community_id: i64,
-    community_name: String,
-    start_on: NaiveDate,
-    end_on: Option<NaiveDate>,
-    signed_on: Option<NaiveDate>,
-    agreement_until: Option<NaiveDate>,
-    agreement: String,
-    scan_name: Option<String>,
-    records: i64,
-    funds_fen: i64,
-}
-
-fn pairing_of(r: Row) -> Pairing {
-    Pairing {
-        id: r.id,
-        unit_id: r.unit_id,
-        unit_name: r.unit_name,
-        community_id: r.community_id,
-        community_name: r.community_name,
-        start_on: r.start_on,
-        end_on: r.end_on,
-        signed_on: r.signed_on,
-        agreement_until: r.agreement_until,
-        agreement: r.agreement,
-        scan_name: r.scan_name,
-        records: r.records,
-        funds_fen: r.funds_fen,
-    }
-}
-
 pub async fn list(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<Vec<Pairing>> {
     let rows = sqlx::query_as!(
-        Row,
+        Pairing,
         r#"SELECT p.id AS "id!", p.unit_id, u.name AS unit_name, p.community_id, c.name AS community_name,
                   p.start_on AS "start_on: NaiveDate", p.end_on AS "end_on: NaiveDate",
                   p.signed_on AS "signed_on: NaiveDate", p.agreement_until AS "agreement_until: NaiveDate",
@@ -60,12 +26,12 @@ pub async fn list(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows.into_iter().map(pairing_of).collect())
+    Ok(rows)
 }
 
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Pairing> {
     let r = sqlx::query_as!(
-        Row,
+        Pairing,
         r#"SELECT p.id AS "id!", p.unit_id, u.name AS unit_name, p.community_id, c.name AS community_name,
                   p.start_on AS "start_on: NaiveDate", p.end_on AS "end_on: NaiveDate",
                   p.signed_on AS "signed_on: NaiveDate", p.agreement_until AS "agreement_until: NaiveDate",
@@ -80,7 +46,7 @@ pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Pairing> {
     .fetch_optional(conn)
     .await?
     .ok_or_else(|| Error::NotFound("结对记录不存在或已删除".into()))?;
-    Ok(pairing_of(r))
+    Ok(r)
 }
 
 pub async fn open_between(conn: &mut SqliteConnection, unit_id: i64, community_id: i64) -> Result<Option<i64>> {
@@ -200,50 +166,29 @@ pub async fn update_support(
     Ok(())
 }
 
-struct SupportRow {
-    id: i64,
-    pairing_id: i64,
-    kind: String,
-    given_on: NaiveDate,
-    description: String,
-    amount_fen: Option<i64>,
-}
-
-fn support_of(r: SupportRow) -> SupportRecord {
-    SupportRecord {
-        id: r.id,
-        pairing_id: r.pairing_id,
-        // The CHECK constraint admits only known codes.
-        kind: SupportKind::from_code(&r.kind).unwrap_or(SupportKind::Other),
-        given_on: r.given_on,
-        description: r.description,
-        amount_fen: r.amount_fen,
-    }
-}
-
 pub async fn support(conn: &mut SqliteConnection, id: i64) -> Result<SupportRecord> {
     let r = sqlx::query_as!(
-        SupportRow,
-        r#"SELECT id AS "id!", pairing_id, kind, given_on AS "given_on: NaiveDate", description, amount_fen
+        SupportRecord,
+        r#"SELECT id AS "id!", pairing_id, kind AS "kind: SupportKind", given_on AS "given_on: NaiveDate", description, amount_fen
            FROM support_records WHERE id = ?1 AND deleted_at IS NULL"#,
         id
     )
     .fetch_optional(conn)
     .await?
     .ok_or_else(|| Error::NotFound("帮扶记录不存在或已删除".into()))?;
-    Ok(support_of(r))
+    Ok(r)
 }
 
 pub async fn supports(conn: &mut SqliteConnection, pairing_id: i64) -> Result<Vec<SupportRecord>> {
     let rows = sqlx::query_as!(
-        SupportRow,
-        r#"SELECT id AS "id!", pairing_id, kind, given_on AS "given_on: NaiveDate", description, amount_fen
+        SupportRecord,
+        r#"SELECT id AS "id!", pairing_id, kind AS "kind: SupportKind", given_on AS "given_on: NaiveDate", description, amount_fen
            FROM support_records WHERE pairing_id = ?1 AND deleted_at IS NULL ORDER BY given_on DESC, id DESC"#,
         pairing_id
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows.into_iter().map(support_of).collect())
+    Ok(rows)
 }
 
 pub async fn stats(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<PairingStats> {

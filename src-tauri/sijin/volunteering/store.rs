@@ -52,22 +52,14 @@ pub async fn delete_participants(conn: &mut SqliteConnection, activity_id: i64) 
 }
 
 pub async fn participants(conn: &mut SqliteConnection, activity_id: i64) -> Result<Vec<Participant>> {
-    let rows = sqlx::query!(
-        r#"SELECT member_id, name, kind, hours_tenths FROM volunteer_participants WHERE activity_id = ?1 ORDER BY id"#,
+    Ok(sqlx::query_as!(
+        Participant,
+        r#"SELECT member_id, name, kind AS "kind: ParticipantKind", hours_tenths
+           FROM volunteer_participants WHERE activity_id = ?1 ORDER BY id"#,
         activity_id
     )
     .fetch_all(conn)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Participant {
-            member_id: r.member_id,
-            name: r.name,
-            // The CHECK constraint admits only known codes.
-            kind: ParticipantKind::from_code(&r.kind).unwrap_or(ParticipantKind::Other),
-            hours_tenths: r.hours_tenths,
-        })
-        .collect())
+    .await?)
 }
 
 pub async fn insert_participant(conn: &mut SqliteConnection, activity_id: i64, p: &ValidParticipant) -> Result<()> {
