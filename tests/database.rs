@@ -40,8 +40,9 @@ async fn a_failed_upgrade_leaves_a_backup_and_the_data_intact() {
         .execute(&t.pool)
         .await
         .unwrap();
-    // Pretend the last migration never ran: re-running it fails because its tables exist.
-    sqlx::query("DELETE FROM _sqlx_migrations WHERE version = (SELECT max(version) FROM _sqlx_migrations)")
+    // Pretend the first migration never ran: re-running it fails because its tables exist.
+    // (Not the last one: a data-only migration can run twice without failing.)
+    sqlx::query("DELETE FROM _sqlx_migrations WHERE version = (SELECT min(version) FROM _sqlx_migrations)")
         .execute(&t.pool)
         .await
         .unwrap();
@@ -80,4 +81,52 @@ async fn a_file_that_is_not_a_database_is_reported_in_chinese_and_left_untouched
     let err = state.pool().map(|_| ()).unwrap_err();
     assert_eq!(err.kind(), sanliang::error::ErrorKind::Storage, "commands answer with the start-up error");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), junk);
+}
+
+#[tokio::test]
+async fn an_upgrade_ends_the_posts_and_zones_of_members_who_left_before_it() {
+    use sanliang::common::catalog::{PostHow, PostKind, ZoneItemKind};
+    use sanliang::sanliang::{posts, zones};
+
+    let t = support::fresh().await;
+    let [_, _, community, branch, _] = crate::orgs::small_tree(&t.pool).await;
+    let member = crate::zones::member(&t.pool, branch.id, "李明").await;
+    let input = posts::PostInput {
+        community_id: Some(community.id),
+        name: "环湖巡查岗".into(),
+        kind: Some(PostKind::Service),
+        duties: "巡查".into(),
+        capacity: 2,
+    };
+    let post = posts::create(&t.pool, &input).await.unwrap();
+    let assign = posts::AssignInput {
+        post_id: post.id,
+        member_id: Some(member),
+        how: PostHow::Assigned,
+        start_on: "2026-01-05".into(),
+    };
+    posts::assign(&t.pool, &assign, support::today()).await.unwrap();
+    let zone = zones::create(&t.pool, &zones::ZoneInput { community_id: Some(community.id), name: "环湖".into() })
+        .await
+        .unwrap();
+    let items = zones::add_items(
+        &t.pool,
+        &zones::ZoneItemsInput { zone_id: zone.id, kind: ZoneItemKind::Lane, names: "湖滨1巷".into() },
+    )
+    .await
+    .unwrap();
+    zones::cover(&t.pool, &zones::CoverInput { item_ids: vec![items[0].id], member_id: Some(member) }).await.unwrap();
+    // What an older version left behind: marked 去世 on 2026-10-08 with post and lane kept.
+    sqlx::query("UPDATE members SET status = 'deceased', status_date = '2026-10-08' WHERE id = ?1")
+        .bind(member)
+        .execute(&t.pool)
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM _sqlx_migrations WHERE version = 20261202000012").execute(&t.pool).await.unwrap();
+    t.pool.close().await;
+
+    let pool = db::open(t.dir.path()).await.unwrap();
+    let history = posts::member_history(&pool, member).await.unwrap();
+    assert_eq!(history[0].end_on, chrono::NaiveDate::from_ymd_opt(2026, 10, 8));
+    assert_eq!(zones::uncovered(&pool, None).await.unwrap().len(), 1);
 }

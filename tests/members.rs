@@ -208,7 +208,7 @@ async fn deleted_members_leave_lists_and_free_their_id_number() {
     let t = support::fresh().await;
     let [_, _, _, branch, _] = small_tree(&t.pool).await;
     let m = members::create(&t.pool, &zhang_san(branch.id), support::today()).await.unwrap();
-    members::delete(&t.pool, m.id).await.unwrap();
+    members::delete(&t.pool, m.id, support::today()).await.unwrap();
     assert_eq!(members::search(&t.pool, &search("")).await.unwrap().total, 0);
     assert_eq!(members::get(&t.pool, m.id).await.unwrap_err().kind(), ErrorKind::NotFound);
     members::create(&t.pool, &zhang_san(branch.id), support::today()).await.unwrap();

@@ -137,7 +137,7 @@ async fn deleting_an_organization_with_children_or_members_is_refused() {
     let err = orgs::delete(&t.pool, branch.id).await.unwrap_err();
     assert!(err.to_string().contains("1名党员"), "{err}");
 
-    members::delete(&t.pool, m.id).await.unwrap();
+    members::delete(&t.pool, m.id, support::today()).await.unwrap();
     orgs::delete(&t.pool, branch.id).await.unwrap();
     orgs::delete(&t.pool, community.id).await.unwrap();
     assert!(orgs::get(&t.pool, community.id).await.is_err());

@@ -62,6 +62,12 @@ async fn an_activity_keeps_participants_and_hours_and_each_member_sees_a_period(
         10,
         "a deleted activity's hours go"
     );
+    // A member entered by mistake and deleted no longer appears among the volunteers.
+    sanliang::roster::members::delete(&t.pool, a, today).await.unwrap();
+    assert!(
+        volunteering::member_hours(&t.pool, None, from, to).await.unwrap().is_empty(),
+        "a deleted member's hours go"
+    );
     let err = volunteering::record(&t.pool, &ActivityInput { held_on: "2026-11-29".into(), ..input.clone() }, today)
         .await
         .unwrap_err();

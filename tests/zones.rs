@@ -182,3 +182,71 @@ async fn zones_and_their_items_are_renamed_and_deleted_and_nothing_is_left_behin
     // The deleted zone's name is free again in the community.
     zones::create(&t.pool, &create("第一责任区")).await.unwrap();
 }
+
+#[tokio::test]
+async fn a_member_who_leaves_leaves_their_post_and_zone_and_the_public_sign() {
+    use sanliang::common::catalog::{MemberStatus, PostHow, PostKind};
+    use sanliang::print::data::{self, Selection};
+    use sanliang::roster::members::StatusChange;
+    use sanliang::sanliang::posts::{self, AssignInput, PostInput};
+
+    let t = support::fresh().await;
+    let [_, _, community, branch, _] = small_tree(&t.pool).await;
+    let post = posts::create(
+        &t.pool,
+        &PostInput {
+            community_id: Some(community.id),
+            name: "环湖巡查岗".into(),
+            kind: Some(PostKind::Service),
+            duties: "每周巡查环湖步道两次".into(),
+            capacity: 3,
+        },
+    )
+    .await
+    .unwrap();
+    let zone = zones::create(&t.pool, &ZoneInput { community_id: Some(community.id), name: "环湖责任区".into() })
+        .await
+        .unwrap();
+    let lanes = zones::add_items(
+        &t.pool,
+        &ZoneItemsInput { zone_id: zone.id, kind: ZoneItemKind::Lane, names: "湖滨1巷\n湖滨2巷".into() },
+    )
+    .await
+    .unwrap();
+    let (li, wang) = (member(&t.pool, branch.id, "李明").await, member(&t.pool, branch.id, "王强").await);
+    for (who, lane) in [(li, lanes[0].id), (wang, lanes[1].id)] {
+        let assign = AssignInput {
+            post_id: post.id,
+            member_id: Some(who),
+            how: PostHow::Assigned,
+            start_on: "2026-01-05".into(),
+        };
+        posts::assign(&t.pool, &assign, support::today()).await.unwrap();
+        zones::cover(&t.pool, &CoverInput { item_ids: vec![lane], member_id: Some(who) }).await.unwrap();
+    }
+    let sign_names = |pool: sqlx::SqlitePool| async move {
+        let selection = Selection { org_id: None, category: None, ids: vec![], query: None };
+        let sheets = data::zones(&pool, &selection).await.unwrap();
+        sheets[0].members.iter().map(|(name, _)| name.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(sign_names(t.pool.clone()).await, ["李明", "王强"]);
+
+    // 李明 dies on 2026-10-08: his post ends that day, his lane is uncovered, the sign drops him.
+    let died = StatusChange { status: MemberStatus::Deceased, date: Some("2026-10-08".into()) };
+    members::set_status(&t.pool, li, &died, support::today()).await.unwrap();
+    let history = posts::member_history(&t.pool, li).await.unwrap();
+    assert_eq!(history[0].end_on, chrono::NaiveDate::from_ymd_opt(2026, 10, 8));
+    assert_eq!(posts::list(&t.pool, None).await.unwrap()[0].holders, 1);
+    assert_eq!(
+        zones::uncovered(&t.pool, None).await.unwrap().iter().map(|i| i.name.as_str()).collect::<Vec<_>>(),
+        ["湖滨1巷"]
+    );
+    assert_eq!(sign_names(t.pool.clone()).await, ["王强"]);
+
+    // 王强 was entered by mistake and is deleted: the same, dated today.
+    members::delete(&t.pool, wang, support::today()).await.unwrap();
+    assert_eq!(posts::member_history(&t.pool, wang).await.unwrap()[0].end_on, Some(support::today()));
+    assert_eq!(posts::list(&t.pool, None).await.unwrap()[0].holders, 0);
+    assert_eq!(zones::uncovered(&t.pool, None).await.unwrap().len(), 2);
+    assert!(sign_names(t.pool.clone()).await.is_empty());
+}

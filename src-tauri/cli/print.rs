@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use clap::{Args, ValueEnum};
 use sanliang::common::catalog::Category;
-use sanliang::error::Result;
+use sanliang::error::{Error, Result};
 use sanliang::paths::today;
 use sanliang::print::data::Selection;
 use sanliang::print::{self, Paper, PrintKind, PrintOptions};
@@ -93,10 +93,8 @@ pub async fn run(pool: &SqlitePool, data_dir: &Path, args: PrintArgs) -> Result<
     }
     let gathered = started.elapsed();
     let (bytes, summary) = job.compose(None, &mut |_, _| true)?;
-    // Write beside, then rename: an interrupted run never leaves half a PDF.
-    let tmp = args.out.with_extension("pdf.tmp");
-    std::fs::write(&tmp, &bytes)?;
-    std::fs::rename(&tmp, &args.out)?;
+    // Whole or not at all: an interrupted run never leaves half a PDF.
+    sanliang::common::files::write_atomic(&args.out, &bytes).map_err(|e| Error::file(&args.out, e))?;
     out!(
         "已生成 {}：{} 份，{} 张，{:.1} KB；读取数据 {:.2?}，排版与写入 {:.2?}",
         args.out.display(),

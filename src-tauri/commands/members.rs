@@ -2,6 +2,7 @@
 
 use tauri::{AppHandle, State};
 
+use crate::common::files;
 use crate::error::Result;
 use crate::paths::today;
 use crate::roster::members::{self, Member, MemberInput, MemberPage, MemberQuery, StatusChange};
@@ -35,14 +36,14 @@ pub async fn member_set_status(state: State<'_, AppState>, id: i64, change: Stat
 
 #[tauri::command]
 pub async fn member_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
-    members::delete(super::pool(&state)?, id).await
+    members::delete(super::pool(&state)?, id, today()).await
 }
 
 /// Opens the system's file dialog here, in Rust, so the web view needs no file-system
 /// permission; returns whether a photo was chosen.
 #[tauri::command]
 pub async fn member_photo_pick(app: AppHandle, state: State<'_, AppState>, id: i64) -> Result<bool> {
-    let picked = super::dialogs::pick(&app, "选择党员照片", ("图片（PNG/JPEG）", &["png", "jpg", "jpeg"]), false);
+    let picked = super::dialogs::pick(&app, "选择党员照片", files::IMAGES, false);
     let Some(path) = picked.into_iter().next() else { return Ok(false) };
     photos::set(super::pool(&state)?, &state.data_dir, id, &path).await?;
     Ok(true)

@@ -2,6 +2,7 @@
 
 use tauri::{AppHandle, State};
 
+use crate::common::files;
 use crate::error::Result;
 use crate::paths::today;
 use crate::sijin::help_pairs::{self, HelpPair, HelpPairInput, HelpRecord};
@@ -41,7 +42,7 @@ pub async fn pairing_supports(state: State<'_, AppState>, pairing_id: i64) -> Re
 /// Picks the scanned agreement through the system dialog (opened here, in Rust).
 #[tauri::command]
 pub async fn pairing_scan_pick(app: AppHandle, state: State<'_, AppState>, id: i64) -> Result<Option<Pairing>> {
-    let picked = super::dialogs::pick(&app, "选择协议扫描件", ("PDF或图片", &["pdf", "png", "jpg", "jpeg"]), false);
+    let picked = super::dialogs::pick(&app, "选择协议扫描件", files::SCANS, false);
     let Some(path) = picked.into_iter().next() else { return Ok(None) };
     pairings::attach_scan(super::pool(&state)?, &state.data_dir, id, &path).await.map(Some)
 }

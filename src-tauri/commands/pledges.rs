@@ -3,9 +3,10 @@
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
+use crate::common::files;
 use crate::error::{Error, Result};
 use crate::paths::today;
-use crate::sanliang::pledges::cycle::{self, AppraisalInput, CloseInput, ProgressInput, EVIDENCE_EXTENSIONS};
+use crate::sanliang::pledges::cycle::{self, AppraisalInput, CloseInput, ProgressInput};
 use crate::sanliang::pledges::{self, CopySummary, Evidence, Pledge, PledgeInput, PledgePage, PledgeQuery, PledgeRow};
 use crate::state::AppState;
 
@@ -77,7 +78,7 @@ pub async fn pledge_evidence_pick(
     state: State<'_, AppState>,
     progress_id: i64,
 ) -> Result<Vec<Evidence>> {
-    let files = super::dialogs::pick(&app, "选择践诺证明材料", ("图片、PDF、Office文档", EVIDENCE_EXTENSIONS), true);
+    let files = super::dialogs::pick(&app, "选择践诺证明材料", files::EVIDENCE, true);
     if files.is_empty() {
         return Ok(Vec::new());
     }

@@ -10,6 +10,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 use ts_rs::TS;
 
+use crate::common::files;
 use crate::error::{Error, Result};
 use crate::paths::today;
 use crate::print::settings::{self, PrintSettings};
@@ -30,7 +31,7 @@ pub async fn print_settings_set(state: State<'_, AppState>, settings: PrintSetti
 /// access); returns whether one was chosen.
 #[tauri::command]
 pub async fn print_emblem_pick(app: AppHandle, state: State<'_, AppState>) -> Result<bool> {
-    let picked = super::dialogs::pick(&app, "选择党徽图案", ("图片（PNG/JPEG）", &["png", "jpg", "jpeg"]), false);
+    let picked = super::dialogs::pick(&app, "选择党徽图案", files::IMAGES, false);
     let Some(path) = picked.into_iter().next() else { return Ok(false) };
     settings::set_emblem(&state.data_dir, &path)?;
     Ok(true)
@@ -84,7 +85,7 @@ pub async fn print_save(
     on_progress: Channel<PrintProgress>,
 ) -> Result<Option<PrintSaved>> {
     let job = print::prepare(super::pool(&state)?, &state.data_dir, options, today()).await?;
-    let target = super::dialogs::save(&app, "保存PDF", &file_name, ("PDF 文件", &["pdf"]));
+    let target = super::dialogs::save(&app, "保存PDF", &file_name, files::PDF);
     let Some(mut target) = target else { return Ok(None) };
     if target.extension().is_none() {
         target.set_extension("pdf");
@@ -105,14 +106,9 @@ pub async fn print_save(
     })
     .await
     .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))??;
-    // Written beside the target and renamed over it, so a failure never leaves half a PDF;
-    // a failed rename (the old file open in a PDF reader on Windows) removes the part file.
-    let tmp = target.with_extension("pdf.part");
-    std::fs::write(&tmp, &bytes).map_err(|e| Error::file(&target, e))?;
-    if let Err(e) = std::fs::rename(&tmp, &target) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::file(&target, e));
-    }
+    // Whole or not at all: a failed rename (the old file open in a PDF reader on Windows)
+    // leaves the old file and no part file.
+    files::write_atomic(&target, &bytes).map_err(|e| Error::file(&target, e))?;
     if let Ok(mut last) = state.last_saved.lock() {
         *last = Some(target.clone());
     }

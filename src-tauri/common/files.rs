@@ -1,24 +1,100 @@
-//! Files the user hands over (scans, evidence) copied into the data folder: type and size
-//! checked first, written beside and renamed, so a failed copy never leaves half a file.
+//! Files the app writes and the files users hand over: one atomic writer (a part file beside
+//! the target, flushed and synced, renamed over it, removed on every failure) and one list of
+//! accepted kinds per purpose, which the file dialogs and the checks both use.
 
-use std::path::Path;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
+/// What a file dialog offers and a check accepts for one purpose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileKind {
+    /// The filter's name in the dialog.
+    pub label: &'static str,
+    /// What the files are, in the sentence that refuses another kind ("“a.exe”不是{noun}").
+    pub noun: &'static str,
+    /// Lower-case extensions without the dot.
+    pub extensions: &'static [&'static str],
+}
+
+/// Member photos and the emblem artwork (checked by content too).
+pub const IMAGES: FileKind =
+    FileKind { label: "图片（PNG/JPEG）", noun: "PNG或JPEG图片", extensions: &["png", "jpg", "jpeg"] };
+/// Evidence of a pledge fulfilled (践诺证明材料).
+pub const EVIDENCE: FileKind = FileKind {
+    label: "图片、PDF、Office文档",
+    noun: "图片、PDF或Office文档",
+    extensions: &["png", "jpg", "jpeg", "pdf", "doc", "docx", "xls", "xlsx"],
+};
+/// A signed agreement's scan (共建协议扫描件).
+pub const SCANS: FileKind =
+    FileKind { label: "PDF或图片", noun: "PDF或图片", extensions: &["pdf", "png", "jpg", "jpeg"] };
+/// What the print centre saves.
+pub const PDF: FileKind = FileKind { label: "PDF 文件", noun: "PDF文件", extensions: &["pdf"] };
+
+/// The largest file a user may hand over.
 pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
 
-/// Copies `source` into `data_dir/dir/<uuid>.<ext>`; returns (stored name, original name).
-pub fn keep_copy(
-    data_dir: &Path,
-    dir: &str,
-    source: &Path,
-    extensions: &[&str],
-    field: &str,
-) -> Result<(String, String)> {
+/// The part file written beside `target` before it is renamed over it.
+pub fn part_path(target: &Path) -> PathBuf {
+    let mut name = target.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".part");
+    target.with_file_name(name)
+}
+
+/// Writes `bytes` to `target` so that it is either the whole new file or untouched: written to
+/// a part file, flushed and synced, then renamed over `target`. The part file is removed on
+/// every failure (a full disk, the old file open in another program on Windows).
+pub fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let part = part_path(target);
+    let result = (|| {
+        let mut file = std::fs::File::create(&part)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&part, target)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&part);
+    }
+    result
+}
+
+/// Copies `source` to `target` the same way as [`write_atomic`].
+pub fn copy_atomic(source: &Path, target: &Path) -> std::io::Result<()> {
+    let part = part_path(target);
+    let result = (|| {
+        std::fs::copy(source, &part)?;
+        std::fs::File::open(&part)?.sync_all()?;
+        std::fs::rename(&part, target)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&part);
+    }
+    result
+}
+
+/// A file the user picked, checked before anything is copied.
+#[derive(Debug, Clone)]
+pub struct Picked {
+    pub path: PathBuf,
+    /// The name the user knows it by.
+    pub name: String,
+    /// Lower-case extension.
+    pub ext: String,
+    pub bytes: u64,
+}
+
+/// Checks a picked file's kind and size; the message names the file and what is accepted.
+pub fn check(source: &Path, kind: FileKind, field: &str) -> Result<Picked> {
     let name = source.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let ext = source.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    if !extensions.contains(&ext.as_str()) {
-        return Err(Error::validation(field, format!("“{name}”的类型不受支持（可用：{}）", extensions.join("、"))));
+    if !kind.extensions.contains(&ext.as_str()) {
+        return Err(Error::validation(
+            field,
+            format!("“{name}”不是{}，不能添加（可用：{}）", kind.noun, kind.extensions.join("、")),
+        ));
     }
     let meta = std::fs::metadata(source).map_err(|_| Error::validation(field, format!("无法读取“{name}”")))?;
     if meta.len() == 0 {
@@ -27,11 +103,79 @@ pub fn keep_copy(
     if meta.len() > MAX_BYTES {
         return Err(Error::validation(field, format!("“{name}”大于20MB，请压缩后再添加")));
     }
+    Ok(Picked { path: source.to_owned(), name, ext, bytes: meta.len() })
+}
+
+/// Copies a checked file into `data_dir/dir/<uuid>.<ext>`; returns the stored name.
+pub fn keep_copy(data_dir: &Path, dir: &str, picked: &Picked, field: &str) -> Result<String> {
     let target_dir = data_dir.join(dir);
     std::fs::create_dir_all(&target_dir)?;
-    let stored = format!("{}.{ext}", uuid::Uuid::new_v4());
-    let tmp = target_dir.join(format!("{stored}.tmp"));
-    std::fs::copy(source, &tmp).map_err(|_| Error::validation(field, format!("无法复制“{name}”")))?;
-    std::fs::rename(&tmp, target_dir.join(&stored))?;
-    Ok((stored, name))
+    let stored = format!("{}.{}", uuid::Uuid::new_v4(), picked.ext);
+    copy_atomic(&picked.path, &target_dir.join(&stored))
+        .map_err(|_| Error::validation(field, format!("无法复制“{}”", picked.name)))?;
+    Ok(stored)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_write_replaces_the_file_whole_and_leaves_no_part_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("承诺卡 2026.pdf");
+        std::fs::write(&target, b"old").unwrap();
+        write_atomic(&target, b"new contents").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"new contents");
+        assert!(!part_path(&target).exists());
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_no_part_file() {
+        let dir = tempfile::tempdir().unwrap();
+        // The target is a folder: the rename fails after the part file was written.
+        let target = dir.path().join("已存在的文件夹");
+        std::fs::create_dir(&target).unwrap();
+        std::fs::write(target.join("inside.txt"), b"kept").unwrap();
+        assert!(write_atomic(&target, b"new").is_err());
+        assert!(!part_path(&target).exists(), "the part file is removed");
+        assert_eq!(std::fs::read(target.join("inside.txt")).unwrap(), b"kept");
+        // A missing folder: nothing is created.
+        let missing = dir.path().join("已拔出的U盘").join("a.pdf");
+        assert!(write_atomic(&missing, b"new").is_err());
+        assert!(!missing.parent().unwrap().exists());
+    }
+
+    #[test]
+    fn a_copy_is_whole_or_absent() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("照片.jpg");
+        std::fs::write(&source, b"jpeg bytes").unwrap();
+        let target = dir.path().join("copy.jpg");
+        copy_atomic(&source, &target).unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"jpeg bytes");
+        let gone = dir.path().join("不存在.jpg");
+        assert!(copy_atomic(&gone, &dir.path().join("other.jpg")).is_err());
+        assert!(!part_path(&dir.path().join("other.jpg")).exists());
+    }
+
+    #[test]
+    fn picked_files_are_checked_for_kind_emptiness_and_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let exe = dir.path().join("setup.EXE");
+        std::fs::write(&exe, b"MZ").unwrap();
+        let err = check(&exe, EVIDENCE, "evidence").unwrap_err();
+        assert_eq!(err.field(), Some("evidence"));
+        assert_eq!(
+            err.to_string(),
+            "“setup.EXE”不是图片、PDF或Office文档，不能添加（可用：png、jpg、jpeg、pdf、doc、docx、xls、xlsx）"
+        );
+        let empty = dir.path().join("空.pdf");
+        std::fs::write(&empty, b"").unwrap();
+        assert_eq!(check(&empty, SCANS, "scan").unwrap_err().to_string(), "“空.pdf”是空文件");
+        let scan = dir.path().join("协议 扫描.PDF");
+        std::fs::write(&scan, b"%PDF-1.4").unwrap();
+        let picked = check(&scan, SCANS, "scan").unwrap();
+        assert_eq!((picked.name.as_str(), picked.ext.as_str(), picked.bytes), ("协议 扫描.PDF", "pdf", 8));
+    }
 }

@@ -108,9 +108,7 @@ pub fn set_emblem(data_dir: &Path, source: &Path) -> Result<()> {
         std::fs::remove_file(old)?;
     }
     let target = data_dir.join(format!("{EMBLEM}.{ext}"));
-    let tmp = data_dir.join(format!("{EMBLEM}.{ext}.tmp"));
-    std::fs::write(&tmp, &bytes)?;
-    std::fs::rename(tmp, target)?;
+    crate::common::files::write_atomic(&target, &bytes)?;
     Ok(())
 }
 

@@ -106,7 +106,7 @@ pub async fn zones(
            FROM zones z
            JOIN organizations o ON o.id = z.community_id
            JOIN zone_items i ON i.zone_id = z.id AND i.deleted_at IS NULL
-           LEFT JOIN members m ON m.id = i.member_id
+           LEFT JOIN members m ON m.id = i.member_id AND m.deleted_at IS NULL AND m.status = 'active'
            WHERE z.deleted_at IS NULL
              AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
              AND (?2 IS NULL OR z.id IN (SELECT value FROM json_each(?2)))

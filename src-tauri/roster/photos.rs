@@ -34,10 +34,7 @@ pub async fn set(pool: &SqlitePool, data_dir: &Path, member_id: i64, source: &Pa
     let dir = data_dir.join(PHOTO_DIR);
     std::fs::create_dir_all(&dir)?;
     let file = format!("{}.{ext}", member.uuid);
-    // Write beside, then rename, so a failed copy never leaves half a photo.
-    let tmp = dir.join(format!("{file}.tmp"));
-    std::fs::write(&tmp, &bytes)?;
-    std::fs::rename(&tmp, dir.join(&file))?;
+    crate::common::files::write_atomic(&dir.join(&file), &bytes)?;
     let old = store::photo_file(&mut conn, member_id).await?;
     store::set_photo(&mut conn, member_id, Some(&file)).await?;
     if let Some(old) = old.filter(|o| *o != file) {

@@ -154,9 +154,12 @@ pub async fn get(pool: &SqlitePool, id: i64) -> Result<Member> {
     store::get(&mut *pool.acquire().await?, id).await
 }
 
-/// 转出 / 去世 with a date, or back to 在册 (a correction) without one.
+/// 转出 / 去世 with a date, or back to 在册 (a correction) without one. A member who leaves
+/// leaves their post that day and no longer covers a responsibility zone, in the same
+/// transaction: the public signs and posts must not show someone who is gone. A correction back
+/// to 在册 does not restore them; the secretary assigns them again.
 pub async fn set_status(pool: &SqlitePool, id: i64, change: &StatusChange, today: NaiveDate) -> Result<Member> {
-    let mut conn = pool.acquire().await?;
+    let mut conn = pool.begin().await?;
     let member = store::get(&mut conn, id).await?;
     let date = match change.status {
         MemberStatus::Active => None,
@@ -172,14 +175,23 @@ pub async fn set_status(pool: &SqlitePool, id: i64, change: &StatusChange, today
         }
     };
     store::set_status(&mut conn, id, change.status, date).await?;
-    store::get(&mut conn, id).await
+    if let Some(date) = date {
+        store::end_duties(&mut conn, id, date).await?;
+    }
+    let member = store::get(&mut conn, id).await?;
+    conn.commit().await?;
+    Ok(member)
 }
 
-/// Moves the record to the recycle state: it disappears from lists but its history stays.
-pub async fn delete(pool: &SqlitePool, id: i64) -> Result<()> {
-    let mut conn = pool.acquire().await?;
-    store::get(&mut conn, id).await?;
-    store::soft_delete(&mut conn, id).await
+/// Moves the record to the recycle state: it disappears from lists but its history stays; its
+/// post ends today and its responsibility-zone items become uncovered, in one transaction.
+pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> Result<()> {
+    let mut tx = pool.begin().await?;
+    store::get(&mut tx, id).await?;
+    store::soft_delete(&mut tx, id).await?;
+    store::end_duties(&mut tx, id, today).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 pub fn text_patterns(text: &str) -> TextPatterns {

@@ -150,6 +150,24 @@ pub async fn photo_file(conn: &mut SqliteConnection, id: i64) -> Result<Option<S
         .flatten())
 }
 
+/// Ends the member's current post on `on` (not before it began) and releases the
+/// responsibility-zone items the member covers.
+pub async fn end_duties(conn: &mut SqliteConnection, id: i64, on: NaiveDate) -> Result<()> {
+    let now = now();
+    sqlx::query!(
+        "UPDATE post_assignments SET end_on = max(start_on, ?1), updated_at = ?2 WHERE member_id = ?3 AND end_on IS NULL",
+        on,
+        now,
+        id
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!("UPDATE zone_items SET member_id = NULL, updated_at = ?1 WHERE member_id = ?2", now, id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn soft_delete(conn: &mut SqliteConnection, id: i64) -> Result<()> {
     let now = now();
     sqlx::query!("UPDATE members SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2", now, id).execute(conn).await?;

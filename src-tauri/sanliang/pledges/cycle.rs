@@ -11,6 +11,7 @@ use sqlx::SqlitePool;
 use ts_rs::TS;
 
 use crate::common::catalog::{Appraiser, PledgeStatus, Rating};
+use crate::common::files;
 use crate::common::validate::{check_paragraphs, check_past_date};
 use crate::error::{Error, Result};
 use crate::sanliang::pledges::store;
@@ -50,9 +51,6 @@ pub struct AppraisalInput {
 pub const PROGRESS_MAX: usize = 500;
 pub const COMMENT_MAX: usize = 200;
 pub const EVIDENCE_DIR: &str = "evidence";
-const EVIDENCE_MAX_BYTES: u64 = 20 * 1024 * 1024;
-/// Photos, scans and office documents; nothing executable.
-pub const EVIDENCE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "pdf", "doc", "docx", "xls", "xlsx"];
 
 /// A date after publication (named by `label`), not in the future.
 fn date_after_publication(
@@ -151,37 +149,18 @@ pub async fn attach_evidence(
     progress_id: i64,
     files: &[PathBuf],
 ) -> Result<Vec<Evidence>> {
-    let mut checked = Vec::with_capacity(files.len());
-    for file in files {
-        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let ext = file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-        if !EVIDENCE_EXTENSIONS.contains(&ext.as_str()) {
-            return Err(Error::validation("evidence", format!("“{name}”不是图片、PDF或Office文档，不能作为证明材料")));
-        }
-        let meta = std::fs::metadata(file).map_err(|_| Error::validation("evidence", format!("无法读取“{name}”")))?;
-        if meta.len() == 0 {
-            return Err(Error::validation("evidence", format!("“{name}”是空文件")));
-        }
-        if meta.len() > EVIDENCE_MAX_BYTES {
-            return Err(Error::validation("evidence", format!("“{name}”大于20MB，请压缩后再添加")));
-        }
-        checked.push((file, name, ext, meta.len() as i64));
-    }
+    let checked = files.iter().map(|f| files::check(f, files::EVIDENCE, "evidence")).collect::<Result<Vec<_>>>()?;
     let mut conn = pool.acquire().await?;
     store::progress_entry(&mut conn, progress_id).await?;
     let dir = data_dir.join(EVIDENCE_DIR);
-    std::fs::create_dir_all(&dir)?;
     let mut copied: Vec<PathBuf> = Vec::new();
     let result = async {
         let mut tx = pool.begin().await?;
-        for (file, name, ext, bytes) in &checked {
-            let uuid = uuid::Uuid::new_v4().to_string();
-            let stored = format!("{uuid}.{ext}");
-            let tmp = dir.join(format!("{stored}.tmp"));
-            std::fs::copy(file, &tmp).map_err(|_| Error::validation("evidence", format!("无法复制“{name}”")))?;
-            std::fs::rename(&tmp, dir.join(&stored))?;
+        for picked in &checked {
+            let stored = files::keep_copy(data_dir, EVIDENCE_DIR, picked, "evidence")?;
             copied.push(dir.join(&stored));
-            store::insert_evidence(&mut tx, &uuid, progress_id, name, &stored, *bytes).await?;
+            let uuid = stored.split('.').next().unwrap_or_default().to_owned();
+            store::insert_evidence(&mut tx, &uuid, progress_id, &picked.name, &stored, picked.bytes as i64).await?;
         }
         tx.commit().await?;
         Ok::<_, Error>(())

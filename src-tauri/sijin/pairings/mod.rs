@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::common::catalog::{OrgKind, SupportKind};
+use crate::common::files;
 use crate::common::money::parse_yuan;
 use crate::common::validate::{check_date, check_paragraphs, check_past_date};
 use crate::error::{Error, Result};
@@ -181,9 +182,9 @@ pub async fn support_records(pool: &SqlitePool, pairing_id: i64) -> Result<Vec<S
 pub async fn attach_scan(pool: &SqlitePool, data_dir: &Path, pairing_id: i64, source: &Path) -> Result<Pairing> {
     let mut conn = pool.acquire().await?;
     store::get(&mut conn, pairing_id).await?;
-    let (stored, original) =
-        crate::common::files::keep_copy(data_dir, SCAN_DIR, source, &["pdf", "png", "jpg", "jpeg"], "scan")?;
-    store::set_scan(&mut conn, pairing_id, &stored, &original).await?;
+    let picked = files::check(source, files::SCANS, "scan")?;
+    let stored = files::keep_copy(data_dir, SCAN_DIR, &picked, "scan")?;
+    store::set_scan(&mut conn, pairing_id, &stored, &picked.name).await?;
     store::get(&mut conn, pairing_id).await
 }
 /// Removes a wrongly entered support record.

@@ -131,7 +131,7 @@ pub async fn member_hours(
            JOIN volunteer_activities a ON a.id = p.activity_id
            JOIN members m ON m.id = p.member_id
            JOIN organizations mo ON mo.id = m.org_id
-           WHERE a.deleted_at IS NULL AND a.held_on BETWEEN ?2 AND ?3 AND (?1 IS NULL OR substr(mo.path, 1, length(?1)) = ?1)
+           WHERE a.deleted_at IS NULL AND m.deleted_at IS NULL AND a.held_on BETWEEN ?2 AND ?3 AND (?1 IS NULL OR substr(mo.path, 1, length(?1)) = ?1)
            GROUP BY m.id
            ORDER BY mo.path, m.sort_name"#,
         subtree,
