@@ -1,136 +1,262 @@
-//! Generates Tauri's context and the permissions of our own commands: the web view may call
-//! only the commands listed here and granted in `capabilities/`.
+//! Generates Tauri's context and everything that names the app's own commands, from their one
+//! declaration: each `#[tauri::command]` function in `src-tauri/commands/*.rs`. From it come
+//! the handler list (`command_handlers!`), the permissions tauri-build creates for each command,
+//! the capability granting the main window exactly those (one permission set per area), and the
+//! typed TypeScript call of each command (`ui/src/api/commands.ts`, checked by a test).
 
-const COMMANDS: &[&str] = &[
-    "app_info",
-    "catalog_get",
-    "home_stats",
-    "demo_load",
-    "preference_get",
-    "preference_set",
-    "reminders",
-    "home_practice",
-    "home_changes",
-    "org_tree",
-    "org_create",
-    "org_rename",
-    "org_move",
-    "org_delete",
-    "member_search",
-    "member_get",
-    "member_create",
-    "member_update",
-    "member_set_status",
-    "member_delete",
-    "member_photo_pick",
-    "member_photo_clear",
-    "member_photo_get",
-    "identity_mark_bulk",
-    "identity_summary",
-    "identity_not_shown",
-    "identity_member_marks",
-    "identity_mark_remove",
-    "post_list",
-    "post_create",
-    "post_update",
-    "post_delete",
-    "post_holders",
-    "post_assign",
-    "post_end",
-    "post_stats",
-    "post_member_history",
-    "zone_list",
-    "zone_create",
-    "zone_items_add",
-    "zone_items",
-    "zone_cover",
-    "zone_release",
-    "zone_uncovered",
-    "zone_member_items",
-    "zone_rename",
-    "zone_delete",
-    "zone_item_rename",
-    "zone_item_delete",
-    "pledge_search",
-    "pledge_get",
-    "pledge_create",
-    "pledge_update",
-    "pledge_publish",
-    "pledge_delete",
-    "pledge_copy_year",
-    "pledge_of_member",
-    "pledge_progress_add",
-    "pledge_close",
-    "pledge_appraise",
-    "pledge_evidence_pick",
-    "pledge_evidence_open",
-    "pledge_evidence_remove",
-    "print_settings_get",
-    "print_settings_set",
-    "print_emblem_pick",
-    "print_emblem_clear",
-    "print_count",
-    "print_preview",
-    "print_save",
-    "print_cancel",
-    "print_open_last",
-    "pairing_list",
-    "pairing_stats",
-    "pairing_create",
-    "pairing_end",
-    "pairing_agreement_update",
-    "pairing_support_add",
-    "pairing_supports",
-    "pairing_scan_pick",
-    "leader_list",
-    "leader_create",
-    "leader_assign",
-    "leader_unassign",
-    "leader_update",
-    "leader_delete",
-    "visit_log",
-    "visit_list",
-    "diary_add",
-    "visit_missing",
-    "difficulty_open",
-    "difficulty_advance",
-    "deputy_list",
-    "deputy_create",
-    "deputy_pair",
-    "deputy_unpair",
-    "deputy_update",
-    "deputy_delete",
-    "reception_list",
-    "reception_add",
-    "reception_update",
-    "reception_delete",
-    "deputy_visit_log",
-    "deputy_visit_list",
-    "deputy_missing",
-    "suggestion_open",
-    "suggestion_reply",
-    "volunteer_record",
-    "volunteer_list",
-    "volunteer_member_hours",
-    "diary_list",
-    "diary_update",
-    "diary_delete",
-    "help_pair_list",
-    "help_pair_create",
-    "help_record_add",
-    "help_records",
-    "help_pair_end",
-    "pairing_support_delete",
-    "pairing_support_update",
-    "visit_delete",
-    "deputy_visit_delete",
-    "volunteer_delete",
-    "volunteer_update",
-    "volunteer_participants",
-];
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// One command as declared in Rust.
+struct Command {
+    /// The file under `src-tauri/commands/` it lives in, e.g. `members`.
+    area: String,
+    name: String,
+    /// Argument names as the web view sends them (camelCase) with their TypeScript types.
+    args: Vec<(String, String)>,
+    returns: String,
+    doc: String,
+}
+
+/// Arguments Tauri fills in itself; the web view never sends them.
+const INJECTED: &[&str] = &["State", "AppHandle", "Window", "WebviewWindow", "Webview"];
+
+fn camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The TypeScript type of a Rust type as it crosses IPC (serde's JSON, ts-rs's names).
+fn typescript(ty: &syn::Type) -> String {
+    match ty {
+        syn::Type::Reference(r) => typescript(&r.elem),
+        syn::Type::Slice(s) => array(typescript(&s.elem)),
+        syn::Type::Tuple(t) if t.elems.is_empty() => "void".into(),
+        syn::Type::Path(p) => {
+            let Some(last) = p.path.segments.last() else { panic!("empty type path") };
+            let inner = || match &last.arguments {
+                syn::PathArguments::AngleBracketed(a) => a
+                    .args
+                    .iter()
+                    .find_map(|g| if let syn::GenericArgument::Type(t) = g { Some(typescript(t)) } else { None })
+                    .unwrap_or_else(|| panic!("{} without a type argument", last.ident)),
+                _ => panic!("{} without a type argument", last.ident),
+            };
+            match last.ident.to_string().as_str() {
+                "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" | "f32" | "f64" => {
+                    "number".into()
+                }
+                "bool" => "boolean".into(),
+                "String" | "str" | "PathBuf" | "NaiveDate" => "string".into(),
+                "Option" => format!("{} | null", inner()),
+                "Vec" => array(inner()),
+                "Result" => inner(),
+                // Progress reported while a command runs, and raw bytes (a PDF page).
+                "Channel" => format!("Channel<{}>", inner()),
+                "Response" => "ArrayBuffer".into(),
+                other => other.to_owned(),
+            }
+        }
+        other => panic!("a command type build.rs cannot name in TypeScript: {}", quote_type(other)),
+    }
+}
+
+fn array(of: String) -> String {
+    if of.contains(' ') {
+        format!("({of})[]")
+    } else {
+        format!("{of}[]")
+    }
+}
+
+fn quote_type(ty: &syn::Type) -> String {
+    format!("{:?}", std::mem::discriminant(ty))
+}
+
+fn is_injected(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().is_some_and(|s| INJECTED.contains(&s.ident.to_string().as_str())),
+        syn::Type::Reference(r) => is_injected(&r.elem),
+        _ => false,
+    }
+}
+
+fn doc_of(attrs: &[syn::Attribute]) -> String {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("doc"))
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(nv) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => Some(s.value().trim().to_owned()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn commands(dir: &Path) -> Vec<Command> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for file in files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let area = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let parsed = syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        for item in parsed.items {
+            let syn::Item::Fn(f) = item else { continue };
+            let is_command = f.attrs.iter().any(|a| {
+                let segments: Vec<String> = a.path().segments.iter().map(|s| s.ident.to_string()).collect();
+                segments == ["tauri", "command"]
+            });
+            if !is_command {
+                continue;
+            }
+            let mut args = Vec::new();
+            for input in &f.sig.inputs {
+                let syn::FnArg::Typed(t) = input else { continue };
+                if is_injected(&t.ty) {
+                    continue;
+                }
+                let syn::Pat::Ident(name) = &*t.pat else {
+                    panic!("{}: a command argument must be a name", f.sig.ident)
+                };
+                args.push((camel(&name.ident.to_string()), typescript(&t.ty)));
+            }
+            let returns = match &f.sig.output {
+                syn::ReturnType::Default => "void".to_owned(),
+                syn::ReturnType::Type(_, ty) => typescript(ty),
+            };
+            out.push(Command {
+                area: area.clone(),
+                name: f.sig.ident.to_string(),
+                args,
+                returns,
+                doc: doc_of(&f.attrs),
+            });
+        }
+    }
+    out
+}
+
+/// `command_handlers!()`: the list handed to `invoke_handler`.
+fn handlers(commands: &[Command]) -> String {
+    let mut out = String::from(
+        "#[macro_export]\nmacro_rules! command_handlers {\n    () => {\n        tauri::generate_handler![\n",
+    );
+    for c in commands {
+        let _ = writeln!(out, "            $crate::commands::{}::{},", c.area, c.name);
+    }
+    out.push_str("        ]\n    };\n}\n");
+    out
+}
+
+/// The main window's capability: one permission set per area, each the area's commands.
+fn capability(commands: &[Command]) -> (String, String) {
+    let mut areas: Vec<&str> = commands.iter().map(|c| c.area.as_str()).collect();
+    areas.dedup();
+    let mut sets =
+        String::from("# Generated by build.rs from src-tauri/commands/*.rs: one set per area. Do not edit.\n");
+    for area in &areas {
+        let permissions: Vec<String> = commands
+            .iter()
+            .filter(|c| c.area == *area)
+            .map(|c| format!("\"allow-{}\"", c.name.replace('_', "-")))
+            .collect();
+        let _ = write!(
+            sets,
+            "\n[[set]]\nidentifier = \"area-{area}\"\ndescription = \"The app's own {area} commands.\"\npermissions = [\n  {},\n]\n",
+            permissions.join(",\n  ")
+        );
+    }
+    let listed: Vec<String> = areas.iter().map(|a| format!("    \"area-{a}\"")).collect();
+    let json = format!(
+        "{{\n  \"$schema\": \"../gen/schemas/desktop-schema.json\",\n  \"identifier\": \"main-window\",\n  \"description\": \"Generated by build.rs. The main window may call the app's own commands and nothing else: no file system, shell or SQL access from the web view.\",\n  \"windows\": [\n    \"main\"\n  ],\n  \"permissions\": [\n{}\n  ]\n}}\n",
+        listed.join(",\n")
+    );
+    (sets, json)
+}
+
+/// `ui/src/api/commands.ts`: one typed call per command.
+fn typescript_calls(commands: &[Command]) -> String {
+    const BUILTIN: &[&str] = &["number", "string", "boolean", "void", "null", "ArrayBuffer", "Channel"];
+    let mut types: Vec<String> = commands
+        .iter()
+        .flat_map(|c| c.args.iter().map(|(_, t)| t.clone()).chain([c.returns.clone()]))
+        .flat_map(|t| t.split(|ch: char| !(ch.is_alphanumeric() || ch == '_')).map(str::to_owned).collect::<Vec<_>>())
+        .filter(|t| !t.is_empty() && !BUILTIN.contains(&t.as_str()))
+        .collect();
+    types.sort();
+    types.dedup();
+    let mut out = String::from(
+        "// Generated by build.rs from the Rust commands in src-tauri/commands/: one typed call per command,\n\
+         // so renaming a command or an argument in Rust breaks the UI's type-check. Do not edit;\n\
+         // `UPDATE_BINDINGS=1 cargo test --test tests bindings` rewrites it.\n",
+    );
+    let _ = writeln!(out, "import type {{\n  {},\n}} from '../bindings'", types.join(",\n  "));
+    if commands.iter().any(|c| c.args.iter().any(|(_, t)| t.starts_with("Channel<"))) {
+        out.push_str("import type { Channel } from '@tauri-apps/api/core'\n");
+    }
+    out.push_str("import { invokeCmd } from './invoke'\n");
+    let mut area = "";
+    for c in commands {
+        if c.area != area {
+            area = &c.area;
+            let _ = write!(out, "\n// {area}\n");
+        }
+        if !c.doc.is_empty() {
+            let _ = writeln!(out, "/** {} */", c.doc.replace("*/", "* /"));
+        }
+        let params: Vec<String> = c.args.iter().map(|(n, t)| format!("{n}: {t}")).collect();
+        let names: Vec<&str> = c.args.iter().map(|(n, _)| n.as_str()).collect();
+        let call = if names.is_empty() {
+            format!("invokeCmd<{}>('{}')", c.returns, c.name)
+        } else {
+            format!("invokeCmd<{}>('{}', {{ {} }})", c.returns, c.name, names.join(", "))
+        };
+        let _ = writeln!(out, "export const {} = ({}) =>\n  {call}", camel(&c.name), params.join(", "));
+    }
+    out
+}
+
+fn write_if_changed(path: &Path, text: &str) {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+}
 
 fn main() {
-    let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
+    let commands = commands(&root.join("src-tauri/commands"));
+    write_if_changed(&out.join("command_handlers.rs"), &handlers(&commands));
+    write_if_changed(&out.join("commands.ts"), &typescript_calls(&commands));
+    // The permission sets and the capability are Tauri's input files: written where tauri-build
+    // reads them, generated here so they cannot disagree with the commands.
+    let (sets, capability) = capability(&commands);
+    write_if_changed(&root.join("permissions/areas.toml"), &sets);
+    write_if_changed(&root.join("capabilities/main.json"), &capability);
+
+    let names: Vec<&'static str> = commands.iter().map(|c| &*Box::leak(c.name.clone().into_boxed_str())).collect();
+    let names: &'static [&'static str] = Box::leak(names.into_boxed_slice());
+    let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(names));
     if let Err(e) = tauri_build::try_build(attributes) {
         panic!("tauri-build failed: {e:#}");
     }

@@ -2,8 +2,7 @@
 // scopes every page (kept between starts through the core's preferences).
 import { reactive } from 'vue'
 import type { AppInfo, Catalog, MemberQuery, OrgKind, OrgNode } from './bindings'
-import { appInfo, catalogGet, preferenceGet, preferenceSet } from './api/app'
-import { orgTree } from './api/orgs'
+import { appInfo, catalogGet, orgTree, preferenceGet, preferenceSet } from './api/commands'
 
 export const store = reactive({
   info: null as AppInfo | null,
