@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use sanliang::common::catalog::{Category, MemberStatus, PledgeStatus};
 use sanliang::common::money::format_fen;
+use sanliang::common::period::Period;
 use sanliang::demo::{self, DemoScale};
 use sanliang::error::Result;
 use sanliang::overview::reminders;
@@ -293,7 +294,7 @@ async fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Visits { org, period } => {
-            let period = period.unwrap_or_else(|| today().format("%Y-%m").to_string());
+            let period = period.unwrap_or_else(|| Period::month_of(today()).to_string());
             let visits = leaders::visits(&pool, org, Some(&period)).await?;
             let missing = leaders::missing_visits(&pool, org, &period).await?;
             let open = difficulties::open(&pool, org).await?;
@@ -326,7 +327,7 @@ async fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Deputies { org, period } => {
-            let period = period.unwrap_or_else(|| today().format("%Y-%m").to_string());
+            let period = period.unwrap_or_else(|| Period::quarter_of(today()).to_string());
             let visits = deputies::visits(&pool, org, &period).await?;
             let missing = deputies::missing_visits(&pool, org, &period).await?;
             let open = deputies::open_suggestions(&pool, org).await?;
@@ -349,7 +350,7 @@ async fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Volunteering { org, period } => {
-            let period = period.unwrap_or_else(|| today().format("%Y").to_string());
+            let period = period.unwrap_or_else(|| Period::year_of(today()).to_string());
             let (from, to) = volunteering::period_bounds("period", &period)?;
             let activities = volunteering::list(&pool, org, from, to).await?;
             let hours = |t: i64| format!("{}.{}", t / 10, t % 10);

@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod files;
 pub mod money;
+pub mod period;
 pub mod preferences;
 pub(crate) mod settings;
 pub mod validate;

@@ -180,7 +180,7 @@ async fn deputies(
             deputy_store::insert_pair(tx, deputy, *community, start).await?;
             let mut quarter = start;
             while quarter <= today {
-                let (first, last) = crate::sijin::leaders::quarter_bounds(quarter);
+                let (first, last) = crate::common::period::Period::quarter_of(quarter).bounds();
                 let current = last >= today;
                 if rng.random_range(0..100) < if current { 50 } else { 95 } {
                     let span = (last.min(today) - first).num_days().max(0) as u64;

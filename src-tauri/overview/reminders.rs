@@ -9,6 +9,7 @@ use sqlx::SqlitePool;
 use ts_rs::TS;
 
 use crate::common::catalog::PledgeStatus;
+use crate::common::period::Period;
 use crate::error::Result;
 use crate::sanliang::pledges::{self, PledgeQuery};
 use crate::sijin::{deputies, difficulties, leaders, pairings};
@@ -35,8 +36,7 @@ fn examples(items: impl IntoIterator<Item = String>) -> Vec<String> {
 
 pub async fn for_today(pool: &SqlitePool, org_id: Option<i64>, today: NaiveDate) -> Result<Vec<Reminder>> {
     let mut out = Vec::new();
-    let month = today.format("%Y-%m").to_string();
-    let missing = leaders::missing_visits(pool, org_id, &month).await?;
+    let missing = leaders::missing_in(pool, org_id, Period::month_of(today)).await?;
     if !missing.is_empty() {
         out.push(Reminder {
             key: "leader_visits".into(),
@@ -46,8 +46,7 @@ pub async fn for_today(pool: &SqlitePool, org_id: Option<i64>, today: NaiveDate)
             route: "/leaders".into(),
         });
     }
-    let quarter = format!("{}-Q{}", today.year(), (today.month() - 1) / 3 + 1);
-    let missing = deputies::missing_visits(pool, org_id, &quarter).await?;
+    let missing = deputies::missing_in(pool, org_id, Period::quarter_of(today)).await?;
     if !missing.is_empty() {
         out.push(Reminder {
             key: "deputy_visits".into(),

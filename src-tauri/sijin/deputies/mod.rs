@@ -12,28 +12,21 @@ use chrono::NaiveDate;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::common::catalog::OrgKind;
+use crate::common::period::Period;
 use crate::common::validate::{check_name, check_paragraphs, check_past_date, check_phone, check_text};
 use crate::error::{Error, Result};
 use crate::roster::orgs::store as org_store;
 use crate::roster::orgs::subtree_path;
-use crate::sijin::leaders::quarter_bounds;
 
-/// The calendar quarter named "2026-Q4", or holding the month "2026-11".
-pub fn quarter(field: &str, period: &str) -> Result<(NaiveDate, NaiveDate)> {
-    let p = period.trim().to_uppercase();
-    let day = match p.split_once("-Q") {
-        Some((y, q)) => {
-            let q: u32 = q
-                .parse()
-                .ok()
-                .filter(|q| (1..=4).contains(q))
-                .ok_or_else(|| Error::validation(field, "季度应为Q1到Q4"))?;
-            NaiveDate::parse_from_str(&format!("{y}-{:02}-01", (q - 1) * 3 + 1), "%Y-%m-%d").ok()
-        }
-        None => NaiveDate::parse_from_str(&format!("{p}-01"), "%Y-%m-%d").ok(),
+/// The calendar quarter named "2026-Q4", or holding the month "2026-11" (deputies visit
+/// quarterly).
+pub fn quarter(field: &str, period: &str) -> Result<Period> {
+    match Period::parse(period) {
+        Some(quarter @ Period::Quarter(..)) => Ok(quarter),
+        Some(month @ Period::Month(..)) => Ok(Period::quarter_of(month.first())),
+        _ if period.to_uppercase().contains("-Q") => Err(Error::validation(field, "季度应为Q1到Q4")),
+        _ => Err(Error::validation(field, "请填写季度（如 2026-Q4）或月份（如 2026-11）")),
     }
-    .ok_or_else(|| Error::validation(field, "请填写季度（如 2026-Q4）或月份（如 2026-11）"))?;
-    Ok(quarter_bounds(day))
 }
 
 /// The deputy's fields, checked: (name, work unit, phone); roles must not be empty.
@@ -210,7 +203,7 @@ pub async fn log_visit(pool: &SqlitePool, input: &DeputyVisitInput, today: Naive
 }
 
 pub async fn visits(pool: &SqlitePool, org_id: Option<i64>, period: &str) -> Result<Vec<DeputyVisit>> {
-    let (first, last) = quarter("period", period)?;
+    let (first, last) = quarter("period", period)?.bounds();
     let path = subtree_path(pool, org_id).await?;
     store::visits(&mut *pool.acquire().await?, path.as_deref(), first, last).await
 }
@@ -240,7 +233,12 @@ pub async fn open_suggestions(pool: &SqlitePool, org_id: Option<i64>) -> Result<
 /// Pairs in force at the quarter's end with no visit in it (calendar quarters; the last day
 /// counts; a pair ended during the quarter no longer owes it).
 pub async fn missing_visits(pool: &SqlitePool, org_id: Option<i64>, period: &str) -> Result<Vec<MissingDeputyVisit>> {
-    let (first, last) = quarter("period", period)?;
+    missing_in(pool, org_id, quarter("period", period)?).await
+}
+
+/// [`missing_visits`] for a quarter already known.
+pub async fn missing_in(pool: &SqlitePool, org_id: Option<i64>, quarter: Period) -> Result<Vec<MissingDeputyVisit>> {
+    let (first, last) = quarter.bounds();
     let path = subtree_path(pool, org_id).await?;
     store::missing(&mut *pool.acquire().await?, path.as_deref(), first, last).await
 }
@@ -265,9 +263,10 @@ mod tests {
     #[test]
     fn periods_name_calendar_quarters() {
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        assert_eq!(quarter("p", "2026-Q4").unwrap(), (d("2026-10-01"), d("2026-12-31")));
-        assert_eq!(quarter("p", "2026-q1").unwrap(), (d("2026-01-01"), d("2026-03-31")));
-        assert_eq!(quarter("p", "2026-05").unwrap(), (d("2026-04-01"), d("2026-06-30")));
+        assert_eq!(quarter("p", "2026-Q4").unwrap().bounds(), (d("2026-10-01"), d("2026-12-31")));
+        assert_eq!(quarter("p", "2026-q1").unwrap().bounds(), (d("2026-01-01"), d("2026-03-31")));
+        assert_eq!(quarter("p", "2026-05").unwrap().bounds(), (d("2026-04-01"), d("2026-06-30")));
+        assert_eq!(quarter("p", "2026-Q5").unwrap_err().to_string(), "季度应为Q1到Q4");
         assert!(quarter("p", "2026-Q5").is_err());
         assert!(quarter("p", "soon").is_err());
     }

@@ -7,30 +7,23 @@ pub(crate) mod store;
 
 pub use model::*;
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
 use crate::common::catalog::{LeaderLevel, OrgKind};
+use crate::common::period::Period;
 use crate::common::validate::{check_name, check_paragraphs, check_past_date, check_phone, check_text};
 use crate::error::{Error, Result};
 use crate::roster::orgs::store as org_store;
 use crate::roster::orgs::subtree_path;
 use crate::sijin::difficulties::{self};
 
-/// The first and last day of a month written "2026-11".
-pub fn month_bounds(field: &str, period: &str) -> Result<(NaiveDate, NaiveDate)> {
-    let first = NaiveDate::parse_from_str(&format!("{}-01", period.trim()), "%Y-%m-%d")
-        .map_err(|_| Error::validation(field, "请填写月份（格式：2026-11）"))?;
-    let last = first.checked_add_months(Months::new(1)).and_then(|d| d.pred_opt()).unwrap_or(first);
-    Ok((first, last))
-}
-
-/// The first and last day of the calendar quarter holding `day`.
-pub fn quarter_bounds(day: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let first_month = (day.month() - 1) / 3 * 3 + 1;
-    let first = NaiveDate::from_ymd_opt(day.year(), first_month, 1).unwrap_or(day);
-    let last = first.checked_add_months(Months::new(3)).and_then(|d| d.pred_opt()).unwrap_or(day);
-    (first, last)
+/// A month written "2026-11" (leaders visit monthly).
+pub fn month(field: &str, period: &str) -> Result<Period> {
+    match Period::parse(period) {
+        Some(month @ Period::Month(..)) => Ok(month),
+        _ => Err(Error::validation(field, "请填写月份（格式：2026-11）")),
+    }
 }
 
 /// The leader's fields, checked: (name, level, title, phone).
@@ -161,7 +154,7 @@ pub async fn log_visit(pool: &SqlitePool, input: &VisitInput, today: NaiveDate) 
 
 pub async fn visits(pool: &SqlitePool, org_id: Option<i64>, period: Option<&str>) -> Result<Vec<Visit>> {
     let path = subtree_path(pool, org_id).await?;
-    let bounds = period.map(|p| month_bounds("period", p)).transpose()?;
+    let bounds = period.map(|p| month("period", p).map(Period::bounds)).transpose()?;
     store::visits(&mut *pool.acquire().await?, path.as_deref(), bounds).await
 }
 
@@ -203,7 +196,7 @@ pub async fn delete_diary(pool: &SqlitePool, id: i64) -> Result<()> {
 
 /// Diary entries of a month under a subtree, newest first.
 pub async fn diaries(pool: &SqlitePool, org_id: Option<i64>, period: &str) -> Result<Vec<DiaryEntry>> {
-    let (first, last) = month_bounds("period", period)?;
+    let (first, last) = month("period", period)?.bounds();
     let path = subtree_path(pool, org_id).await?;
     store::diaries(&mut *pool.acquire().await?, path.as_deref(), first, last).await
 }
@@ -212,7 +205,12 @@ pub async fn diaries(pool: &SqlitePool, org_id: Option<i64>, period: &str) -> Re
 /// month's last day counts; a pair formed during the month owes it, a pair ended during the
 /// month (the leader moved on) does not — its successor does.
 pub async fn missing_visits(pool: &SqlitePool, org_id: Option<i64>, period: &str) -> Result<Vec<MissingVisit>> {
-    let (first, last) = month_bounds("period", period)?;
+    missing_in(pool, org_id, month("period", period)?).await
+}
+
+/// [`missing_visits`] for a month already known.
+pub async fn missing_in(pool: &SqlitePool, org_id: Option<i64>, month: Period) -> Result<Vec<MissingVisit>> {
+    let (first, last) = month.bounds();
     let path = subtree_path(pool, org_id).await?;
     store::missing(&mut *pool.acquire().await?, path.as_deref(), first, last).await
 }
@@ -241,12 +239,9 @@ mod tests {
 
     #[test]
     fn months_and_quarters_have_exact_edges() {
-        assert_eq!(month_bounds("p", "2026-02").unwrap(), (d("2026-02-01"), d("2026-02-28")));
-        assert_eq!(month_bounds("p", "2024-02").unwrap(), (d("2024-02-01"), d("2024-02-29")));
-        assert_eq!(month_bounds("p", "2026-12").unwrap(), (d("2026-12-01"), d("2026-12-31")));
-        assert!(month_bounds("p", "2026-13").is_err());
-        assert_eq!(quarter_bounds(d("2026-11-28")), (d("2026-10-01"), d("2026-12-31")));
-        assert_eq!(quarter_bounds(d("2026-03-31")), (d("2026-01-01"), d("2026-03-31")));
-        assert_eq!(quarter_bounds(d("2026-04-01")), (d("2026-04-01"), d("2026-06-30")));
+        assert_eq!(month("p", "2026-02").unwrap().bounds(), (d("2026-02-01"), d("2026-02-28")));
+        assert_eq!(month("p", "2024-02").unwrap().bounds(), (d("2024-02-01"), d("2024-02-29")));
+        assert_eq!(month("p", "2026-12").unwrap().bounds(), (d("2026-12-01"), d("2026-12-31")));
+        assert_eq!(month("p", "2026-13").unwrap_err().to_string(), "请填写月份（格式：2026-11）");
     }
 }

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::common::catalog::{OrgKind, ParticipantKind};
+use crate::common::period::Period;
 use crate::common::validate::{check_name, check_past_date, check_text, halfwidth};
 use crate::error::{Error, Result};
 use crate::roster::members::store as member_store;
@@ -19,14 +20,10 @@ use crate::roster::orgs::subtree_path;
 
 /// A year ("2026") or a month ("2026-11") as first and last day.
 pub fn period_bounds(field: &str, period: &str) -> Result<(NaiveDate, NaiveDate)> {
-    let p = period.trim();
-    if p.len() == 4 {
-        let year: i32 = p.parse().map_err(|_| Error::validation(field, "请填写年份（2026）或月份（2026-11）"))?;
-        let first = NaiveDate::from_ymd_opt(year, 1, 1);
-        let last = NaiveDate::from_ymd_opt(year, 12, 31);
-        return first.zip(last).ok_or_else(|| Error::validation(field, "年份无效"));
+    match Period::parse(period) {
+        Some(p @ (Period::Year(_) | Period::Month(..))) => Ok(p.bounds()),
+        _ => Err(Error::validation(field, "请填写年份（2026）或月份（2026-11）")),
     }
-    crate::sijin::leaders::month_bounds(field, p)
 }
 
 /// Hours as typed, in tenths of an hour, exactly; at most 24 hours in one activity.
