@@ -279,3 +279,62 @@ async fn the_rosters_filter_chooses_whom_to_print() {
     let err = print::prepare(&t.pool, t.dir.path(), none, support::today()).await.err().unwrap();
     assert_eq!(err.field(), Some("selection"));
 }
+
+/// The longest name the form accepts, as transliterated minority names are written.
+const LONGEST_NAME: &str = "买买提·艾力·阿不都热合曼·阿卜杜拉克木";
+
+#[tokio::test]
+async fn the_longest_name_the_form_accepts_stays_inside_its_box_on_every_item() {
+    use sanliang::print::badges;
+
+    assert_eq!(LONGEST_NAME.chars().count(), sanliang::common::validate::NAME_MAX_CHARS);
+    let t = support::fresh().await;
+    let [_, _, _, branch, _] = crate::orgs::small_tree(&t.pool).await;
+    let input = MemberInput {
+        org_id: Some(branch.id),
+        name: LONGEST_NAME.into(),
+        gender: Some(Gender::Male),
+        ethnicity: "维吾尔族".into(),
+        birth_date: "1980-01-01".into(),
+        joined_on: "2005-07-01".into(),
+        category: Some(Category::InService),
+        ..Default::default()
+    };
+    let member = members::create(&t.pool, &input, support::today()).await.unwrap();
+    for (kind, paper) in [
+        (PrintKind::Badges, Paper::A4),
+        (PrintKind::Boards, Paper::A4),
+        (PrintKind::DeskSigns, Paper::A4),
+        (PrintKind::PledgeCards, Paper::A6),
+    ] {
+        let mut o = options(kind, paper);
+        o.selection.ids = vec![member.id];
+        let job = print::prepare(&t.pool, t.dir.path(), o, support::today()).await.unwrap();
+        let sheets = job.sheets_drawn().unwrap_or_else(|e| panic!("{kind:?}: {e}"));
+        // The box the name must stay in: the first cell of a sheet of small items, else the
+        // sheet; 3 mm clear of its edges either way.
+        let (x, y, w, h) = match kind {
+            PrintKind::Badges => (badges::GRID.cells()[0].0, badges::GRID.cells()[0].1, 86.0, 54.0),
+            PrintKind::PledgeCards => {
+                let grid = pledge_card::grid(pledge_card::CardSize::A6);
+                (grid.cells()[0].0, grid.cells()[0].1, grid.cell.0, grid.cell.1)
+            }
+            _ => (0.0, 0.0, sheets[0].width, sheets[0].height),
+        };
+        let names: Vec<_> = sheets[0]
+            .marks
+            .iter()
+            .filter(|m| matches!(&m.kind, MarkKind::Text(text) if text.contains(LONGEST_NAME)))
+            .collect();
+        assert!(!names.is_empty(), "{kind:?} prints the name whole on one line");
+        for m in names {
+            assert!(
+                m.x >= x + 3.0 - 0.01
+                    && m.y >= y + 3.0 - 0.01
+                    && m.x + m.w <= x + w - 3.0 + 0.01
+                    && m.y + m.h <= y + h - 3.0 + 0.01,
+                "{kind:?}: {m:?} leaves its {w}×{h} box at ({x}, {y})"
+            );
+        }
+    }
+}

@@ -4,8 +4,9 @@
 use super::canvas::{Align, Font, Sheet, GREY, RED};
 use super::data::Person;
 use super::fonts::FaceKind;
+use super::fonts::PT_TO_MM;
 use super::imposition::{Grid, A4};
-use super::layout::{fit, TextBox};
+use super::layout::{fit, fit_line, TextBox};
 use super::{Art, Overflowed};
 
 pub const GRID: Grid = Grid { sheet: A4, cell: (86.0, 54.0), cols: 2, rows: 5, gap: (0.0, 0.0) };
@@ -22,7 +23,10 @@ pub fn draw(sheet: &mut Sheet, (x, y): (f32, f32), person: &Person, art: &Art) -
         title_x += (ew + 2.0) / 2.0;
     }
     sheet.text(Font::serif(15.0).color(WHITE), title_x, y + 4.2, Align::Center, &art.settings.badge_title);
-    sheet.text(Font::serif(20.0), x + w / 2.0, y + 20.0, Align::Center, &person.name);
+    // The name on one line: 20 pt, smaller for a long transliterated name (买买提·艾力·阿不都热合曼),
+    // its middle where a 20 pt name's would be.
+    let size = fit_line(FaceKind::Serif, &person.name, w - 10.0, 20.0, 10.5).map_err(|o| fail("姓名", o))?;
+    sheet.text(Font::serif(size), x + w / 2.0, y + 20.0 + (20.0 - size) * PT_TO_MM / 2.0, Align::Center, &person.name);
     let mut line = |text: &str, top: f32, field: &'static str| -> Result<(), Overflowed> {
         let b = TextBox { width: w - 10.0, height: 4.2, max: 8.5, min: 5.5, spacing: 1.2 };
         let fitted = fit(FaceKind::Sans, text, &b, None).map_err(|o| fail(field, o))?;

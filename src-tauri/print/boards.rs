@@ -6,7 +6,7 @@ use super::canvas::{Align, Font, Sheet, GREY, RED};
 use super::data::Person;
 use super::document::Image;
 use super::fonts::FaceKind;
-use super::layout::{fit, fit_list, TextBox};
+use super::layout::{fit, fit_line, fit_list, TextBox};
 use super::{Art, Overflowed};
 use crate::common::catalog::PostKind;
 
@@ -39,7 +39,10 @@ pub fn draw(sheet: &mut Sheet, person: &Person, art: &Art, photo: Option<&Image>
         sheet.image(p.id.clone(), p.px, (left, top, pw, ph), false);
         text_left = left + pw + 8.0 * s;
     }
-    sheet.text(Font::serif(30.0 * s), text_left, top, Align::Left, &person.name);
+    // One line, 30 pt (scaled to the paper), smaller for a long name.
+    let name_size =
+        fit_line(FaceKind::Serif, &person.name, right - text_left, 30.0 * s, 15.0 * s).map_err(|o| fail("姓名", o))?;
+    sheet.text(Font::serif(name_size), text_left, top, Align::Left, &person.name);
     let org = match &person.branch {
         Some(b) => format!("{}　{b}", person.community),
         None => person.community.clone(),

@@ -123,6 +123,20 @@ pub struct TextBox {
     pub spacing: f32,
 }
 
+/// The largest size from `max` down to `min` (half-point steps) at which `text` fits `width` mm
+/// on one line (a name on a badge or a board); an overflow when it does not fit even at `min`.
+pub fn fit_line(kind: FaceKind, text: &str, width: f32, max: f32, min: f32) -> Result<f32, Overflow> {
+    let em = face(kind).width_mm(text, 1.0);
+    let mut size = max;
+    while size >= min - 0.001 {
+        if em * size <= width + 0.01 {
+            return Ok(size);
+        }
+        size -= 0.5;
+    }
+    Err(Overflow { text: text.to_owned(), lines_needed: 2, lines_available: 1 })
+}
+
 /// Sets `text` in a box at the largest size from `max` down to `min` (half-point steps) at
 /// which every line fits.
 pub fn fit(kind: FaceKind, text: &str, b: &TextBox, hanging: Option<&str>) -> Result<Fitted, Overflow> {
