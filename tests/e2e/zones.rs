@@ -84,12 +84,27 @@ async fn flow(app: &App) -> R {
     app.wait_text("print-summary", |t| t.contains("共 1 份，1 张纸")).await?;
     app.wait_text("print-page-size", |t| t.contains("297 × 210 mm")).await?;
 
-    // Deleted with its lanes, after a question that says what goes with it.
+    // The member who covers both lanes dies: marked 去世 in the roster, they no longer cover
+    // them, and the zone shows both lanes open again.
+    app.click("menu-roster").await?;
+    app.type_into("roster-search", &keeper).await?;
+    app.wait_text("roster-total", |t| t.contains("共 1 名")).await?;
+    let member_row = format!("//tr[.//span[contains(@class,'member-name')][.='{keeper}']]");
+    app.click_visible(&format!("{member_row}//button[contains(.,'更多')]")).await?;
+    app.click_visible("//li[@data-testid='cmd-deceased']").await?;
+    let hint = app.text("status-hint").await?;
+    assert!(hint.contains("负责的责任区同时解除"), "{hint}");
+    app.click("status-save").await?;
+    success(app, &format!("已将“{keeper}”标记为去世")).await?;
     app.click("menu-posts").await?;
     app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='党员责任区']").await?;
+    app.wait_xpath(&format!("{}//span[contains(@class,'coverage')][.='0/2']", zone_row("湖心责任区"))).await?;
+    app.wait_text("zones-uncovered", |t| t.contains("湖心1巷") && t.contains("湖心南巷")).await?;
+
+    // Deleted with its lanes, after a question that says what goes with it.
     app.click_visible(&format!("{}//button[contains(.,'删除')]", zone_row("湖心责任区"))).await?;
     let question = app.visible_text("//div[contains(@class,'el-message-box')]").await?;
-    assert!(question.contains("其中 2 处（已落实到人 2 处）将一并删除"), "{question}");
+    assert!(question.contains("其中 2 处（已落实到人 0 处）将一并删除"), "{question}");
     app.click_visible("//div[contains(@class,'el-message-box')]//button[contains(.,'删除')]").await?;
     success(app, "已删除").await?;
     app.wait_text("zones-table", |t| !t.contains("湖心责任区")).await?;
