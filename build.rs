@@ -254,6 +254,13 @@ fn main() {
     write_if_changed(&root.join("permissions/areas.toml"), &sets);
     write_if_changed(&root.join("capabilities/main.json"), &capability);
 
+    // The desktop app only: the command line and the core need no Tauri context and no UI.
+    #[cfg(feature = "app")]
+    build_app(&commands);
+}
+
+#[cfg(feature = "app")]
+fn build_app(commands: &[Command]) {
     let names: Vec<&'static str> = commands.iter().map(|c| &*Box::leak(c.name.clone().into_boxed_str())).collect();
     let names: &'static [&'static str] = Box::leak(names.into_boxed_slice());
     let attributes = tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(names));

@@ -10,7 +10,7 @@ use crate::roster::{members, orgs};
 use crate::sanliang::pledges::{self, cycle};
 use crate::sanliang::{identity, posts, zones};
 use crate::sijin::{deputies, difficulties, help_pairs, leaders, pairings, volunteering};
-use crate::{commands, demo, error, print, state};
+use crate::{demo, error, print, state};
 
 macro_rules! declarations {
     ($cfg:expr; $($t:ty),+ $(,)?) => {
@@ -41,7 +41,7 @@ pub fn typescript() -> String {
         pledges::PledgeInput, pledges::CopySummary,
         cycle::ProgressInput, cycle::CloseInput, cycle::AppraisalInput,
         print::PrintKind, print::Paper, print::data::Selection, print::PrintOptions, print::PrintSummary,
-        print::settings::PrintSettings, commands::print::PrintProgress, commands::print::PrintSaved,
+        print::settings::PrintSettings, print::PrintProgress, print::PrintSaved,
         catalog::SupportKind, pairings::Pairing, pairings::PairingInput, pairings::SupportRecord, pairings::SupportInput,
         pairings::PairingStats, pairings::AgreementInput,
         catalog::LeaderLevel, catalog::VisitKind, catalog::DifficultyStatus, leaders::Leader, leaders::LeaderCommunity,

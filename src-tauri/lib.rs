@@ -13,12 +13,16 @@ pub mod sanliang;
 pub mod sijin;
 pub mod state;
 
+#[cfg(feature = "app")]
 mod commands;
 
+#[cfg(feature = "app")]
 use tauri::Manager;
 
+#[cfg(feature = "app")]
 use crate::state::AppState;
 
+#[cfg(feature = "app")]
 /// Debug builds keep their data in a separate folder so development never touches a user's data.
 fn default_data_dir(app: &tauri::App) -> std::path::PathBuf {
     let base = app.path().app_local_data_dir().unwrap_or_else(|_| std::env::temp_dir().join("sanliang-siji"));
@@ -30,6 +34,7 @@ fn default_data_dir(app: &tauri::App) -> std::path::PathBuf {
     }
 }
 
+#[cfg(feature = "app")]
 pub fn run() {
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

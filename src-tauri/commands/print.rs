@@ -4,17 +4,15 @@
 
 use std::sync::atomic::Ordering;
 
-use serde::Serialize;
 use tauri::ipc::{Channel, Response};
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
-use ts_rs::TS;
 
 use crate::common::files;
 use crate::error::{Error, Result};
 use crate::paths::today;
 use crate::print::settings::{self, PrintSettings};
-use crate::print::{self, PrintOptions, PrintSummary};
+use crate::print::{self, PrintOptions, PrintProgress, PrintSaved, PrintSummary};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -57,20 +55,6 @@ pub async fn print_preview(state: State<'_, AppState>, options: PrintOptions) ->
         .await
         .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))??;
     Ok(Response::new(bytes))
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct PrintProgress {
-    pub done: usize,
-    pub total: usize,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct PrintSaved {
-    pub path: String,
-    pub summary: PrintSummary,
 }
 
 /// Asks where to save (see `dialogs::save`), composes

@@ -124,6 +124,22 @@ pub struct Job {
     emblem: Option<Vec<u8>>,
 }
 
+/// How far a print job has got, sent to the window while it composes.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PrintProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Where a PDF was saved, and what is in it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PrintSaved {
+    pub path: String,
+    pub summary: PrintSummary,
+}
+
 /// A finished PDF and what is in it.
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -69,7 +69,9 @@ fn task_test(root: &Path) -> Result {
     run(root, "cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])?;
     // Unit, storage and integration tests; then the end-to-end tests, one app window at a time.
     run(root, "cargo", &["test", "--workspace", "--lib", "--bins", "--test", "tests"], &[])?;
-    run(root, "cargo", &["test", "--test", "e2e", "--", "--test-threads=1"], &[])
+    run(root, "cargo", &["test", "--test", "e2e", "--", "--test-threads=1"], &[])?;
+    // The command line builds without the desktop app (no Tauri, no WebKit, no ui/dist).
+    run(root, "cargo", &["build", "--no-default-features", "--bin", "sanliang"], &[])
 }
 
 fn task_sqlx_prepare(root: &Path) -> Result {
@@ -112,7 +114,8 @@ fn task_bench(root: &Path) -> Result {
     let dir = std::env::temp_dir().join(format!("sanliang-bench-{}", std::process::id()));
     let dir_s = dir.display().to_string();
     let cli = |args: &[&str]| {
-        let mut all = vec!["run", "--release", "--bin", "sanliang", "--", "--data-dir", &dir_s];
+        let mut all =
+            vec!["run", "--release", "--no-default-features", "--bin", "sanliang", "--", "--data-dir", &dir_s];
         all.extend(args);
         run(root, "cargo", &all, &[])
     };
