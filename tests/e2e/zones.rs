@@ -94,6 +94,9 @@ async fn flow(app: &App) -> R {
     app.click_visible("//li[@data-testid='cmd-deceased']").await?;
     let hint = app.text("status-hint").await?;
     assert!(hint.contains("负责的责任区同时解除"), "{hint}");
+    // Let the dialog finish its entrance before the picture.
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    app.screenshot("25-member-deceased").await?;
     app.click("status-save").await?;
     success(app, &format!("已将“{keeper}”标记为去世")).await?;
     app.click("menu-posts").await?;
