@@ -1,11 +1,13 @@
 //! Generates Tauri's context and everything that names the app's own commands, from their one
-//! declaration: each `#[tauri::command]` function in `src-tauri/commands/*.rs`. From it come
+//! declaration: each `pub fn` of an area's file in `src-tauri/commands/` (not mod.rs). From it come
 //! the handler list (`command_handlers!`), the permissions tauri-build creates for each command,
 //! the capability granting the main window exactly those (one permission set per area), and the
 //! typed TypeScript call of each command (`ui/src/api/commands.ts`, checked by a test).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+
+use quote::ToTokens as _;
 
 /// One command as declared in Rust.
 struct Command {
@@ -16,6 +18,15 @@ struct Command {
     args: Vec<(String, String)>,
     returns: String,
     doc: String,
+    /// The function the window actually calls: the declared one run under `guard`, so that a
+    /// panic inside it becomes an error (Rust source, in `guarded::<area>`).
+    guarded: String,
+}
+
+/// The `use` lines of each area's file, repeated in its `guarded` module so its types resolve.
+struct Area {
+    name: String,
+    uses: Vec<String>,
 }
 
 /// Arguments Tauri fills in itself; the web view never sends them.
@@ -107,26 +118,66 @@ fn doc_of(attrs: &[syn::Attribute]) -> String {
         .join(" ")
 }
 
-fn commands(dir: &Path) -> Vec<Command> {
+/// The wrapper of a declared command: same attribute, arguments and result, body run under guard.
+fn guarded(area: &str, f: &syn::ItemFn) -> String {
+    let name = f.sig.ident.to_string();
+    let returns_result = matches!(&f.sig.output, syn::ReturnType::Type(_, ty)
+        if matches!(&**ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Result")));
+    assert!(returns_result, "{area}::{name}: a command returns Result, so that a panic inside it can become an error");
+    let args: Vec<String> = f
+        .sig
+        .inputs
+        .iter()
+        .map(|input| match input {
+            syn::FnArg::Typed(t) => match &*t.pat {
+                syn::Pat::Ident(i) => i.ident.to_string(),
+                _ => panic!("{name}: a command argument must be a name"),
+            },
+            syn::FnArg::Receiver(_) => panic!("{name}: a command is a free function"),
+        })
+        .collect();
+    let mut sig = f.sig.clone();
+    for input in sig.inputs.iter_mut() {
+        if let syn::FnArg::Typed(t) = input {
+            if let syn::Pat::Ident(i) = &mut *t.pat {
+                i.mutability = None;
+            }
+        }
+    }
+    let call = format!("crate::commands::{area}::{name}({})", args.join(", "));
+    let body = if f.sig.asyncness.is_some() {
+        format!("crate::commands::guard::run(\"{name}\", {call}).await")
+    } else {
+        format!("crate::commands::guard::run_sync(\"{name}\", || {call})")
+    };
+    format!("#[tauri::command]\npub(crate) {} {{\n    {body}\n}}\n", sig.to_token_stream())
+}
+
+fn commands(dir: &Path) -> (Vec<Area>, Vec<Command>) {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .filter(|p| p.extension().is_some_and(|x| x == "rs") && !p.ends_with("mod.rs"))
         .collect();
     files.sort();
     let mut out = Vec::new();
+    let mut areas = Vec::new();
     for file in files {
         println!("cargo:rerun-if-changed={}", file.display());
         let area = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let parsed = syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let uses = parsed
+            .items
+            .iter()
+            .filter(|i| matches!(i, syn::Item::Use(_)))
+            .map(|i| i.to_token_stream().to_string())
+            .collect();
+        areas.push(Area { name: area.clone(), uses });
         for item in parsed.items {
             let syn::Item::Fn(f) = item else { continue };
-            let is_command = f.attrs.iter().any(|a| {
-                let segments: Vec<String> = a.path().segments.iter().map(|s| s.ident.to_string()).collect();
-                segments == ["tauri", "command"]
-            });
-            if !is_command {
+            // A command is a plain `pub fn` (not `pub(crate)`) of an area's file.
+            if !matches!(f.vis, syn::Visibility::Public(_)) {
                 continue;
             }
             let mut args = Vec::new();
@@ -150,21 +201,33 @@ fn commands(dir: &Path) -> Vec<Command> {
                 args,
                 returns,
                 doc: doc_of(&f.attrs),
+                guarded: guarded(&area, &f),
             });
         }
     }
-    out
+    (areas, out)
 }
 
-/// `command_handlers!()`: the list handed to `invoke_handler`.
-fn handlers(commands: &[Command]) -> String {
+/// `command_handlers!()`, the list handed to `invoke_handler`, and the `guarded` wrappers it names.
+fn handlers(areas: &[Area], commands: &[Command]) -> String {
     let mut out = String::from(
         "#[macro_export]\nmacro_rules! command_handlers {\n    () => {\n        tauri::generate_handler![\n",
     );
     for c in commands {
-        let _ = writeln!(out, "            $crate::commands::{}::{},", c.area, c.name);
+        let _ = writeln!(out, "            $crate::commands::guarded::{}::{},", c.area, c.name);
     }
-    out.push_str("        ]\n    };\n}\n");
+    out.push_str("        ]\n    };\n}\n\n/// Each command as the window calls it: run under `guard`.\npub(crate) mod guarded {\n");
+    for area in areas.iter().filter(|a| commands.iter().any(|c| c.area == a.name)) {
+        let _ = writeln!(out, "#[allow(unused_imports, clippy::redundant_closure)]\npub(crate) mod {} {{", area.name);
+        for u in &area.uses {
+            let _ = writeln!(out, "{u}");
+        }
+        for c in commands.iter().filter(|c| c.area == area.name) {
+            out.push_str(&c.guarded);
+        }
+        out.push_str("}\n");
+    }
+    out.push_str("}\n");
     out
 }
 
@@ -245,8 +308,8 @@ fn write_if_changed(path: &Path, text: &str) {
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
-    let commands = commands(&root.join("src-tauri/commands"));
-    write_if_changed(&out.join("command_handlers.rs"), &handlers(&commands));
+    let (areas, commands) = commands(&root.join("src-tauri/commands"));
+    write_if_changed(&out.join("command_handlers.rs"), &handlers(&areas, &commands));
     write_if_changed(&out.join("commands.ts"), &typescript_calls(&commands));
     // The permission sets and the capability are Tauri's input files: written where tauri-build
     // reads them, generated here so they cannot disagree with the commands.

@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::common::catalog;
+use crate::common::{catalog, limits};
 use crate::overview::{changes, reminders, stats};
 use crate::roster::{members, orgs};
 use crate::sanliang::pledges::{self, cycle};
@@ -60,6 +60,7 @@ pub fn typescript() -> String {
         out.push_str(&d);
         out.push_str("\n\n");
     }
+    out.push_str(&limits::typescript());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

@@ -39,6 +39,9 @@ pub enum Error {
     /// The user stopped a long job (a large print) before it finished.
     #[error("已取消")]
     Cancelled,
+    /// A command panicked (a defect): caught, so the window hears of it; `detail` is the panic's text.
+    #[error("{command}: {detail}")]
+    Internal { command: &'static str, detail: String },
 }
 
 impl Error {
@@ -64,6 +67,7 @@ impl Error {
             Error::Storage(_) | Error::Migration(_) | Error::Unavailable(_) => ErrorKind::Storage,
             Error::Io(_) | Error::File { .. } => ErrorKind::Io,
             Error::Cancelled => ErrorKind::Cancelled,
+            Error::Internal { .. } => ErrorKind::Internal,
         }
     }
 
@@ -78,6 +82,7 @@ impl Error {
     pub fn to_ipc(&self) -> IpcError {
         let (message, detail) = match self {
             Error::Storage(_) | Error::Migration(_) => (STORAGE_FAILED.to_owned(), Some(self.to_string())),
+            Error::Internal { .. } => (INTERNAL_FAILED.to_owned(), Some(self.to_string())),
             Error::Io(e) => (io_message(e), Some(e.to_string())),
             Error::File { path, source } => {
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -88,6 +93,8 @@ impl Error {
         IpcError { kind: self.kind(), message, field: self.field().map(str::to_owned), detail }
     }
 }
+
+const INTERNAL_FAILED: &str = "程序内部出错，刚才的操作没有完成。请重试；如果反复出现，请点“详情”把内容发给技术支持";
 
 const STORAGE_FAILED: &str = "数据库读写出错，刚才的操作没有完成。请重试；如果反复出现，请点“详情”把内容发给技术支持";
 
@@ -121,6 +128,7 @@ pub enum ErrorKind {
     Storage,
     Io,
     Cancelled,
+    Internal,
 }
 
 /// What the web view receives when a command fails.

@@ -36,6 +36,7 @@ fn default_data_dir(app: &tauri::App) -> std::path::PathBuf {
 
 #[cfg(feature = "app")]
 pub fn run() {
+    commands::guard::report_panics_without_their_text();
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())

@@ -66,14 +66,14 @@ async fn a_unit_pairs_with_a_community_and_its_funds_are_kept_to_the_fen() {
     let err = pairings::add_support(&t.pool, &support(SupportKind::Other, "2025-12-31", ""), today).await.unwrap_err();
     assert_eq!(err.field(), Some("givenOn"), "before the pairing began");
 
-    let listed = pairings::list(&t.pool, Some(county.id)).await.unwrap();
+    let listed = pairings::list(&t.pool, Some(county.id), today).await.unwrap();
     assert_eq!(listed[0].funds_fen, 45_000_030, "0.10 + 0.20 adds up to exactly 0.30");
     assert_eq!(listed[0].records, 4);
     // A wrong record is deleted and leaves the sums.
     let wrong =
         pairings::add_support(&t.pool, &support(SupportKind::Funds, "2026-06-01", "9999"), today).await.unwrap();
     pairings::delete_support(&t.pool, wrong.id).await.unwrap();
-    assert_eq!(pairings::list(&t.pool, None).await.unwrap()[0].funds_fen, 45_000_030);
+    assert_eq!(pairings::list(&t.pool, None, today).await.unwrap()[0].funds_fen, 45_000_030);
     let stats = pairings::stats(&t.pool, None).await.unwrap();
     assert_eq!((stats.pairings, stats.communities, stats.funds_fen), (1, 1, 45_000_030));
 
@@ -89,16 +89,45 @@ async fn a_unit_pairs_with_a_community_and_its_funds_are_kept_to_the_fen() {
     // The scanned agreement is kept in the data folder under its original name.
     let scan = t.dir.path().join("协议.pdf");
     std::fs::write(&scan, b"%PDF-1.4 scan").unwrap();
-    let with_scan = pairings::attach_scan(&t.pool, t.dir.path(), p.id, &scan).await.unwrap();
+    let with_scan = pairings::attach_scan(&t.pool, t.dir.path(), p.id, &scan, today).await.unwrap();
     assert_eq!(with_scan.scan_name.as_deref(), Some("协议.pdf"));
     assert_eq!(std::fs::read_dir(t.dir.path().join(pairings::SCAN_DIR)).unwrap().count(), 1);
+}
+
+#[tokio::test]
+async fn an_open_agreement_ending_within_the_notice_days_is_marked_ending_soon() {
+    let t = support::fresh().await;
+    let [county, _, community, _, _] = small_tree(&t.pool).await;
+    let today = support::today();
+    // (days from today to the agreement's end, ended?, marked?): the notice covers today to 60 days on.
+    let cases = [(0, false, true), (60, false, true), (61, false, false), (30, true, false)];
+    for (i, (days, ended, _)) in cases.iter().enumerate() {
+        let bureau = unit(&t.pool, county.id, &format!("县第{i}局")).await;
+        let mut input = pairing(bureau, community.id);
+        input.start_on = "2026-01-05".into();
+        input.agreement_until = (today + chrono::Days::new(*days)).to_string();
+        let p = pairings::create(&t.pool, &input, today).await.unwrap();
+        if *ended {
+            pairings::end(&t.pool, p.id, &today.to_string(), today).await.unwrap();
+        }
+    }
+    let listed = pairings::list(&t.pool, None, today).await.unwrap();
+    for (i, (days, ended, marked)) in cases.iter().enumerate() {
+        let p = listed.iter().find(|p| p.unit_name == format!("县第{i}局")).unwrap();
+        assert_eq!(p.agreement_ending_soon, *marked, "{days} days, ended: {ended}");
+    }
+    // A day later the one ending today has run out and is no longer "ending soon".
+    let tomorrow = today + chrono::Days::new(1);
+    let later = pairings::list(&t.pool, None, tomorrow).await.unwrap();
+    assert!(!later.iter().find(|p| p.unit_name == "县第0局").unwrap().agreement_ending_soon);
+    assert!(later.iter().find(|p| p.unit_name == "县第1局").unwrap().agreement_ending_soon);
 }
 
 #[tokio::test]
 async fn the_demo_has_the_seeds_pairings_and_the_cli_prints_them() {
     let t = support::fresh().await;
     sanliang::demo::load(&t.pool, sanliang::demo::DemoScale::Community, support::today()).await.unwrap();
-    let all = pairings::list(&t.pool, None).await.unwrap();
+    let all = pairings::list(&t.pool, None, support::today()).await.unwrap();
     let civil = all.iter().find(|p| p.unit_name == "县民政局").unwrap();
     assert!(civil.community_name.starts_with("大街社区"));
     assert_eq!(civil.funds_fen, 45_000_000, "县民政局's 45万元 for 大街社区's elderly-care centre");

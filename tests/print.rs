@@ -287,7 +287,7 @@ const LONGEST_NAME: &str = "买买提·艾力·阿不都热合曼·阿卜杜拉�
 async fn the_longest_name_the_form_accepts_stays_inside_its_box_on_every_item() {
     use sanliang::print::badges;
 
-    assert_eq!(LONGEST_NAME.chars().count(), sanliang::common::validate::NAME_MAX_CHARS);
+    assert_eq!(LONGEST_NAME.chars().count(), sanliang::common::limits::NAME);
     let t = support::fresh().await;
     let [_, _, _, branch, _] = crate::orgs::small_tree(&t.pool).await;
     let input = MemberInput {

@@ -12,50 +12,41 @@ use crate::overview::stats::{self, HomeStats};
 use crate::paths::today;
 use crate::state::{AppInfo, AppState};
 
-#[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
     state.info().await
 }
 
-#[tauri::command]
-pub fn catalog_get() -> Catalog {
-    catalog::catalog()
+pub fn catalog_get() -> Result<Catalog> {
+    Ok(catalog::catalog())
 }
 
-#[tauri::command]
 pub async fn home_stats(state: State<'_, AppState>, org_id: Option<i64>) -> Result<HomeStats> {
     stats::home(super::pool(&state)?, org_id).await
 }
 
-#[tauri::command]
 pub async fn demo_load(state: State<'_, AppState>) -> Result<DemoSummary> {
     demo::load(super::pool(&state)?, DemoScale::Community, today()).await
 }
 
-#[tauri::command]
 pub async fn preference_get(state: State<'_, AppState>, key: String) -> Result<Option<String>> {
     preferences::get(super::pool(&state)?, &key).await
 }
 
-#[tauri::command]
 pub async fn preference_set(state: State<'_, AppState>, key: String, value: String) -> Result<()> {
     preferences::set(super::pool(&state)?, &key, &value).await
 }
 
 /// 待办提醒 for the home page, judged on today's date.
-#[tauri::command]
 pub async fn reminders(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Reminder>> {
     reminders::for_today(super::pool(&state)?, org_id, today()).await
 }
 
 /// The practice figures for the home page (identity, posts, pledges, pairings).
-#[tauri::command]
 pub async fn home_practice(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<stats::PracticeFigure>> {
     stats::practice(super::pool(&state)?, org_id, today()).await
 }
 
 /// 最近变动 for the home page: the latest change groups of the last 30 days.
-#[tauri::command]
 pub async fn home_changes(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Change>> {
     changes::recent(super::pool(&state)?, org_id, chrono::Utc::now(), 12).await
 }

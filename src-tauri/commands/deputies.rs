@@ -10,17 +10,14 @@ use crate::sijin::deputies::{
 };
 use crate::state::AppState;
 
-#[tauri::command]
 pub async fn deputy_list(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Deputy>> {
     deputies::list(super::pool(&state)?, org_id).await
 }
 
-#[tauri::command]
 pub async fn deputy_create(state: State<'_, AppState>, input: DeputyInput) -> Result<Deputy> {
     deputies::create(super::pool(&state)?, &input).await
 }
 
-#[tauri::command]
 pub async fn deputy_pair(
     state: State<'_, AppState>,
     deputy_id: i64,
@@ -30,22 +27,18 @@ pub async fn deputy_pair(
     deputies::pair(super::pool(&state)?, deputy_id, community_id, &start_on, today()).await
 }
 
-#[tauri::command]
 pub async fn reception_list(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<ReceptionPoint>> {
     deputies::receptions(super::pool(&state)?, org_id).await
 }
 
-#[tauri::command]
 pub async fn reception_add(state: State<'_, AppState>, input: ReceptionInput) -> Result<ReceptionPoint> {
     deputies::add_reception(super::pool(&state)?, &input).await
 }
 
-#[tauri::command]
 pub async fn deputy_visit_log(state: State<'_, AppState>, input: DeputyVisitInput) -> Result<DeputyVisit> {
     deputies::log_visit(super::pool(&state)?, &input, today()).await
 }
 
-#[tauri::command]
 pub async fn deputy_visit_list(
     state: State<'_, AppState>,
     org_id: Option<i64>,
@@ -54,7 +47,6 @@ pub async fn deputy_visit_list(
     deputies::visits(super::pool(&state)?, org_id, &period).await
 }
 
-#[tauri::command]
 pub async fn deputy_missing(
     state: State<'_, AppState>,
     org_id: Option<i64>,
@@ -63,12 +55,10 @@ pub async fn deputy_missing(
     deputies::missing_visits(super::pool(&state)?, org_id, &period).await
 }
 
-#[tauri::command]
 pub async fn suggestion_open(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Suggestion>> {
     deputies::open_suggestions(super::pool(&state)?, org_id).await
 }
 
-#[tauri::command]
 pub async fn suggestion_reply(
     state: State<'_, AppState>,
     id: i64,
@@ -78,12 +68,10 @@ pub async fn suggestion_reply(
     deputies::reply(super::pool(&state)?, id, &replied_on, &reply, today()).await
 }
 
-#[tauri::command]
 pub async fn deputy_visit_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
     deputies::delete_visit(super::pool(&state)?, id).await
 }
 
-#[tauri::command]
 pub async fn deputy_unpair(
     state: State<'_, AppState>,
     deputy_id: i64,
@@ -93,22 +81,18 @@ pub async fn deputy_unpair(
     deputies::end_pair(super::pool(&state)?, deputy_id, community_id, &end_on, today()).await
 }
 
-#[tauri::command]
 pub async fn deputy_update(state: State<'_, AppState>, id: i64, input: DeputyInput) -> Result<Deputy> {
     deputies::update(super::pool(&state)?, id, &input).await
 }
 
-#[tauri::command]
 pub async fn deputy_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
     deputies::delete(super::pool(&state)?, id).await
 }
 
-#[tauri::command]
 pub async fn reception_update(state: State<'_, AppState>, id: i64, input: ReceptionInput) -> Result<ReceptionPoint> {
     deputies::update_reception(super::pool(&state)?, id, &input).await
 }
 
-#[tauri::command]
 pub async fn reception_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
     deputies::delete_reception(super::pool(&state)?, id).await
 }

@@ -14,7 +14,7 @@ const PICK_ENV: &str = "SANLIANG_PICK";
 const SAVE_AS_ENV: &str = "SANLIANG_SAVE_AS";
 
 /// Asks for files to open (several when `multiple`); empty when the user cancels.
-pub fn pick(app: &AppHandle, title: &str, kind: FileKind, multiple: bool) -> Vec<PathBuf> {
+pub(crate) fn pick(app: &AppHandle, title: &str, kind: FileKind, multiple: bool) -> Vec<PathBuf> {
     if let Some(list) = std::env::var_os(PICK_ENV) {
         let files: Vec<PathBuf> = std::env::split_paths(&list).collect();
         return if multiple { files } else { files.into_iter().take(1).collect() };
@@ -28,7 +28,7 @@ pub fn pick(app: &AppHandle, title: &str, kind: FileKind, multiple: bool) -> Vec
 }
 
 /// Asks where to save, proposing `file_name`; `None` when the user cancels.
-pub fn save(app: &AppHandle, title: &str, file_name: &str, kind: FileKind) -> Option<PathBuf> {
+pub(crate) fn save(app: &AppHandle, title: &str, file_name: &str, kind: FileKind) -> Option<PathBuf> {
     if let Some(path) = std::env::var_os(SAVE_AS_ENV) {
         return Some(PathBuf::from(path));
     }

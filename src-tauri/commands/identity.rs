@@ -8,17 +8,14 @@ use crate::roster::members::MemberPage;
 use crate::sanliang::identity::{self, BulkMark, BulkMarkResult, IdentityMark, IdentitySummary};
 use crate::state::AppState;
 
-#[tauri::command]
 pub async fn identity_mark_bulk(state: State<'_, AppState>, bulk: BulkMark) -> Result<BulkMarkResult> {
     identity::record_bulk(super::pool(&state)?, &bulk, today()).await
 }
 
-#[tauri::command]
 pub async fn identity_summary(state: State<'_, AppState>, org_id: Option<i64>) -> Result<IdentitySummary> {
     identity::summary(super::pool(&state)?, org_id).await
 }
 
-#[tauri::command]
 pub async fn identity_not_shown(
     state: State<'_, AppState>,
     org_id: Option<i64>,
@@ -28,12 +25,10 @@ pub async fn identity_not_shown(
     identity::not_shown(super::pool(&state)?, org_id, page, page_size).await
 }
 
-#[tauri::command]
 pub async fn identity_member_marks(state: State<'_, AppState>, member_id: i64) -> Result<Vec<IdentityMark>> {
     identity::member_marks(super::pool(&state)?, member_id).await
 }
 
-#[tauri::command]
 pub async fn identity_mark_remove(state: State<'_, AppState>, id: i64) -> Result<()> {
     identity::remove(super::pool(&state)?, id).await
 }

@@ -8,17 +8,14 @@ use crate::sijin::difficulties::{self, AdvanceInput, Difficulty};
 use crate::sijin::leaders::{self, DiaryEntry, Leader, LeaderInput, MissingVisit, Visit, VisitInput};
 use crate::state::AppState;
 
-#[tauri::command]
 pub async fn leader_list(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Leader>> {
     leaders::list(super::pool(&state)?, org_id).await
 }
 
-#[tauri::command]
 pub async fn leader_create(state: State<'_, AppState>, input: LeaderInput) -> Result<Leader> {
     leaders::create(super::pool(&state)?, &input).await
 }
 
-#[tauri::command]
 pub async fn leader_assign(
     state: State<'_, AppState>,
     leader_id: i64,
@@ -28,17 +25,14 @@ pub async fn leader_assign(
     leaders::assign(super::pool(&state)?, leader_id, community_id, &start_on, today()).await
 }
 
-#[tauri::command]
 pub async fn visit_log(state: State<'_, AppState>, input: VisitInput) -> Result<Visit> {
     leaders::log_visit(super::pool(&state)?, &input, today()).await
 }
 
-#[tauri::command]
 pub async fn visit_list(state: State<'_, AppState>, org_id: Option<i64>, period: Option<String>) -> Result<Vec<Visit>> {
     leaders::visits(super::pool(&state)?, org_id, period.as_deref()).await
 }
 
-#[tauri::command]
 pub async fn diary_add(
     state: State<'_, AppState>,
     leader_id: i64,
@@ -49,7 +43,6 @@ pub async fn diary_add(
     leaders::add_diary(super::pool(&state)?, leader_id, community_id, &written_on, &text, today()).await
 }
 
-#[tauri::command]
 pub async fn visit_missing(
     state: State<'_, AppState>,
     org_id: Option<i64>,
@@ -58,27 +51,22 @@ pub async fn visit_missing(
     leaders::missing_visits(super::pool(&state)?, org_id, &period).await
 }
 
-#[tauri::command]
 pub async fn difficulty_open(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Difficulty>> {
     difficulties::open(super::pool(&state)?, org_id).await
 }
 
-#[tauri::command]
 pub async fn difficulty_advance(state: State<'_, AppState>, input: AdvanceInput) -> Result<Difficulty> {
     difficulties::advance(super::pool(&state)?, &input, today()).await
 }
 
-#[tauri::command]
 pub async fn diary_list(state: State<'_, AppState>, org_id: Option<i64>, period: String) -> Result<Vec<DiaryEntry>> {
     leaders::diaries(super::pool(&state)?, org_id, &period).await
 }
 
-#[tauri::command]
 pub async fn visit_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
     leaders::delete_visit(super::pool(&state)?, id).await
 }
 
-#[tauri::command]
 pub async fn leader_unassign(
     state: State<'_, AppState>,
     leader_id: i64,
@@ -88,22 +76,18 @@ pub async fn leader_unassign(
     leaders::end_assignment(super::pool(&state)?, leader_id, community_id, &end_on, today()).await
 }
 
-#[tauri::command]
 pub async fn leader_update(state: State<'_, AppState>, id: i64, input: LeaderInput) -> Result<Leader> {
     leaders::update(super::pool(&state)?, id, &input).await
 }
 
-#[tauri::command]
 pub async fn leader_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
     leaders::delete(super::pool(&state)?, id).await
 }
 
-#[tauri::command]
 pub async fn diary_update(state: State<'_, AppState>, id: i64, written_on: String, text: String) -> Result<()> {
     leaders::update_diary(super::pool(&state)?, id, &written_on, &text, today()).await
 }
 
-#[tauri::command]
 pub async fn diary_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
     leaders::delete_diary(super::pool(&state)?, id).await
 }

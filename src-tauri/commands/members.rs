@@ -9,39 +9,32 @@ use crate::roster::members::{self, Member, MemberInput, MemberPage, MemberQuery,
 use crate::roster::photos;
 use crate::state::AppState;
 
-#[tauri::command]
 pub async fn member_search(state: State<'_, AppState>, query: MemberQuery) -> Result<MemberPage> {
     members::search(super::pool(&state)?, &query).await
 }
 
-#[tauri::command]
 pub async fn member_get(state: State<'_, AppState>, id: i64) -> Result<Member> {
     members::get(super::pool(&state)?, id).await
 }
 
-#[tauri::command]
 pub async fn member_create(state: State<'_, AppState>, input: MemberInput) -> Result<Member> {
     members::create(super::pool(&state)?, &input, today()).await
 }
 
-#[tauri::command]
 pub async fn member_update(state: State<'_, AppState>, id: i64, input: MemberInput) -> Result<Member> {
     members::update(super::pool(&state)?, id, &input, today()).await
 }
 
-#[tauri::command]
 pub async fn member_set_status(state: State<'_, AppState>, id: i64, change: StatusChange) -> Result<Member> {
     members::set_status(super::pool(&state)?, id, &change, today()).await
 }
 
-#[tauri::command]
 pub async fn member_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
     members::delete(super::pool(&state)?, id, today()).await
 }
 
 /// Opens the system's file dialog here, in Rust, so the web view needs no file-system
 /// permission; returns whether a photo was chosen.
-#[tauri::command]
 pub async fn member_photo_pick(app: AppHandle, state: State<'_, AppState>, id: i64) -> Result<bool> {
     let picked = super::dialogs::pick(&app, "选择党员照片", files::IMAGES, false);
     let Some(path) = picked.into_iter().next() else { return Ok(false) };
@@ -49,12 +42,10 @@ pub async fn member_photo_pick(app: AppHandle, state: State<'_, AppState>, id: i
     Ok(true)
 }
 
-#[tauri::command]
 pub async fn member_photo_clear(state: State<'_, AppState>, id: i64) -> Result<()> {
     photos::clear(super::pool(&state)?, &state.data_dir, id).await
 }
 
-#[tauri::command]
 pub async fn member_photo_get(state: State<'_, AppState>, id: i64) -> Result<Option<String>> {
     photos::data_url(super::pool(&state)?, &state.data_dir, id).await
 }

@@ -15,19 +15,16 @@ use crate::print::settings::{self, PrintSettings};
 use crate::print::{self, PrintOptions, PrintProgress, PrintSaved, PrintSummary};
 use crate::state::AppState;
 
-#[tauri::command]
 pub async fn print_settings_get(state: State<'_, AppState>) -> Result<PrintSettings> {
     settings::load(super::pool(&state)?, &state.data_dir).await
 }
 
-#[tauri::command]
 pub async fn print_settings_set(state: State<'_, AppState>, settings: PrintSettings) -> Result<PrintSettings> {
     settings::save(super::pool(&state)?, &state.data_dir, &settings).await
 }
 
 /// Picks emblem artwork through the system dialog (opened here, so the web view needs no file
 /// access); returns whether one was chosen.
-#[tauri::command]
 pub async fn print_emblem_pick(app: AppHandle, state: State<'_, AppState>) -> Result<bool> {
     let picked = super::dialogs::pick(&app, "选择党徽图案", files::IMAGES, false);
     let Some(path) = picked.into_iter().next() else { return Ok(false) };
@@ -35,20 +32,17 @@ pub async fn print_emblem_pick(app: AppHandle, state: State<'_, AppState>) -> Re
     Ok(true)
 }
 
-#[tauri::command]
 pub async fn print_emblem_clear(state: State<'_, AppState>) -> Result<()> {
     settings::clear_emblem(&state.data_dir)
 }
 
 /// How many items and sheets a job makes, for the print centre's summary.
-#[tauri::command]
 pub async fn print_count(state: State<'_, AppState>, options: PrintOptions) -> Result<PrintSummary> {
     let job = print::prepare(super::pool(&state)?, &state.data_dir, options, today()).await?;
     Ok(PrintSummary { items: job.items(), sheets: job.sheets(), bytes: 0 })
 }
 
 /// The first sheet as a PDF, for the preview.
-#[tauri::command]
 pub async fn print_preview(state: State<'_, AppState>, options: PrintOptions) -> Result<Response> {
     let job = print::prepare(super::pool(&state)?, &state.data_dir, options, today()).await?;
     let (bytes, _) = tauri::async_runtime::spawn_blocking(move || job.compose(Some(1), &mut |_, _| true))
@@ -59,7 +53,6 @@ pub async fn print_preview(state: State<'_, AppState>, options: PrintOptions) ->
 
 /// Asks where to save (see `dialogs::save`), composes
 /// the job on a worker thread reporting progress, writes it atomically, and opens it when asked.
-#[tauri::command]
 pub async fn print_save(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -104,14 +97,12 @@ pub async fn print_save(
 
 const PACE_ENV: &str = "SANLIANG_PRINT_PACE_MS";
 
-#[tauri::command]
 pub async fn print_cancel(state: State<'_, AppState>) -> Result<()> {
     state.print_cancel.store(true, Ordering::SeqCst);
     Ok(())
 }
 
 /// Opens the PDF saved last (only that one: the web view cannot name files to open).
-#[tauri::command]
 pub async fn print_open_last(app: AppHandle, state: State<'_, AppState>) -> Result<()> {
     let last = state.last_saved.lock().ok().and_then(|l| l.clone());
     let path = last.ok_or_else(|| Error::NotFound("还没有保存过PDF".into()))?;

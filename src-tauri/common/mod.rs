@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod files;
+pub mod limits;
 pub mod money;
 pub mod period;
 pub mod preferences;

@@ -3,14 +3,13 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::common::limits;
 use crate::error::{Error, Result};
 
 /// Weights of the first 17 digits in the GB 11643-1999 checksum.
 const ID_WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 /// Check character for each remainder mod 11.
 const ID_CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
-
-pub const NAME_MAX_CHARS: usize = 20;
 
 /// What an ID number says about its holder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,8 +79,8 @@ pub fn check_name(field: &str, name: &str) -> Result<String> {
     if count == 0 {
         return Err(Error::validation(field, "请填写姓名"));
     }
-    if count > NAME_MAX_CHARS {
-        return Err(Error::validation(field, format!("姓名不能超过{NAME_MAX_CHARS}个字")));
+    if count > limits::NAME {
+        return Err(Error::validation(field, format!("姓名不能超过{}个字", limits::NAME)));
     }
     // People type the dot in several ways; store the one standard form.
     let name: String = name.chars().map(|c| if matches!(c, '.' | '•' | '‧' | '・' | '．') { '·' } else { c }).collect();
@@ -174,6 +173,9 @@ pub fn check_phone(field: &str, phone: &str) -> Result<String> {
     let phone: String = halfwidth(phone).trim().chars().filter(|c| *c != ' ').collect();
     if phone.is_empty() {
         return Ok(phone);
+    }
+    if phone.chars().count() > limits::PHONE {
+        return Err(Error::validation(field, format!("电话不能超过{}位", limits::PHONE)));
     }
     if is_mobile(&phone) || is_landline(&phone) {
         Ok(phone)

@@ -9,6 +9,7 @@ use sqlx::SqlitePool;
 use ts_rs::TS;
 
 use crate::common::catalog::PledgeStatus;
+use crate::common::limits;
 use crate::common::period::Period;
 use crate::error::Result;
 use crate::sanliang::pledges::{self, PledgeQuery};
@@ -26,9 +27,6 @@ pub struct Reminder {
     /// The page to act on.
     pub route: String,
 }
-
-pub const STALE_DAYS: u64 = 30;
-pub const AGREEMENT_DAYS: u64 = 60;
 
 fn examples(items: impl IntoIterator<Item = String>) -> Vec<String> {
     items.into_iter().take(3).collect()
@@ -56,12 +54,12 @@ pub async fn for_today(pool: &SqlitePool, org_id: Option<i64>, today: NaiveDate)
             route: "/deputies".into(),
         });
     }
-    let stale = today.checked_sub_days(Days::new(STALE_DAYS)).unwrap_or(today);
+    let stale = today.checked_sub_days(Days::new(limits::STALE_DAYS)).unwrap_or(today);
     let old: Vec<_> = difficulties::open(pool, org_id).await?.into_iter().filter(|d| d.raised_on < stale).collect();
     if !old.is_empty() {
         out.push(Reminder {
             key: "difficulties".into(),
-            title: format!("{}件群众诉求超过30天未办结", old.len()),
+            title: format!("{}件群众诉求超过{}天未办结", old.len(), limits::STALE_DAYS),
             count: old.len() as i64,
             examples: examples(old.iter().map(|d| format!("{} {}", d.community_name, d.content))),
             route: "/leaders".into(),
@@ -72,22 +70,18 @@ pub async fn for_today(pool: &SqlitePool, org_id: Option<i64>, today: NaiveDate)
     if !old.is_empty() {
         out.push(Reminder {
             key: "suggestions".into(),
-            title: format!("{}条意见建议超过30天未答复", old.len()),
+            title: format!("{}条意见建议超过{}天未答复", old.len(), limits::STALE_DAYS),
             count: old.len() as i64,
             examples: examples(old.iter().map(|s| format!("{} {}", s.community_name, s.content))),
             route: "/deputies".into(),
         });
     }
-    let horizon = today.checked_add_days(Days::new(AGREEMENT_DAYS)).unwrap_or(today);
-    let ending: Vec<_> = pairings::list(pool, org_id)
-        .await?
-        .into_iter()
-        .filter(|p| p.end_on.is_none() && p.agreement_until.is_some_and(|u| u >= today && u <= horizon))
-        .collect();
+    let ending: Vec<_> =
+        pairings::list(pool, org_id, today).await?.into_iter().filter(|p| p.agreement_ending_soon).collect();
     if !ending.is_empty() {
         out.push(Reminder {
             key: "agreements".into(),
-            title: format!("{}份共建协议将在60天内到期", ending.len()),
+            title: format!("{}份共建协议将在{}天内到期", ending.len(), limits::AGREEMENT_NOTICE_DAYS),
             count: ending.len() as i64,
             examples: examples(ending.iter().map(|p| format!("{}—{}", p.unit_name, p.community_name))),
             route: "/pairings".into(),

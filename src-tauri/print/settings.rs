@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use ts_rs::TS;
 
+use crate::common::limits;
 use crate::common::settings as store;
 use crate::common::validate::check_text;
 use crate::error::{Error, Result};
@@ -48,18 +49,17 @@ impl Default for PrintSettings {
 
 const PREFIX: &str = "print.";
 const EMBLEM: &str = "emblem";
-const TITLE_MAX: usize = 20;
 
 fn fields(s: &mut PrintSettings) -> [(&'static str, &'static str, &mut String, usize); 8] {
     [
-        ("cardTitle", "承诺卡标题", &mut s.card_title, TITLE_MAX),
-        ("vanguardTitle", "先锋岗标题", &mut s.vanguard_title, TITLE_MAX),
-        ("modelTitle", "示范岗标题", &mut s.model_title, TITLE_MAX),
-        ("badgeTitle", "胸牌标题", &mut s.badge_title, TITLE_MAX),
-        ("zoneTitle", "责任区标题", &mut s.zone_title, TITLE_MAX),
-        ("noticeTitle", "公示表标题", &mut s.notice_title, 30),
-        ("issuer", "监制单位", &mut s.issuer, 40),
-        ("phone", "监督电话", &mut s.phone, 40),
+        ("cardTitle", "承诺卡标题", &mut s.card_title, limits::PRINT_TITLE),
+        ("vanguardTitle", "先锋岗标题", &mut s.vanguard_title, limits::PRINT_TITLE),
+        ("modelTitle", "示范岗标题", &mut s.model_title, limits::PRINT_TITLE),
+        ("badgeTitle", "胸牌标题", &mut s.badge_title, limits::PRINT_TITLE),
+        ("zoneTitle", "责任区标题", &mut s.zone_title, limits::PRINT_TITLE),
+        ("noticeTitle", "公示表标题", &mut s.notice_title, limits::NOTICE_TITLE),
+        ("issuer", "监制单位", &mut s.issuer, limits::PRINT_FOOTER),
+        ("phone", "监督电话", &mut s.phone, limits::PRINT_FOOTER),
     ]
 }
 

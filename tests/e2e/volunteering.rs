@@ -19,7 +19,11 @@ async fn flow(app: &App) -> R {
     app.choose("activity-service", "义务诊疗").await?;
     app.type_into("activity-place", "河咀社区卫生室").await?;
     app.type_into("activity-served", "86").await?;
-    let member = app.choose_first("participant-member-0").await?;
+    // The member picker lists each member by name (first), then where they belong.
+    app.click_visible("//*[@data-testid='participant-member-0']//div[contains(@class,'el-select__wrapper')]").await?;
+    let option = "//li[contains(@class,'el-select-dropdown__item') and not(contains(@class,'is-disabled'))]";
+    let member = app.visible_text(&format!("{option}/span[1]")).await?;
+    app.click_visible(option).await?;
     app.type_into("participant-hours-0", "2.5").await?;
     app.click("participant-add").await?;
     app.type_into("participant-name-1", "杨佳怡").await?;

@@ -1,6 +1,6 @@
 // Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.
 
-export type ErrorKind = "validation" | "needs_confirmation" | "not_found" | "conflict" | "storage" | "io" | "cancelled";
+export type ErrorKind = "validation" | "needs_confirmation" | "not_found" | "conflict" | "storage" | "io" | "cancelled" | "internal";
 
 export type IpcError = { kind: ErrorKind, message: string, field?: string, 
 /**
@@ -342,7 +342,11 @@ scanName: string | null, records: number,
 /**
  * Funds given under this pairing, in fen.
  */
-fundsFen: number, };
+fundsFen: number, 
+/**
+ * Still open, and its agreement ends within `limits::AGREEMENT_NOTICE_DAYS` of today.
+ */
+agreementEndingSoon: boolean, };
 
 export type PairingInput = { unitId: number | null, communityId: number | null, startOn: string, signedOn: string, agreementUntil: string, agreement: string, };
 
@@ -491,3 +495,45 @@ at: string,
  * The sentence shown, in Chinese.
  */
 text: string, count: number, };
+
+/** Limits and day rules, named once in src-tauri/common/limits.rs. */
+export const LIMITS = {
+  NAME: 20,
+  PHONE: 20,
+  ID_NUMBER: 18,
+  ADDRESS: 100,
+  MEMBER_WORK_UNIT: 50,
+  DEPUTY_WORK_UNIT: 60,
+  MEMBER_NOTES: 500,
+  JOB_TITLE: 40,
+  PERSON: 40,
+  ORG_NAME: 40,
+  POST_NAME: 30,
+  POST_DUTIES: 500,
+  POST_CAPACITY: 200,
+  ZONE_NAME: 30,
+  ZONE_ITEM_NAME: 40,
+  MARK_PLACE: 30,
+  PLEDGE_ITEMS: 20,
+  PLEDGE_CONTENT: 200,
+  PLEDGE_CONTENT_MIN: 8,
+  PLEDGE_MEASURES: 300,
+  PLEDGE_OWNER: 30,
+  PROGRESS_TEXT: 500,
+  APPRAISAL_COMMENT: 200,
+  AGREEMENT: 1000,
+  RECORD_TEXT: 500,
+  LONG_NOTES: 2000,
+  PARTICIPANTS: 200,
+  PLACE: 60,
+  SCHEDULE: 100,
+  HELPED: 60,
+  ACTIVITY_LABEL: 40,
+  PRINT_TITLE: 20,
+  NOTICE_TITLE: 30,
+  PRINT_FOOTER: 40,
+  STALE_DAYS: 30,
+  AGREEMENT_NOTICE_DAYS: 60,
+  RECENT_CHANGE_DAYS: 30,
+  PAGE_SIZE_MAX: 200,
+} as const

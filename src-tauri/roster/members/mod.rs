@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
 use crate::common::catalog::{Category, Gender, MemberStatus, EDUCATIONS, ETHNICITIES};
+use crate::common::limits;
 use crate::common::validate::{self, check_name, check_paragraphs, check_phone, check_text};
 use crate::error::{Error, Result};
 use crate::roster::orgs::store as org_store;
@@ -67,10 +68,10 @@ pub fn validate(input: &MemberInput, today: NaiveDate) -> Result<MemberRecord> {
         return Err(Error::validation("education", "请从列表中选择学历"));
     }
     let phone = check_phone("phone", &input.phone)?;
-    let address = check_text("address", "住址", &input.address, 100, false)?;
-    let work_unit = check_text("workUnit", "工作单位", &input.work_unit, 50, false)?;
+    let address = check_text("address", "住址", &input.address, limits::ADDRESS, false)?;
+    let work_unit = check_text("workUnit", "工作单位", &input.work_unit, limits::MEMBER_WORK_UNIT, false)?;
     let category = input.category.ok_or_else(|| Error::validation("category", "请选择党员类别"))?;
-    let notes = check_paragraphs("notes", "备注", &input.notes, 500, false)?;
+    let notes = check_paragraphs("notes", "备注", &input.notes, limits::MEMBER_NOTES, false)?;
     Ok(MemberRecord {
         search_text: search_key::search_text(&name),
         sort_name: search_key::sort_name(&name),
@@ -213,8 +214,6 @@ pub fn text_patterns(text: &str) -> TextPatterns {
     }
 }
 
-pub const PAGE_SIZE_MAX: u32 = 200;
-
 fn filter_of(query: &MemberQuery, subtree: Option<String>) -> store::Filter<'static> {
     store::Filter {
         subtree,
@@ -233,7 +232,7 @@ pub async fn matching_ids(pool: &SqlitePool, query: &MemberQuery) -> Result<Vec<
 pub async fn search(pool: &SqlitePool, query: &MemberQuery) -> Result<MemberPage> {
     let subtree = crate::roster::orgs::subtree_path(pool, query.org_id).await?;
     let mut conn = pool.acquire().await?;
-    let page_size = query.page_size.clamp(1, PAGE_SIZE_MAX);
+    let page_size = query.page_size.clamp(1, limits::PAGE_SIZE_MAX);
     let page = query.page.max(1);
     let filter = filter_of(query, subtree);
     let total = store::count(&mut conn, &filter).await?;

@@ -9,10 +9,9 @@ pub use model::*;
 use sqlx::SqlitePool;
 
 use crate::common::catalog::OrgKind;
+use crate::common::limits;
 use crate::common::validate::check_text;
 use crate::error::{Error, Result};
-
-pub const ORG_NAME_MAX: usize = 40;
 
 fn check_placement(parent: Option<&Organization>, kind: OrgKind) -> Result<()> {
     match parent {
@@ -51,7 +50,7 @@ async fn check_unit_fields(pool: &SqlitePool, input: &OrgInput) -> Result<()> {
 }
 
 pub async fn create(pool: &SqlitePool, input: OrgInput) -> Result<Organization> {
-    let name = check_text("name", "组织名称", &input.name, ORG_NAME_MAX, true)?;
+    let name = check_text("name", "组织名称", &input.name, limits::ORG_NAME, true)?;
     let parent = match input.parent_id {
         Some(id) => Some(store::get(&mut *pool.acquire().await?, id).await?),
         None => None,
@@ -69,7 +68,7 @@ pub async fn create(pool: &SqlitePool, input: OrgInput) -> Result<Organization> 
 }
 
 pub async fn rename(pool: &SqlitePool, id: i64, name: &str) -> Result<Organization> {
-    let name = check_text("name", "组织名称", name, ORG_NAME_MAX, true)?;
+    let name = check_text("name", "组织名称", name, limits::ORG_NAME, true)?;
     let mut conn = pool.acquire().await?;
     let org = store::get(&mut conn, id).await?;
     drop(conn);

@@ -12,17 +12,16 @@ use sqlx::SqlitePool;
 
 use crate::common::catalog::LabeledCount;
 use crate::common::catalog::{MarkType, MemberStatus};
+use crate::common::limits;
 use crate::common::validate::{check_past_date, check_text};
 use crate::error::{Error, Result};
 use crate::roster::members::{self, MemberPage};
 use crate::roster::orgs::subtree_path;
 
-pub const PLACE_MAX: usize = 30;
-
 /// Records one mark for every selected member on the roll, all in one transaction.
 pub async fn record_bulk(pool: &SqlitePool, bulk: &BulkMark, today: NaiveDate) -> Result<BulkMarkResult> {
     let shown_on = check_past_date("shownOn", "亮身份日期", &bulk.shown_on, today)?;
-    let place = check_text("place", "地点/岗位", &bulk.place, PLACE_MAX, false)?;
+    let place = check_text("place", "地点/岗位", &bulk.place, limits::MARK_PLACE, false)?;
     let ids = match &bulk.selection {
         MemberSelection::Ids(ids) => ids.clone(),
         MemberSelection::Query(q) => members::matching_ids(pool, q).await?,
@@ -77,7 +76,7 @@ pub async fn summary(pool: &SqlitePool, org_id: Option<i64>) -> Result<IdentityS
 /// Members on the roll in the subtree who hold no mark yet, by name.
 pub async fn not_shown(pool: &SqlitePool, org_id: Option<i64>, page: u32, page_size: u32) -> Result<MemberPage> {
     let path = subtree_path(pool, org_id).await?;
-    let page_size = page_size.clamp(1, members::PAGE_SIZE_MAX);
+    let page_size = page_size.clamp(1, limits::PAGE_SIZE_MAX);
     let offset = (page.max(1) - 1) * page_size;
     let mut conn = pool.acquire().await?;
     let (active, shown) = store::shown_counts(&mut conn, path.as_deref()).await?;

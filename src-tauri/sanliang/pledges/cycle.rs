@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 use crate::common::catalog::{Appraiser, PledgeStatus, Rating};
 use crate::common::files;
+use crate::common::limits;
 use crate::common::validate::{check_paragraphs, check_past_date};
 use crate::error::{Error, Result};
 use crate::sanliang::pledges::store;
@@ -48,8 +49,6 @@ pub struct AppraisalInput {
     pub appraised_on: String,
 }
 
-pub const PROGRESS_MAX: usize = 500;
-pub const COMMENT_MAX: usize = 200;
 pub const EVIDENCE_DIR: &str = "evidence";
 
 /// A date after publication (named by `label`), not in the future.
@@ -69,7 +68,7 @@ fn date_after_publication(
 
 /// Records 践诺 progress; optionally marks its item done on the entry's date.
 pub async fn add_progress(pool: &SqlitePool, input: &ProgressInput, today: NaiveDate) -> Result<Pledge> {
-    let text = check_paragraphs("text", "践诺情况", &input.text, PROGRESS_MAX, true)?;
+    let text = check_paragraphs("text", "践诺情况", &input.text, limits::PROGRESS_TEXT, true)?;
     let mut tx = pool.begin().await?;
     let pledge = pledges::full(&mut tx, input.pledge_id, today).await?;
     match pledge.status {
@@ -130,7 +129,7 @@ pub async fn appraise(pool: &SqlitePool, input: &AppraisalInput, today: NaiveDat
     if rating == Rating::Unsatisfied && input.comment.trim().is_empty() {
         return Err(Error::validation("comment", "评议为“不满意”时请写明原因"));
     }
-    let comment = check_paragraphs("comment", "评议意见", &input.comment, COMMENT_MAX, false)?;
+    let comment = check_paragraphs("comment", "评议意见", &input.comment, limits::APPRAISAL_COMMENT, false)?;
     let mut conn = pool.acquire().await?;
     let pledge = pledges::full(&mut conn, input.pledge_id, today).await?;
     if pledge.status == PledgeStatus::Draft {

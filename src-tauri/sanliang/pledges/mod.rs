@@ -8,37 +8,41 @@ mod rules;
 pub(crate) mod store;
 
 pub use model::*;
-pub use rules::{effective_status, item_overdue, vague_flags, CONTENT_MIN_CHARS};
+pub use rules::{effective_status, item_overdue, vague_flags};
 
 use chrono::{Datelike, NaiveDate};
 use sqlx::SqlitePool;
 
 use crate::common::catalog::{MemberStatus, OrgKind, PledgeStatus};
+use crate::common::limits;
 use crate::common::validate::{check_date, check_paragraphs, check_past_date, check_text};
 use crate::error::{Error, Result};
 use crate::roster::members::store as member_store;
 use crate::roster::orgs::store as org_store;
 use crate::roster::orgs::subtree_path;
 
-pub const ITEMS_MAX: usize = 20;
-pub const CONTENT_MAX: usize = 200;
-pub const MEASURES_MAX: usize = 300;
-pub const OWNER_MAX: usize = 30;
 fn validate_items(items: &[ItemInput], year: i32, pledged_on: NaiveDate) -> Result<Vec<ValidItem>> {
     if items.is_empty() {
         return Err(Error::validation("items", "请至少写一项承诺"));
     }
-    if items.len() > ITEMS_MAX {
-        return Err(Error::validation("items", format!("一份承诺最多{ITEMS_MAX}项")));
+    if items.len() > limits::PLEDGE_ITEMS {
+        return Err(Error::validation("items", format!("一份承诺最多{}项", limits::PLEDGE_ITEMS)));
     }
     let year_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(pledged_on);
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let f = |name: &str| format!("items.{i}.{name}");
         let n = i + 1;
-        let content = check_paragraphs(&f("content"), &format!("第{n}项的承诺内容"), &item.content, CONTENT_MAX, true)?;
-        let measures = check_text(&f("measures"), &format!("第{n}项的措施"), &item.measures, MEASURES_MAX, false)?;
-        let owner = check_text(&f("owner"), &format!("第{n}项的责任人"), &item.owner, OWNER_MAX, false)?;
+        let content = check_paragraphs(
+            &f("content"),
+            &format!("第{n}项的承诺内容"),
+            &item.content,
+            limits::PLEDGE_CONTENT,
+            true,
+        )?;
+        let measures =
+            check_text(&f("measures"), &format!("第{n}项的措施"), &item.measures, limits::PLEDGE_MEASURES, false)?;
+        let owner = check_text(&f("owner"), &format!("第{n}项的责任人"), &item.owner, limits::PLEDGE_OWNER, false)?;
         let deadline = if item.deadline.trim().is_empty() {
             None
         } else {

@@ -4,16 +4,14 @@
 use chrono::NaiveDate;
 
 use crate::common::catalog::PledgeStatus;
-
-/// Shorter content cannot say what will be done and how much ("服务群众" is not a pledge).
-pub const CONTENT_MIN_CHARS: usize = 8;
+use crate::common::limits;
 
 /// What makes an item impossible to supervise; empty when it is concrete enough to publish.
 pub fn vague_flags(content: &str, measures: &str, owner: &str, deadline: Option<NaiveDate>) -> Vec<String> {
     let mut flags = Vec::new();
     let meaningful = content.chars().filter(|c| c.is_alphanumeric()).count();
-    if meaningful < CONTENT_MIN_CHARS {
-        flags.push(format!("内容过于笼统（不足{CONTENT_MIN_CHARS}个字），请写明做什么、做到什么程度"));
+    if meaningful < limits::PLEDGE_CONTENT_MIN {
+        flags.push(format!("内容过于笼统（不足{}个字），请写明做什么、做到什么程度", limits::PLEDGE_CONTENT_MIN));
     }
     if measures.trim().is_empty() {
         flags.push("没有写落实措施".to_owned());

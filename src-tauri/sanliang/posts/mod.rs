@@ -11,15 +11,12 @@ use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
 use crate::common::catalog::{Category, MemberStatus, OrgKind, PostHow, PostKind};
+use crate::common::limits;
 use crate::common::validate::{check_paragraphs, check_past_date, check_text};
 use crate::error::{Error, Result};
 use crate::roster::members::store as member_store;
 use crate::roster::orgs::store as org_store;
 use crate::roster::orgs::subtree_path;
-
-pub const POST_NAME_MAX: usize = 30;
-pub const DUTIES_MAX: usize = 500;
-pub const CAPACITY_MAX: i64 = 200;
 
 struct ValidPost {
     community_id: i64,
@@ -38,11 +35,11 @@ async fn validate(pool: &SqlitePool, input: &PostInput, except: Option<i64>) -> 
     if org.kind != OrgKind::Community {
         return Err(Error::validation("communityId", "服务岗位设在社区党总支"));
     }
-    let name = check_text("name", "岗位名称", &input.name, POST_NAME_MAX, true)?;
+    let name = check_text("name", "岗位名称", &input.name, limits::POST_NAME, true)?;
     let kind = input.kind.ok_or_else(|| Error::validation("kind", "请选择岗位类型"))?;
-    let duties = check_paragraphs("duties", "岗位职责", &input.duties, DUTIES_MAX, true)?;
-    if !(1..=CAPACITY_MAX).contains(&input.capacity) {
-        return Err(Error::validation("capacity", format!("岗位人数应为1到{CAPACITY_MAX}名")));
+    let duties = check_paragraphs("duties", "岗位职责", &input.duties, limits::POST_DUTIES, true)?;
+    if !(1..=limits::POST_CAPACITY).contains(&input.capacity) {
+        return Err(Error::validation("capacity", format!("岗位人数应为1到{}名", limits::POST_CAPACITY)));
     }
     if store::post_named(&mut conn, community_id, &name, except).await?.is_some() {
         return Err(Error::conflict(Some("name"), format!("{}已有名为“{name}”的岗位", org.name)));

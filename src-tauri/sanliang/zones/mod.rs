@@ -10,18 +10,16 @@ pub use model::*;
 use sqlx::SqlitePool;
 
 use crate::common::catalog::{MemberStatus, OrgKind};
+use crate::common::limits;
 use crate::common::validate::check_text;
 use crate::error::{Error, Result};
 use crate::roster::members::store as member_store;
 use crate::roster::orgs::store as org_store;
 use crate::roster::orgs::subtree_path;
 
-pub const ZONE_NAME_MAX: usize = 30;
-pub const ITEM_NAME_MAX: usize = 40;
-
 pub async fn create(pool: &SqlitePool, input: &ZoneInput) -> Result<Zone> {
     let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
-    let name = check_text("name", "责任区名称", &input.name, ZONE_NAME_MAX, true)?;
+    let name = check_text("name", "责任区名称", &input.name, limits::ZONE_NAME, true)?;
     let mut conn = pool.acquire().await?;
     let org = org_store::get(&mut conn, community_id)
         .await
@@ -40,7 +38,7 @@ pub async fn create(pool: &SqlitePool, input: &ZoneInput) -> Result<Zone> {
 pub async fn add_items(pool: &SqlitePool, input: &ZoneItemsInput) -> Result<Vec<ZoneItem>> {
     let mut names: Vec<String> = Vec::new();
     for line in input.names.lines() {
-        let name = check_text("names", "名称", line, ITEM_NAME_MAX, false)?;
+        let name = check_text("names", "名称", line, limits::ZONE_ITEM_NAME, false)?;
         if !name.is_empty() && !names.contains(&name) {
             names.push(name);
         }
@@ -116,7 +114,7 @@ pub async fn cover(pool: &SqlitePool, input: &CoverInput) -> Result<Vec<ZoneItem
 
 /// Renames a zone; the name stays unique within its community.
 pub async fn rename(pool: &SqlitePool, id: i64, name: &str) -> Result<Zone> {
-    let name = check_text("name", "责任区名称", name, ZONE_NAME_MAX, true)?;
+    let name = check_text("name", "责任区名称", name, limits::ZONE_NAME, true)?;
     let mut tx = pool.begin().await?;
     let zone = store::zone(&mut tx, id).await?;
     if matches!(store::zone_named(&mut tx, zone.community_id, &name).await?, Some(other) if other != id) {
@@ -140,7 +138,7 @@ pub async fn delete(pool: &SqlitePool, id: i64) -> Result<u64> {
 
 /// Corrects the name of a lane, building or household; unique per zone and kind.
 pub async fn rename_item(pool: &SqlitePool, item_id: i64, name: &str) -> Result<ZoneItem> {
-    let name = check_text("name", "名称", name, ITEM_NAME_MAX, true)?;
+    let name = check_text("name", "名称", name, limits::ZONE_ITEM_NAME, true)?;
     let mut tx = pool.begin().await?;
     let item = store::item(&mut tx, item_id).await?;
     if matches!(store::item_named(&mut tx, item.zone_id, item.kind, &name).await?, Some(other) if other != item_id) {

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::common::catalog::OrgKind;
+use crate::common::limits;
 use crate::common::period::Period;
 use crate::common::validate::{check_name, check_paragraphs, check_past_date, check_phone, check_text};
 use crate::error::{Error, Result};
@@ -35,7 +36,7 @@ fn checked(input: &DeputyInput) -> Result<(String, String, String)> {
     if input.roles.is_empty() {
         return Err(Error::validation("roles", "请至少选择一个身份：党代表、人大代表或政协委员"));
     }
-    let work_unit = check_text("workUnit", "工作单位", &input.work_unit, 60, false)?;
+    let work_unit = check_text("workUnit", "工作单位", &input.work_unit, limits::DEPUTY_WORK_UNIT, false)?;
     let phone = check_phone("phone", &input.phone)?;
     Ok((name, work_unit, phone))
 }
@@ -135,8 +136,8 @@ pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Deputy>>
 /// A reception point's fields, checked: (community, place, schedule); the deputies must exist.
 async fn checked_reception(conn: &mut SqliteConnection, input: &ReceptionInput) -> Result<(i64, String, String)> {
     let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
-    let place = check_text("place", "接待地点", &input.place, 60, true)?;
-    let schedule = check_text("schedule", "接待时间", &input.schedule, 100, true)?;
+    let place = check_text("place", "接待地点", &input.place, limits::PLACE, true)?;
+    let schedule = check_text("schedule", "接待时间", &input.schedule, limits::SCHEDULE, true)?;
     let community =
         org_store::get(conn, community_id).await.map_err(|_| Error::validation("communityId", "所选社区不存在"))?;
     if community.kind != OrgKind::Community {
@@ -185,7 +186,7 @@ pub async fn log_visit(pool: &SqlitePool, input: &DeputyVisitInput, today: Naive
     let deputy_id = input.deputy_id.ok_or_else(|| Error::validation("deputyId", "请选择代表委员"))?;
     let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
     let visited_on = check_past_date("visitedOn", "进社区日期", &input.visited_on, today)?;
-    let notes = check_paragraphs("notes", "活动情况", &input.notes, 2000, false)?;
+    let notes = check_paragraphs("notes", "活动情况", &input.notes, limits::LONG_NOTES, false)?;
     let mut tx = pool.begin().await?;
     if !store::paired_on(&mut tx, deputy_id, community_id, visited_on).await? {
         return Err(Error::validation("communityId", format!("{visited_on}时该代表委员未与这个社区结对")));
@@ -193,8 +194,8 @@ pub async fn log_visit(pool: &SqlitePool, input: &DeputyVisitInput, today: Naive
     let id = store::insert_visit(&mut tx, deputy_id, community_id, visited_on, &notes).await?;
     for (i, s) in input.suggestions.iter().enumerate() {
         let f = |n: &str| format!("suggestions.{i}.{n}");
-        let raised_by = check_text(&f("raisedBy"), "提出人", &s.raised_by, 40, true)?;
-        let content = check_text(&f("content"), "意见建议", &s.content, 500, true)?;
+        let raised_by = check_text(&f("raisedBy"), "提出人", &s.raised_by, limits::PERSON, true)?;
+        let content = check_text(&f("content"), "意见建议", &s.content, limits::RECORD_TEXT, true)?;
         store::insert_suggestion(&mut tx, id, community_id, &raised_by, &content, visited_on).await?;
     }
     let visit = store::visit(&mut tx, id).await?;
@@ -211,7 +212,7 @@ pub async fn visits(pool: &SqlitePool, org_id: Option<i64>, period: &str) -> Res
 /// Answers a suggestion (dated, not before it was raised, not in the future).
 pub async fn reply(pool: &SqlitePool, id: i64, replied_on: &str, reply: &str, today: NaiveDate) -> Result<Suggestion> {
     let replied_on = check_past_date("repliedOn", "答复日期", replied_on, today)?;
-    let reply = check_paragraphs("reply", "答复内容", reply, 500, true)?;
+    let reply = check_paragraphs("reply", "答复内容", reply, limits::RECORD_TEXT, true)?;
     let mut conn = pool.acquire().await?;
     let s = store::suggestion(&mut conn, id).await?;
     if s.replied_on.is_some() {

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::common::catalog::DifficultyStatus;
+use crate::common::limits;
 use crate::common::validate::{check_paragraphs, check_past_date, check_text};
 use crate::error::{Error, Result};
 use crate::roster::orgs::subtree_path;
@@ -25,16 +26,16 @@ pub(crate) async fn insert_in(
     index: usize,
 ) -> Result<i64> {
     let f = |name: &str| format!("difficulties.{index}.{name}");
-    let raised_by = check_text(&f("raisedBy"), "反映人", &input.raised_by, 40, true)?;
-    let content = check_text(&f("content"), "困难或诉求", &input.content, 500, true)?;
-    let responsible = check_text(&f("responsible"), "责任人", &input.responsible, 40, true)?;
+    let raised_by = check_text(&f("raisedBy"), "反映人", &input.raised_by, limits::PERSON, true)?;
+    let content = check_text(&f("content"), "困难或诉求", &input.content, limits::RECORD_TEXT, true)?;
+    let responsible = check_text(&f("responsible"), "责任人", &input.responsible, limits::PERSON, true)?;
     store::insert(conn, community_id, visit_id, &raised_by, &content, &responsible, raised_on).await
 }
 
 /// The next step of a difficulty, dated: 待办 → 办理中 → 已解决 → 已反馈.
 pub async fn advance(pool: &SqlitePool, input: &AdvanceInput, today: NaiveDate) -> Result<Difficulty> {
     let on = check_past_date("on", "日期", &input.on, today)?;
-    let outcome = check_paragraphs("outcome", "办理情况", &input.outcome, 500, false)?;
+    let outcome = check_paragraphs("outcome", "办理情况", &input.outcome, limits::RECORD_TEXT, false)?;
     let mut conn = pool.acquire().await?;
     let d = store::get(&mut conn, input.id).await?;
     let (next, previous) = match d.status {

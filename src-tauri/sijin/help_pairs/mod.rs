@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
 use crate::common::catalog::OrgKind;
+use crate::common::limits;
 use crate::common::validate::{check_name, check_paragraphs, check_past_date, check_text};
 use crate::error::{Error, Result};
 use crate::roster::orgs::store as org_store;
@@ -18,8 +19,8 @@ use crate::roster::orgs::subtree_path;
 pub async fn create(pool: &SqlitePool, input: &HelpPairInput, today: NaiveDate) -> Result<HelpPair> {
     let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
     let cadre = check_name("cadre", &input.cadre)?;
-    let cadre_title = check_text("cadreTitle", "职务", &input.cadre_title, 40, false)?;
-    let helped = check_text("helped", "帮扶对象", &input.helped, 60, true)?;
+    let cadre_title = check_text("cadreTitle", "职务", &input.cadre_title, limits::JOB_TITLE, false)?;
+    let helped = check_text("helped", "帮扶对象", &input.helped, limits::HELPED, true)?;
     let start_on = check_past_date("startOn", "结对日期", &input.start_on, today)?;
     let mut conn = pool.acquire().await?;
     let community = org_store::get(&mut conn, community_id)
@@ -41,7 +42,7 @@ pub async fn add_record(
     today: NaiveDate,
 ) -> Result<HelpPair> {
     let helped_on = check_past_date("helpedOn", "帮扶日期", helped_on, today)?;
-    let text = check_paragraphs("text", "帮扶情况", text, 500, true)?;
+    let text = check_paragraphs("text", "帮扶情况", text, limits::RECORD_TEXT, true)?;
     let mut conn = pool.acquire().await?;
     let pair = store::get(&mut conn, pair_id).await?;
     if helped_on < pair.start_on {

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
 use crate::common::catalog::{LeaderLevel, OrgKind};
+use crate::common::limits;
 use crate::common::period::Period;
 use crate::common::validate::{check_name, check_paragraphs, check_past_date, check_phone, check_text};
 use crate::error::{Error, Result};
@@ -30,7 +31,7 @@ pub fn month(field: &str, period: &str) -> Result<Period> {
 fn checked(input: &LeaderInput) -> Result<(String, LeaderLevel, String, String)> {
     let name = check_name("name", &input.name)?;
     let level = input.level.ok_or_else(|| Error::validation("level", "请选择县级或科级"))?;
-    let title = check_text("title", "职务", &input.title, 40, false)?;
+    let title = check_text("title", "职务", &input.title, limits::JOB_TITLE, false)?;
     let phone = check_phone("phone", &input.phone)?;
     Ok((name, level, title, phone))
 }
@@ -136,8 +137,8 @@ pub async fn log_visit(pool: &SqlitePool, input: &VisitInput, today: NaiveDate) 
     let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
     let visited_on = check_past_date("visitedOn", "走访日期", &input.visited_on, today)?;
     let kind = input.kind.ok_or_else(|| Error::validation("kind", "请选择活动形式"))?;
-    let participants = check_text("participants", "参加人员", &input.participants, 200, false)?;
-    let notes = check_paragraphs("notes", "情况记录", &input.notes, 2000, false)?;
+    let participants = check_text("participants", "参加人员", &input.participants, limits::PARTICIPANTS, false)?;
+    let notes = check_paragraphs("notes", "情况记录", &input.notes, limits::LONG_NOTES, false)?;
     let mut tx = pool.begin().await?;
     if !store::assigned_on(&mut tx, leader_id, community_id, visited_on).await? {
         let leader = store::leader(&mut tx, leader_id).await?;
@@ -167,7 +168,7 @@ pub async fn add_diary(
     today: NaiveDate,
 ) -> Result<()> {
     let written_on = check_past_date("writtenOn", "日记日期", written_on, today)?;
-    let text = check_paragraphs("text", "民情日记", text, 2000, true)?;
+    let text = check_paragraphs("text", "民情日记", text, limits::LONG_NOTES, true)?;
     let mut conn = pool.acquire().await?;
     let leader = store::leader(&mut conn, leader_id).await?;
     if !leader.communities.iter().any(|c| c.community_id == community_id) {
@@ -179,7 +180,7 @@ pub async fn add_diary(
 /// Corrects a diary entry's date or text (the leader and community stay).
 pub async fn update_diary(pool: &SqlitePool, id: i64, written_on: &str, text: &str, today: NaiveDate) -> Result<()> {
     let written_on = check_past_date("writtenOn", "日记日期", written_on, today)?;
-    let text = check_paragraphs("text", "民情日记", text, 2000, true)?;
+    let text = check_paragraphs("text", "民情日记", text, limits::LONG_NOTES, true)?;
     let mut tx = pool.begin().await?;
     store::diary_owner(&mut tx, id).await?;
     store::update_diary(&mut tx, id, written_on, &text).await?;

@@ -14,13 +14,13 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::common::catalog::{OrgKind, SupportKind};
 use crate::common::files;
+use crate::common::limits;
 use crate::common::money::parse_yuan;
 use crate::common::validate::{check_date, check_paragraphs, check_past_date};
 use crate::error::{Error, Result};
 use crate::roster::orgs::store as org_store;
 use crate::roster::orgs::subtree_path;
 
-pub const AGREEMENT_MAX: usize = 1000;
 pub const SCAN_DIR: &str = "agreements";
 
 fn optional_date(field: &str, label: &str, text: &str) -> Result<Option<NaiveDate>> {
@@ -57,7 +57,7 @@ pub async fn create(pool: &SqlitePool, input: &PairingInput, today: NaiveDate) -
     let valid = ValidPairing { unit_id, community_id, start_on, signed_on, agreement_until, agreement };
     let id = store::insert(&mut tx, &valid).await?;
     tx.commit().await?;
-    store::get(&mut *pool.acquire().await?, id).await
+    store::get(&mut *pool.acquire().await?, id, today).await
 }
 
 /// The agreement's signing date (not in the future), term (not before signing; only with a
@@ -81,7 +81,7 @@ fn check_agreement(
     if agreement_until.is_some() && signed_on.is_none() {
         return Err(Error::validation("signedOn", "填写了协议有效期，请同时填写签订日期"));
     }
-    let agreement = check_paragraphs("agreement", "协议内容", agreement, AGREEMENT_MAX, false)?;
+    let agreement = check_paragraphs("agreement", "协议内容", agreement, limits::AGREEMENT, false)?;
     Ok((signed_on, agreement_until, agreement))
 }
 
@@ -90,12 +90,12 @@ pub async fn update_agreement(pool: &SqlitePool, id: i64, input: &AgreementInput
     let (signed_on, until, agreement) =
         check_agreement(&input.signed_on, &input.agreement_until, &input.agreement, today)?;
     let mut tx = pool.begin().await?;
-    let p = store::get(&mut tx, id).await?;
+    let p = store::get(&mut tx, id, today).await?;
     if p.end_on.is_some() {
         return Err(Error::conflict(None, "该结对已经结束，协议不能再修改"));
     }
     store::update_agreement(&mut tx, id, signed_on, until, &agreement).await?;
-    let saved = store::get(&mut tx, id).await?;
+    let saved = store::get(&mut tx, id, today).await?;
     tx.commit().await?;
     Ok(saved)
 }
@@ -104,7 +104,7 @@ pub async fn update_agreement(pool: &SqlitePool, id: i64, input: &AgreementInput
 pub async fn end(pool: &SqlitePool, id: i64, end_on: &str, today: NaiveDate) -> Result<Pairing> {
     let end_on = check_past_date("endOn", "结束日期", end_on, today)?;
     let mut conn = pool.acquire().await?;
-    let p = store::get(&mut conn, id).await?;
+    let p = store::get(&mut conn, id, today).await?;
     if p.end_on.is_some() {
         return Err(Error::conflict(None, "该结对已经结束"));
     }
@@ -112,12 +112,12 @@ pub async fn end(pool: &SqlitePool, id: i64, end_on: &str, today: NaiveDate) -> 
         return Err(Error::validation("endOn", "结束日期不能早于结对日期"));
     }
     store::end(&mut conn, id, end_on).await?;
-    store::get(&mut conn, id).await
+    store::get(&mut conn, id, today).await
 }
 
-pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Pairing>> {
+pub async fn list(pool: &SqlitePool, org_id: Option<i64>, today: NaiveDate) -> Result<Vec<Pairing>> {
     let path = subtree_path(pool, org_id).await?;
-    store::list(&mut *pool.acquire().await?, path.as_deref()).await
+    store::list(&mut *pool.acquire().await?, path.as_deref(), today).await
 }
 
 pub async fn stats(pool: &SqlitePool, org_id: Option<i64>) -> Result<PairingStats> {
@@ -158,7 +158,7 @@ async fn checked_support(
 ) -> Result<(SupportKind, NaiveDate, String, Option<i64>)> {
     let kind = input.kind.ok_or_else(|| Error::validation("kind", "请选择帮扶类型"))?;
     let given_on = check_past_date("givenOn", "日期", &input.given_on, today)?;
-    let description = check_paragraphs("description", "帮扶内容", &input.description, 500, true)?;
+    let description = check_paragraphs("description", "帮扶内容", &input.description, limits::RECORD_TEXT, true)?;
     let amount_fen = if input.amount.trim().is_empty() {
         if kind == SupportKind::Funds {
             return Err(Error::validation("amount", "资金帮扶请填写金额"));
@@ -167,7 +167,7 @@ async fn checked_support(
     } else {
         Some(parse_yuan("amount", &input.amount)?)
     };
-    let pairing = store::get(conn, pairing_id).await?;
+    let pairing = store::get(conn, pairing_id, today).await?;
     if given_on < pairing.start_on || pairing.end_on.is_some_and(|e| given_on > e) {
         return Err(Error::validation("givenOn", "日期应在结对期间内"));
     }
@@ -179,13 +179,19 @@ pub async fn support_records(pool: &SqlitePool, pairing_id: i64) -> Result<Vec<S
 }
 
 /// Keeps a scan of the signed agreement (PDF or image) in the data folder.
-pub async fn attach_scan(pool: &SqlitePool, data_dir: &Path, pairing_id: i64, source: &Path) -> Result<Pairing> {
+pub async fn attach_scan(
+    pool: &SqlitePool,
+    data_dir: &Path,
+    pairing_id: i64,
+    source: &Path,
+    today: NaiveDate,
+) -> Result<Pairing> {
     let mut conn = pool.acquire().await?;
-    store::get(&mut conn, pairing_id).await?;
+    store::get(&mut conn, pairing_id, today).await?;
     let picked = files::check(source, files::SCANS, "scan")?;
     let stored = files::keep_copy(data_dir, SCAN_DIR, &picked, "scan")?;
     store::set_scan(&mut conn, pairing_id, &stored, &picked.name).await?;
-    store::get(&mut conn, pairing_id).await
+    store::get(&mut conn, pairing_id, today).await
 }
 /// Removes a wrongly entered support record.
 pub async fn delete_support(pool: &SqlitePool, id: i64) -> Result<()> {

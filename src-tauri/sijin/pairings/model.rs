@@ -23,6 +23,8 @@ pub struct Pairing {
     pub records: i64,
     /// Funds given under this pairing, in fen.
     pub funds_fen: i64,
+    /// Still open, and its agreement ends within `limits::AGREEMENT_NOTICE_DAYS` of today.
+    pub agreement_ending_soon: bool,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]

@@ -5,11 +5,18 @@ use sqlx::SqliteConnection;
 
 use super::model::{Pairing, PairingStats, SupportRecord, ValidPairing};
 use crate::common::catalog::SupportKind;
+use crate::common::limits;
 use crate::error::{Error, Result};
 
 use crate::db::now;
 
-pub async fn list(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<Vec<Pairing>> {
+/// The modifier of SQLite's `date()` that reaches the agreement notice horizon.
+fn notice_horizon() -> String {
+    format!("+{} days", limits::AGREEMENT_NOTICE_DAYS)
+}
+
+pub async fn list(conn: &mut SqliteConnection, subtree: Option<&str>, today: NaiveDate) -> Result<Vec<Pairing>> {
+    let horizon = notice_horizon();
     let rows = sqlx::query_as!(
         Pairing,
         r#"SELECT p.id AS "id!", p.unit_id, u.name AS unit_name, p.community_id, c.name AS community_name,
@@ -18,18 +25,22 @@ pub async fn list(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<
                   p.agreement, p.scan_name,
                   (SELECT count(*) FROM support_records s WHERE s.pairing_id = p.id AND s.deleted_at IS NULL) AS "records!: i64",
                   (SELECT coalesce(sum(s.amount_fen), 0) FROM support_records s
-                    WHERE s.pairing_id = p.id AND s.deleted_at IS NULL AND s.kind = 'funds') AS "funds_fen!: i64"
+                    WHERE s.pairing_id = p.id AND s.deleted_at IS NULL AND s.kind = 'funds') AS "funds_fen!: i64",
+                  coalesce(p.end_on IS NULL AND p.agreement_until BETWEEN ?2 AND date(?2, ?3), 0) AS "agreement_ending_soon!: bool"
            FROM pairings p JOIN organizations u ON u.id = p.unit_id JOIN organizations c ON c.id = p.community_id
            WHERE p.deleted_at IS NULL AND (?1 IS NULL OR substr(c.path, 1, length(?1)) = ?1)
            ORDER BY p.end_on IS NOT NULL, c.path, u.name, p.id"#,
-        subtree
+        subtree,
+        today,
+        horizon
     )
     .fetch_all(conn)
     .await?;
     Ok(rows)
 }
 
-pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Pairing> {
+pub async fn get(conn: &mut SqliteConnection, id: i64, today: NaiveDate) -> Result<Pairing> {
+    let horizon = notice_horizon();
     let r = sqlx::query_as!(
         Pairing,
         r#"SELECT p.id AS "id!", p.unit_id, u.name AS unit_name, p.community_id, c.name AS community_name,
@@ -38,10 +49,13 @@ pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Pairing> {
                   p.agreement, p.scan_name,
                   (SELECT count(*) FROM support_records s WHERE s.pairing_id = p.id AND s.deleted_at IS NULL) AS "records!: i64",
                   (SELECT coalesce(sum(s.amount_fen), 0) FROM support_records s
-                    WHERE s.pairing_id = p.id AND s.deleted_at IS NULL AND s.kind = 'funds') AS "funds_fen!: i64"
+                    WHERE s.pairing_id = p.id AND s.deleted_at IS NULL AND s.kind = 'funds') AS "funds_fen!: i64",
+                  coalesce(p.end_on IS NULL AND p.agreement_until BETWEEN ?2 AND date(?2, ?3), 0) AS "agreement_ending_soon!: bool"
            FROM pairings p JOIN organizations u ON u.id = p.unit_id JOIN organizations c ON c.id = p.community_id
            WHERE p.id = ?1 AND p.deleted_at IS NULL"#,
-        id
+        id,
+        today,
+        horizon
     )
     .fetch_optional(conn)
     .await?

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::common::catalog::{OrgKind, ParticipantKind};
+use crate::common::limits;
 use crate::common::period::Period;
 use crate::common::validate::{check_name, check_past_date, check_text, halfwidth};
 use crate::error::{Error, Result};
@@ -77,9 +78,9 @@ pub async fn participants(pool: &SqlitePool, id: i64) -> Result<Vec<Participant>
 async fn checked(conn: &mut SqliteConnection, input: &ActivityInput, today: NaiveDate) -> Result<ValidActivity> {
     let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
     let held_on = check_past_date("heldOn", "活动日期", &input.held_on, today)?;
-    let organizer = check_text("organizer", "承办单位", &input.organizer, 40, true)?;
-    let service_type = check_text("serviceType", "服务类型", &input.service_type, 40, true)?;
-    let place = check_text("place", "地点", &input.place, 60, false)?;
+    let organizer = check_text("organizer", "承办单位", &input.organizer, limits::ACTIVITY_LABEL, true)?;
+    let service_type = check_text("serviceType", "服务类型", &input.service_type, limits::ACTIVITY_LABEL, true)?;
+    let place = check_text("place", "地点", &input.place, limits::PLACE, false)?;
     if !(0..=100_000).contains(&input.people_served) {
         return Err(Error::validation("peopleServed", "服务人数应为0到100000"));
     }
