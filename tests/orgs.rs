@@ -149,3 +149,38 @@ async fn deleting_an_organization_with_children_or_members_is_refused() {
         .unwrap();
     assert_eq!(kept, 1);
 }
+
+#[tokio::test]
+async fn under_an_organization_means_itself_and_all_below_it_never_a_neighbour_with_a_like_id() {
+    let t = support::fresh().await;
+    let county = add(&t.pool, None, OrgKind::County, "中共江川县委").await;
+    // Townships with ids 2 … 21: the path /1/2/ must not take in /1/21/.
+    let mut towns = Vec::new();
+    for i in 0..20 {
+        towns.push(add(&t.pool, Some(&county), OrgKind::Township, &format!("第{i}街道党工委")).await);
+    }
+    let (two, twenty_one) = (&towns[0], &towns[19]);
+    assert_eq!(
+        (two.path.clone(), twenty_one.path.clone()),
+        (format!("/{}/2/", county.id), format!("/{}/21/", county.id))
+    );
+    let community = add(&t.pool, Some(two), OrgKind::Community, "河咀社区党总支").await;
+    let branch = add(&t.pool, Some(&community), OrgKind::Branch, "河咀社区第一党支部").await;
+    add(&t.pool, Some(twenty_one), OrgKind::Community, "下营社区党总支").await;
+
+    let under = |root: i64| {
+        let pool = t.pool.clone();
+        async move {
+            let mut ids: Vec<i64> = sqlx::query_scalar("SELECT org_id FROM org_subtree WHERE root_id = ?1")
+                .bind(root)
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+            ids.sort();
+            ids
+        }
+    };
+    assert_eq!(under(two.id).await, vec![two.id, community.id, branch.id]);
+    assert_eq!(under(branch.id).await, vec![branch.id]);
+    assert_eq!(under(county.id).await.len(), 1 + 20 + 3, "the county holds everything");
+}

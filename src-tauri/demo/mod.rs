@@ -85,7 +85,7 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
 /// assigned to one member on the roll — all but a few, so the page has work to show.
 async fn lakeside_zones(tx: &mut sqlx::SqliteConnection, community: &Organization, rng: &mut SmallRng) -> Result<()> {
     let filter = member_store::Filter {
-        subtree: Some(community.path.clone()),
+        under: Some(community.id),
         patterns: Default::default(),
         category: None,
         status: Some(MemberStatus::Active.code()),

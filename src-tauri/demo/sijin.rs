@@ -247,7 +247,7 @@ async fn volunteering(
     for (community, _) in communities {
         let org = org_store::get(tx, *community).await?;
         let filter = member_store::Filter {
-            subtree: Some(org.path.clone()),
+            under: Some(org.id),
             patterns: Default::default(),
             category: None,
             status: Some(MemberStatus::Active.code()),

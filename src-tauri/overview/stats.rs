@@ -22,7 +22,6 @@ pub struct HomeStats {
 }
 
 pub async fn home(pool: &SqlitePool, org_id: Option<i64>) -> Result<HomeStats> {
-    let subtree = crate::roster::orgs::subtree_path(pool, org_id).await?;
     let mut conn = pool.acquire().await?;
     let kinds = org_store::count_by_kind(&mut conn).await?;
     let organizations = OrgKind::ALL
@@ -33,7 +32,7 @@ pub async fn home(pool: &SqlitePool, org_id: Option<i64>) -> Result<HomeStats> {
             count: kinds.iter().find(|(c, _)| c == k.code()).map_or(0, |(_, n)| *n),
         })
         .collect();
-    let counts = member_store::counts(&mut conn, subtree.as_deref()).await?;
+    let counts = member_store::counts(&mut conn, org_id).await?;
     let by_status = MemberStatus::ALL
         .iter()
         .map(|s| LabeledCount {

@@ -15,7 +15,6 @@ use crate::common::catalog::{Category, OrgKind, PostKind, ZoneItemKind};
 use crate::error::{Error, Result};
 use crate::print::store;
 use crate::roster::members::{self, MemberQuery};
-use crate::roster::orgs::subtree_path;
 use crate::roster::photos::PHOTO_DIR;
 
 /// Whom or what to print: an organization subtree (all when empty), a category, or a hand
@@ -73,7 +72,7 @@ pub async fn people(
     year: i32,
     published_only: bool,
 ) -> Result<Vec<Person>> {
-    let (path, ids, category) = match &selection.query {
+    let (under, ids, category) = match &selection.query {
         Some(query) => {
             let found = members::matching_ids(pool, query).await?;
             if found.is_empty() {
@@ -81,16 +80,12 @@ pub async fn people(
             }
             (None, ids_json(&found), None)
         }
-        None => (
-            subtree_path(pool, selection.org_id).await?,
-            ids_json(&selection.ids),
-            selection.category.map(Category::code),
-        ),
+        None => (selection.org_id, ids_json(&selection.ids), selection.category.map(Category::code)),
     };
     let mut conn = pool.acquire().await?;
-    let rows = store::members(&mut conn, path.as_deref(), category, ids.as_deref()).await?;
+    let rows = store::members(&mut conn, under, category, ids.as_deref()).await?;
     let mut promises: HashMap<i64, Vec<Promise>> = HashMap::new();
-    for item in store::member_pledge_items(&mut conn, path.as_deref(), year, published_only).await? {
+    for item in store::member_pledge_items(&mut conn, under, year, published_only).await? {
         promises.entry(item.member_id).or_default().push(Promise { content: item.content, deadline: item.deadline });
     }
     Ok(rows
@@ -121,9 +116,8 @@ pub async fn people(
 }
 
 pub async fn zones(pool: &SqlitePool, selection: &Selection) -> Result<Vec<ZoneSheet>> {
-    let path = subtree_path(pool, selection.org_id).await?;
     let ids = ids_json(&selection.ids);
-    let rows = store::zones(&mut *pool.acquire().await?, path.as_deref(), ids.as_deref()).await?;
+    let rows = store::zones(&mut *pool.acquire().await?, selection.org_id, ids.as_deref()).await?;
     let mut out: Vec<(i64, ZoneSheet)> = Vec::new();
     for r in rows {
         if out.last().is_none_or(|(id, _)| *id != r.zone_id) {

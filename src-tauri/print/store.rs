@@ -25,7 +25,7 @@ pub struct MemberPrintRow {
 /// in organization order then by name's pinyin, with their organization and current post.
 pub async fn members(
     conn: &mut SqliteConnection,
-    subtree: Option<&str>,
+    under: Option<i64>,
     category: Option<&str>,
     ids_json: Option<&str>,
 ) -> Result<Vec<MemberPrintRow>> {
@@ -40,11 +40,11 @@ pub async fn members(
            LEFT JOIN post_assignments a ON a.member_id = m.id AND a.end_on IS NULL
            LEFT JOIN posts p ON p.id = a.post_id AND p.deleted_at IS NULL
            WHERE m.deleted_at IS NULL AND m.status = 'active'
-             AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+             AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
              AND (?2 IS NULL OR m.category = ?2)
              AND (?3 IS NULL OR m.id IN (SELECT value FROM json_each(?3)))
            ORDER BY o.path, m.sort_name, m.id"#,
-        subtree,
+        under,
         category,
         ids_json
     )
@@ -61,7 +61,7 @@ pub struct PledgeItemRow {
 /// The items of members' pledges for a year, in order; `published_only` leaves drafts out.
 pub async fn member_pledge_items(
     conn: &mut SqliteConnection,
-    subtree: Option<&str>,
+    under: Option<i64>,
     year: i32,
     published_only: bool,
 ) -> Result<Vec<PledgeItemRow>> {
@@ -73,9 +73,9 @@ pub async fn member_pledge_items(
            JOIN members m ON m.id = p.member_id
            JOIN organizations o ON o.id = m.org_id
            WHERE p.deleted_at IS NULL AND p.year = ?2 AND (NOT ?3 OR p.status != 'draft')
-             AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+             AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
            ORDER BY p.member_id, i.seq"#,
-        subtree,
+        under,
         year,
         published_only
     )
@@ -96,7 +96,7 @@ pub struct ZonePrintRow {
 /// Zones in a subtree (or the given ones) with their items and who covers each.
 pub async fn zones(
     conn: &mut SqliteConnection,
-    subtree: Option<&str>,
+    under: Option<i64>,
     ids_json: Option<&str>,
 ) -> Result<Vec<ZonePrintRow>> {
     Ok(sqlx::query_as!(
@@ -108,10 +108,10 @@ pub async fn zones(
            JOIN zone_items i ON i.zone_id = z.id AND i.deleted_at IS NULL
            LEFT JOIN members m ON m.id = i.member_id AND m.deleted_at IS NULL AND m.status = 'active'
            WHERE z.deleted_at IS NULL
-             AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+             AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
              AND (?2 IS NULL OR z.id IN (SELECT value FROM json_each(?2)))
            ORDER BY o.path, z.id, i.kind, i.id"#,
-        subtree,
+        under,
         ids_json
     )
     .fetch_all(conn)

@@ -13,13 +13,11 @@ use sqlx::SqlitePool;
 use crate::common::catalog::{ChangeKind, DifficultyStatus, MarkType, PledgeStatus, PostHow, SupportKind};
 use crate::common::limits;
 use crate::error::Result;
-use crate::roster::orgs::subtree_path;
 use store::ChangeRow;
 
 pub async fn recent(pool: &SqlitePool, org_id: Option<i64>, now: DateTime<Utc>, limit: i64) -> Result<Vec<Change>> {
-    let path = subtree_path(pool, org_id).await?;
     let since = (now - Duration::days(limits::RECENT_CHANGE_DAYS)).to_rfc3339_opts(SecondsFormat::Secs, true);
-    let rows = store::recent(&mut *pool.acquire().await?, path.as_deref(), &since, limit).await?;
+    let rows = store::recent(&mut *pool.acquire().await?, org_id, &since, limit).await?;
     Ok(rows.into_iter().filter_map(change).collect())
 }
 

@@ -214,9 +214,9 @@ pub fn text_patterns(text: &str) -> TextPatterns {
     }
 }
 
-fn filter_of(query: &MemberQuery, subtree: Option<String>) -> store::Filter<'static> {
+fn filter_of(query: &MemberQuery) -> store::Filter<'static> {
     store::Filter {
-        subtree,
+        under: query.org_id,
         patterns: text_patterns(&query.text),
         category: query.category.map(Category::code),
         status: query.status.map(MemberStatus::code),
@@ -225,16 +225,14 @@ fn filter_of(query: &MemberQuery, subtree: Option<String>) -> store::Filter<'sta
 
 /// The ids of every member a query matches, ignoring its pagination.
 pub async fn matching_ids(pool: &SqlitePool, query: &MemberQuery) -> Result<Vec<i64>> {
-    let subtree = crate::roster::orgs::subtree_path(pool, query.org_id).await?;
-    store::matching_ids(&mut *pool.acquire().await?, &filter_of(query, subtree)).await
+    store::matching_ids(&mut *pool.acquire().await?, &filter_of(query)).await
 }
 
 pub async fn search(pool: &SqlitePool, query: &MemberQuery) -> Result<MemberPage> {
-    let subtree = crate::roster::orgs::subtree_path(pool, query.org_id).await?;
     let mut conn = pool.acquire().await?;
     let page_size = query.page_size.clamp(1, limits::PAGE_SIZE_MAX);
     let page = query.page.max(1);
-    let filter = filter_of(query, subtree);
+    let filter = filter_of(query);
     let total = store::count(&mut conn, &filter).await?;
     let rows =
         store::search(&mut conn, &filter, query.sort, query.descending, page_size, (page - 1) * page_size).await?;

@@ -177,7 +177,7 @@ pub async fn soft_delete(conn: &mut SqliteConnection, id: i64) -> Result<()> {
 /// The WHERE clause of a roster search, as bound parameters.
 pub struct Filter<'a> {
     /// Path prefix of the organization subtree.
-    pub subtree: Option<String>,
+    pub under: Option<i64>,
     pub patterns: TextPatterns,
     pub category: Option<&'a str>,
     pub status: Option<&'a str>,
@@ -190,11 +190,11 @@ pub async fn count(conn: &mut SqliteConnection, f: &Filter<'_>) -> Result<i64> {
         r#"SELECT count(*) AS "n!: i64"
            FROM members m
            WHERE m.deleted_at IS NULL
-             AND (?1 IS NULL OR m.org_id IN (SELECT id FROM organizations WHERE substr(path, 1, length(?1)) = ?1))
+             AND (?1 IS NULL OR m.org_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
              AND (?2 OR m.search_text LIKE ?3 ESCAPE '\' OR m.phone LIKE ?4 ESCAPE '\' OR m.id_number LIKE ?5 ESCAPE '\')
              AND (?6 IS NULL OR m.category = ?6)
              AND (?7 IS NULL OR m.status = ?7)"#,
-        f.subtree,
+        f.under,
         no_text,
         p.name_or_pinyin,
         p.phone,
@@ -239,7 +239,7 @@ macro_rules! search_sorted {
                LEFT JOIN post_assignments a ON a.member_id = m.id AND a.end_on IS NULL
                LEFT JOIN posts p ON p.id = a.post_id
                WHERE m.deleted_at IS NULL
-                 AND (?1 IS NULL OR m.org_id IN (SELECT id FROM organizations WHERE substr(path, 1, length(?1)) = ?1))
+                 AND (?1 IS NULL OR m.org_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
                  AND (?2 OR m.search_text LIKE ?3 ESCAPE '\' OR m.phone LIKE ?4 ESCAPE '\' OR m.id_number LIKE ?5 ESCAPE '\')
                  AND (?6 IS NULL OR m.category = ?6)
                  AND (?7 IS NULL OR m.status = ?7)
@@ -247,7 +247,7 @@ macro_rules! search_sorted {
                 + $order
                 + r#"
                LIMIT ?8 OFFSET ?9"#,
-            $f.subtree,
+            $f.under,
             no_text,
             p.name_or_pinyin,
             p.phone,
@@ -274,7 +274,7 @@ pub async fn search(
     // the page. With one, few rows match: find them first and sort just those (a leading `+`
     // keeps SQLite from walking the index, which would visit the whole county to fill a page).
     let p = &f.patterns;
-    let walk_index = p.name_or_pinyin.is_none() && p.phone.is_none() && p.id_tail.is_none() && f.subtree.is_none();
+    let walk_index = p.name_or_pinyin.is_none() && p.phone.is_none() && p.id_tail.is_none() && f.under.is_none();
     let rows = match (sort, descending, walk_index) {
         (MemberSort::Name, false, true) => search_sorted!(conn, f, limit, offset, "m.sort_name, m.id"),
         (MemberSort::Name, false, false) => search_sorted!(conn, f, limit, offset, "+m.sort_name, m.id"),
@@ -334,12 +334,12 @@ pub async fn matching_ids(conn: &mut SqliteConnection, f: &Filter<'_>) -> Result
         r#"SELECT m.id AS "id!"
            FROM members m
            WHERE m.deleted_at IS NULL
-             AND (?1 IS NULL OR m.org_id IN (SELECT id FROM organizations WHERE substr(path, 1, length(?1)) = ?1))
+             AND (?1 IS NULL OR m.org_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
              AND (?2 OR m.search_text LIKE ?3 ESCAPE '\' OR m.phone LIKE ?4 ESCAPE '\' OR m.id_number LIKE ?5 ESCAPE '\')
              AND (?6 IS NULL OR m.category = ?6)
              AND (?7 IS NULL OR m.status = ?7)
            ORDER BY m.id"#,
-        f.subtree,
+        f.under,
         no_text,
         p.name_or_pinyin,
         p.phone,
@@ -352,13 +352,13 @@ pub async fn matching_ids(conn: &mut SqliteConnection, f: &Filter<'_>) -> Result
 }
 
 /// Live members by status, and on-roll members by category, under a subtree (or everywhere).
-pub async fn counts(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<Vec<(String, String, i64)>> {
+pub async fn counts(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Vec<(String, String, i64)>> {
     let rows = sqlx::query!(
         r#"SELECT m.status, m.category, count(*) AS "n!: i64"
            FROM members m JOIN organizations o ON o.id = m.org_id
-           WHERE m.deleted_at IS NULL AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+           WHERE m.deleted_at IS NULL AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
            GROUP BY m.status, m.category"#,
-        subtree
+        under
     )
     .fetch_all(conn)
     .await?;

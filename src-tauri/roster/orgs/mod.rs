@@ -117,14 +117,6 @@ pub async fn delete(pool: &SqlitePool, id: i64) -> Result<()> {
     Ok(())
 }
 
-/// The path prefix that selects an organization's subtree, or None for everything.
-pub async fn subtree_path(pool: &SqlitePool, org_id: Option<i64>) -> Result<Option<String>> {
-    Ok(match org_id {
-        Some(id) => Some(store::get(&mut *pool.acquire().await?, id).await?.path),
-        None => None,
-    })
-}
-
 pub async fn get(pool: &SqlitePool, id: i64) -> Result<Organization> {
     store::get(&mut *pool.acquire().await?, id).await
 }

@@ -16,7 +16,6 @@ use crate::common::limits;
 use crate::common::validate::{check_past_date, check_text};
 use crate::error::{Error, Result};
 use crate::roster::members::{self, MemberPage};
-use crate::roster::orgs::subtree_path;
 
 /// Records one mark for every selected member on the roll, all in one transaction.
 pub async fn record_bulk(pool: &SqlitePool, bulk: &BulkMark, today: NaiveDate) -> Result<BulkMarkResult> {
@@ -58,10 +57,9 @@ pub async fn remove(pool: &SqlitePool, mark_id: i64) -> Result<()> {
 }
 
 pub async fn summary(pool: &SqlitePool, org_id: Option<i64>) -> Result<IdentitySummary> {
-    let path = subtree_path(pool, org_id).await?;
     let mut conn = pool.acquire().await?;
-    let (active_members, shown) = store::shown_counts(&mut conn, path.as_deref()).await?;
-    let counts = store::counts_by_type(&mut conn, path.as_deref()).await?;
+    let (active_members, shown) = store::shown_counts(&mut conn, org_id).await?;
+    let counts = store::counts_by_type(&mut conn, org_id).await?;
     let by_type = MarkType::ALL
         .iter()
         .map(|t| LabeledCount {
@@ -75,11 +73,10 @@ pub async fn summary(pool: &SqlitePool, org_id: Option<i64>) -> Result<IdentityS
 
 /// Members on the roll in the subtree who hold no mark yet, by name.
 pub async fn not_shown(pool: &SqlitePool, org_id: Option<i64>, page: u32, page_size: u32) -> Result<MemberPage> {
-    let path = subtree_path(pool, org_id).await?;
     let page_size = page_size.clamp(1, limits::PAGE_SIZE_MAX);
     let offset = (page.max(1) - 1) * page_size;
     let mut conn = pool.acquire().await?;
-    let (active, shown) = store::shown_counts(&mut conn, path.as_deref()).await?;
-    let rows = store::not_shown(&mut conn, path.as_deref(), page_size, offset).await?;
+    let (active, shown) = store::shown_counts(&mut conn, org_id).await?;
+    let rows = store::not_shown(&mut conn, org_id, page_size, offset).await?;
     Ok(MemberPage { rows, total: active - shown })
 }

@@ -66,28 +66,28 @@ pub async fn soft_delete(conn: &mut SqliteConnection, mark_id: i64) -> Result<()
 }
 
 /// (members on the roll, of whom holding at least one mark) under a subtree.
-pub async fn shown_counts(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<(i64, i64)> {
+pub async fn shown_counts(conn: &mut SqliteConnection, under: Option<i64>) -> Result<(i64, i64)> {
     let r = sqlx::query!(
         r#"SELECT count(*) AS "active!: i64",
                   coalesce(sum(EXISTS (SELECT 1 FROM identity_marks i WHERE i.member_id = m.id AND i.deleted_at IS NULL)), 0) AS "shown!: i64"
            FROM members m
            WHERE m.deleted_at IS NULL AND m.status = 'active'
-             AND (?1 IS NULL OR m.org_id IN (SELECT id FROM organizations WHERE substr(path, 1, length(?1)) = ?1))"#,
-        subtree
+             AND (?1 IS NULL OR m.org_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))"#,
+        under
     )
     .fetch_one(conn)
     .await?;
     Ok((r.active, r.shown))
 }
 
-pub async fn counts_by_type(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<Vec<(String, i64)>> {
+pub async fn counts_by_type(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Vec<(String, i64)>> {
     let rows = sqlx::query!(
         r#"SELECT i.mark_type, count(DISTINCT i.member_id) AS "n!: i64"
            FROM identity_marks i JOIN members m ON m.id = i.member_id
            WHERE i.deleted_at IS NULL AND m.deleted_at IS NULL AND m.status = 'active'
-             AND (?1 IS NULL OR m.org_id IN (SELECT id FROM organizations WHERE substr(path, 1, length(?1)) = ?1))
+             AND (?1 IS NULL OR m.org_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
            GROUP BY i.mark_type"#,
-        subtree
+        under
     )
     .fetch_all(conn)
     .await?;
@@ -96,7 +96,7 @@ pub async fn counts_by_type(conn: &mut SqliteConnection, subtree: Option<&str>) 
 
 pub async fn not_shown(
     conn: &mut SqliteConnection,
-    subtree: Option<&str>,
+    under: Option<i64>,
     limit: u32,
     offset: u32,
 ) -> Result<Vec<MemberRow>> {
@@ -110,11 +110,11 @@ pub async fn not_shown(
            LEFT JOIN post_assignments a ON a.member_id = m.id AND a.end_on IS NULL
            LEFT JOIN posts p ON p.id = a.post_id
            WHERE m.deleted_at IS NULL AND m.status = 'active'
-             AND (?1 IS NULL OR m.org_id IN (SELECT id FROM organizations WHERE substr(path, 1, length(?1)) = ?1))
+             AND (?1 IS NULL OR m.org_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
              AND NOT EXISTS (SELECT 1 FROM identity_marks i WHERE i.member_id = m.id AND i.deleted_at IS NULL)
            ORDER BY +m.sort_name, m.id
            LIMIT ?2 OFFSET ?3"#,
-        subtree,
+        under,
         limit,
         offset
     )

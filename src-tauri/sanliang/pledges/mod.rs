@@ -19,7 +19,6 @@ use crate::common::validate::{check_date, check_paragraphs, check_past_date, che
 use crate::error::{Error, Result};
 use crate::roster::members::store as member_store;
 use crate::roster::orgs::store as org_store;
-use crate::roster::orgs::subtree_path;
 
 fn validate_items(items: &[ItemInput], year: i32, pledged_on: NaiveDate) -> Result<Vec<ValidItem>> {
     if items.is_empty() {
@@ -185,8 +184,7 @@ pub async fn get(pool: &SqlitePool, id: i64, today: NaiveDate) -> Result<Pledge>
 
 /// Pledges in a subtree and year, overdue first, then by the nearest open deadline.
 pub async fn search(pool: &SqlitePool, query: &PledgeQuery, today: NaiveDate) -> Result<PledgePage> {
-    let path = subtree_path(pool, query.org_id).await?;
-    let mut rows = store::rows(&mut *pool.acquire().await?, path.as_deref(), query.year, None, today).await?;
+    let mut rows = store::rows(&mut *pool.acquire().await?, query.org_id, query.year, None, today).await?;
     let mut counts = PledgeCounts { total: rows.len() as i64, ..Default::default() };
     for r in &rows {
         *match r.status {
@@ -234,7 +232,6 @@ pub async fn copy_year(
     if to_year <= from_year || !(2000..=2100).contains(&to_year) {
         return Err(Error::validation("toYear", "新年度应晚于被复制的年度"));
     }
-    let path = subtree_path(pool, org_id).await?;
     let pledged_on =
         if today.year() == to_year { today } else { NaiveDate::from_ymd_opt(to_year, 1, 1).unwrap_or(today) };
     let shift = |d: NaiveDate| {
@@ -242,7 +239,7 @@ pub async fn copy_year(
         NaiveDate::from_ymd_opt(y, d.month(), d.day()).or_else(|| NaiveDate::from_ymd_opt(y, d.month(), 28))
     };
     let mut tx = pool.begin().await?;
-    let sources = store::rows(&mut tx, path.as_deref(), Some(from_year), None, today).await?;
+    let sources = store::rows(&mut tx, org_id, Some(from_year), None, today).await?;
     let mut summary = CopySummary { created: 0, existing: 0, inactive: 0 };
     for source in sources {
         if !store::owner_active(&mut tx, source.member_id, source.org_id).await? {

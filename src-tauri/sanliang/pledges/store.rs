@@ -365,7 +365,7 @@ pub async fn appraisals(conn: &mut SqliteConnection, pledge_id: i64) -> Result<V
 /// year, or of one member; unordered.
 pub async fn rows(
     conn: &mut SqliteConnection,
-    subtree: Option<&str>,
+    under: Option<i64>,
     year: Option<i32>,
     member_id: Option<i64>,
     today: NaiveDate,
@@ -386,12 +386,12 @@ pub async fn rows(
            LEFT JOIN organizations o ON o.id = p.org_id
            LEFT JOIN pledge_items i ON i.pledge_id = p.id
            WHERE p.deleted_at IS NULL AND m.deleted_at IS NULL AND o.deleted_at IS NULL
-             AND (?1 IS NULL OR substr(COALESCE(mo.path, o.path), 1, length(?1)) = ?1)
+             AND (?1 IS NULL OR COALESCE(mo.id, o.id) IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
              AND (?2 IS NULL OR p.year = ?2)
              AND (?3 IS NULL OR p.member_id = ?3)
            GROUP BY p.id
            ORDER BY p.year DESC, p.id"#,
-        subtree,
+        under,
         year,
         member_id,
         today

@@ -16,7 +16,6 @@ use crate::common::validate::{check_paragraphs, check_past_date, check_text};
 use crate::error::{Error, Result};
 use crate::roster::members::store as member_store;
 use crate::roster::orgs::store as org_store;
-use crate::roster::orgs::subtree_path;
 
 struct ValidPost {
     community_id: i64,
@@ -84,8 +83,7 @@ pub async fn delete(pool: &SqlitePool, id: i64) -> Result<()> {
 }
 
 pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Post>> {
-    let path = subtree_path(pool, org_id).await?;
-    store::list(&mut *pool.acquire().await?, path.as_deref()).await
+    store::list(&mut *pool.acquire().await?, org_id).await
 }
 
 pub async fn holders(pool: &SqlitePool, post_id: i64) -> Result<Vec<PostAssignment>> {
@@ -154,6 +152,5 @@ pub async fn end(pool: &SqlitePool, assignment_id: i64, end_on: &str, today: Nai
 }
 
 pub async fn stats(pool: &SqlitePool, org_id: Option<i64>) -> Result<PostStats> {
-    let path = subtree_path(pool, org_id).await?;
-    store::stats(&mut *pool.acquire().await?, path.as_deref()).await
+    store::stats(&mut *pool.acquire().await?, org_id).await
 }

@@ -24,15 +24,15 @@ pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Post> {
     Ok(r)
 }
 
-pub async fn list(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<Vec<Post>> {
+pub async fn list(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Vec<Post>> {
     let rows = sqlx::query_as!(
         Post,
         r#"SELECT p.id AS "id!", p.community_id, o.name AS community_name, p.name, p.kind AS "kind: PostKind", p.duties, p.capacity,
                   (SELECT count(*) FROM post_assignments a WHERE a.post_id = p.id AND a.end_on IS NULL) AS "holders!: i64"
            FROM posts p JOIN organizations o ON o.id = p.community_id
-           WHERE p.deleted_at IS NULL AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+           WHERE p.deleted_at IS NULL AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
            ORDER BY o.path, p.id"#,
-        subtree
+        under
     )
     .fetch_all(conn)
     .await?;
@@ -200,7 +200,7 @@ pub async fn end_assignment(conn: &mut SqliteConnection, id: i64, end_on: NaiveD
     Ok(())
 }
 
-pub async fn stats(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<PostStats> {
+pub async fn stats(conn: &mut SqliteConnection, under: Option<i64>) -> Result<PostStats> {
     let r = sqlx::query!(
         r#"SELECT count(*) AS "active!: i64",
                   coalesce(sum(a.how IS NOT NULL), 0) AS "with_post!: i64",
@@ -209,15 +209,15 @@ pub async fn stats(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result
            FROM members m
            LEFT JOIN post_assignments a ON a.member_id = m.id AND a.end_on IS NULL
            WHERE m.deleted_at IS NULL AND m.status = 'active'
-             AND (?1 IS NULL OR m.org_id IN (SELECT id FROM organizations WHERE substr(path, 1, length(?1)) = ?1))"#,
-        subtree
+             AND (?1 IS NULL OR m.org_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))"#,
+        under
     )
     .fetch_one(&mut *conn)
     .await?;
     let posts = sqlx::query_scalar!(
         r#"SELECT count(*) AS "n!: i64" FROM posts p JOIN organizations o ON o.id = p.community_id
-           WHERE p.deleted_at IS NULL AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)"#,
-        subtree
+           WHERE p.deleted_at IS NULL AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))"#,
+        under
     )
     .fetch_one(conn)
     .await?;

@@ -15,7 +15,6 @@ use crate::common::validate::check_text;
 use crate::error::{Error, Result};
 use crate::roster::members::store as member_store;
 use crate::roster::orgs::store as org_store;
-use crate::roster::orgs::subtree_path;
 
 pub async fn create(pool: &SqlitePool, input: &ZoneInput) -> Result<Zone> {
     let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
@@ -163,8 +162,7 @@ pub async fn release(pool: &SqlitePool, item_id: i64) -> Result<()> {
 }
 
 pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Zone>> {
-    let path = subtree_path(pool, org_id).await?;
-    store::zones(&mut *pool.acquire().await?, path.as_deref()).await
+    store::zones(&mut *pool.acquire().await?, org_id).await
 }
 
 pub async fn items(pool: &SqlitePool, zone_id: i64) -> Result<Vec<ZoneItem>> {
@@ -173,8 +171,7 @@ pub async fn items(pool: &SqlitePool, zone_id: i64) -> Result<Vec<ZoneItem>> {
 
 /// Items nobody covers yet, under an organization subtree.
 pub async fn uncovered(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<ZoneItem>> {
-    let path = subtree_path(pool, org_id).await?;
-    store::items(&mut *pool.acquire().await?, None, path.as_deref(), true).await
+    store::items(&mut *pool.acquire().await?, None, org_id, true).await
 }
 
 /// The zone items a member covers, for the member form.

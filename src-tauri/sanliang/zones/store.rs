@@ -49,7 +49,7 @@ pub async fn zone(conn: &mut SqliteConnection, id: i64) -> Result<Zone> {
     Ok(zone_of(r))
 }
 
-pub async fn zones(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<Vec<Zone>> {
+pub async fn zones(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Vec<Zone>> {
     let rows = sqlx::query_as!(
         ZoneRow,
         r#"SELECT z.id AS "id!", z.community_id, o.name AS community_name, z.name,
@@ -58,9 +58,9 @@ pub async fn zones(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result
                   (SELECT group_concat(DISTINCT m.name) FROM zone_items i JOIN members m ON m.id = i.member_id
                     WHERE i.zone_id = z.id AND i.deleted_at IS NULL) AS "members?: String"
            FROM zones z JOIN organizations o ON o.id = z.community_id
-           WHERE z.deleted_at IS NULL AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+           WHERE z.deleted_at IS NULL AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
            ORDER BY o.path, z.id"#,
-        subtree
+        under
     )
     .fetch_all(conn)
     .await?;
@@ -155,7 +155,7 @@ pub async fn items_by_ids(conn: &mut SqliteConnection, ids: &[i64]) -> Result<Ve
 pub async fn items(
     conn: &mut SqliteConnection,
     zone_id: Option<i64>,
-    subtree: Option<&str>,
+    under: Option<i64>,
     only_uncovered: bool,
 ) -> Result<Vec<ZoneItem>> {
     let rows = sqlx::query_as!(
@@ -165,11 +165,11 @@ pub async fn items(
            LEFT JOIN members m ON m.id = i.member_id
            WHERE i.deleted_at IS NULL AND z.deleted_at IS NULL
              AND (?1 IS NULL OR i.zone_id = ?1)
-             AND (?2 IS NULL OR substr(o.path, 1, length(?2)) = ?2)
+             AND (?2 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?2))
              AND (NOT ?3 OR i.member_id IS NULL)
            ORDER BY o.path, z.id, i.kind, i.id"#,
         zone_id,
-        subtree,
+        under,
         only_uncovered
     )
     .fetch_all(conn)

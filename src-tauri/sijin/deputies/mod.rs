@@ -17,7 +17,6 @@ use crate::common::period::Period;
 use crate::common::validate::{check_name, check_paragraphs, check_past_date, check_phone, check_text};
 use crate::error::{Error, Result};
 use crate::roster::orgs::store as org_store;
-use crate::roster::orgs::subtree_path;
 
 /// The calendar quarter named "2026-Q4", or holding the month "2026-11" (deputies visit
 /// quarterly).
@@ -129,8 +128,7 @@ pub async fn end_pair(
 }
 
 pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Deputy>> {
-    let path = subtree_path(pool, org_id).await?;
-    store::list(&mut *pool.acquire().await?, path.as_deref()).await
+    store::list(&mut *pool.acquire().await?, org_id).await
 }
 
 /// A reception point's fields, checked: (community, place, schedule); the deputies must exist.
@@ -177,8 +175,7 @@ pub async fn delete_reception(pool: &SqlitePool, id: i64) -> Result<()> {
 }
 
 pub async fn receptions(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<ReceptionPoint>> {
-    let path = subtree_path(pool, org_id).await?;
-    store::receptions(&mut *pool.acquire().await?, path.as_deref()).await
+    store::receptions(&mut *pool.acquire().await?, org_id).await
 }
 
 /// Records a visit to a paired community with its suggestions, in one transaction.
@@ -205,8 +202,7 @@ pub async fn log_visit(pool: &SqlitePool, input: &DeputyVisitInput, today: Naive
 
 pub async fn visits(pool: &SqlitePool, org_id: Option<i64>, period: &str) -> Result<Vec<DeputyVisit>> {
     let (first, last) = quarter("period", period)?.bounds();
-    let path = subtree_path(pool, org_id).await?;
-    store::visits(&mut *pool.acquire().await?, path.as_deref(), first, last).await
+    store::visits(&mut *pool.acquire().await?, org_id, first, last).await
 }
 
 /// Answers a suggestion (dated, not before it was raised, not in the future).
@@ -227,8 +223,7 @@ pub async fn reply(pool: &SqlitePool, id: i64, replied_on: &str, reply: &str, to
 
 /// Suggestions not yet answered, oldest first.
 pub async fn open_suggestions(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Suggestion>> {
-    let path = subtree_path(pool, org_id).await?;
-    store::open_suggestions(&mut *pool.acquire().await?, path.as_deref()).await
+    store::open_suggestions(&mut *pool.acquire().await?, org_id).await
 }
 
 /// Pairs in force at the quarter's end with no visit in it (calendar quarters; the last day
@@ -240,8 +235,7 @@ pub async fn missing_visits(pool: &SqlitePool, org_id: Option<i64>, period: &str
 /// [`missing_visits`] for a quarter already known.
 pub async fn missing_in(pool: &SqlitePool, org_id: Option<i64>, quarter: Period) -> Result<Vec<MissingDeputyVisit>> {
     let (first, last) = quarter.bounds();
-    let path = subtree_path(pool, org_id).await?;
-    store::missing(&mut *pool.acquire().await?, path.as_deref(), first, last).await
+    store::missing(&mut *pool.acquire().await?, org_id, first, last).await
 }
 
 /// Removes a wrongly entered visit with its suggestions — refused once any has been answered.

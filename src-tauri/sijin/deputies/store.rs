@@ -119,13 +119,13 @@ pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Deputy> {
     })
 }
 
-pub async fn list(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<Vec<Deputy>> {
+pub async fn list(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Vec<Deputy>> {
     let ids = sqlx::query_scalar!(
         r#"SELECT d.id AS "id!" FROM deputies d WHERE d.deleted_at IS NULL AND (?1 IS NULL OR EXISTS (
              SELECT 1 FROM deputy_communities a JOIN organizations o ON o.id = a.community_id
-             WHERE a.deputy_id = d.id AND a.end_on IS NULL AND substr(o.path, 1, length(?1)) = ?1))
+             WHERE a.deputy_id = d.id AND a.end_on IS NULL AND o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1)))
            ORDER BY d.id"#,
-        subtree
+        under
     )
     .fetch_all(&mut *conn)
     .await?;
@@ -267,13 +267,13 @@ pub async fn delete_reception(conn: &mut SqliteConnection, id: i64) -> Result<()
     Ok(())
 }
 
-pub async fn receptions(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<Vec<ReceptionPoint>> {
+pub async fn receptions(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Vec<ReceptionPoint>> {
     let rows = sqlx::query_as!(
         ReceptionRow,
         r#"SELECT p.id AS "id!", p.community_id, o.name AS community_name, p.place, p.schedule, p.on_duty
            FROM reception_points p JOIN organizations o ON o.id = p.community_id
-           WHERE p.deleted_at IS NULL AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1) ORDER BY o.path, p.id"#,
-        subtree
+           WHERE p.deleted_at IS NULL AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1)) ORDER BY o.path, p.id"#,
+        under
     )
     .fetch_all(&mut *conn)
     .await?;
@@ -346,7 +346,7 @@ pub async fn visit(conn: &mut SqliteConnection, id: i64) -> Result<DeputyVisit> 
 
 pub async fn visits(
     conn: &mut SqliteConnection,
-    subtree: Option<&str>,
+    under: Option<i64>,
     first: NaiveDate,
     last: NaiveDate,
 ) -> Result<Vec<DeputyVisit>> {
@@ -355,9 +355,9 @@ pub async fn visits(
         r#"SELECT v.id AS "id!", d.name AS deputy_name, o.name AS community_name, v.visited_on AS "visited_on: NaiveDate", v.notes,
                   (SELECT count(*) FROM suggestions s WHERE s.visit_id = v.id) AS "suggestions!: i64"
            FROM deputy_visits v JOIN deputies d ON d.id = v.deputy_id JOIN organizations o ON o.id = v.community_id
-           WHERE v.deleted_at IS NULL AND v.visited_on BETWEEN ?2 AND ?3 AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+           WHERE v.deleted_at IS NULL AND v.visited_on BETWEEN ?2 AND ?3 AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
            ORDER BY v.visited_on DESC, v.id DESC"#,
-        subtree,
+        under,
         first,
         last
     )
@@ -393,16 +393,16 @@ pub async fn set_reply(conn: &mut SqliteConnection, id: i64, on: NaiveDate, repl
     Ok(())
 }
 
-pub async fn open_suggestions(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<Vec<Suggestion>> {
+pub async fn open_suggestions(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Vec<Suggestion>> {
     Ok(sqlx::query_as!(
         Suggestion,
         r#"SELECT s.id AS "id!", o.name AS community_name, d.name AS deputy_name, s.raised_by, s.content,
                   s.raised_on AS "raised_on: NaiveDate", s.replied_on AS "replied_on: NaiveDate", s.reply
            FROM suggestions s JOIN deputy_visits v ON v.id = s.visit_id JOIN deputies d ON d.id = v.deputy_id
            JOIN organizations o ON o.id = s.community_id
-           WHERE s.replied_on IS NULL AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+           WHERE s.replied_on IS NULL AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
            ORDER BY s.raised_on, s.id"#,
-        subtree
+        under
     )
     .fetch_all(conn)
     .await?)
@@ -454,7 +454,7 @@ pub async fn end_open(conn: &mut SqliteConnection, deputy_id: i64, community_id:
 
 pub async fn missing(
     conn: &mut SqliteConnection,
-    subtree: Option<&str>,
+    under: Option<i64>,
     first: NaiveDate,
     last: NaiveDate,
 ) -> Result<Vec<MissingDeputyVisit>> {
@@ -465,11 +465,11 @@ pub async fn missing(
                     AND v.deleted_at IS NULL AND v.visited_on < ?2) AS "last_visit?: NaiveDate"
            FROM deputy_communities a JOIN deputies d ON d.id = a.deputy_id JOIN organizations o ON o.id = a.community_id
            WHERE d.deleted_at IS NULL AND a.start_on <= ?3 AND (a.end_on IS NULL OR a.end_on >= ?3)
-             AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+             AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
              AND NOT EXISTS (SELECT 1 FROM deputy_visits v WHERE v.deputy_id = d.id AND v.community_id = a.community_id
                              AND v.deleted_at IS NULL AND v.visited_on BETWEEN ?2 AND ?3)
            ORDER BY d.id, o.path"#,
-        subtree,
+        under,
         first,
         last
     )

@@ -14,7 +14,6 @@ use crate::common::catalog::DifficultyStatus;
 use crate::common::limits;
 use crate::common::validate::{check_paragraphs, check_past_date, check_text};
 use crate::error::{Error, Result};
-use crate::roster::orgs::subtree_path;
 
 /// Inserts one difficulty inside a visit's transaction; `index` names its row in the form.
 pub(crate) async fn insert_in(
@@ -56,6 +55,5 @@ pub async fn advance(pool: &SqlitePool, input: &AdvanceInput, today: NaiveDate) 
 
 /// Difficulties not yet answered, oldest first.
 pub async fn open(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Difficulty>> {
-    let path = subtree_path(pool, org_id).await?;
-    store::open(&mut *pool.acquire().await?, path.as_deref()).await
+    store::open(&mut *pool.acquire().await?, org_id).await
 }

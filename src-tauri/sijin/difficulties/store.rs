@@ -79,16 +79,16 @@ pub async fn advance(
 }
 
 /// Not yet answered, oldest first.
-pub async fn open(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<Vec<Difficulty>> {
+pub async fn open(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Vec<Difficulty>> {
     let rows = sqlx::query_as!(
         Difficulty,
         r#"SELECT d.id AS "id!", d.community_id, o.name AS community_name, d.visit_id, d.raised_by, d.content, d.responsible,
                   d.status AS "status: DifficultyStatus", d.raised_on AS "raised_on: NaiveDate", d.started_on AS "started_on: NaiveDate",
                   d.resolved_on AS "resolved_on: NaiveDate", d.answered_on AS "answered_on: NaiveDate", d.outcome
            FROM difficulties d JOIN organizations o ON o.id = d.community_id
-           WHERE d.status <> 'answered' AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+           WHERE d.status <> 'answered' AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
            ORDER BY d.raised_on, d.id"#,
-        subtree
+        under
     )
     .fetch_all(conn)
     .await?;

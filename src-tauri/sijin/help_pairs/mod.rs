@@ -14,7 +14,6 @@ use crate::common::limits;
 use crate::common::validate::{check_name, check_paragraphs, check_past_date, check_text};
 use crate::error::{Error, Result};
 use crate::roster::orgs::store as org_store;
-use crate::roster::orgs::subtree_path;
 
 pub async fn create(pool: &SqlitePool, input: &HelpPairInput, today: NaiveDate) -> Result<HelpPair> {
     let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
@@ -76,8 +75,7 @@ pub async fn end(pool: &SqlitePool, pair_id: i64, end_on: &str, today: NaiveDate
 }
 
 pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<HelpPair>> {
-    let path = subtree_path(pool, org_id).await?;
-    store::list(&mut *pool.acquire().await?, path.as_deref()).await
+    store::list(&mut *pool.acquire().await?, org_id).await
 }
 
 pub async fn records(pool: &SqlitePool, pair_id: i64) -> Result<Vec<HelpRecord>> {

@@ -68,7 +68,7 @@ pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<HelpPair> {
     .ok_or_else(|| Error::NotFound("帮扶对子不存在或已删除".into()))
 }
 
-pub async fn list(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<Vec<HelpPair>> {
+pub async fn list(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Vec<HelpPair>> {
     Ok(sqlx::query_as!(
         HelpPair,
         r#"SELECT h.id AS "id!", h.community_id, o.name AS community_name, h.cadre, h.cadre_title, h.helped,
@@ -76,9 +76,9 @@ pub async fn list(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<
                   (SELECT count(*) FROM help_records r WHERE r.help_pair_id = h.id) AS "records!: i64",
                   (SELECT max(r.helped_on) FROM help_records r WHERE r.help_pair_id = h.id) AS "last_record?: NaiveDate"
            FROM help_pairs h JOIN organizations o ON o.id = h.community_id
-           WHERE h.deleted_at IS NULL AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+           WHERE h.deleted_at IS NULL AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
            ORDER BY h.end_on IS NOT NULL, o.path, h.id"#,
-        subtree
+        under
     )
     .fetch_all(conn)
     .await?)

@@ -16,7 +16,6 @@ use crate::common::period::Period;
 use crate::common::validate::{check_name, check_paragraphs, check_past_date, check_phone, check_text};
 use crate::error::{Error, Result};
 use crate::roster::orgs::store as org_store;
-use crate::roster::orgs::subtree_path;
 use crate::sijin::difficulties::{self};
 
 /// A month written "2026-11" (leaders visit monthly).
@@ -126,8 +125,7 @@ pub async fn end_assignment(
 }
 
 pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Leader>> {
-    let path = subtree_path(pool, org_id).await?;
-    store::leaders(&mut *pool.acquire().await?, path.as_deref()).await
+    store::leaders(&mut *pool.acquire().await?, org_id).await
 }
 
 /// Records a visit and the difficulties raised in it, in one transaction. The leader must be
@@ -154,9 +152,8 @@ pub async fn log_visit(pool: &SqlitePool, input: &VisitInput, today: NaiveDate) 
 }
 
 pub async fn visits(pool: &SqlitePool, org_id: Option<i64>, period: Option<&str>) -> Result<Vec<Visit>> {
-    let path = subtree_path(pool, org_id).await?;
     let bounds = period.map(|p| month("period", p).map(Period::bounds)).transpose()?;
-    store::visits(&mut *pool.acquire().await?, path.as_deref(), bounds).await
+    store::visits(&mut *pool.acquire().await?, org_id, bounds).await
 }
 
 pub async fn add_diary(
@@ -198,8 +195,7 @@ pub async fn delete_diary(pool: &SqlitePool, id: i64) -> Result<()> {
 /// Diary entries of a month under a subtree, newest first.
 pub async fn diaries(pool: &SqlitePool, org_id: Option<i64>, period: &str) -> Result<Vec<DiaryEntry>> {
     let (first, last) = month("period", period)?.bounds();
-    let path = subtree_path(pool, org_id).await?;
-    store::diaries(&mut *pool.acquire().await?, path.as_deref(), first, last).await
+    store::diaries(&mut *pool.acquire().await?, org_id, first, last).await
 }
 
 /// Leader–community pairs in force at the month's end with no visit in it. A visit on the
@@ -212,8 +208,7 @@ pub async fn missing_visits(pool: &SqlitePool, org_id: Option<i64>, period: &str
 /// [`missing_visits`] for a month already known.
 pub async fn missing_in(pool: &SqlitePool, org_id: Option<i64>, month: Period) -> Result<Vec<MissingVisit>> {
     let (first, last) = month.bounds();
-    let path = subtree_path(pool, org_id).await?;
-    store::missing(&mut *pool.acquire().await?, path.as_deref(), first, last).await
+    store::missing(&mut *pool.acquire().await?, org_id, first, last).await
 }
 
 /// Removes a wrongly entered visit with the difficulties raised in it — refused once any of

@@ -102,14 +102,14 @@ pub async fn leader(conn: &mut SqliteConnection, id: i64) -> Result<Leader> {
 }
 
 /// Leaders with a community under the subtree (all leaders when no subtree is given).
-pub async fn leaders(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<Vec<Leader>> {
+pub async fn leaders(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Vec<Leader>> {
     let ids = sqlx::query_scalar!(
         r#"SELECT l.id AS "id!" FROM contact_leaders l
            WHERE l.deleted_at IS NULL AND (?1 IS NULL OR EXISTS (
              SELECT 1 FROM leader_communities a JOIN organizations o ON o.id = a.community_id
-             WHERE a.leader_id = l.id AND a.end_on IS NULL AND substr(o.path, 1, length(?1)) = ?1))
+             WHERE a.leader_id = l.id AND a.end_on IS NULL AND o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1)))
            ORDER BY l.level, l.id"#,
-        subtree
+        under
     )
     .fetch_all(&mut *conn)
     .await?;
@@ -203,7 +203,7 @@ pub async fn visit(conn: &mut SqliteConnection, id: i64) -> Result<Visit> {
 /// Visits under a subtree, optionally within (first, last) days, newest first.
 pub async fn visits(
     conn: &mut SqliteConnection,
-    subtree: Option<&str>,
+    under: Option<i64>,
     bounds: Option<(NaiveDate, NaiveDate)>,
 ) -> Result<Vec<Visit>> {
     let (first, last) = (bounds.map(|b| b.0), bounds.map(|b| b.1));
@@ -213,10 +213,10 @@ pub async fn visits(
                   v.visited_on AS "visited_on: NaiveDate", v.kind AS "kind: VisitKind", v.participants, v.notes,
                   (SELECT count(*) FROM difficulties d WHERE d.visit_id = v.id) AS "difficulties!: i64"
            FROM leader_visits v JOIN contact_leaders l ON l.id = v.leader_id JOIN organizations o ON o.id = v.community_id
-           WHERE v.deleted_at IS NULL AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+           WHERE v.deleted_at IS NULL AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
              AND (?2 IS NULL OR v.visited_on >= ?2) AND (?3 IS NULL OR v.visited_on <= ?3)
            ORDER BY v.visited_on DESC, v.id DESC"#,
-        subtree,
+        under,
         first,
         last
     )
@@ -322,7 +322,7 @@ pub async fn end_open(conn: &mut SqliteConnection, leader_id: i64, community_id:
 
 pub async fn missing(
     conn: &mut SqliteConnection,
-    subtree: Option<&str>,
+    under: Option<i64>,
     first: NaiveDate,
     last: NaiveDate,
 ) -> Result<Vec<MissingVisit>> {
@@ -335,11 +335,11 @@ pub async fn missing(
            JOIN contact_leaders l ON l.id = a.leader_id
            JOIN organizations o ON o.id = a.community_id
            WHERE l.deleted_at IS NULL AND a.start_on <= ?3 AND (a.end_on IS NULL OR a.end_on >= ?3)
-             AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+             AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
              AND NOT EXISTS (SELECT 1 FROM leader_visits v WHERE v.leader_id = l.id AND v.community_id = a.community_id
                              AND v.deleted_at IS NULL AND v.visited_on BETWEEN ?2 AND ?3)
            ORDER BY l.level, l.id, o.path"#,
-        subtree,
+        under,
         first,
         last
     )
@@ -349,7 +349,7 @@ pub async fn missing(
 
 pub async fn diaries(
     conn: &mut SqliteConnection,
-    subtree: Option<&str>,
+    under: Option<i64>,
     first: NaiveDate,
     last: NaiveDate,
 ) -> Result<Vec<DiaryEntry>> {
@@ -357,9 +357,9 @@ pub async fn diaries(
         DiaryEntry,
         r#"SELECT d.id AS "id!", l.name AS leader_name, o.name AS community_name, d.written_on AS "written_on: NaiveDate", d.text
            FROM diary_entries d JOIN contact_leaders l ON l.id = d.leader_id JOIN organizations o ON o.id = d.community_id
-           WHERE d.written_on BETWEEN ?2 AND ?3 AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+           WHERE d.written_on BETWEEN ?2 AND ?3 AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
            ORDER BY d.written_on DESC, d.id DESC"#,
-        subtree,
+        under,
         first,
         last
     )

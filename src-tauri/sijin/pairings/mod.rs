@@ -19,7 +19,6 @@ use crate::common::money::parse_yuan;
 use crate::common::validate::{check_date, check_paragraphs, check_past_date};
 use crate::error::{Error, Result};
 use crate::roster::orgs::store as org_store;
-use crate::roster::orgs::subtree_path;
 
 pub const SCAN_DIR: &str = "agreements";
 
@@ -116,13 +115,11 @@ pub async fn end(pool: &SqlitePool, id: i64, end_on: &str, today: NaiveDate) -> 
 }
 
 pub async fn list(pool: &SqlitePool, org_id: Option<i64>, today: NaiveDate) -> Result<Vec<Pairing>> {
-    let path = subtree_path(pool, org_id).await?;
-    store::list(&mut *pool.acquire().await?, path.as_deref(), today).await
+    store::list(&mut *pool.acquire().await?, org_id, today).await
 }
 
 pub async fn stats(pool: &SqlitePool, org_id: Option<i64>) -> Result<PairingStats> {
-    let path = subtree_path(pool, org_id).await?;
-    store::stats(&mut *pool.acquire().await?, path.as_deref()).await
+    store::stats(&mut *pool.acquire().await?, org_id).await
 }
 
 /// Records support under a pairing, dated within the pairing and not in the future.

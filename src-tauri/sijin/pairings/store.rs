@@ -15,7 +15,7 @@ fn notice_horizon() -> String {
     format!("+{} days", limits::AGREEMENT_NOTICE_DAYS)
 }
 
-pub async fn list(conn: &mut SqliteConnection, subtree: Option<&str>, today: NaiveDate) -> Result<Vec<Pairing>> {
+pub async fn list(conn: &mut SqliteConnection, under: Option<i64>, today: NaiveDate) -> Result<Vec<Pairing>> {
     let horizon = notice_horizon();
     let rows = sqlx::query_as!(
         Pairing,
@@ -28,9 +28,9 @@ pub async fn list(conn: &mut SqliteConnection, subtree: Option<&str>, today: Nai
                     WHERE s.pairing_id = p.id AND s.deleted_at IS NULL AND s.kind = 'funds') AS "funds_fen!: i64",
                   coalesce(p.end_on IS NULL AND p.agreement_until BETWEEN ?2 AND date(?2, ?3), 0) AS "agreement_ending_soon!: bool"
            FROM pairings p JOIN organizations u ON u.id = p.unit_id JOIN organizations c ON c.id = p.community_id
-           WHERE p.deleted_at IS NULL AND (?1 IS NULL OR substr(c.path, 1, length(?1)) = ?1)
+           WHERE p.deleted_at IS NULL AND (?1 IS NULL OR c.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
            ORDER BY p.end_on IS NOT NULL, c.path, u.name, p.id"#,
-        subtree,
+        under,
         today,
         horizon
     )
@@ -205,18 +205,18 @@ pub async fn supports(conn: &mut SqliteConnection, pairing_id: i64) -> Result<Ve
     Ok(rows)
 }
 
-pub async fn stats(conn: &mut SqliteConnection, subtree: Option<&str>) -> Result<PairingStats> {
+pub async fn stats(conn: &mut SqliteConnection, under: Option<i64>) -> Result<PairingStats> {
     let r = sqlx::query!(
         r#"SELECT count(*) AS "pairings!: i64", count(DISTINCT p.community_id) AS "communities!: i64",
                   coalesce((SELECT sum(s.amount_fen) FROM support_records s JOIN pairings q ON q.id = s.pairing_id
                             JOIN organizations c2 ON c2.id = q.community_id
                             WHERE s.kind = 'funds' AND s.deleted_at IS NULL AND q.deleted_at IS NULL
-                              AND (?1 IS NULL OR substr(c2.path, 1, length(?1)) = ?1)), 0) AS "funds_fen!: i64",
+                              AND (?1 IS NULL OR c2.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))), 0) AS "funds_fen!: i64",
                   (SELECT count(*) FROM help_pairs h JOIN organizations c3 ON c3.id = h.community_id
-                    WHERE h.deleted_at IS NULL AND h.end_on IS NULL AND (?1 IS NULL OR substr(c3.path, 1, length(?1)) = ?1)) AS "help_pairs!: i64"
+                    WHERE h.deleted_at IS NULL AND h.end_on IS NULL AND (?1 IS NULL OR c3.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))) AS "help_pairs!: i64"
            FROM pairings p JOIN organizations c ON c.id = p.community_id
-           WHERE p.deleted_at IS NULL AND p.end_on IS NULL AND (?1 IS NULL OR substr(c.path, 1, length(?1)) = ?1)"#,
-        subtree
+           WHERE p.deleted_at IS NULL AND p.end_on IS NULL AND (?1 IS NULL OR c.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))"#,
+        under
     )
     .fetch_one(conn)
     .await?;

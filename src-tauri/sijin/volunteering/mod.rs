@@ -17,7 +17,6 @@ use crate::common::validate::{check_name, check_past_date, check_text, halfwidth
 use crate::error::{Error, Result};
 use crate::roster::members::store as member_store;
 use crate::roster::orgs::store as org_store;
-use crate::roster::orgs::subtree_path;
 
 /// A year ("2026") or a month ("2026-11") as first and last day.
 pub fn period_bounds(field: &str, period: &str) -> Result<(NaiveDate, NaiveDate)> {
@@ -125,8 +124,7 @@ async fn checked(conn: &mut SqliteConnection, input: &ActivityInput, today: Naiv
 }
 
 pub async fn list(pool: &SqlitePool, org_id: Option<i64>, from: NaiveDate, to: NaiveDate) -> Result<Vec<Activity>> {
-    let path = subtree_path(pool, org_id).await?;
-    store::activities(&mut *pool.acquire().await?, path.as_deref(), from, to).await
+    store::activities(&mut *pool.acquire().await?, org_id, from, to).await
 }
 
 /// Members who volunteered in the period, by organization and name (no ranking).
@@ -136,8 +134,7 @@ pub async fn member_hours(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<MemberHours>> {
-    let path = subtree_path(pool, org_id).await?;
-    store::member_hours(&mut *pool.acquire().await?, path.as_deref(), from, to).await
+    store::member_hours(&mut *pool.acquire().await?, org_id, from, to).await
 }
 
 /// Removes a wrongly entered activity (its participants' hours go with it).

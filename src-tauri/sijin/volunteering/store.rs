@@ -96,7 +96,7 @@ pub async fn activity(conn: &mut SqliteConnection, id: i64) -> Result<Activity> 
 
 pub async fn activities(
     conn: &mut SqliteConnection,
-    subtree: Option<&str>,
+    under: Option<i64>,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<Activity>> {
@@ -107,9 +107,9 @@ pub async fn activities(
                   (SELECT count(*) FROM volunteer_participants p WHERE p.activity_id = a.id) AS "participants!: i64",
                   (SELECT coalesce(sum(p.hours_tenths), 0) FROM volunteer_participants p WHERE p.activity_id = a.id) AS "hours_tenths!: i64"
            FROM volunteer_activities a JOIN organizations o ON o.id = a.community_id
-           WHERE a.deleted_at IS NULL AND a.held_on BETWEEN ?2 AND ?3 AND (?1 IS NULL OR substr(o.path, 1, length(?1)) = ?1)
+           WHERE a.deleted_at IS NULL AND a.held_on BETWEEN ?2 AND ?3 AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
            ORDER BY a.held_on DESC, a.id DESC"#,
-        subtree,
+        under,
         from,
         to
     )
@@ -119,7 +119,7 @@ pub async fn activities(
 
 pub async fn member_hours(
     conn: &mut SqliteConnection,
-    subtree: Option<&str>,
+    under: Option<i64>,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<MemberHours>> {
@@ -131,10 +131,10 @@ pub async fn member_hours(
            JOIN volunteer_activities a ON a.id = p.activity_id
            JOIN members m ON m.id = p.member_id
            JOIN organizations mo ON mo.id = m.org_id
-           WHERE a.deleted_at IS NULL AND m.deleted_at IS NULL AND a.held_on BETWEEN ?2 AND ?3 AND (?1 IS NULL OR substr(mo.path, 1, length(?1)) = ?1)
+           WHERE a.deleted_at IS NULL AND m.deleted_at IS NULL AND a.held_on BETWEEN ?2 AND ?3 AND (?1 IS NULL OR mo.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
            GROUP BY m.id
            ORDER BY mo.path, m.sort_name"#,
-        subtree,
+        under,
         from,
         to
     )
