@@ -2,14 +2,11 @@ use crate::harness::{enter, success, App, R};
 
 #[tokio::test]
 async fn a_deputy_visit_with_a_suggestion_is_recorded_and_the_suggestion_answered() -> R {
-    let app = App::start().await?;
-    let result = flow(&app).await;
-    app.finish("deputies", result).await
+    App::run("deputies", flow).await
 }
 
 async fn flow(app: &App) -> R {
-    app.click("load-demo").await?;
-    success(app, "已载入示例数据").await?;
+    app.load_demo().await?;
     app.click("menu-deputies").await?;
     app.loaded_figure("deputies-count").await?;
     let missing = app.figure("deputies-missing").await?;

@@ -100,6 +100,20 @@ impl App {
         Self::start_with(Options::default()).await
     }
 
+    /// The whole of a one-window test: starts the app on an empty data folder, runs `flow` in it
+    /// and finishes (a screenshot named after `name` when it failed, then the window stops).
+    pub async fn run(name: &str, flow: impl for<'a> AsyncFnOnce(&'a App) -> R) -> R {
+        let app = App::start().await?;
+        let result = flow(&app).await;
+        app.finish(name, result).await
+    }
+
+    /// Loads the demo county from the empty home page and waits until it says so.
+    pub async fn load_demo(&self) -> R {
+        self.click("load-demo").await?;
+        success(self, "已载入示例数据").await
+    }
+
     pub async fn start_with(options: Options) -> R<App> {
         let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/dist/assets");
         assert!(ui.exists(), "the UI is not built (ui/dist/assets missing): run `cargo xtask test`");

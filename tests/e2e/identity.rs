@@ -6,14 +6,11 @@ async fn message(app: &App, start: &str) -> R<String> {
 
 #[tokio::test]
 async fn a_secretary_records_identity_for_a_filtered_set_and_for_picked_members() -> R {
-    let app = App::start().await?;
-    let result = flow(&app).await;
-    app.finish("identity", result).await
+    App::run("identity", flow).await
 }
 
 async fn flow(app: &App) -> R {
-    app.click("load-demo").await?;
-    message(app, "已载入示例数据").await?;
+    app.load_demo().await?;
 
     app.click("menu-identity").await?;
     let shown_before = app.figure("identity-shown").await?;

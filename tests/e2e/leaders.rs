@@ -2,14 +2,11 @@ use crate::harness::{enter, success, App, R};
 
 #[tokio::test]
 async fn a_leader_visit_with_a_difficulty_is_logged_and_the_difficulty_followed_to_closure() -> R {
-    let app = App::start().await?;
-    let result = flow(&app).await;
-    app.finish("leaders", result).await
+    App::run("leaders", flow).await
 }
 
 async fn flow(app: &App) -> R {
-    app.click("load-demo").await?;
-    success(app, "已载入示例数据").await?;
+    app.load_demo().await?;
     // The home page reminds of the visits still owed this month.
     let owed = |t: &str| t.split("还有").nth(1).and_then(|r| r.split('处').next()).and_then(|n| n.parse::<i64>().ok());
     let reminder = app.wait_text("reminder-leader_visits", |t| owed(t).is_some()).await?;

@@ -2,14 +2,11 @@ use crate::harness::{enter, success, App, R};
 
 #[tokio::test]
 async fn a_unit_is_paired_with_a_community_under_an_agreement_and_a_fund_is_recorded_to_the_fen() -> R {
-    let app = App::start().await?;
-    let result = flow(&app).await;
-    app.finish("pairings", result).await
+    App::run("pairings", flow).await
 }
 
 async fn flow(app: &App) -> R {
-    app.click("load-demo").await?;
-    success(app, "已载入示例数据").await?;
+    app.load_demo().await?;
     app.click("menu-pairings").await?;
     let before = app.loaded_figure("pairings-count").await?;
 

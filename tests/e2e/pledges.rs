@@ -23,8 +23,7 @@ async fn a_pledge_is_written_published_followed_overdue_on_a_later_day_and_appra
 }
 
 async fn write_and_publish(app: &App) -> R {
-    app.click("load-demo").await?;
-    success(app, "已载入示例数据").await?;
+    app.load_demo().await?;
     app.click("menu-pledges").await?;
     let overdue = app.loaded_figure("pledges-count-overdue").await?;
     assert!(overdue > 0, "the demo has overdue pledges");

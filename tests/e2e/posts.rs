@@ -6,14 +6,11 @@ fn row(post: &str) -> String {
 
 #[tokio::test]
 async fn a_secretary_sets_up_a_post_and_a_member_claims_it() -> R {
-    let app = App::start().await?;
-    let result = flow(&app).await;
-    app.finish("posts", result).await
+    App::run("posts", flow).await
 }
 
 async fn flow(app: &App) -> R {
-    app.click("load-demo").await?;
-    app.visible_text("//div[contains(@class,'el-message--success')][contains(.,'已载入示例数据')]").await?;
+    app.load_demo().await?;
     app.click("menu-posts").await?;
     let with_post = app.figure("posts-with-post").await?;
     let claimed = app.figure("posts-claimed").await?;

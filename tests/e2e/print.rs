@@ -13,8 +13,7 @@ async fn pledge_cards_for_members_picked_in_the_roster_are_previewed_and_saved_t
 }
 
 async fn flow(app: &App, file: &std::path::Path) -> R {
-    app.click("load-demo").await?;
-    success(app, "已载入示例数据").await?;
+    app.load_demo().await?;
     app.click("menu-roster").await?;
     let rows = "//div[@data-testid='roster-table']//tbody/tr";
     app.wait_xpath(&format!("{rows}[3]")).await?;
@@ -60,8 +59,7 @@ async fn a_pdf_that_cannot_be_written_is_reported_in_chinese_with_the_system_wor
 }
 
 async fn unwritable(app: &App, out: &std::path::Path) -> R {
-    app.click("load-demo").await?;
-    success(app, "已载入示例数据").await?;
+    app.load_demo().await?;
     app.click("menu-print").await?;
     app.wait_text("print-summary", |t| t.contains("张纸")).await?;
     app.click("print-save").await?;
@@ -92,8 +90,7 @@ async fn a_long_print_shows_its_progress_and_cancelling_it_leaves_no_file() -> R
 }
 
 async fn cancelled(app: &App, out: &std::path::Path) -> R {
-    app.click("load-demo").await?;
-    success(app, "已载入示例数据").await?;
+    app.load_demo().await?;
     app.click("menu-print").await?;
     let summary = app.wait_text("print-summary", |t| t.contains("张纸")).await?;
     let sheets: usize =

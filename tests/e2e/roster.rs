@@ -6,15 +6,12 @@ fn node(name: &str) -> String {
 
 #[tokio::test]
 async fn a_secretary_builds_the_roster_and_the_home_counts_follow() -> R {
-    let app = App::start().await?;
-    let result = roster_flow(&app).await;
-    app.finish("roster", result).await
+    App::run("roster", roster_flow).await
 }
 
 async fn roster_flow(app: &App) -> R {
     // First start: the empty home offers the demo data.
-    app.click("load-demo").await?;
-    success(app, "已载入示例数据").await?;
+    app.load_demo().await?;
     let active_before = app.figure("stat-active").await?;
     assert!((250..=320).contains(&active_before), "{active_before} members on the roll");
     let transferred_before = app.figure("stat-status-transferred").await?;

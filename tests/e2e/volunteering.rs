@@ -2,14 +2,11 @@ use crate::harness::{success, App, R};
 
 #[tokio::test]
 async fn a_volunteer_activity_with_a_member_and_a_league_member_is_recorded() -> R {
-    let app = App::start().await?;
-    let result = flow(&app).await;
-    app.finish("volunteering", result).await
+    App::run("volunteering", flow).await
 }
 
 async fn flow(app: &App) -> R {
-    app.click("load-demo").await?;
-    success(app, "已载入示例数据").await?;
+    app.load_demo().await?;
     app.click("menu-volunteering").await?;
     let before = app.loaded_figure("volunteering-count").await?;
 

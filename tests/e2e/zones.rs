@@ -6,14 +6,11 @@ fn zone_row(zone: &str) -> String {
 
 #[tokio::test]
 async fn a_secretary_creates_a_zone_assigns_its_lanes_and_double_assignment_is_refused() -> R {
-    let app = App::start().await?;
-    let result = flow(&app).await;
-    app.finish("zones", result).await
+    App::run("zones", flow).await
 }
 
 async fn flow(app: &App) -> R {
-    app.click("load-demo").await?;
-    app.visible_text("//div[contains(@class,'el-message--success')][contains(.,'已载入示例数据')]").await?;
+    app.load_demo().await?;
     app.click("menu-posts").await?;
     app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='党员责任区']").await?;
     let before = app.text("zones-uncovered").await?;
