@@ -25,6 +25,7 @@ async fn flow(app: &App) -> R {
     app.click("participant-add").await?;
     app.type_into("participant-name-1", "杨佳怡").await?;
     app.type_into("participant-hours-1", "30").await?;
+    app.screenshot("19a-activity-dialog").await?;
     app.click("activity-save").await?;
     let error = app.field_error("participant-hours-1").await?;
     assert!(error.contains("0.1到24小时"), "{error}");

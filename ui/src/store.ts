@@ -1,8 +1,10 @@
 // State every page shares: the vocabularies, the organization tree, and the organization that
 // scopes every page (kept between starts through the core's preferences).
-import { reactive } from 'vue'
+import { computed, reactive, watch } from 'vue'
 import type { AppInfo, Catalog, MemberQuery, OrgKind, OrgNode } from './bindings'
 import { appInfo, catalogGet, orgTree, preferenceGet, preferenceSet } from './api/commands'
+import { reportError } from './utils/errors'
+import { WORDS } from './utils/words'
 
 export const store = reactive({
   info: null as AppInfo | null,
@@ -18,6 +20,23 @@ export const store = reactive({
   /** Bumped after any change to organizations or members, so pages reload their figures. */
   revision: 0,
 })
+
+/** The name of the organization every page is scoped to, or 全部组织. */
+export const scopeName = computed(() => findNode(store.tree, store.currentOrgId)?.name ?? WORDS.scopeAll)
+
+/** Loads a page's data now and again whenever the organization in scope changes, the data
+ * changes (`changed()`), or what `also` reads changes; a failure is reported and the page keeps
+ * what it showed. */
+export function loadInScope(load: () => Promise<unknown>, also: () => unknown = () => null) {
+  const run = async () => {
+    try {
+      await load()
+    } catch (e) {
+      reportError(e)
+    }
+  }
+  watch(() => [store.currentOrgId, store.revision, also()], run, { immediate: true })
+}
 
 export function findNode(nodes: OrgNode[], id: number | null): OrgNode | null {
   for (const n of nodes) {

@@ -11,4 +11,5 @@ export const WORDS = {
   community: '社区',
   date: '日期',
   pickCommunity: '请选择社区',
+  scopeAll: '全部组织',
 } as const
