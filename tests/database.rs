@@ -130,3 +130,29 @@ async fn an_upgrade_ends_the_posts_and_zones_of_members_who_left_before_it() {
     assert_eq!(history[0].end_on, chrono::NaiveDate::from_ymd_opt(2026, 10, 8));
     assert_eq!(zones::uncovered(&pool, None).await.unwrap().len(), 1);
 }
+
+/// Writes from several windows' worth of commands at once (the pool holds four connections): each
+/// reads, then writes in one transaction. Begun deferred, the second writer's read snapshot goes
+/// stale and SQLite refuses it at once with "database is locked"; begun IMMEDIATE, each waits its
+/// turn under the busy timeout and every one succeeds.
+#[tokio::test]
+async fn concurrent_saves_wait_their_turn_instead_of_failing_as_locked() {
+    use sanliang::common::catalog::ZoneItemKind;
+    use sanliang::sanliang::zones::{self, ZoneInput, ZoneItemsInput};
+    let t = support::fresh().await;
+    let [_, _, community, _, _] = crate::orgs::small_tree(&t.pool).await;
+    let zone = zones::create(&t.pool, &ZoneInput { community_id: Some(community.id), name: "湖滨责任区".into() })
+        .await
+        .unwrap();
+    let saves = (0..24).map(|i| {
+        let pool = t.pool.clone();
+        tokio::spawn(async move {
+            let input = ZoneItemsInput { zone_id: zone.id, kind: ZoneItemKind::Lane, names: format!("湖滨{i}巷") };
+            zones::add_items(&pool, &input).await.map(|_| ()).map_err(|e| e.to_string())
+        })
+    });
+    let results: Vec<_> = futures_util::future::join_all(saves).await.into_iter().map(|r| r.unwrap()).collect();
+    let failed: Vec<_> = results.iter().filter_map(|r| r.as_ref().err()).collect();
+    assert!(failed.is_empty(), "{} of 24 saves failed: {failed:?}", failed.len());
+    assert_eq!(zones::items(&t.pool, zone.id).await.unwrap().len(), 24);
+}

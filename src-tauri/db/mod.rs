@@ -6,7 +6,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::{Sqlite, SqlitePool, Transaction};
 
 use crate::error::Result;
 
@@ -43,6 +43,13 @@ pub async fn open(data_dir: &Path) -> Result<SqlitePool> {
     }
     MIGRATOR.run(&pool).await?;
     Ok(pool)
+}
+
+/// Begins a transaction that writes. It takes SQLite's write lock at once (`BEGIN IMMEDIATE`), so
+/// saves made at the same moment wait their turn under the busy timeout; begun deferred, a save
+/// whose first read went stale would fail at once as "database is locked".
+pub async fn write(pool: &SqlitePool) -> Result<Transaction<'static, Sqlite>> {
+    Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
 }
 
 /// A fresh, migrated in-memory database for tests.

@@ -57,7 +57,7 @@ pub(crate) fn date_between(rng: &mut SmallRng, from: NaiveDate, to: NaiveDate) -
 /// Writes the demo county into an empty database, all in one transaction.
 pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Result<DemoSummary> {
     let mut rng = SmallRng::seed_from_u64(SEED);
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let existing: i64 =
         sqlx::query_scalar!(r#"SELECT count(*) AS "n!: i64" FROM organizations WHERE deleted_at IS NULL"#)
             .fetch_one(&mut *tx)

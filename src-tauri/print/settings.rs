@@ -81,7 +81,7 @@ pub async fn save(pool: &SqlitePool, data_dir: &Path, input: &PrintSettings) -> 
         // Titles are required; the issuer line and phone may stay empty.
         *value = check_text(key, label, value, max, key.ends_with("Title"))?;
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     for (key, _, value, _) in fields(&mut s) {
         store::set(&mut tx, &format!("{PREFIX}{key}"), value).await?;
     }

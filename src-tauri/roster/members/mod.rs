@@ -160,7 +160,7 @@ pub async fn get(pool: &SqlitePool, id: i64) -> Result<Member> {
 /// transaction: the public signs and posts must not show someone who is gone. A correction back
 /// to 在册 does not restore them; the secretary assigns them again.
 pub async fn set_status(pool: &SqlitePool, id: i64, change: &StatusChange, today: NaiveDate) -> Result<Member> {
-    let mut conn = pool.begin().await?;
+    let mut conn = crate::db::write(pool).await?;
     let member = store::get(&mut conn, id).await?;
     let date = match change.status {
         MemberStatus::Active => None,
@@ -187,7 +187,7 @@ pub async fn set_status(pool: &SqlitePool, id: i64, change: &StatusChange, today
 /// Moves the record to the recycle state: it disappears from lists but its history stays; its
 /// post ends today and its responsibility-zone items become uncovered, in one transaction.
 pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> Result<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     store::get(&mut tx, id).await?;
     store::soft_delete(&mut tx, id).await?;
     store::end_duties(&mut tx, id, today).await?;

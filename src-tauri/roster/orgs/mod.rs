@@ -58,7 +58,7 @@ pub async fn create(pool: &SqlitePool, input: OrgInput) -> Result<Organization> 
     check_placement(parent.as_ref(), input.kind)?;
     check_unit_fields(pool, &input).await?;
     check_sibling_name(pool, input.parent_id, &name, None).await?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let unit_kind = if input.kind == OrgKind::Unit { input.unit_kind } else { None };
     let stationed = if input.kind == OrgKind::Unit { input.stationed_in } else { None };
     let id = store::insert(&mut tx, parent.as_ref(), input.kind, unit_kind, stationed, &name).await?;
@@ -80,7 +80,7 @@ pub async fn rename(pool: &SqlitePool, id: i64, name: &str) -> Result<Organizati
 
 /// Moves an organization (with everything under it) to a new parent.
 pub async fn move_to(pool: &SqlitePool, id: i64, new_parent_id: i64) -> Result<Organization> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let org = store::get(&mut tx, id).await?;
     let parent = store::get(&mut tx, new_parent_id).await?;
     if parent.path.starts_with(&org.path) {
@@ -99,7 +99,7 @@ pub async fn move_to(pool: &SqlitePool, id: i64, new_parent_id: i64) -> Result<O
 
 /// Soft-deletes an organization that has no children and no members left.
 pub async fn delete(pool: &SqlitePool, id: i64) -> Result<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let org = store::get(&mut tx, id).await?;
     let children = store::count_children(&mut tx, id).await?;
     if children > 0 {

@@ -28,7 +28,7 @@ pub async fn record_bulk(pool: &SqlitePool, bulk: &BulkMark, today: NaiveDate) -
     if ids.is_empty() {
         return Err(Error::validation("selection", "请先选择党员"));
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let mut result = BulkMarkResult { recorded: 0, already: 0, skipped: 0 };
     for id in ids {
         match store::member_status(&mut tx, id).await? {

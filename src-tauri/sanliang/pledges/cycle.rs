@@ -69,7 +69,7 @@ fn date_after_publication(
 /// Records 践诺 progress; optionally marks its item done on the entry's date.
 pub async fn add_progress(pool: &SqlitePool, input: &ProgressInput, today: NaiveDate) -> Result<Pledge> {
     let text = check_paragraphs("text", "践诺情况", &input.text, limits::PROGRESS_TEXT, true)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let pledge = pledges::full(&mut tx, input.pledge_id, today).await?;
     match pledge.status {
         PledgeStatus::Draft => return Err(Error::conflict(None, "承诺尚未公示，公示后才能记录践诺情况")),
@@ -102,7 +102,7 @@ pub async fn close(pool: &SqlitePool, input: &CloseInput, today: NaiveDate) -> R
     if !matches!(outcome, PledgeStatus::Completed | PledgeStatus::NotCompleted) {
         return Err(Error::validation("outcome", "结项结果只能是“已完成”或“未完成”"));
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let pledge = pledges::full(&mut tx, input.pledge_id, today).await?;
     match pledge.status {
         PledgeStatus::Draft => return Err(Error::conflict(None, "承诺尚未公示，不能结项")),
@@ -154,7 +154,7 @@ pub async fn attach_evidence(
     let dir = data_dir.join(EVIDENCE_DIR);
     let mut copied: Vec<PathBuf> = Vec::new();
     let result = async {
-        let mut tx = pool.begin().await?;
+        let mut tx = crate::db::write(pool).await?;
         for picked in &checked {
             let stored = files::keep_copy(data_dir, EVIDENCE_DIR, picked, "evidence")?;
             copied.push(dir.join(&stored));
@@ -178,7 +178,7 @@ pub async fn attach_evidence(
 /// copy in the data folder (the user's original was never touched). Once the pledge is closed
 /// its evidence is part of the record and stays.
 pub async fn remove_evidence(pool: &SqlitePool, data_dir: &Path, evidence_id: i64) -> Result<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let (stored, name, status) = store::evidence_with_status(&mut tx, evidence_id).await?;
     if status != PledgeStatus::Published {
         return Err(Error::conflict(None, format!("承诺已结项，证明材料“{name}”作为记录保留，不能删除")));

@@ -98,7 +98,7 @@ async fn validate(pool: &SqlitePool, input: &PledgeInput) -> Result<ValidPledge>
 /// Saves a new pledge as a draft.
 pub async fn create(pool: &SqlitePool, input: &PledgeInput, today: NaiveDate) -> Result<Pledge> {
     let valid = validate(pool, input).await?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     if let Some(existing) = store::of_owner(&mut tx, valid.member_id, valid.org_id, valid.year).await? {
         let owner = store::get(&mut tx, existing).await?.owner_name;
         return Err(Error::conflict(Some("year"), format!("{owner}已有{}年的承诺，请在原承诺中增加事项", valid.year)));
@@ -112,7 +112,7 @@ pub async fn create(pool: &SqlitePool, input: &PledgeInput, today: NaiveDate) ->
 /// public and stay as published.
 pub async fn update(pool: &SqlitePool, id: i64, input: &PledgeInput, today: NaiveDate) -> Result<Pledge> {
     let valid = validate(pool, input).await?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let current = store::get(&mut tx, id).await?;
     if current.status != PledgeStatus::Draft {
         return Err(Error::conflict(None, "承诺已公示，不能再修改；如需调整请记录在践诺情况中"));
@@ -128,7 +128,7 @@ pub async fn update(pool: &SqlitePool, id: i64, input: &PledgeInput, today: Naiv
 /// Publishes (公示) a draft on a date. Refused while any item is too vague to supervise.
 pub async fn publish(pool: &SqlitePool, id: i64, published_on: &str, today: NaiveDate) -> Result<Pledge> {
     let published_on = check_past_date("publishedOn", "公示日期", published_on, today)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let pledge = full(&mut tx, id, today).await?;
     if pledge.status != PledgeStatus::Draft {
         return Err(Error::conflict(None, "这份承诺已经公示过了"));
@@ -238,7 +238,7 @@ pub async fn copy_year(
         let y = d.year() + (to_year - from_year);
         NaiveDate::from_ymd_opt(y, d.month(), d.day()).or_else(|| NaiveDate::from_ymd_opt(y, d.month(), 28))
     };
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let sources = store::rows(&mut tx, org_id, Some(from_year), None, today).await?;
     let mut summary = CopySummary { created: 0, existing: 0, inactive: 0 };
     for source in sources {

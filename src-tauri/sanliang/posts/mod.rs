@@ -56,7 +56,7 @@ pub async fn create(pool: &SqlitePool, input: &PostInput) -> Result<Post> {
 
 pub async fn update(pool: &SqlitePool, id: i64, input: &PostInput) -> Result<Post> {
     let v = validate(pool, input, Some(id)).await?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let current = store::get(&mut tx, id).await?;
     if current.community_id != v.community_id && current.holders > 0 {
         return Err(Error::validation("communityId", "岗位上还有党员，不能改到其他社区"));
@@ -98,7 +98,7 @@ pub async fn member_history(pool: &SqlitePool, member_id: i64) -> Result<Vec<Pos
 pub async fn assign(pool: &SqlitePool, input: &AssignInput, today: NaiveDate) -> Result<PostAssignment> {
     let member_id = input.member_id.ok_or_else(|| Error::validation("memberId", "请选择党员"))?;
     let start_on = check_past_date("startOn", "上岗日期", &input.start_on, today)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let post = store::get(&mut tx, input.post_id).await?;
     let member = member_store::get(&mut tx, member_id)
         .await

@@ -45,7 +45,7 @@ pub async fn add_items(pool: &SqlitePool, input: &ZoneItemsInput) -> Result<Vec<
     if names.is_empty() {
         return Err(Error::validation("names", "请填写巷道、楼栋或户的名称，每行一个"));
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let zone = store::zone(&mut tx, input.zone_id).await?;
     for name in &names {
         if store::item_named(&mut tx, zone.id, input.kind, name).await?.is_some() {
@@ -65,7 +65,7 @@ pub async fn cover(pool: &SqlitePool, input: &CoverInput) -> Result<Vec<ZoneItem
     if input.item_ids.is_empty() {
         return Err(Error::validation("itemIds", "请先勾选巷道、楼栋或户"));
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let member = member_store::get(&mut tx, member_id)
         .await
         .map_err(|_| Error::validation("memberId", "所选党员不存在或已删除"))?;
@@ -114,7 +114,7 @@ pub async fn cover(pool: &SqlitePool, input: &CoverInput) -> Result<Vec<ZoneItem
 /// Renames a zone; the name stays unique within its community.
 pub async fn rename(pool: &SqlitePool, id: i64, name: &str) -> Result<Zone> {
     let name = check_text("name", "责任区名称", name, limits::ZONE_NAME, true)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let zone = store::zone(&mut tx, id).await?;
     if matches!(store::zone_named(&mut tx, zone.community_id, &name).await?, Some(other) if other != id) {
         return Err(Error::conflict(Some("name"), format!("{}已有名为“{name}”的责任区", zone.community_name)));
@@ -128,7 +128,7 @@ pub async fn rename(pool: &SqlitePool, id: i64, name: &str) -> Result<Zone> {
 /// Deletes a zone with all its items in one transaction; returns how many items went with it.
 /// The members who covered them simply no longer do.
 pub async fn delete(pool: &SqlitePool, id: i64) -> Result<u64> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     store::zone(&mut tx, id).await?;
     let items = store::delete_zone(&mut tx, id).await?;
     tx.commit().await?;
@@ -138,7 +138,7 @@ pub async fn delete(pool: &SqlitePool, id: i64) -> Result<u64> {
 /// Corrects the name of a lane, building or household; unique per zone and kind.
 pub async fn rename_item(pool: &SqlitePool, item_id: i64, name: &str) -> Result<ZoneItem> {
     let name = check_text("name", "名称", name, limits::ZONE_ITEM_NAME, true)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let item = store::item(&mut tx, item_id).await?;
     if matches!(store::item_named(&mut tx, item.zone_id, item.kind, &name).await?, Some(other) if other != item_id) {
         return Err(Error::conflict(Some("name"), format!("“{}”中已有{}“{name}”", item.zone_name, item.kind.label())));

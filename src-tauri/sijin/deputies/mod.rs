@@ -50,7 +50,7 @@ pub async fn create(pool: &SqlitePool, input: &DeputyInput) -> Result<Deputy> {
 /// Corrects a deputy's name, roles, work unit or phone.
 pub async fn update(pool: &SqlitePool, id: i64, input: &DeputyInput) -> Result<Deputy> {
     let (name, work_unit, phone) = checked(input)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     store::get(&mut tx, id).await?;
     store::update(&mut tx, id, &name, &input.roles, &work_unit, &phone).await?;
     let saved = store::get(&mut tx, id).await?;
@@ -60,7 +60,7 @@ pub async fn update(pool: &SqlitePool, id: i64, input: &DeputyInput) -> Result<D
 
 /// Deletes a deputy entered by mistake; one with visits on record is kept (end the pairing).
 pub async fn delete(pool: &SqlitePool, id: i64) -> Result<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let deputy = store::get(&mut tx, id).await?;
     let visits = store::visit_count(&mut tx, id).await?;
     if visits > 0 {
@@ -83,7 +83,7 @@ pub async fn pair(
 ) -> Result<Deputy> {
     let community_id = community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
     let start_on = check_past_date("startOn", "结对日期", start_on, today)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let deputy = store::get(&mut tx, deputy_id).await?;
     let community = org_store::get(&mut tx, community_id)
         .await
@@ -110,7 +110,7 @@ pub async fn end_pair(
     today: NaiveDate,
 ) -> Result<Deputy> {
     let end_on = check_past_date("endOn", "结束日期", end_on, today)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let deputy = store::get(&mut tx, deputy_id).await?;
     let Some(start_on) = store::open_since(&mut tx, deputy_id, community_id).await? else {
         return Err(Error::NotFound(format!("{}目前没有与这个社区结对", deputy.name)));
@@ -148,7 +148,7 @@ async fn checked_reception(conn: &mut SqliteConnection, input: &ReceptionInput) 
 }
 
 pub async fn add_reception(pool: &SqlitePool, input: &ReceptionInput) -> Result<ReceptionPoint> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let (community_id, place, schedule) = checked_reception(&mut tx, input).await?;
     let id = store::insert_reception(&mut tx, community_id, &place, &schedule, &input.deputy_ids).await?;
     let point = store::reception(&mut tx, id).await?;
@@ -158,7 +158,7 @@ pub async fn add_reception(pool: &SqlitePool, input: &ReceptionInput) -> Result<
 
 /// Changes a reception point's place, schedule or deputies on duty.
 pub async fn update_reception(pool: &SqlitePool, id: i64, input: &ReceptionInput) -> Result<ReceptionPoint> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     store::reception(&mut tx, id).await?;
     let (community_id, place, schedule) = checked_reception(&mut tx, input).await?;
     store::update_reception(&mut tx, id, community_id, &place, &schedule, &input.deputy_ids).await?;
@@ -184,7 +184,7 @@ pub async fn log_visit(pool: &SqlitePool, input: &DeputyVisitInput, today: Naive
     let community_id = input.community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
     let visited_on = check_past_date("visitedOn", "进社区日期", &input.visited_on, today)?;
     let notes = check_paragraphs("notes", "活动情况", &input.notes, limits::LONG_NOTES, false)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     if !store::paired_on(&mut tx, deputy_id, community_id, visited_on).await? {
         return Err(Error::validation("communityId", format!("{visited_on}时该代表委员未与这个社区结对")));
     }
@@ -240,7 +240,7 @@ pub async fn missing_in(pool: &SqlitePool, org_id: Option<i64>, quarter: Period)
 
 /// Removes a wrongly entered visit with its suggestions — refused once any has been answered.
 pub async fn delete_visit(pool: &SqlitePool, id: i64) -> Result<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     store::visit(&mut tx, id).await.map_err(|_| Error::NotFound("进社区记录不存在".into()))?;
     let answered = store::visit_answered(&mut tx, id).await?;
     if answered > 0 {

@@ -57,7 +57,7 @@ pub async fn add_record(
 /// Ends a pair on a date: not before it began or its last record, not in the future.
 pub async fn end(pool: &SqlitePool, pair_id: i64, end_on: &str, today: NaiveDate) -> Result<HelpPair> {
     let end_on = check_past_date("endOn", "结束日期", end_on, today)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let pair = store::get(&mut tx, pair_id).await?;
     if pair.end_on.is_some() {
         return Err(Error::conflict(None, "该帮扶对子已经结束"));

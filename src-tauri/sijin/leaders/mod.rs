@@ -45,7 +45,7 @@ pub async fn create(pool: &SqlitePool, input: &LeaderInput) -> Result<Leader> {
 /// Corrects a leader's name, level, title or phone.
 pub async fn update(pool: &SqlitePool, id: i64, input: &LeaderInput) -> Result<Leader> {
     let (name, level, title, phone) = checked(input)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     store::leader(&mut tx, id).await?;
     store::update_leader(&mut tx, id, &name, level, &title, &phone).await?;
     let saved = store::leader(&mut tx, id).await?;
@@ -56,7 +56,7 @@ pub async fn update(pool: &SqlitePool, id: i64, input: &LeaderInput) -> Result<L
 /// Deletes a leader entered by mistake. One with visits or diaries on record is kept: the
 /// record of the work stays; end his contact instead.
 pub async fn delete(pool: &SqlitePool, id: i64) -> Result<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let leader = store::leader(&mut tx, id).await?;
     let (visits, diaries) = store::history(&mut tx, id).await?;
     if visits + diaries > 0 {
@@ -80,7 +80,7 @@ pub async fn assign(
 ) -> Result<Leader> {
     let community_id = community_id.ok_or_else(|| Error::validation("communityId", "请选择社区"))?;
     let start_on = check_past_date("startOn", "联系日期", start_on, today)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let leader = store::leader(&mut tx, leader_id).await?;
     let community = org_store::get(&mut tx, community_id)
         .await
@@ -107,7 +107,7 @@ pub async fn end_assignment(
     today: NaiveDate,
 ) -> Result<Leader> {
     let end_on = check_past_date("endOn", "结束日期", end_on, today)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let leader = store::leader(&mut tx, leader_id).await?;
     let Some(start_on) = store::open_since(&mut tx, leader_id, community_id).await? else {
         return Err(Error::NotFound(format!("{}目前不联系这个社区", leader.name)));
@@ -137,7 +137,7 @@ pub async fn log_visit(pool: &SqlitePool, input: &VisitInput, today: NaiveDate) 
     let kind = input.kind.ok_or_else(|| Error::validation("kind", "请选择活动形式"))?;
     let participants = check_text("participants", "参加人员", &input.participants, limits::PARTICIPANTS, false)?;
     let notes = check_paragraphs("notes", "情况记录", &input.notes, limits::LONG_NOTES, false)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     if !store::assigned_on(&mut tx, leader_id, community_id, visited_on).await? {
         let leader = store::leader(&mut tx, leader_id).await?;
         return Err(Error::validation("communityId", format!("{}在{visited_on}不是该社区的联系领导", leader.name)));
@@ -178,7 +178,7 @@ pub async fn add_diary(
 pub async fn update_diary(pool: &SqlitePool, id: i64, written_on: &str, text: &str, today: NaiveDate) -> Result<()> {
     let written_on = check_past_date("writtenOn", "日记日期", written_on, today)?;
     let text = check_paragraphs("text", "民情日记", text, limits::LONG_NOTES, true)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     store::diary_owner(&mut tx, id).await?;
     store::update_diary(&mut tx, id, written_on, &text).await?;
     tx.commit().await?;
@@ -214,7 +214,7 @@ pub async fn missing_in(pool: &SqlitePool, org_id: Option<i64>, month: Period) -
 /// Removes a wrongly entered visit with the difficulties raised in it — refused once any of
 /// them is being handled, so nothing followed up is lost.
 pub async fn delete_visit(pool: &SqlitePool, id: i64) -> Result<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     store::visit(&mut tx, id).await.map_err(|_| Error::NotFound("走访记录不存在".into()))?;
     let moved = store::visit_progressed(&mut tx, id).await?;
     if moved > 0 {

@@ -35,7 +35,7 @@ pub async fn create(pool: &SqlitePool, input: &PairingInput, today: NaiveDate) -
     let start_on = check_past_date("startOn", "结对日期", &input.start_on, today)?;
     let (signed_on, agreement_until, agreement) =
         check_agreement(&input.signed_on, &input.agreement_until, &input.agreement, today)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let unit =
         org_store::get(&mut tx, unit_id).await.map_err(|_| Error::validation("unitId", "所选单位不存在或已删除"))?;
     if unit.kind != OrgKind::Unit {
@@ -88,7 +88,7 @@ fn check_agreement(
 pub async fn update_agreement(pool: &SqlitePool, id: i64, input: &AgreementInput, today: NaiveDate) -> Result<Pairing> {
     let (signed_on, until, agreement) =
         check_agreement(&input.signed_on, &input.agreement_until, &input.agreement, today)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let p = store::get(&mut tx, id, today).await?;
     if p.end_on.is_some() {
         return Err(Error::conflict(None, "该结对已经结束，协议不能再修改"));
@@ -137,7 +137,7 @@ pub async fn update_support(
     input: &SupportInput,
     today: NaiveDate,
 ) -> Result<SupportRecord> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let record = store::support(&mut tx, id).await.map_err(|_| Error::NotFound("帮扶记录不存在".into()))?;
     let (kind, given_on, description, amount_fen) = checked_support(&mut tx, record.pairing_id, input, today).await?;
     store::update_support(&mut tx, id, kind, given_on, &description, amount_fen).await?;

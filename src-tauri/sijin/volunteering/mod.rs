@@ -44,7 +44,7 @@ pub fn parse_hours(field: &str, text: &str) -> Result<i64> {
 
 /// Records an activity and its participants, all or nothing.
 pub async fn record(pool: &SqlitePool, input: &ActivityInput, today: NaiveDate) -> Result<Activity> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     let a = checked(&mut tx, input, today).await?;
     let id = store::insert(&mut tx, &a).await?;
     for p in &a.participants {
@@ -57,7 +57,7 @@ pub async fn record(pool: &SqlitePool, input: &ActivityInput, today: NaiveDate) 
 
 /// Corrects an activity: its fields and its whole list of participants, all or nothing.
 pub async fn update(pool: &SqlitePool, id: i64, input: &ActivityInput, today: NaiveDate) -> Result<Activity> {
-    let mut tx = pool.begin().await?;
+    let mut tx = crate::db::write(pool).await?;
     store::activity(&mut tx, id).await.map_err(|_| Error::NotFound("志愿服务活动不存在".into()))?;
     let a = checked(&mut tx, input, today).await?;
     store::update(&mut tx, id, &a).await?;
