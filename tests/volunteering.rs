@@ -1,5 +1,6 @@
 use chrono::NaiveDate;
 use sanliang::common::catalog::ParticipantKind;
+use sanliang::error::ErrorKind;
 use sanliang::sijin::volunteering::{self, period_bounds, ActivityInput, ParticipantInput};
 
 use crate::orgs::small_tree;
@@ -62,6 +63,9 @@ async fn an_activity_keeps_participants_and_hours_and_each_member_sees_a_period(
         10,
         "a deleted activity's hours go"
     );
+    // A deleted activity is gone: deleting it again or opening it to correct it says so.
+    let again = volunteering::delete(&t.pool, saved.id).await.unwrap_err();
+    assert_eq!((again.kind(), again.to_string()), (ErrorKind::NotFound, "志愿服务活动不存在".to_owned()));
     // A member entered by mistake and deleted no longer appears among the volunteers.
     sanliang::roster::members::delete(&t.pool, a, today).await.unwrap();
     assert!(
@@ -127,5 +131,6 @@ async fn an_activity_is_corrected_all_or_nothing_and_hours_follow() {
     let mut got: Vec<(&str, i64)> = hours.iter().map(|m| (m.name.as_str(), m.hours_tenths)).collect();
     got.sort();
     assert_eq!(got, [("李华", 30), ("王强", 15)]);
-    assert!(volunteering::update(&t.pool, 9999, &fixed, today).await.is_err());
+    let missing = volunteering::update(&t.pool, 9999, &fixed, today).await.unwrap_err();
+    assert_eq!((missing.kind(), missing.to_string()), (ErrorKind::NotFound, "志愿服务活动不存在".to_owned()));
 }

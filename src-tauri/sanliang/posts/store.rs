@@ -111,49 +111,46 @@ pub async fn soft_delete(conn: &mut SqliteConnection, id: i64) -> Result<()> {
     Ok(())
 }
 
-pub async fn assignment(conn: &mut SqliteConnection, id: i64) -> Result<PostAssignment> {
-    let r = sqlx::query_as!(
-        PostAssignment,
-        r#"SELECT a.id AS "id!", a.post_id, p.name AS post_name, a.member_id, m.name AS member_name, a.how AS "how: PostHow",
-                  a.start_on AS "start_on: NaiveDate", a.end_on AS "end_on: NaiveDate"
-           FROM post_assignments a JOIN posts p ON p.id = a.post_id JOIN members m ON m.id = a.member_id
-           WHERE a.id = ?1"#,
-        id
-    )
-    .fetch_optional(conn)
-    .await?
-    .ok_or_else(|| Error::NotFound("岗位记录不存在".into()))?;
-    Ok(r)
+/// Which post assignments to read: one, a post's current holders, or a member's history.
+enum Assignments {
+    One(i64),
+    HoldingPost(i64),
+    OfMember(i64),
 }
 
-pub async fn current_holders(conn: &mut SqliteConnection, post_id: i64) -> Result<Vec<PostAssignment>> {
-    let rows = sqlx::query_as!(
+/// Post assignments with the post's and the member's names, oldest first.
+async fn assignments(conn: &mut SqliteConnection, which: Assignments) -> Result<Vec<PostAssignment>> {
+    let (id, post_id, member_id) = match which {
+        Assignments::One(id) => (Some(id), None, None),
+        Assignments::HoldingPost(post) => (None, Some(post), None),
+        Assignments::OfMember(member) => (None, None, Some(member)),
+    };
+    Ok(sqlx::query_as!(
         PostAssignment,
         r#"SELECT a.id AS "id!", a.post_id, p.name AS post_name, a.member_id, m.name AS member_name, a.how AS "how: PostHow",
                   a.start_on AS "start_on: NaiveDate", a.end_on AS "end_on: NaiveDate"
            FROM post_assignments a JOIN posts p ON p.id = a.post_id JOIN members m ON m.id = a.member_id
-           WHERE a.post_id = ?1 AND a.end_on IS NULL
+           WHERE (?1 IS NULL OR a.id = ?1) AND (?2 IS NULL OR (a.post_id = ?2 AND a.end_on IS NULL))
+             AND (?3 IS NULL OR a.member_id = ?3)
            ORDER BY a.start_on, a.id"#,
-        post_id
-    )
-    .fetch_all(conn)
-    .await?;
-    Ok(rows)
-}
-
-pub async fn member_history(conn: &mut SqliteConnection, member_id: i64) -> Result<Vec<PostAssignment>> {
-    let rows = sqlx::query_as!(
-        PostAssignment,
-        r#"SELECT a.id AS "id!", a.post_id, p.name AS post_name, a.member_id, m.name AS member_name, a.how AS "how: PostHow",
-                  a.start_on AS "start_on: NaiveDate", a.end_on AS "end_on: NaiveDate"
-           FROM post_assignments a JOIN posts p ON p.id = a.post_id JOIN members m ON m.id = a.member_id
-           WHERE a.member_id = ?1
-           ORDER BY a.start_on, a.id"#,
+        id,
+        post_id,
         member_id
     )
     .fetch_all(conn)
-    .await?;
-    Ok(rows)
+    .await?)
+}
+
+pub async fn assignment(conn: &mut SqliteConnection, id: i64) -> Result<PostAssignment> {
+    assignments(conn, Assignments::One(id)).await?.pop().ok_or_else(|| Error::NotFound("岗位记录不存在".into()))
+}
+
+pub async fn current_holders(conn: &mut SqliteConnection, post_id: i64) -> Result<Vec<PostAssignment>> {
+    assignments(conn, Assignments::HoldingPost(post_id)).await
+}
+
+pub async fn member_history(conn: &mut SqliteConnection, member_id: i64) -> Result<Vec<PostAssignment>> {
+    assignments(conn, Assignments::OfMember(member_id)).await
 }
 
 pub async fn current_of_member(conn: &mut SqliteConnection, member_id: i64) -> Result<Option<PostAssignment>> {

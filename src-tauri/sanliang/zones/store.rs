@@ -31,25 +31,8 @@ fn zone_of(r: ZoneRow) -> Zone {
     }
 }
 
-pub async fn zone(conn: &mut SqliteConnection, id: i64) -> Result<Zone> {
-    let r = sqlx::query_as!(
-        ZoneRow,
-        r#"SELECT z.id AS "id!", z.community_id, o.name AS community_name, z.name,
-                  (SELECT count(*) FROM zone_items i WHERE i.zone_id = z.id AND i.deleted_at IS NULL) AS "items!: i64",
-                  (SELECT count(*) FROM zone_items i WHERE i.zone_id = z.id AND i.deleted_at IS NULL AND i.member_id IS NOT NULL) AS "covered!: i64",
-                  (SELECT group_concat(DISTINCT m.name) FROM zone_items i JOIN members m ON m.id = i.member_id
-                    WHERE i.zone_id = z.id AND i.deleted_at IS NULL) AS "members?: String"
-           FROM zones z JOIN organizations o ON o.id = z.community_id
-           WHERE z.id = ?1 AND z.deleted_at IS NULL"#,
-        id
-    )
-    .fetch_optional(conn)
-    .await?
-    .ok_or_else(|| Error::NotFound("责任区不存在或已删除".into()))?;
-    Ok(zone_of(r))
-}
-
-pub async fn zones(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Vec<Zone>> {
+/// Zones under an organization (all when `None`), or only the zone `only`, with their figures.
+async fn rows(conn: &mut SqliteConnection, under: Option<i64>, only: Option<i64>) -> Result<Vec<Zone>> {
     let rows = sqlx::query_as!(
         ZoneRow,
         r#"SELECT z.id AS "id!", z.community_id, o.name AS community_name, z.name,
@@ -59,12 +42,22 @@ pub async fn zones(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Ve
                     WHERE i.zone_id = z.id AND i.deleted_at IS NULL) AS "members?: String"
            FROM zones z JOIN organizations o ON o.id = z.community_id
            WHERE z.deleted_at IS NULL AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
+             AND (?2 IS NULL OR z.id = ?2)
            ORDER BY o.path, z.id"#,
-        under
+        under,
+        only
     )
     .fetch_all(conn)
     .await?;
     Ok(rows.into_iter().map(zone_of).collect())
+}
+
+pub async fn zone(conn: &mut SqliteConnection, id: i64) -> Result<Zone> {
+    rows(conn, None, Some(id)).await?.pop().ok_or_else(|| Error::NotFound("责任区不存在或已删除".into()))
+}
+
+pub async fn zones(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Vec<Zone>> {
+    rows(conn, under, None).await
 }
 
 pub async fn zone_named(conn: &mut SqliteConnection, community_id: i64, name: &str) -> Result<Option<i64>> {

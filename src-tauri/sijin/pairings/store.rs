@@ -15,9 +15,16 @@ fn notice_horizon() -> String {
     format!("+{} days", limits::AGREEMENT_NOTICE_DAYS)
 }
 
-pub async fn list(conn: &mut SqliteConnection, under: Option<i64>, today: NaiveDate) -> Result<Vec<Pairing>> {
+/// Pairings under an organization (all when `None`), or only the pairing `only`, with their
+/// support figures: the one projection the list and a single pairing share.
+async fn rows(
+    conn: &mut SqliteConnection,
+    under: Option<i64>,
+    only: Option<i64>,
+    today: NaiveDate,
+) -> Result<Vec<Pairing>> {
     let horizon = notice_horizon();
-    let rows = sqlx::query_as!(
+    Ok(sqlx::query_as!(
         Pairing,
         r#"SELECT p.id AS "id!", p.unit_id, u.name AS unit_name, p.community_id, c.name AS community_name,
                   p.start_on AS "start_on: NaiveDate", p.end_on AS "end_on: NaiveDate",
@@ -26,41 +33,26 @@ pub async fn list(conn: &mut SqliteConnection, under: Option<i64>, today: NaiveD
                   (SELECT count(*) FROM support_records s WHERE s.pairing_id = p.id AND s.deleted_at IS NULL) AS "records!: i64",
                   (SELECT coalesce(sum(s.amount_fen), 0) FROM support_records s
                     WHERE s.pairing_id = p.id AND s.deleted_at IS NULL AND s.kind = 'funds') AS "funds_fen!: i64",
-                  coalesce(p.end_on IS NULL AND p.agreement_until BETWEEN ?2 AND date(?2, ?3), 0) AS "agreement_ending_soon!: bool"
+                  coalesce(p.end_on IS NULL AND p.agreement_until BETWEEN ?3 AND date(?3, ?4), 0) AS "agreement_ending_soon!: bool"
            FROM pairings p JOIN organizations u ON u.id = p.unit_id JOIN organizations c ON c.id = p.community_id
            WHERE p.deleted_at IS NULL AND (?1 IS NULL OR c.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
+             AND (?2 IS NULL OR p.id = ?2)
            ORDER BY p.end_on IS NOT NULL, c.path, u.name, p.id"#,
         under,
+        only,
         today,
         horizon
     )
     .fetch_all(conn)
-    .await?;
-    Ok(rows)
+    .await?)
+}
+
+pub async fn list(conn: &mut SqliteConnection, under: Option<i64>, today: NaiveDate) -> Result<Vec<Pairing>> {
+    rows(conn, under, None, today).await
 }
 
 pub async fn get(conn: &mut SqliteConnection, id: i64, today: NaiveDate) -> Result<Pairing> {
-    let horizon = notice_horizon();
-    let r = sqlx::query_as!(
-        Pairing,
-        r#"SELECT p.id AS "id!", p.unit_id, u.name AS unit_name, p.community_id, c.name AS community_name,
-                  p.start_on AS "start_on: NaiveDate", p.end_on AS "end_on: NaiveDate",
-                  p.signed_on AS "signed_on: NaiveDate", p.agreement_until AS "agreement_until: NaiveDate",
-                  p.agreement, p.scan_name,
-                  (SELECT count(*) FROM support_records s WHERE s.pairing_id = p.id AND s.deleted_at IS NULL) AS "records!: i64",
-                  (SELECT coalesce(sum(s.amount_fen), 0) FROM support_records s
-                    WHERE s.pairing_id = p.id AND s.deleted_at IS NULL AND s.kind = 'funds') AS "funds_fen!: i64",
-                  coalesce(p.end_on IS NULL AND p.agreement_until BETWEEN ?2 AND date(?2, ?3), 0) AS "agreement_ending_soon!: bool"
-           FROM pairings p JOIN organizations u ON u.id = p.unit_id JOIN organizations c ON c.id = p.community_id
-           WHERE p.id = ?1 AND p.deleted_at IS NULL"#,
-        id,
-        today,
-        horizon
-    )
-    .fetch_optional(conn)
-    .await?
-    .ok_or_else(|| Error::NotFound("结对记录不存在或已删除".into()))?;
-    Ok(r)
+    rows(conn, None, Some(id), today).await?.pop().ok_or_else(|| Error::NotFound("结对记录不存在或已删除".into()))
 }
 
 pub async fn open_between(conn: &mut SqliteConnection, unit_id: i64, community_id: i64) -> Result<Option<i64>> {

@@ -5,7 +5,7 @@ use sqlx::SqliteConnection;
 
 use super::model::{Activity, MemberHours, Participant, ValidActivity, ValidParticipant};
 use crate::common::catalog::ParticipantKind;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 use crate::db::now;
 
@@ -80,18 +80,36 @@ pub async fn insert_participant(conn: &mut SqliteConnection, activity_id: i64, p
     Ok(())
 }
 
-pub async fn activity(conn: &mut SqliteConnection, id: i64) -> Result<Activity> {
+/// Activities under an organization (all when `None`) held in a period, or only the activity
+/// `only`, with their participants and hours: the one projection the list and one activity share.
+async fn rows(
+    conn: &mut SqliteConnection,
+    under: Option<i64>,
+    only: Option<i64>,
+    period: Option<(NaiveDate, NaiveDate)>,
+) -> Result<Vec<Activity>> {
+    let (from, to) = (period.map(|p| p.0), period.map(|p| p.1));
     Ok(sqlx::query_as!(
         Activity,
         r#"SELECT a.id AS "id!", a.community_id, o.name AS community_name, a.held_on AS "held_on: NaiveDate", a.organizer,
                   a.service_type, a.place, a.people_served,
                   (SELECT count(*) FROM volunteer_participants p WHERE p.activity_id = a.id) AS "participants!: i64",
                   (SELECT coalesce(sum(p.hours_tenths), 0) FROM volunteer_participants p WHERE p.activity_id = a.id) AS "hours_tenths!: i64"
-           FROM volunteer_activities a JOIN organizations o ON o.id = a.community_id WHERE a.id = ?1"#,
-        id
+           FROM volunteer_activities a JOIN organizations o ON o.id = a.community_id
+           WHERE a.deleted_at IS NULL AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
+             AND (?2 IS NULL OR a.id = ?2) AND (?3 IS NULL OR a.held_on BETWEEN ?3 AND ?4)
+           ORDER BY a.held_on DESC, a.id DESC"#,
+        under,
+        only,
+        from,
+        to
     )
-    .fetch_one(conn)
+    .fetch_all(conn)
     .await?)
+}
+
+pub async fn activity(conn: &mut SqliteConnection, id: i64) -> Result<Activity> {
+    rows(conn, None, Some(id), None).await?.pop().ok_or_else(|| Error::NotFound("志愿服务活动不存在".into()))
 }
 
 pub async fn activities(
@@ -100,21 +118,7 @@ pub async fn activities(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<Activity>> {
-    Ok(sqlx::query_as!(
-        Activity,
-        r#"SELECT a.id AS "id!", a.community_id, o.name AS community_name, a.held_on AS "held_on: NaiveDate", a.organizer,
-                  a.service_type, a.place, a.people_served,
-                  (SELECT count(*) FROM volunteer_participants p WHERE p.activity_id = a.id) AS "participants!: i64",
-                  (SELECT coalesce(sum(p.hours_tenths), 0) FROM volunteer_participants p WHERE p.activity_id = a.id) AS "hours_tenths!: i64"
-           FROM volunteer_activities a JOIN organizations o ON o.id = a.community_id
-           WHERE a.deleted_at IS NULL AND a.held_on BETWEEN ?2 AND ?3 AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
-           ORDER BY a.held_on DESC, a.id DESC"#,
-        under,
-        from,
-        to
-    )
-    .fetch_all(conn)
-    .await?)
+    rows(conn, under, None, Some((from, to))).await
 }
 
 pub async fn member_hours(
