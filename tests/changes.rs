@@ -1,9 +1,9 @@
 use chrono::{Duration, Utc};
-use sanliang::common::catalog::{Category, Gender, LeaderLevel, MarkType, OrgKind, VisitKind};
+use sanliang::common::catalog::{Category, Gender, MarkType, OrgKind, VisitKind};
 use sanliang::overview::changes;
 use sanliang::roster::members::MemberInput;
 use sanliang::sanliang::identity::{self, BulkMark, MemberSelection};
-use sanliang::sijin::leaders::{self, LeaderInput, VisitInput};
+use sanliang::sijin::leaders::{self, VisitInput};
 
 use crate::orgs::{add, small_tree};
 use crate::support;
@@ -25,13 +25,7 @@ async fn recent_changes_read_one_line_per_batch_in_the_chosen_organization_for_t
         place: String::new(),
     };
     identity::record_bulk(&t.pool, &bulk, today).await.unwrap();
-    let leader = leaders::create(
-        &t.pool,
-        &LeaderInput { name: "杨建华".into(), level: Some(LeaderLevel::County), ..Default::default() },
-    )
-    .await
-    .unwrap();
-    leaders::assign(&t.pool, leader.id, Some(community.id), "2026-01-01", today).await.unwrap();
+    let leader = crate::leaders::contact_leader(&t.pool, community.id).await;
     let visit = VisitInput {
         leader_id: Some(leader.id),
         community_id: Some(community.id),

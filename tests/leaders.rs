@@ -6,6 +6,14 @@ use sanliang::sijin::leaders::{self, LeaderInput, VisitInput};
 use crate::orgs::{add, small_tree};
 use crate::support;
 
+/// 杨建华, a county leader, in contact with `community` since 1 January 2026.
+pub async fn contact_leader(pool: &sqlx::SqlitePool, community: i64) -> leaders::Leader {
+    let input = LeaderInput { name: "杨建华".into(), level: Some(LeaderLevel::County), ..Default::default() };
+    let leader = leaders::create(pool, &input).await.unwrap();
+    leaders::assign(pool, leader.id, Some(community), "2026-01-01", support::today()).await.unwrap();
+    leader
+}
+
 fn visit(leader: i64, community: i64, on: &str) -> VisitInput {
     VisitInput {
         leader_id: Some(leader),
@@ -223,9 +231,7 @@ async fn a_diary_entry_is_corrected_and_one_written_by_mistake_deleted() {
     let t = support::fresh().await;
     let [_, _, community, _, _] = small_tree(&t.pool).await;
     let today = support::today();
-    let input = LeaderInput { name: "杨建华".into(), level: Some(LeaderLevel::County), ..Default::default() };
-    let leader = leaders::create(&t.pool, &input).await.unwrap();
-    leaders::assign(&t.pool, leader.id, Some(community.id), "2026-01-01", today).await.unwrap();
+    let leader = contact_leader(&t.pool, community.id).await;
     leaders::add_diary(&t.pool, leader.id, community.id, "2026-11-05", "走访湖宾巷", today).await.unwrap();
     let id = leaders::diaries(&t.pool, None, "2026-11").await.unwrap()[0].id;
 

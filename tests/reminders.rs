@@ -1,9 +1,9 @@
 use chrono::NaiveDate;
-use sanliang::common::catalog::{LeaderLevel, OrgKind, UnitKind, VisitKind};
+use sanliang::common::catalog::{OrgKind, UnitKind, VisitKind};
 use sanliang::overview::reminders;
 use sanliang::roster::orgs::{self, OrgInput};
 use sanliang::sijin::difficulties::DifficultyInput;
-use sanliang::sijin::leaders::{self, LeaderInput, VisitInput};
+use sanliang::sijin::leaders::{self, VisitInput};
 use sanliang::sijin::pairings::{self, PairingInput};
 
 use crate::orgs::small_tree;
@@ -21,13 +21,7 @@ async fn reminders_follow_missing_visits_stale_difficulties_and_ending_agreement
     let keys = |r: Vec<reminders::Reminder>| r.into_iter().map(|r| r.key).collect::<Vec<_>>();
     assert!(reminders::for_today(&t.pool, None, today).await.unwrap().is_empty());
 
-    let leader = leaders::create(
-        &t.pool,
-        &LeaderInput { name: "杨建华".into(), level: Some(LeaderLevel::County), ..Default::default() },
-    )
-    .await
-    .unwrap();
-    leaders::assign(&t.pool, leader.id, Some(community.id), "2026-01-01", today).await.unwrap();
+    let leader = crate::leaders::contact_leader(&t.pool, community.id).await;
     assert_eq!(keys(reminders::for_today(&t.pool, None, today).await.unwrap()), ["leader_visits"]);
 
     // A visit in October with a difficulty still open: November's visit is owed, the difficulty is stale.

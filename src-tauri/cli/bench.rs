@@ -50,16 +50,7 @@ pub async fn search(pool: &SqlitePool, iterations: usize) -> Result<()> {
     let mut all_samples = Vec::new();
     out!("{:<28} {:>8} {:>10} {:>10}", "查询", "命中", "p50", "p95");
     for (label, query) in &cases {
-        let mut samples = Vec::with_capacity(iterations);
-        let mut hits = 0;
-        for _ in 0..iterations {
-            let started = Instant::now();
-            hits = members::search(pool, query).await?.total;
-            samples.push(started.elapsed());
-        }
-        let (p50, p95) = percentiles(&mut samples);
-        out!("{label:<28} {hits:>8} {p50:>10.2?} {p95:>10.2?}");
-        all_samples.extend(samples);
+        all_samples.extend(measure(label, iterations, async || Ok(members::search(pool, query).await?.total)).await?);
     }
     let (p50, p95) = percentiles(&mut all_samples);
     out!("全部 {} 次查询：p50 {p50:.2?}，p95 {p95:.2?}（目标 p95 < 20ms）", all_samples.len());
@@ -84,15 +75,7 @@ async fn recent_changes(
         ("最近变动：全县，近30天无新记录", county, later),
     ];
     for (label, org, now) in cases {
-        let mut samples = Vec::with_capacity(iterations);
-        let mut lines = 0;
-        for _ in 0..iterations {
-            let started = Instant::now();
-            lines = changes::recent(pool, org, now, 12).await?.len();
-            samples.push(started.elapsed());
-        }
-        let (p50, p95) = percentiles(&mut samples);
-        out!("{label:<28} {lines:>8} {p50:>10.2?} {p95:>10.2?}");
+        measure(label, iterations, async || Ok(changes::recent(pool, org, now, 12).await?.len() as i64)).await?;
     }
     Ok(())
 }
@@ -108,17 +91,24 @@ async fn pledge_lists(pool: &SqlitePool, iterations: usize, county: Option<i64>,
     ];
     out!("{:<28} {:>8} {:>10} {:>10}", "查询", "命中", "p50", "p95");
     for (label, query) in &cases {
-        let mut samples = Vec::with_capacity(iterations);
-        let mut hits = 0;
-        for _ in 0..iterations {
-            let started = Instant::now();
-            hits = pledges::search(pool, query, today()).await?.total;
-            samples.push(started.elapsed());
-        }
-        let (p50, p95) = percentiles(&mut samples);
-        out!("{label:<28} {hits:>8} {p50:>10.2?} {p95:>10.2?}");
+        measure(label, iterations, async || Ok(pledges::search(pool, query, today()).await?.total)).await?;
     }
     Ok(())
+}
+
+/// Runs `query` `iterations` times and prints its row: the label, what the last run counted, and
+/// the p50 and p95 of its timings, which it returns.
+async fn measure(label: &str, iterations: usize, mut query: impl AsyncFnMut() -> Result<i64>) -> Result<Vec<Duration>> {
+    let mut samples = Vec::with_capacity(iterations);
+    let mut count = 0;
+    for _ in 0..iterations {
+        let started = Instant::now();
+        count = query().await?;
+        samples.push(started.elapsed());
+    }
+    let (p50, p95) = percentiles(&mut samples);
+    out!("{label:<28} {count:>8} {p50:>10.2?} {p95:>10.2?}");
+    Ok(samples)
 }
 
 fn percentiles(samples: &mut [Duration]) -> (Duration, Duration) {
