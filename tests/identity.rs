@@ -130,6 +130,19 @@ async fn the_demo_shows_most_members_with_identity_and_the_cli_prints_the_figure
     let pool = sanliang::db::open(dir.path()).await.unwrap();
     sanliang::demo::load(&pool, sanliang::demo::DemoScale::Community, support::today()).await.unwrap();
     let s = identity::summary(&pool, None).await.unwrap();
+    // The figures counted straight from the rows, not by the code under test.
+    let count = |sql: String| {
+        let pool = pool.clone();
+        async move { sqlx::query_scalar::<_, i64>(&sql).fetch_one(&pool).await.unwrap() }
+    };
+    let on_roll = count("SELECT count(*) FROM members WHERE deleted_at IS NULL AND status = 'active'".into()).await;
+    let shown = count(
+        "SELECT count(DISTINCT m.id) FROM members m JOIN identity_marks i ON i.member_id = m.id AND i.deleted_at IS NULL
+         WHERE m.deleted_at IS NULL AND m.status = 'active'"
+            .into(),
+    )
+    .await;
+    assert_eq!((s.active_members, s.shown, s.not_shown), (on_roll, shown, on_roll - shown));
     assert!(s.shown * 100 / s.active_members >= 75, "{s:?}");
     assert!(s.not_shown > 0, "the page has someone to act on");
     assert!(s.by_type.iter().filter(|t| t.code != "work_pass").all(|t| t.count > 0), "{s:?}");

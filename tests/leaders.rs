@@ -138,6 +138,19 @@ async fn the_demo_has_leaders_with_visits_and_the_cli_prints_the_month() {
     let all = leaders::list(&t.pool, None).await.unwrap();
     assert!(all.iter().any(|l| l.level == LeaderLevel::County) && all.iter().any(|l| l.level == LeaderLevel::Township));
     let missing = leaders::missing_visits(&t.pool, None, "2026-11").await.unwrap();
+    // The same pairs counted from the rows: each leader–community contact open in November with
+    // no visit in November.
+    let owed: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM leader_communities lc
+         WHERE lc.start_on <= '2026-11-30' AND (lc.end_on IS NULL OR lc.end_on >= '2026-11-01')
+           AND NOT EXISTS (SELECT 1 FROM leader_visits v WHERE v.leader_id = lc.leader_id
+                           AND v.community_id = lc.community_id AND v.deleted_at IS NULL
+                           AND v.visited_on BETWEEN '2026-11-01' AND '2026-11-30')",
+    )
+    .fetch_one(&t.pool)
+    .await
+    .unwrap();
+    assert_eq!(missing.len() as i64, owed);
     let october = leaders::missing_visits(&t.pool, None, "2026-10").await.unwrap();
     assert!(
         !missing.is_empty() && missing.len() > october.len(),

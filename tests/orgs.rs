@@ -111,8 +111,20 @@ async fn moving_a_community_moves_its_branches_and_members_with_it() {
     let branch = orgs::get(&t.pool, branch.id).await.unwrap();
     assert_eq!(branch.path, format!("/{}/{}/{}/{}/", county.id, other.id, community.id, branch.id));
     // Into its own subtree, or to a parent of the wrong kind: refused.
-    assert!(orgs::move_to(&t.pool, community.id, branch.id).await.is_err());
-    assert!(orgs::move_to(&t.pool, community.id, county.id).await.is_err());
+    let refused = |e: sanliang::error::Error| (e.kind(), e.field().map(str::to_owned), e.to_string());
+    let parent = Some("parentId".to_owned());
+    assert_eq!(
+        refused(orgs::move_to(&t.pool, community.id, branch.id).await.unwrap_err()),
+        (ErrorKind::Validation, parent.clone(), "不能移动到自身或其下级组织之下".to_owned())
+    );
+    assert_eq!(
+        refused(orgs::move_to(&t.pool, community.id, county.id).await.unwrap_err()),
+        (
+            ErrorKind::Validation,
+            parent,
+            format!("“中共江川县委”（{}）下不能设立{}", OrgKind::County.label(), OrgKind::Community.label())
+        )
+    );
 }
 
 #[tokio::test]
@@ -140,7 +152,8 @@ async fn deleting_an_organization_with_children_or_members_is_refused() {
     members::delete(&t.pool, m.id, support::today()).await.unwrap();
     orgs::delete(&t.pool, branch.id).await.unwrap();
     orgs::delete(&t.pool, community.id).await.unwrap();
-    assert!(orgs::get(&t.pool, community.id).await.is_err());
+    let gone = orgs::get(&t.pool, community.id).await.unwrap_err();
+    assert_eq!((gone.kind(), gone.to_string()), (ErrorKind::NotFound, "组织不存在或已删除".to_owned()));
     // Soft deletion: the row is still there for history.
     let kept: i64 = sqlx::query_scalar("SELECT count(*) FROM organizations WHERE id = ?1 AND deleted_at IS NOT NULL")
         .bind(community.id)

@@ -128,9 +128,15 @@ async fn post_rules_dates_and_members_off_the_roll() {
     let b = member(&t.pool, branch.id, "王芳", Category::InService).await;
     posts::assign(&t.pool, &assign(post.id, b, PostHow::Claimed, "2026-02-01"), support::today()).await.unwrap();
     assert_eq!(posts::delete(&t.pool, post.id).await.unwrap_err().kind(), ErrorKind::Conflict);
-    let mut smaller = post_input(community.id, "岗", 1);
-    smaller.capacity = 0;
-    assert!(posts::update(&t.pool, post.id, &smaller).await.is_err());
+    let c = member(&t.pool, branch.id, "赵刚", Category::InService).await;
+    posts::assign(&t.pool, &assign(post.id, c, PostHow::Claimed, "2026-02-01"), support::today()).await.unwrap();
+    let err = posts::update(&t.pool, post.id, &post_input(community.id, "岗", 1)).await.unwrap_err();
+    assert_eq!(
+        (err.kind(), err.field(), err.to_string()),
+        (ErrorKind::Validation, Some("capacity"), "岗位上已有2名党员，人数不能少于此数".to_owned())
+    );
+    let kept = posts::update(&t.pool, post.id, &post_input(community.id, "岗", 2)).await.unwrap();
+    assert_eq!((kept.capacity, kept.holders), (2, 2), "down to exactly its holders is allowed");
 }
 
 #[tokio::test]
@@ -139,7 +145,17 @@ async fn the_demo_has_posts_held_by_most_members_and_the_cli_prints_them() {
     let pool = sanliang::db::open(dir.path()).await.unwrap();
     sanliang::demo::load(&pool, sanliang::demo::DemoScale::Community, support::today()).await.unwrap();
     let s = posts::stats(&pool, None).await.unwrap();
-    assert_eq!(s.posts, 20);
+    // Counted straight from the rows: members on the roll holding a post now, and how.
+    let count = |sql: String| {
+        let pool = pool.clone();
+        async move { sqlx::query_scalar::<_, i64>(&sql).fetch_one(&pool).await.unwrap() }
+    };
+    let holding = "FROM post_assignments a JOIN members m ON m.id = a.member_id
+                   WHERE a.end_on IS NULL AND m.deleted_at IS NULL AND m.status = 'active'";
+    let with_post = count(format!("SELECT count(DISTINCT a.member_id) {holding}")).await;
+    let claimed = count(format!("SELECT count(*) {holding} AND a.how = 'claimed'")).await;
+    assert_eq!((s.with_post, s.claimed, s.assigned), (with_post, claimed, with_post - claimed));
+    assert_eq!(s.posts, 20, "five communities set up the four posts of the seed");
     assert!(s.with_post * 100 / s.active_members >= 60, "{s:?}");
     assert!(s.claimed > 0 && s.assigned > 0, "{s:?}");
     pool.close().await;

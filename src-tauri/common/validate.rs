@@ -397,13 +397,15 @@ mod tests {
 
     #[test]
     fn bad_names_are_refused() {
-        assert!(check_name("name", "").is_err());
-        assert!(check_name("name", "   ").is_err());
-        assert!(check_name("name", &"王".repeat(21)).is_err());
+        let refused = |name: &str| check_name("name", name).unwrap_err().to_string();
+        assert_eq!(refused(""), "请填写姓名");
+        assert_eq!(refused("   "), "请填写姓名");
+        assert_eq!(refused(&"王".repeat(21)), "姓名不能超过20个字");
         assert!(check_name("name", &"𠮷".repeat(20)).is_ok(), "20 characters, even outside the BMP");
-        assert!(check_name("name", "·张三").is_err());
-        assert!(check_name("name", "张3").is_err());
-        assert!(check_name("name", "张<b>").is_err());
+        assert_eq!(refused("·张三"), "姓名中的“·”只能用在两个字之间");
+        assert_eq!(refused("张3"), "姓名中不能含有“3”");
+        assert_eq!(refused("张<b>"), "姓名中不能含有“<”");
+        assert_eq!(check_name("name", "张3").unwrap_err().field(), Some("name"));
     }
 
     #[test]
@@ -421,7 +423,12 @@ mod tests {
             assert!(check_phone("phone", ok).is_ok(), "{ok}");
         }
         for bad in ["1381234567", "138123456789", "12812345678", "phone", "0877-12", "877-8012345"] {
-            assert!(check_phone("phone", bad).is_err(), "{bad}");
+            let err = check_phone("phone", bad).unwrap_err();
+            assert_eq!(
+                (err.field(), err.to_string().as_str()),
+                (Some("phone"), "电话应为11位手机号或座机号（如0877-8012345）"),
+                "{bad}"
+            );
         }
     }
 
@@ -430,12 +437,17 @@ mod tests {
         let birth = d("2000-03-15");
         let today = d("2026-11-28");
         assert!(check_joined_on(birth, d("2018-03-15"), today).is_ok());
-        assert!(check_joined_on(birth, d("2018-03-14"), today).is_err());
+        let too_young = |e: Error| (e.field().map(str::to_owned), e.to_string());
+        let under_age = (Some("joinedOn".to_owned()), "入党日期不能早于年满18周岁之日".to_owned());
+        assert_eq!(too_young(check_joined_on(birth, d("2018-03-14"), today).unwrap_err()), under_age);
         assert!(check_joined_on(birth, d("2026-11-28"), today).is_ok());
-        assert!(check_joined_on(birth, d("2026-11-29"), today).is_err());
+        assert_eq!(
+            too_young(check_joined_on(birth, d("2026-11-29"), today).unwrap_err()),
+            (Some("joinedOn".to_owned()), "入党日期不能晚于今天".to_owned())
+        );
         // Born on 29 February: of age on 1 March of a common year.
         let leap = d("2004-02-29");
-        assert!(check_joined_on(leap, d("2022-02-28"), today).is_err());
+        assert_eq!(too_young(check_joined_on(leap, d("2022-02-28"), today).unwrap_err()), under_age);
         assert!(check_joined_on(leap, d("2022-03-01"), today).is_ok());
     }
 

@@ -9,20 +9,21 @@ async fn choose_scope(app: &App, name: &str) -> R {
     .await
 }
 
-async fn active(app: &App) -> R<String> {
-    app.visible_text("//*[@data-testid='stat-active']//div[contains(@class,'value')]").await
+/// The 在册党员 card once it shows a figure other than `before` (waits for the reload).
+async fn active_other_than(app: &App, before: &str) -> R<String> {
+    app.wait_text("stat-active", |t| t != before && t.chars().any(|c| c.is_ascii_digit() && c != '0')).await
 }
 
 #[tokio::test]
 async fn the_chosen_organization_scopes_the_pages_and_is_kept_between_starts() -> R {
     let app = App::start().await?;
     let result = async {
-        app.click("load-demo").await?;
-        let county = active(&app).await?;
+        app.load_demo().await?;
+        let county = active_other_than(&app, "").await?;
         choose_scope(&app, "河咀社区党总支").await?;
         app.wait_xpath("//*[@data-testid='home-scope'][normalize-space(.)='河咀社区党总支']").await?;
-        let community = active(&app).await?;
-        assert_ne!(county, community, "the home figures follow the scope");
+        // The home figures follow the scope: the card changes from the county's figure.
+        let community = active_other_than(&app, &county).await?;
         // The roster shows only that community's tree.
         app.click("menu-roster").await?;
         app.wait_xpath(
@@ -44,7 +45,7 @@ async fn the_chosen_organization_scopes_the_pages_and_is_kept_between_starts() -
     let app = App::start_with(Options { data: Some(data), ..Options::default() }).await?;
     let result = async {
         app.wait_xpath("//*[@data-testid='home-scope'][normalize-space(.)='河咀社区党总支']").await?;
-        assert_eq!(active(&app).await?, community);
+        app.wait_text("stat-active", |t| t == community).await?;
         Ok(())
     }
     .await;

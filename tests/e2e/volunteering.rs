@@ -56,7 +56,11 @@ async fn flow(app: &App) -> R {
     app.click("activity-save").await?;
     success(app, "已保存活动，2人参加").await?;
     app.wait_xpath("//div[@data-testid='activities-table']//tbody/tr[1][.//td[normalize-space(.)='6.5']]").await?;
-    app.wait_text("volunteering-count", |t| t.contains(&format!("{}", before + 1))).await?;
+    // Corrected in place: still one row for it, not a second activity.
+    let rows = app
+        .visible_texts("//div[@data-testid='activities-table']//tbody/tr[.//td[contains(.,'河咀社区卫生室')]]")
+        .await?;
+    assert_eq!(rows.len(), 1, "{rows:?}");
 
     // A wrong entry is deleted after a confirmation, and the count goes back.
     app.click_visible("//div[@data-testid='activities-table']//tbody/tr[1]//button[contains(.,'删除')]").await?;

@@ -19,7 +19,7 @@ const BUILD_PACKAGES: &[&str] = &[
     "fonts-noto-cjk",
 ];
 /// Needed by the tests: a virtual display, the WebDriver for WebKitGTK, PDF tools.
-const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "poppler-utils"];
+const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "poppler-utils", "faketime"];
 
 fn installed(package: &str) -> bool {
     Command::new("dpkg-query")

@@ -402,7 +402,8 @@ mod tests {
         let conn = &mut *pool.acquire().await.unwrap();
         let first = insert(conn, "u1", &record(org)).await.unwrap();
         // Storage itself refuses the duplicate, even if a caller skipped the domain check.
-        assert!(insert(conn, "u2", &record(org)).await.is_err());
+        let twice = insert(conn, "u2", &record(org)).await.unwrap_err();
+        assert!(matches!(&twice, Error::Storage(sqlx::Error::Database(d)) if d.is_unique_violation()), "{twice:?}");
         soft_delete(conn, first).await.unwrap();
         insert(conn, "u3", &record(org)).await.unwrap();
     }
@@ -410,6 +411,10 @@ mod tests {
     #[sqlx::test]
     async fn members_cannot_point_at_a_missing_organization(pool: SqlitePool) {
         let conn = &mut *pool.acquire().await.unwrap();
-        assert!(insert(conn, "u1", &record(4242)).await.is_err(), "foreign keys are enforced");
+        let orphan = insert(conn, "u1", &record(4242)).await.unwrap_err();
+        assert!(
+            matches!(&orphan, Error::Storage(sqlx::Error::Database(d)) if d.is_foreign_key_violation()),
+            "foreign keys are enforced: {orphan:?}"
+        );
     }
 }

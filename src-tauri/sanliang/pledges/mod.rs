@@ -323,6 +323,7 @@ mod tests {
         let err = validate_items(&[item("2026-02-30")], 2026, d("2026-01-01")).err().unwrap();
         assert!(err.to_string().contains("有效"));
         assert!(validate_items(&[item("")], 2026, d("2026-03-01")).is_ok(), "a draft may lack a deadline");
-        assert!(validate_items(&[], 2026, d("2026-03-01")).is_err());
+        let none = validate_items(&[], 2026, d("2026-03-01")).err().unwrap();
+        assert_eq!((none.field(), none.to_string().as_str()), (Some("items"), "请至少写一项承诺"));
     }
 }

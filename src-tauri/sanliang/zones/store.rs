@@ -290,6 +290,7 @@ mod tests {
         release(conn, lane).await.unwrap();
         assert!(cover_if_free(conn, lane, b).await.unwrap());
         // The same lane cannot be listed twice in a zone.
-        assert!(insert_item(conn, "j", zone, ZoneItemKind::Lane, "湖滨巷").await.is_err());
+        let twice = insert_item(conn, "j", zone, ZoneItemKind::Lane, "湖滨巷").await.unwrap_err();
+        assert!(matches!(&twice, Error::Storage(sqlx::Error::Database(d)) if d.is_unique_violation()), "{twice:?}");
     }
 }

@@ -262,7 +262,7 @@ mod tests {
         assert_eq!(quarter("p", "2026-q1").unwrap().bounds(), (d("2026-01-01"), d("2026-03-31")));
         assert_eq!(quarter("p", "2026-05").unwrap().bounds(), (d("2026-04-01"), d("2026-06-30")));
         assert_eq!(quarter("p", "2026-Q5").unwrap_err().to_string(), "季度应为Q1到Q4");
-        assert!(quarter("p", "2026-Q5").is_err());
-        assert!(quarter("p", "soon").is_err());
+        assert_eq!(quarter("p", "soon").unwrap_err().to_string(), "请填写季度（如 2026-Q4）或月份（如 2026-11）");
+        assert_eq!(quarter("period", "soon").unwrap_err().field(), Some("period"));
     }
 }

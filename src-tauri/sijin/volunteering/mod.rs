@@ -156,8 +156,19 @@ mod tests {
         assert_eq!(parse_hours("h", "24").unwrap(), 240);
         assert_eq!(parse_hours("h", "２．５").unwrap(), 25, "full-width, as an input method types it");
         assert_eq!(parse_hours("h", "3小时").unwrap(), 30);
-        for bad in ["", "0", "25", "2.55", "-1", "两小时", "1e1"] {
-            assert!(parse_hours("h", bad).is_err(), "{bad}");
+        let unreadable = "请填写时长（小时），如 2 或 2.5";
+        let out_of_range = "时长应在0.1到24小时之间";
+        for (bad, why) in [
+            ("", unreadable),
+            ("0", out_of_range),
+            ("25", out_of_range),
+            ("2.55", unreadable),
+            ("-1", unreadable),
+            ("两小时", unreadable),
+            ("1e1", unreadable),
+        ] {
+            let err = parse_hours("hours", bad).unwrap_err();
+            assert_eq!((err.field(), err.to_string().as_str()), (Some("hours"), why), "{bad}");
         }
     }
 }
