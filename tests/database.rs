@@ -148,7 +148,7 @@ async fn concurrent_saves_wait_their_turn_instead_of_failing_as_locked() {
         let pool = t.pool.clone();
         tokio::spawn(async move {
             let input = ZoneItemsInput { zone_id: zone.id, kind: ZoneItemKind::Lane, names: format!("湖滨{i}巷") };
-            zones::add_items(&pool, &input).await.map(|_| ()).map_err(|e| e.to_string())
+            zones::add_items(&pool, &input).await
         })
     });
     let results: Vec<_> = futures_util::future::join_all(saves).await.into_iter().map(|r| r.unwrap()).collect();

@@ -110,6 +110,12 @@ function inScope(kinds: OrgKind[]): OrgNode[] {
 /** The communities inside the organization chosen in the title bar (all, when none is chosen). */
 export const communitiesInScope = () => inScope(['community'])
 
+/** The community a new record belongs to when the scope holds just one, else null (to choose). */
+export function onlyCommunity(): number | null {
+  const all = communitiesInScope()
+  return all.length === 1 ? all[0].id : null
+}
+
 /** Every unit (机关单位, enterprise, social organization), whatever the scope. */
 export const allUnits = () => nodesOfKind(store.tree, ['unit'])
 
