@@ -155,7 +155,7 @@ fn the_command_line_prints_pledge_cards_to_a_file() {
     assert!(info.contains("Pages:           3") && info.contains("841.89 x 595.276"), "{info}");
 }
 
-fn png_bytes() -> Vec<u8> {
+pub fn png_bytes() -> Vec<u8> {
     // A 2×1 red-and-white PNG: emblem artwork as a user would supply it (aspect 2:1).
     let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
     let chunk = |png: &mut Vec<u8>, kind: &[u8], data: &[u8]| {

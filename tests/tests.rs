@@ -22,6 +22,8 @@ mod zones;
 mod pledges;
 // Printing: pledge cards as text in small, deterministic PDFs; missing glyphs; geometry.
 mod print;
+// The PDF files read back: words where they were drawn, ink only in the boxes, golden pictures.
+mod print_pictures;
 // 机关单位进社区: pairings, agreements, support records in exact fen.
 mod pairings;
 // 党员干部进社区: monthly visits per leader and community, difficulties to closure.

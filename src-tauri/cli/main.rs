@@ -150,7 +150,7 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<()> {
-    let Some(data_dir) = cli.data_dir.or_else(|| paths::data_dir_override(std::iter::empty())) else {
+    let Some(data_dir) = cli.data_dir.or_else(paths::data_dir_override) else {
         return Err(sanliang::error::Error::validation(
             "dataDir",
             "请用 --data-dir 指定数据目录（或设置 SANLIANG_DATA_DIR）",

@@ -48,5 +48,5 @@ pub async fn home_practice(state: State<'_, AppState>, org_id: Option<i64>) -> R
 
 /// 最近变动 for the home page: the latest change groups of the last 30 days.
 pub async fn home_changes(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Change>> {
-    changes::recent(super::pool(&state)?, org_id, chrono::Utc::now(), 12).await
+    changes::recent(super::pool(&state)?, org_id, crate::common::clock::now(), 12).await
 }

@@ -1,21 +1,22 @@
 //! The system's file dialogs, opened here in Rust so the web view needs no file-system
-//! permission. Unattended end-to-end tests answer them through the environment:
-//! `SANLIANG_PICK` names the files an open dialog picks (a path list, `:`-separated on Linux,
-//! `;` on Windows) and `SANLIANG_SAVE_AS` the file a save dialog saves to.
+//! permission, and opening a file in the system's program for its type. Unattended end-to-end
+//! tests answer them through launch settings ([`Setting::Pick`]: the files an open dialog picks;
+//! [`Setting::SaveAs`]: the file a save dialog saves to; [`Setting::OpenedLog`]: where the files
+//! the app would open are listed instead).
 
 use std::path::PathBuf;
 
 use tauri::AppHandle;
 use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
 
 use crate::common::files::FileKind;
-
-const PICK_ENV: &str = "SANLIANG_PICK";
-const SAVE_AS_ENV: &str = "SANLIANG_SAVE_AS";
+use crate::error::{Error, Result};
+use crate::paths::Setting;
 
 /// Asks for files to open (several when `multiple`); empty when the user cancels.
 pub(crate) fn pick(app: &AppHandle, title: &str, kind: FileKind, multiple: bool) -> Vec<PathBuf> {
-    if let Some(list) = std::env::var_os(PICK_ENV) {
+    if let Some(list) = Setting::Pick.read() {
         let files: Vec<PathBuf> = std::env::split_paths(&list).collect();
         return if multiple { files } else { files.into_iter().take(1).collect() };
     }
@@ -29,7 +30,7 @@ pub(crate) fn pick(app: &AppHandle, title: &str, kind: FileKind, multiple: bool)
 
 /// Asks where to save, proposing `file_name`; `None` when the user cancels.
 pub(crate) fn save(app: &AppHandle, title: &str, file_name: &str, kind: FileKind) -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os(SAVE_AS_ENV) {
+    if let Some(path) = Setting::SaveAs.read() {
         return Some(PathBuf::from(path));
     }
     app.dialog()
@@ -39,4 +40,16 @@ pub(crate) fn save(app: &AppHandle, title: &str, file_name: &str, kind: FileKind
         .add_filter(kind.label, kind.extensions)
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
+}
+
+/// Opens `path` in the system's program for its type (`what` names it in the message: "PDF").
+pub(crate) fn open(app: &AppHandle, path: &std::path::Path, what: &str) -> Result<()> {
+    if let Some(log) = Setting::OpenedLog.read() {
+        let line = format!("{}\n", path.display());
+        let mut file = std::fs::OpenOptions::new().create(true).append(true).open(&log)?;
+        return Ok(std::io::Write::write_all(&mut file, line.as_bytes())?);
+    }
+    app.opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(|e| Error::Io(std::io::Error::other(format!("无法用系统程序打开{what}：{e}"))))
 }

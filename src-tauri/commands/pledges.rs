@@ -1,10 +1,9 @@
 //! Commands for 亮承诺 pledges: drafts, publication, progress with evidence, closing, appraisal.
 
 use tauri::{AppHandle, State};
-use tauri_plugin_opener::OpenerExt;
 
 use crate::common::files;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::paths::today;
 use crate::sanliang::pledges::cycle::{self, AppraisalInput, CloseInput, ProgressInput};
 use crate::sanliang::pledges::{self, CopySummary, Evidence, Pledge, PledgeInput, PledgePage, PledgeQuery, PledgeRow};
@@ -76,9 +75,7 @@ pub async fn pledge_evidence_pick(
 /// Opens an evidence file in the system's viewer for its type.
 pub async fn pledge_evidence_open(app: AppHandle, state: State<'_, AppState>, id: i64) -> Result<()> {
     let path = cycle::evidence_path(super::pool(&state)?, &state.data_dir, id).await?;
-    app.opener()
-        .open_path(path.to_string_lossy(), None::<&str>)
-        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))
+    super::dialogs::open(&app, &path, "佐证材料")
 }
 
 /// Removes an evidence file added by mistake (while the pledge is open).

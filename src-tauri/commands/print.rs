@@ -6,7 +6,6 @@ use std::sync::atomic::Ordering;
 
 use tauri::ipc::{Channel, Response};
 use tauri::{AppHandle, State};
-use tauri_plugin_opener::OpenerExt;
 
 use crate::common::files;
 use crate::error::{Error, Result};
@@ -69,16 +68,17 @@ pub async fn print_save(
     }
     state.print_cancel.store(false, Ordering::SeqCst);
     let app_for_worker = app.clone();
-    // Tests slow a job down (SANLIANG_PRINT_PACE_MS per sheet) to watch its progress and cancel it.
-    let pace = std::env::var(PACE_ENV).ok().and_then(|v| v.parse().ok()).map(std::time::Duration::from_millis);
+    // Tests hold a job after a number of sheets, to see its progress and cancel it there.
+    let hold: Option<usize> = crate::paths::Setting::PrintHoldAfter.read().and_then(|v| v.to_str()?.parse().ok());
     let (bytes, summary) = tauri::async_runtime::spawn_blocking(move || {
         let state = tauri::Manager::state::<AppState>(&app_for_worker);
         job.compose(None, &mut |done, total| {
             let _ = on_progress.send(PrintProgress { done, total });
-            if let Some(pace) = pace {
-                std::thread::sleep(pace);
+            let cancelled = || state.print_cancel.load(Ordering::SeqCst);
+            while hold == Some(done) && !cancelled() {
+                std::thread::sleep(std::time::Duration::from_millis(20));
             }
-            !state.print_cancel.load(Ordering::SeqCst)
+            !cancelled()
         })
     })
     .await
@@ -90,12 +90,10 @@ pub async fn print_save(
         *last = Some(target.clone());
     }
     if open {
-        open_path(&app, &target)?;
+        super::dialogs::open(&app, &target, "PDF")?;
     }
     Ok(Some(PrintSaved { path: target.display().to_string(), summary }))
 }
-
-const PACE_ENV: &str = "SANLIANG_PRINT_PACE_MS";
 
 pub async fn print_cancel(state: State<'_, AppState>) -> Result<()> {
     state.print_cancel.store(true, Ordering::SeqCst);
@@ -106,11 +104,5 @@ pub async fn print_cancel(state: State<'_, AppState>) -> Result<()> {
 pub async fn print_open_last(app: AppHandle, state: State<'_, AppState>) -> Result<()> {
     let last = state.last_saved.lock().ok().and_then(|l| l.clone());
     let path = last.ok_or_else(|| Error::NotFound("还没有保存过PDF".into()))?;
-    open_path(&app, &path)
-}
-
-fn open_path(app: &AppHandle, path: &std::path::Path) -> Result<()> {
-    app.opener()
-        .open_path(path.to_string_lossy(), None::<&str>)
-        .map_err(|e| Error::Io(std::io::Error::other(format!("无法用系统程序打开PDF：{e}"))))
+    super::dialogs::open(&app, &path, "PDF")
 }

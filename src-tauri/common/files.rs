@@ -137,12 +137,12 @@ mod tests {
         let target = dir.path().join("已存在的文件夹");
         std::fs::create_dir(&target).unwrap();
         std::fs::write(target.join("inside.txt"), b"kept").unwrap();
-        assert!(write_atomic(&target, b"new").is_err());
+        write_atomic(&target, b"new").unwrap_err();
         assert!(!part_path(&target).exists(), "the part file is removed");
         assert_eq!(std::fs::read(target.join("inside.txt")).unwrap(), b"kept");
         // A missing folder: nothing is created.
         let missing = dir.path().join("已拔出的U盘").join("a.pdf");
-        assert!(write_atomic(&missing, b"new").is_err());
+        assert_eq!(write_atomic(&missing, b"new").unwrap_err().kind(), std::io::ErrorKind::NotFound);
         assert!(!missing.parent().unwrap().exists());
     }
 
@@ -155,7 +155,7 @@ mod tests {
         copy_atomic(&source, &target).unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"jpeg bytes");
         let gone = dir.path().join("不存在.jpg");
-        assert!(copy_atomic(&gone, &dir.path().join("other.jpg")).is_err());
+        assert_eq!(copy_atomic(&gone, &dir.path().join("other.jpg")).unwrap_err().kind(), std::io::ErrorKind::NotFound);
         assert!(!part_path(&dir.path().join("other.jpg")).exists());
     }
 

@@ -82,8 +82,36 @@ mod tests {
         ] {
             assert_eq!(parse_yuan("amount", text).unwrap(), fen, "{text}");
         }
-        for bad in ["", "abc", "1.234", "-5", "0", "5..0", "1e5", "45千", "¥", "¥-5", "四十五万"] {
-            assert!(parse_yuan("amount", bad).is_err(), "{bad}");
+        const FORM: &str = "请填写金额（元），如 450000、4500.50 或 45万";
+        for (bad, message) in [
+            ("", FORM),
+            ("abc", FORM),
+            ("-5", FORM),
+            ("5..0", FORM),
+            ("1e5", FORM),
+            ("45千", FORM),
+            ("¥", FORM),
+            ("¥-5", FORM),
+            ("四十五万", FORM),
+            ("1.234", "金额最多两位小数（精确到分）"),
+            ("0.0000001万", "金额最多精确到分"),
+            ("0", "金额应大于0"),
+            ("0.00", "金额应大于0"),
+            ("100000000000.01", "金额过大，请核对"),
+            ("99999999999999999999", FORM),
+        ] {
+            let err = parse_yuan("amount", bad).unwrap_err();
+            assert_eq!((err.field(), err.to_string().as_str()), (Some("amount"), message), "{bad}");
+        }
+        assert_eq!(parse_yuan("amount", "100000000000").unwrap(), 100_000_000_000 * 100, "the largest amount");
+    }
+
+    /// The shared vectors: the window's formatFen (format.test.ts) reads the same file.
+    #[test]
+    fn amounts_are_shown_as_the_window_shows_them() {
+        let vectors: serde_json::Value = serde_json::from_str(include_str!("../../tests/vectors/money.json")).unwrap();
+        for case in vectors["cases"].as_array().unwrap() {
+            assert_eq!(format_fen(case["fen"].as_i64().unwrap()), case["text"].as_str().unwrap(), "{case}");
         }
     }
 

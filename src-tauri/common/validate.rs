@@ -298,6 +298,26 @@ mod tests {
         assert!(info.male);
     }
 
+    /// The shared vectors: the UI's quick check (idcard.test.ts) reads the same file.
+    #[test]
+    fn id_numbers_as_typed_get_the_verdicts_the_ui_gives_too() {
+        let vectors: serde_json::Value =
+            serde_json::from_str(include_str!("../../tests/vectors/id-numbers.json")).unwrap();
+        let cases = vectors["cases"].as_array().unwrap();
+        assert!(cases.len() >= 30, "{} cases", cases.len());
+        for case in cases {
+            let (name, input, expect) = (&case["name"], case["input"].as_str().unwrap(), &case["expect"]);
+            let verdict = match parse_id_number(&normalize_id_number(input)) {
+                Ok(info) => serde_json::json!({
+                    "birthDate": info.birth_date.to_string(),
+                    "gender": if info.male { "male" } else { "female" },
+                }),
+                Err(message) => serde_json::json!({ "error": message }),
+            };
+            assert_eq!(&verdict, expect, "{name}: {input:?}");
+        }
+    }
+
     #[test]
     fn wrong_check_digit_is_refused() {
         assert_eq!(parse_id_number("530421198001011237"), Err("身份证号校验位不正确，请核对"));

@@ -86,7 +86,8 @@ async fn backup_before_migration(pool: &SqlitePool, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The timestamp stored in `created_at`/`updated_at`: UTC, RFC 3339, whole seconds.
+/// The timestamp stored in `created_at`/`updated_at`: UTC, RFC 3339, whole seconds, from the
+/// write clock (pinned by tests, see [`crate::common::clock`]).
 pub fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    crate::common::clock::stamp()
 }

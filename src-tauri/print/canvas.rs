@@ -10,6 +10,10 @@ use printpdf::{
 use super::fonts::{face, FaceKind, PT_TO_MM};
 use super::layout::Fitted;
 
+/// How far below the baseline the ideographs of the bundled Noto CJK faces reach, as a fraction
+/// of the size (their em box runs from 0.88 em above the baseline to 0.12 em below).
+const IDEOGRAPH_DESCENT: f32 = 0.12;
+
 pub const RED: (f32, f32, f32) = (0.784, 0.086, 0.114);
 pub const BLACK: (f32, f32, f32) = (0.0, 0.0, 0.0);
 pub const GREY: (f32, f32, f32) = (0.45, 0.45, 0.45);
@@ -106,9 +110,16 @@ impl Sheet {
             Align::Right => x - width,
         };
         let height = font.size * PT_TO_MM;
-        self.marks.push(Mark { kind: MarkKind::Text(text.to_owned()), x: left, y: top, w: width, h: height });
         // Upright, the baseline is `ascent` below the box top; turned, the glyphs hang from a
-        // baseline `ascent` above the box bottom, starting at the box's right edge.
+        // baseline `ascent` above the box bottom, starting at the box's right edge. The mark is
+        // where the ink lands: the ideographs' em box around that baseline (as a reader of the
+        // PDF finds it), which sits lower than `top` by the font's ascent beyond the em box.
+        let ink_top = if upside_down {
+            top + height - f.ascent * height - IDEOGRAPH_DESCENT * height
+        } else {
+            top + f.ascent * height - (1.0 - IDEOGRAPH_DESCENT) * height
+        };
+        self.marks.push(Mark { kind: MarkKind::Text(text.to_owned()), x: left, y: ink_top, w: width, h: height });
         let matrix = if upside_down {
             let p = self.point(left + width, top + height - f.ascent * height);
             TextMatrix::TranslateRotate(p.x, p.y, 180.0)
@@ -219,16 +230,19 @@ impl Sheet {
         let dpi = 300.0;
         let natural_w = px.0 as f32 / dpi * 25.4;
         let natural_h = px.1 as f32 / dpi * 25.4;
+        // Turned, it is rotated about its own corner and so placed from the box's opposite
+        // corner (top right on the page): it lands in the same box, upside down.
+        let (corner_x, corner_y) = if upside_down { (x + w, self.height - y) } else { (x, self.height - y - h) };
         let rotate = upside_down.then_some(XObjectRotation {
             angle_ccw_degrees: 180.0,
-            rotation_center_x: Px((px.0 / 2) as usize),
-            rotation_center_y: Px((px.1 / 2) as usize),
+            rotation_center_x: Px(0),
+            rotation_center_y: Px(0),
         });
         self.ops.push(Op::UseXobject {
             id,
             transform: XObjectTransform {
-                translate_x: Some(mm(x)),
-                translate_y: Some(mm(self.height - y - h)),
+                translate_x: Some(mm(corner_x)),
+                translate_y: Some(mm(corner_y)),
                 rotate,
                 scale_x: Some(w / natural_w),
                 scale_y: Some(h / natural_h),

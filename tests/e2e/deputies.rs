@@ -1,7 +1,6 @@
-use crate::harness::{enter, success, App, R};
+use crate::harness::{enter, last_number, success, App, R};
 
-#[tokio::test]
-async fn a_deputy_visit_with_a_suggestion_is_recorded_and_the_suggestion_answered() -> R {
+pub async fn a_deputy_visit_with_a_suggestion_is_recorded_and_the_suggestion_answered() -> R {
     App::run("deputies", flow).await
 }
 
@@ -94,5 +93,57 @@ async fn flow(app: &App) -> R {
     app.click_visible("//div[contains(@class,'el-message-box')]//button[contains(.,'删除')]").await?;
     success(app, "已删除").await?;
     app.wait_text("deputies-table", |t| !t.contains("张丽芳")).await?;
+    delete_point_and_visit(app).await
+}
+
+/// The reception point closes and the visit logged above was a mistake: both deleted after a
+/// question, gone from the window and the database.
+async fn delete_point_and_visit(app: &App) -> R {
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='接待点']").await?;
+    let point = "//div[@data-testid='points-table']//tbody/tr[.//td[contains(.,'下营社区党群服务中心一楼')]]";
+    app.click_visible(&format!("{point}//button[contains(.,'删除')]")).await?;
+    let question = app.visible_text("//div[contains(@class,'el-message-box')]").await?;
+    assert!(question.contains("删除下营社区党总支的接待点“下营社区党群服务中心一楼”？"), "{question}");
+    app.answer("删除").await?;
+    success(app, "已删除").await?;
+    app.wait_until(point, "return els.length === 0 ? true : null;").await?;
+    let points =
+        "SELECT count(*) FROM reception_points WHERE place = '下营社区党群服务中心一楼' AND deleted_at IS NULL";
+    assert_eq!(app.db_number(points).await?, 0);
+
+    // The visit logged above: its suggestion is answered, so it stays.
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='进社区记录']").await?;
+    let row =
+        |notes: &str| format!("//div[@data-testid='deputy-visits-table']//tbody/tr[.//td[contains(.,'{notes}')]]");
+    app.click_visible(&format!("{}//button[contains(.,'删除')]", row("给居民上政治理论课"))).await?;
+    let question = app.visible_text("//div[contains(@class,'el-message-box')]").await?;
+    assert!(question.contains("的 1 条记录及其 1 条意见建议吗？"), "{question}");
+    app.answer("删除").await?;
+    let refusal = app.visible_text("//div[contains(@class,'el-message--error')]").await?;
+    assert!(refusal.contains("这次进社区收到的1条意见建议已答复，不能删除"), "{refusal}");
+    let kept =
+        "SELECT count(*) FROM deputy_visits WHERE notes = '给居民上政治理论课，听取意见建议' AND deleted_at IS NULL";
+    assert_eq!(app.db_number(kept).await?, 1);
+
+    // A visit logged by mistake goes, and the pair owes this quarter's visit again.
+    let visits = app.figure("deputies-visits").await?;
+    let missing = app.figure("deputies-missing").await?;
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='未进社区']").await?;
+    app.click_visible("//div[@data-testid='deputy-missing-table']//tbody/tr[1]//button[contains(.,'记录进社区')]")
+        .await?;
+    app.type_into("deputy-visit-notes", "误录的一次进社区").await?;
+    app.click("deputy-visit-save").await?;
+    success(app, "已记录进社区").await?;
+    app.wait_text("deputies-visits", |t| last_number(t) == Some(visits + 1)).await?;
+    app.wait_text("deputies-missing", |t| last_number(t) == Some(missing - 1)).await?;
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='进社区记录']").await?;
+    app.click_visible(&format!("{}//button[contains(.,'删除')]", row("误录的一次进社区"))).await?;
+    let question = app.visible_text("//div[contains(@class,'el-message-box')]").await?;
+    assert!(question.contains("的 1 条记录吗？"), "{question}");
+    app.answer("删除").await?;
+    app.wait_text("deputies-visits", |t| last_number(t) == Some(visits)).await?;
+    app.wait_text("deputies-missing", |t| last_number(t) == Some(missing)).await?;
+    let gone = "SELECT count(*) FROM deputy_visits WHERE notes = '误录的一次进社区' AND deleted_at IS NOT NULL";
+    assert_eq!(app.db_number(gone).await?, 1);
     Ok(())
 }

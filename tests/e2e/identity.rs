@@ -4,8 +4,7 @@ async fn message(app: &App, start: &str) -> R<String> {
     app.visible_text(&format!("//div[contains(@class,'el-message--success')][contains(.,'{start}')]")).await
 }
 
-#[tokio::test]
-async fn a_secretary_records_identity_for_a_filtered_set_and_for_picked_members() -> R {
+pub async fn a_secretary_records_identity_for_a_filtered_set_and_for_picked_members() -> R {
     App::run("identity", flow).await
 }
 

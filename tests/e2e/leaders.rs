@@ -1,7 +1,6 @@
-use crate::harness::{enter, success, App, R};
+use crate::harness::{enter, last_number, success, App, R};
 
-#[tokio::test]
-async fn a_leader_visit_with_a_difficulty_is_logged_and_the_difficulty_followed_to_closure() -> R {
+pub async fn a_leader_visit_with_a_difficulty_is_logged_and_the_difficulty_followed_to_closure() -> R {
     App::run("leaders", flow).await
 }
 
@@ -118,12 +117,79 @@ async fn flow(app: &App) -> R {
     app.wait_xpath(&format!("{new_row}[td[3][normalize-space(.)='县人大常委会副主任']]")).await?;
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     app.screenshot("23-leaders-registry").await?;
+
+    // He takes 河咀社区 from 1 November, and so owes it November's visit.
+    let missing = app.figure("leaders-missing").await?;
+    app.click_visible(&format!("{new_row}//button[contains(.,'联系社区')]")).await?;
+    app.choose("assign-community", "河咀社区党总支").await?;
+    app.type_into("assign-date", &enter("2026-11-01")).await?;
+    app.click("assign-save").await?;
+    success(app, "已保存").await?;
+    app.wait_xpath(&format!("{new_row}[td[4][contains(.,'河咀社区党总支')]]")).await?;
+    app.wait_text("leaders-missing", |t| t.contains(&format!("{}", missing + 1))).await?;
+    let contacts = "SELECT count(*) FROM leader_communities lc JOIN contact_leaders l ON l.id = lc.leader_id
+                     JOIN organizations o ON o.id = lc.community_id
+                    WHERE l.name = '罗志明' AND o.name = '河咀社区党总支' AND lc.start_on = '2026-11-01' AND lc.end_on IS NULL";
+    assert_eq!(app.db_number(contacts).await?, 1);
+
+    // Entered by mistake after all (no visits yet): he is deleted, and owes nothing.
     app.click_visible(&format!("{new_row}//button[contains(.,'删除')]")).await?;
-    app.click_visible("//div[contains(@class,'el-message-box')]//button[contains(.,'删除')]").await?;
+    app.answer("删除").await?;
     success(app, "已删除").await?;
     app.wait_text("leaders-table", |t| !t.contains("罗志明")).await?;
+    app.wait_text("leaders-missing", |t| t.contains(&format!("{missing}"))).await?;
+    let kept = "SELECT count(*) FROM contact_leaders WHERE name = '罗志明' AND deleted_at IS NULL";
+    assert_eq!(app.db_number(kept).await?, 0);
     // The next new leader starts from an empty form.
     app.click("leader-add").await?;
     assert_eq!(app.value("leader-name").await?, "");
+    app.click_visible("//div[contains(@class,'el-dialog')]//button[contains(@class,'el-dialog__headerbtn')]").await?;
+    delete_visit_and_diary(app).await
+}
+
+/// The visit logged above cannot be deleted once its difficulty is being handled; a visit
+/// logged by mistake can, after a question; so can the diary entry.
+async fn delete_visit_and_diary(app: &App) -> R {
+    let followed =
+        app.db_number("SELECT id FROM leader_visits WHERE notes LIKE '召开民情恳谈会%' AND deleted_at IS NULL").await?;
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='走访记录']").await?;
+    let row = |notes: &str| format!("//div[@data-testid='visits-table']//tbody/tr[.//td[contains(.,'{notes}')]]");
+    app.click_visible(&format!("{}//button[contains(.,'删除')]", row("召开民情恳谈会"))).await?;
+    let question = app.visible_text("//div[contains(@class,'el-message-box')]").await?;
+    assert!(question.contains("的 1 条走访记录及其 1 条群众诉求吗？"), "{question}");
+    app.answer("删除").await?;
+    let refusal = app.visible_text("//div[contains(@class,'el-message--error')]").await?;
+    assert!(refusal.contains("这次走访的1条群众诉求已在办理，不能删除"), "{refusal}");
+    let kept = format!("SELECT count(*) FROM leader_visits WHERE id = {followed} AND deleted_at IS NULL");
+    assert_eq!(app.db_number(&kept).await?, 1);
+
+    // A visit logged twice by mistake, without difficulties, goes.
+    let visits = app.figure("leaders-visits").await?;
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='未走访']").await?;
+    app.click_visible("//div[@data-testid='missing-table']//tbody/tr[1]//button[contains(.,'记录走访')]").await?;
+    app.type_into("visit-notes", "误录的一次走访").await?;
+    app.click("visit-save").await?;
+    success(app, "已记录走访").await?;
+    app.wait_text("leaders-visits", |t| last_number(t) == Some(visits + 1)).await?;
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='走访记录']").await?;
+    app.click_visible(&format!("{}//button[contains(.,'删除')]", row("误录的一次走访"))).await?;
+    let question = app.visible_text("//div[contains(@class,'el-message-box')]").await?;
+    assert!(question.contains("的 1 条走访记录吗？"), "{question}");
+    app.answer("删除").await?;
+    app.wait_text("leaders-visits", |t| last_number(t) == Some(visits)).await?;
+    app.wait_until(&row("误录的一次走访"), "return els.length === 0 ? true : null;").await?;
+    let gone = "SELECT count(*) FROM leader_visits WHERE notes = '误录的一次走访' AND deleted_at IS NOT NULL";
+    assert_eq!(app.db_number(gone).await?, 1);
+
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='民情日记']").await?;
+    let diary = "//div[@data-testid='diary-table']//tbody/tr[.//td[contains(.,'每月检查一次')]]";
+    app.click_visible(&format!("{diary}//button[contains(.,'删除')]")).await?;
+    let question = app.visible_text("//div[contains(@class,'el-message-box')]").await?;
+    assert!(question.contains("的这篇民情日记？"), "{question}");
+    app.answer("删除").await?;
+    success(app, "已删除").await?;
+    app.wait_until(diary, "return els.length === 0 ? true : null;").await?;
+    let left = "SELECT count(*) FROM diary_entries WHERE text LIKE '%每月检查一次'";
+    assert_eq!(app.db_number(left).await?, 0);
     Ok(())
 }

@@ -1,28 +1,29 @@
-use crate::harness::{enter, success, App, Options, R};
+use sanliang::paths::Setting;
+
+use crate::harness::{enter, last_number, success, App, Options, R};
 
 const BRANCH: &str = "河咀社区第一党支部";
 
-#[tokio::test]
-async fn a_pledge_is_written_published_followed_overdue_on_a_later_day_and_appraised() -> R {
-    // The evidence files the "add" dialog picks (the test answers it through SANLIANG_PICK).
+pub async fn a_pledge_is_written_published_followed_overdue_on_a_later_day_and_appraised() -> R {
+    // The evidence files the "add" dialog picks (the test answers it through the pick setting).
     let picks = tempfile::tempdir()?;
     let photo = picks.path().join("安装照片.jpg");
     let receipt = picks.path().join("签收单.pdf");
     std::fs::write(&photo, [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10])?;
     std::fs::write(&receipt, b"%PDF-1.4\n%%EOF\n")?;
     let list = std::env::join_paths([&photo, &receipt])?.to_string_lossy().into_owned();
-    let app = App::start_with(Options { env: vec![("SANLIANG_PICK", list)], ..Options::default() }).await?;
-    let result = write_and_publish(&app).await;
-    let (first, data) = app.finish_keeping_data("pledges", result).await;
-    first?;
+    // Opening a file in its program is answered by a list of what was opened.
+    let opened = picks.path().join("opened.txt");
+    let settings = vec![(Setting::Pick, list), (Setting::OpenedLog, opened.display().to_string())];
+    let options = Options { settings, ..Options::default() };
+    let data = App::session(options, "pledges", async |app: &App| write_and_publish(app, &opened).await).await?;
 
     // Two weeks later the second item's deadline (10 December) has passed without it being done.
-    let app = App::start_with(Options { data: Some(data), today: Some("2026-12-11"), ..Options::default() }).await?;
-    let result = overdue_then_appraise(&app).await;
-    app.finish("pledges-later", result).await
+    let later = Options { data: Some(data), today: Some("2026-12-11"), ..Options::default() };
+    App::run_with(later, "pledges-later", overdue_then_appraise).await
 }
 
-async fn write_and_publish(app: &App) -> R {
+async fn write_and_publish(app: &App, opened: &std::path::Path) -> R {
     app.load_demo().await?;
     app.click("menu-pledges").await?;
     let overdue = app.loaded_figure("pledges-count-overdue").await?;
@@ -128,7 +129,31 @@ async fn write_and_publish(app: &App) -> R {
     assert_eq!(std::fs::read_dir(&evidence)?.count(), 1);
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     app.screenshot("12-pledge-published").await?;
+
+    // The photo opens in the system's viewer: its copy in the data folder, not the original.
+    app.click_visible(
+        "//span[contains(@class,'evidence-file')][contains(.,'安装照片.jpg')]//button[@data-testid='evidence-open']",
+    )
+    .await?;
+    let line = until_file_has_a_line(opened).await?;
+    let shown = std::path::Path::new(&line);
+    assert!(shown.starts_with(&evidence), "{line}");
+    assert_eq!(std::fs::read(shown)?, [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]);
     Ok(())
+}
+
+/// The first line of `file`, once the app has written it.
+async fn until_file_has_a_line(file: &std::path::Path) -> R<String> {
+    let started = std::time::Instant::now();
+    loop {
+        if let Some(line) = std::fs::read_to_string(file).ok().and_then(|t| t.lines().next().map(str::to_owned)) {
+            return Ok(line);
+        }
+        if started.elapsed() > std::time::Duration::from_secs(15) {
+            return Err(format!("nothing was opened ({} stayed empty)", file.display()).into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
 
 async fn overdue_then_appraise(app: &App) -> R {
@@ -156,5 +181,56 @@ async fn overdue_then_appraise(app: &App) -> R {
     assert!(appraisals.contains("2026年12月11日"), "{appraisals}");
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     app.screenshot("13-pledge-overdue-appraised").await?;
+    close_copy_and_delete(app).await
+}
+
+/// The year's pledge is closed as not completed; the year is copied into next year's drafts,
+/// and one draft is deleted — in the window and in the database.
+async fn close_copy_and_delete(app: &App) -> R {
+    let pledge = app
+        .db_number(&format!(
+            "SELECT p.id FROM pledges p JOIN organizations o ON o.id = p.org_id
+              WHERE o.name = '{BRANCH}' AND p.year = 2026 AND p.deleted_at IS NULL"
+        ))
+        .await?;
+    app.click("pledge-close").await?;
+    app.click("close-not_completed").await?;
+    app.click("action-save").await?;
+    success(app, "已保存").await?;
+    app.wait_text("pledge-status", |t| t.trim() == "未完成").await?;
+    let closed = format!("SELECT count(*) FROM pledges WHERE id = {pledge} AND status = 'not_completed'");
+    assert_eq!(app.db_number(&closed).await?, 1);
+    app.click_visible("//div[contains(@class,'el-drawer')]//button[contains(@class,'el-drawer__close-btn')]").await?;
+
+    let next_year = "SELECT count(*) FROM pledges WHERE year = 2027 AND deleted_at IS NULL";
+    assert_eq!(app.db_number(next_year).await?, 0);
+    app.type_into("pledges-search", "").await?;
+    app.choose("pledges-year", "2027年").await?;
+    app.click("pledges-copy").await?;
+    let question = app.visible_text("//div[contains(@class,'el-message-box')]").await?;
+    assert!(question.contains("2026年的承诺复制为2027年的草稿"), "{question}");
+    app.answer("复制").await?;
+    let message = app.visible_text("//div[contains(@class,'el-message--success')][contains(.,'已复制')]").await?;
+    let copied: i64 = message
+        .trim_start_matches("已复制")
+        .split('份')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .ok_or(format!("no count in {message:?}"))?;
+    assert!(copied > 0, "{message}");
+    assert_eq!(app.db_number(next_year).await?, copied);
+    let drafts = "SELECT count(*) FROM pledges WHERE year = 2027 AND deleted_at IS NULL AND status = 'draft'";
+    assert_eq!(app.db_number(drafts).await?, copied, "copies are drafts");
+    app.wait_text("pledges-count-all", |t| last_number(t) == Some(copied)).await?;
+
+    let row = "//div[@data-testid='pledges-table']//tbody/tr[1]";
+    app.click_visible(&format!("{row}//button[contains(.,'查看')]")).await?;
+    app.click("pledge-delete").await?;
+    let question = app.visible_text("//div[contains(@class,'el-message-box')]").await?;
+    assert!(question.contains("的承诺草稿吗？"), "{question}");
+    app.answer("确定").await?;
+    success(app, "的承诺草稿").await?;
+    assert_eq!(app.db_number(next_year).await?, copied - 1);
+    app.wait_text("pledges-count-all", |t| last_number(t) == Some(copied - 1)).await?;
     Ok(())
 }

@@ -1,11 +1,10 @@
-use crate::harness::{App, R};
+use crate::harness::{success, App, R};
 
 fn row(post: &str) -> String {
     format!("//div[@data-testid='posts-table']//tr[.//span[contains(@class,'post-name')][.='{post}']]")
 }
 
-#[tokio::test]
-async fn a_secretary_sets_up_a_post_and_a_member_claims_it() -> R {
+pub async fn a_secretary_sets_up_a_post_and_a_member_claims_it() -> R {
     App::run("posts", flow).await
 }
 
@@ -58,5 +57,50 @@ async fn flow(app: &App) -> R {
         .await?;
     app.wait_text("member-sanliang", |t| t.contains("文明劝导先锋岗（认岗定责")).await?;
     app.screenshot("11-member-sanliang").await?;
+    app.click_visible("//div[contains(@class,'el-dialog')]//button[contains(@class,'el-dialog__headerbtn')]").await?;
+    end_edit_and_delete(app, &name, posts).await
+}
+
+/// A post with a holder cannot be deleted; the holder leaves it, the post is edited, then deleted.
+async fn end_edit_and_delete(app: &App, name: &str, posts: i64) -> R {
+    let post = app.db_number("SELECT id FROM posts WHERE name = '文明劝导先锋岗' AND deleted_at IS NULL").await?;
+    let open = format!("SELECT count(*) FROM post_assignments WHERE post_id = {post} AND end_on IS NULL");
+    assert_eq!(app.db_number(&open).await?, 1);
+    app.click("menu-posts").await?;
+    app.click_visible(&format!("{}//button[contains(.,'删除')]", row("文明劝导先锋岗"))).await?;
+    app.answer("确定").await?;
+    let refusal = app.visible_text("//div[contains(@class,'el-message-box')][contains(.,'请先结束')]").await?;
+    assert!(refusal.contains("岗位“文明劝导先锋岗”上还有1名党员"), "{refusal}");
+    app.answer("确定").await?;
+
+    // The holder leaves the post today (the prompt proposes today).
+    app.click_visible(&format!("{}//button[contains(.,'在岗党员')]", row("文明劝导先锋岗"))).await?;
+    app.click_visible("//div[contains(@class,'el-drawer')]//button[contains(.,'离岗')]").await?;
+    assert_eq!(app.value_at("//div[contains(@class,'el-message-box')]//input").await?, "2026-11-28");
+    app.answer("确定").await?;
+    success(app, &format!("“{name}”已离岗")).await?;
+    app.wait_text("holders-drawer", |t| t.contains("岗位上还没有党员")).await?;
+    assert_eq!(app.db_number(&open).await?, 0);
+    let ended = format!("SELECT count(*) FROM post_assignments WHERE post_id = {post} AND end_on = '2026-11-28'");
+    assert_eq!(app.db_number(&ended).await?, 1);
+    app.click_visible("//div[contains(@class,'el-drawer')]//button[contains(@class,'el-drawer__close-btn')]").await?;
+
+    // Edited: a new name and room for two.
+    app.click_visible(&format!("{}//button[contains(.,'编辑')]", row("文明劝导先锋岗"))).await?;
+    app.type_into("post-name", "文明劝导岗").await?;
+    app.type_into("post-capacity", "2").await?;
+    app.click("post-save").await?;
+    success(app, "已保存岗位“文明劝导岗”").await?;
+    app.wait_xpath(&format!("{}//span[contains(@class,'held')][.='0/2']", row("文明劝导岗"))).await?;
+    let saved = format!("SELECT count(*) FROM posts WHERE id = {post} AND name = '文明劝导岗' AND capacity = 2");
+    assert_eq!(app.db_number(&saved).await?, 1);
+
+    // Deleted, once nobody holds it.
+    app.click_visible(&format!("{}//button[contains(.,'删除')]", row("文明劝导岗"))).await?;
+    app.answer("确定").await?;
+    success(app, "已删除岗位“文明劝导岗”").await?;
+    app.wait_text("posts-count", |t| t.contains(&posts.to_string())).await?;
+    let deleted = format!("SELECT count(*) FROM posts WHERE id = {post} AND deleted_at IS NOT NULL");
+    assert_eq!(app.db_number(&deleted).await?, 1);
     Ok(())
 }

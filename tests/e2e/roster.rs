@@ -4,8 +4,7 @@ fn node(name: &str) -> String {
     format!("//span[contains(@class,'node')][span[contains(@class,'name')][normalize-space(.)='{name}']]")
 }
 
-#[tokio::test]
-async fn a_secretary_builds_the_roster_and_the_home_counts_follow() -> R {
+pub async fn a_secretary_builds_the_roster_and_the_home_counts_follow() -> R {
     App::run("roster", roster_flow).await
 }
 

@@ -14,16 +14,15 @@ async fn active_other_than(app: &App, before: &str) -> R<String> {
     app.wait_text("stat-active", |t| t != before && t.chars().any(|c| c.is_ascii_digit() && c != '0')).await
 }
 
-#[tokio::test]
-async fn the_chosen_organization_scopes_the_pages_and_is_kept_between_starts() -> R {
-    let app = App::start().await?;
-    let result = async {
+pub async fn the_chosen_organization_scopes_the_pages_and_is_kept_between_starts() -> R {
+    let community = std::sync::Mutex::new(String::new());
+    let data = App::session(Options::default(), "scope", async |app: &App| {
         app.load_demo().await?;
-        let county = active_other_than(&app, "").await?;
-        choose_scope(&app, "河咀社区党总支").await?;
+        let county = active_other_than(app, "").await?;
+        choose_scope(app, "河咀社区党总支").await?;
         app.wait_xpath("//*[@data-testid='home-scope'][normalize-space(.)='河咀社区党总支']").await?;
         // The home figures follow the scope: the card changes from the county's figure.
-        let community = active_other_than(&app, &county).await?;
+        *community.lock().unwrap() = active_other_than(app, &county).await?;
         // The roster shows only that community's tree.
         app.click("menu-roster").await?;
         app.wait_xpath(
@@ -33,21 +32,15 @@ async fn the_chosen_organization_scopes_the_pages_and_is_kept_between_starts() -
         let other = app.content("//div[@data-testid='org-tree']").await?;
         assert!(!other.contains("大庄社区"), "other communities are out of scope: {other}");
         app.screenshot("06-scoped-roster").await?;
-        app.click("menu-home").await?;
-        Ok::<String, Box<dyn std::error::Error + Send + Sync>>(community)
-    }
-    .await;
-    let (first, data) =
-        app.finish_keeping_data("scope", result.as_ref().map(|_| ()).map_err(|e| e.to_string().into())).await;
-    first?;
-    let community = result?;
+        app.click("menu-home").await
+    })
+    .await?;
 
-    let app = App::start_with(Options { data: Some(data), ..Options::default() }).await?;
-    let result = async {
+    let community = community.into_inner().unwrap();
+    App::run_with(Options { data: Some(data), ..Options::default() }, "scope-restart", async |app: &App| {
         app.wait_xpath("//*[@data-testid='home-scope'][normalize-space(.)='河咀社区党总支']").await?;
         app.wait_text("stat-active", |t| t == community).await?;
         Ok(())
-    }
-    .await;
-    app.finish("scope-restart", result).await
+    })
+    .await
 }

@@ -1,11 +1,9 @@
 use crate::harness::{App, Options, R};
 
-#[tokio::test]
-async fn a_broken_database_is_reported_and_left_untouched() -> R {
+pub async fn a_broken_database_is_reported_and_left_untouched() -> R {
     let junk = "这不是数据库 — not a database".repeat(100).into_bytes();
-    let app = App::start_with(Options { files: vec![("sanliang.db", junk.clone())], ..Options::default() }).await?;
-    let result = check(&app, &junk).await;
-    app.finish("startup", result).await
+    let options = Options { files: vec![("sanliang.db", junk.clone())], ..Options::default() };
+    App::run_with(options, "startup", async |app: &App| check(app, &junk).await).await
 }
 
 async fn check(app: &App, junk: &[u8]) -> R {

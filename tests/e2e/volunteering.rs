@@ -1,7 +1,6 @@
 use crate::harness::{success, App, R};
 
-#[tokio::test]
-async fn a_volunteer_activity_with_a_member_and_a_league_member_is_recorded() -> R {
+pub async fn a_volunteer_activity_with_a_member_and_a_league_member_is_recorded() -> R {
     App::run("volunteering", flow).await
 }
 

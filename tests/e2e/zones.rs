@@ -4,8 +4,7 @@ fn zone_row(zone: &str) -> String {
     format!("//div[@data-testid='zones-table']//tr[.//span[contains(@class,'zone-name')][.='{zone}']]")
 }
 
-#[tokio::test]
-async fn a_secretary_creates_a_zone_assigns_its_lanes_and_double_assignment_is_refused() -> R {
+pub async fn a_secretary_creates_a_zone_assigns_its_lanes_and_double_assignment_is_refused() -> R {
     App::run("zones", flow).await
 }
 
@@ -74,15 +73,41 @@ async fn flow(app: &App) -> R {
     let renamed = app.visible_text(&item_row("湖心南巷")).await?;
     assert!(renamed.contains(&keeper), "{renamed}");
 
-    // The zone's sign, straight from its row: one A4 landscape sheet.
+    // The member is released from one lane, which is then deleted; the other stays theirs.
+    let item = app.db_number("SELECT id FROM zone_items WHERE name = '湖心南巷' AND deleted_at IS NULL").await?;
+    app.click_visible(&format!("{}//button[contains(.,'解除')]", item_row("湖心南巷"))).await?;
+    let question = app.visible_text("//div[contains(@class,'el-message-box')]").await?;
+    assert!(question.contains(&format!("解除“湖心南巷”的负责人{keeper}")), "{question}");
+    app.answer("确定").await?;
+    success(app, "已解除“湖心南巷”的负责人").await?;
+    app.wait_xpath(&format!("{}[contains(.,'未落实')]", item_row("湖心南巷"))).await?;
+    assert_eq!(app.db_number(&format!("SELECT count(member_id) FROM zone_items WHERE id = {item}")).await?, 0);
+    app.click_visible(&format!("{}//button[contains(.,'删除')]", item_row("湖心南巷"))).await?;
+    let question = app.visible_text("//div[contains(@class,'el-message-box')]").await?;
+    assert!(question.contains("删除巷道“湖心南巷”？"), "{question}");
+    app.answer("删除").await?;
+    success(app, "已删除").await?;
+    app.wait_until(&item_row("湖心南巷"), "return els.length === 0 ? true : null;").await?;
+    let gone = format!("SELECT count(*) FROM zone_items WHERE id = {item} AND deleted_at IS NOT NULL");
+    assert_eq!(app.db_number(&gone).await?, 1);
+
+    // The zone itself is renamed.
     app.click_visible("//div[contains(@class,'el-drawer')]//button[contains(@class,'el-drawer__close-btn')]").await?;
-    app.click_visible(&format!("{}//button[contains(.,'打印标识牌')]", zone_row("湖心责任区"))).await?;
+    app.click_visible(&format!("{}//button[contains(.,'改名')]", zone_row("湖心责任区"))).await?;
+    app.type_into("zone-name", "湖心北责任区").await?;
+    app.click("zone-save").await?;
+    success(app, "已改名为“湖心北责任区”").await?;
+    app.wait_xpath(&format!("{}//span[contains(@class,'coverage')][.='1/1']", zone_row("湖心北责任区"))).await?;
+    assert_eq!(app.db_number("SELECT count(*) FROM zones WHERE name = '湖心北责任区'").await?, 1);
+
+    // The zone's sign, straight from its row: one A4 landscape sheet.
+    app.click_visible(&format!("{}//button[contains(.,'打印标识牌')]", zone_row("湖心北责任区"))).await?;
     app.wait_text("print-picked", |t| t.contains("1 个责任区")).await?;
     app.wait_text("print-summary", |t| t.contains("共 1 份，1 张纸")).await?;
     app.wait_text("print-page-size", |t| t.contains("297 × 210 mm")).await?;
 
-    // The member who covers both lanes dies: marked 去世 in the roster, they no longer cover
-    // them, and the zone shows both lanes open again.
+    // The member who covers the lane dies: marked 去世 in the roster, they no longer cover it,
+    // and the zone shows the lane open again.
     app.click("menu-roster").await?;
     app.type_into("roster-search", &keeper).await?;
     app.wait_text("roster-total", |t| t.contains("共 1 名")).await?;
@@ -98,15 +123,15 @@ async fn flow(app: &App) -> R {
     success(app, &format!("已将“{keeper}”标记为去世")).await?;
     app.click("menu-posts").await?;
     app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='党员责任区']").await?;
-    app.wait_xpath(&format!("{}//span[contains(@class,'coverage')][.='0/2']", zone_row("湖心责任区"))).await?;
-    app.wait_text("zones-uncovered", |t| t.contains("湖心1巷") && t.contains("湖心南巷")).await?;
+    app.wait_xpath(&format!("{}//span[contains(@class,'coverage')][.='0/1']", zone_row("湖心北责任区"))).await?;
+    app.wait_text("zones-uncovered", |t| t.contains("湖心1巷") && !t.contains("湖心南巷")).await?;
 
     // Deleted with its lanes, after a question that says what goes with it.
-    app.click_visible(&format!("{}//button[contains(.,'删除')]", zone_row("湖心责任区"))).await?;
+    app.click_visible(&format!("{}//button[contains(.,'删除')]", zone_row("湖心北责任区"))).await?;
     let question = app.visible_text("//div[contains(@class,'el-message-box')]").await?;
-    assert!(question.contains("其中 2 处（已落实到人 0 处）将一并删除"), "{question}");
+    assert!(question.contains("其中 1 处（已落实到人 0 处）将一并删除"), "{question}");
     app.click_visible("//div[contains(@class,'el-message-box')]//button[contains(.,'删除')]").await?;
     success(app, "已删除").await?;
-    app.wait_text("zones-table", |t| !t.contains("湖心责任区")).await?;
+    app.wait_text("zones-table", |t| !t.contains("湖心北责任区")).await?;
     Ok(())
 }

@@ -75,7 +75,7 @@ fn task_test(root: &Path) -> Result {
         let faked = [("FAKETIME_DONT_FAKE_MONOTONIC", "1")];
         run(root, "faketime", &[day, "cargo", "test", "--quiet", "--test", "tests"], &faked)?;
     }
-    run(root, "cargo", &["test", "--test", "e2e", "--", "--test-threads=1"], &[])?;
+    run(root, "cargo", &["test", "--test", "e2e"], &[])?;
     // The command line builds without the desktop app (no Tauri, no WebKit, no ui/dist).
     run(root, "cargo", &["build", "--no-default-features", "--bin", "sanliang"], &[])
 }

@@ -1,5 +1,24 @@
 import { describe, expect, it } from 'vitest'
-import { formatDateCn, formatFen, formatWhen } from './format'
+import { formatCount, formatDateCn, formatFen, formatTenths, formatWhen } from './format'
+import money from '../../../tests/vectors/money.json'
+
+describe('formatFen on the vectors the core is tested with', () => {
+  for (const { fen, text } of money.cases) {
+    it(`${fen} fen reads ${text}`, () => expect(formatFen(fen)).toBe(text))
+  }
+})
+
+describe('counts and hours', () => {
+  it('groups large counts and keeps the unit', () => {
+    expect(formatCount(0, '名')).toBe('0名')
+    expect(formatCount(21400, '名')).toBe('21,400名')
+  })
+  it('shows tenths of an hour with one decimal', () => {
+    expect(formatTenths(0)).toBe('0.0')
+    expect(formatTenths(25)).toBe('2.5')
+    expect(formatTenths(1230)).toBe('123.0')
+  })
+})
 
 describe('format', () => {
   it('shows money in fen as grouped yuan, like the core', () => {
@@ -10,6 +29,8 @@ describe('format', () => {
   it('writes dates the Chinese way', () => {
     expect(formatDateCn('2026-03-05')).toBe('2026年3月5日')
     expect(formatDateCn(null)).toBe('')
+    expect(formatDateCn('2026-11-28T02:00:05Z')).toBe('2026年11月28日')
+    expect(formatDateCn('2026年')).toBe('2026年')
   })
   it('says when something changed relative to today, in local time', () => {
     const now = new Date(2026, 10, 28, 15, 0)

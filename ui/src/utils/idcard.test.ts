@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { parseIdNumber } from './idcard'
 import { formatDateCn } from './format'
+import vectors from '../../../tests/vectors/id-numbers.json'
+
+describe('parseIdNumber on the vectors the core is tested with', () => {
+  it('has the cases', () => expect(vectors.cases.length).toBeGreaterThanOrEqual(30))
+  for (const { name, input, expect: verdict } of vectors.cases) {
+    it(name, () => {
+      const got = parseIdNumber(input)
+      expect(typeof got === 'string' ? { error: got } : got).toEqual(verdict)
+    })
+  }
+})
 
 describe('parseIdNumber', () => {
   it('accepts the standard example with X', () => {
