@@ -40,4 +40,7 @@ mod demo_and_cli;
 // 最近变动 on the home page: batches as one line, scoped, the last thirty days.
 mod changes;
 
+// Bad input, one table of every text field of every form with its limit.
+mod bad_input;
+
 mod support;

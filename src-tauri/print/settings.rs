@@ -56,7 +56,7 @@ fn fields(s: &mut PrintSettings) -> [(&'static str, &'static str, &mut String, u
         ("vanguardTitle", "先锋岗标题", &mut s.vanguard_title, limits::PRINT_TITLE),
         ("modelTitle", "示范岗标题", &mut s.model_title, limits::PRINT_TITLE),
         ("badgeTitle", "胸牌标题", &mut s.badge_title, limits::PRINT_TITLE),
-        ("zoneTitle", "责任区标题", &mut s.zone_title, limits::PRINT_TITLE),
+        ("zoneTitle", "责任区牌标题", &mut s.zone_title, limits::PRINT_TITLE),
         ("noticeTitle", "公示表标题", &mut s.notice_title, limits::NOTICE_TITLE),
         ("issuer", "监制单位", &mut s.issuer, limits::PRINT_FOOTER),
         ("phone", "监督电话", &mut s.phone, limits::PRINT_FOOTER),
