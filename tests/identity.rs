@@ -126,9 +126,8 @@ async fn impossible_dates_and_empty_selections_are_refused() {
 
 #[tokio::test]
 async fn the_demo_shows_most_members_with_identity_and_the_cli_prints_the_figures() {
-    let dir = tempfile::tempdir().unwrap();
-    let pool = sanliang::db::open(dir.path()).await.unwrap();
-    sanliang::demo::load(&pool, sanliang::demo::DemoScale::Community, support::today()).await.unwrap();
+    let t = support::demo().await;
+    let pool = t.pool.clone();
     let s = identity::summary(&pool, None).await.unwrap();
     // The figures counted straight from the rows, not by the code under test.
     let count = |sql: String| {
@@ -148,7 +147,7 @@ async fn the_demo_shows_most_members_with_identity_and_the_cli_prints_the_figure
     assert!(s.by_type.iter().filter(|t| t.code != "work_pass").all(|t| t.count > 0), "{s:?}");
     pool.close().await;
 
-    let out = crate::support::cli().args(["identity", "--data-dir", dir.path().to_str().unwrap()]).output().unwrap();
+    let out = crate::support::cli().args(["identity", "--data-dir", t.dir.path().to_str().unwrap()]).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains(&format!("已亮身份\t{}", s.shown)), "{text}");

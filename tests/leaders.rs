@@ -133,8 +133,7 @@ async fn difficulties_are_saved_with_their_visit_and_only_move_forward_with_date
 
 #[tokio::test]
 async fn the_demo_has_leaders_with_visits_and_the_cli_prints_the_month() {
-    let t = support::fresh().await;
-    sanliang::demo::load(&t.pool, sanliang::demo::DemoScale::Community, support::today()).await.unwrap();
+    let t = support::demo().await;
     let all = leaders::list(&t.pool, None).await.unwrap();
     assert!(all.iter().any(|l| l.level == LeaderLevel::County) && all.iter().any(|l| l.level == LeaderLevel::Township));
     let missing = leaders::missing_visits(&t.pool, None, "2026-11").await.unwrap();

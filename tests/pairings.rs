@@ -125,8 +125,7 @@ async fn an_open_agreement_ending_within_the_notice_days_is_marked_ending_soon()
 
 #[tokio::test]
 async fn the_demo_has_the_seeds_pairings_and_the_cli_prints_them() {
-    let t = support::fresh().await;
-    sanliang::demo::load(&t.pool, sanliang::demo::DemoScale::Community, support::today()).await.unwrap();
+    let t = support::demo().await;
     let all = pairings::list(&t.pool, None, support::today()).await.unwrap();
     let civil = all.iter().find(|p| p.unit_name == "县民政局").unwrap();
     assert!(civil.community_name.starts_with("大街社区"));

@@ -141,9 +141,8 @@ async fn post_rules_dates_and_members_off_the_roll() {
 
 #[tokio::test]
 async fn the_demo_has_posts_held_by_most_members_and_the_cli_prints_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let pool = sanliang::db::open(dir.path()).await.unwrap();
-    sanliang::demo::load(&pool, sanliang::demo::DemoScale::Community, support::today()).await.unwrap();
+    let t = support::demo().await;
+    let pool = t.pool.clone();
     let s = posts::stats(&pool, None).await.unwrap();
     // Counted straight from the rows: members on the roll holding a post now, and how.
     let count = |sql: String| {
@@ -159,7 +158,7 @@ async fn the_demo_has_posts_held_by_most_members_and_the_cli_prints_them() {
     assert!(s.with_post * 100 / s.active_members >= 60, "{s:?}");
     assert!(s.claimed > 0 && s.assigned > 0, "{s:?}");
     pool.close().await;
-    let out = crate::support::cli().args(["posts", "--data-dir", dir.path().to_str().unwrap()]).output().unwrap();
+    let out = crate::support::cli().args(["posts", "--data-dir", t.dir.path().to_str().unwrap()]).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains(&format!("已认岗定责\t{}", s.with_post)), "{text}");

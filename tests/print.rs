@@ -1,7 +1,6 @@
 use std::process::Command;
 
 use sanliang::common::catalog::{Category, Gender};
-use sanliang::demo::{self, DemoScale};
 use sanliang::print::canvas::{MarkKind, Sheet};
 use sanliang::print::data::Selection;
 use sanliang::print::{self, pledge_card, Paper, PrintKind, PrintOptions};
@@ -37,8 +36,7 @@ fn pdf_pages(bytes: &[u8]) -> usize {
 
 #[tokio::test]
 async fn pledge_cards_carry_the_names_and_pledges_as_text_small_and_identical_each_time() {
-    let t = support::fresh().await;
-    demo::load(&t.pool, DemoScale::Community, support::today()).await.unwrap();
+    let t = support::demo().await;
     let job = print::prepare(&t.pool, t.dir.path(), options(PrintKind::PledgeCards, Paper::A6), support::today())
         .await
         .unwrap();
@@ -96,8 +94,7 @@ async fn a_character_no_font_has_is_reported_by_member_and_field_before_printing
 
 #[tokio::test]
 async fn a_card_keeps_everything_inside_its_border() {
-    let t = support::fresh().await;
-    demo::load(&t.pool, DemoScale::Community, support::today()).await.unwrap();
+    let t = support::demo().await;
     let job = print::prepare(&t.pool, t.dir.path(), options(PrintKind::PledgeCards, Paper::A6), support::today())
         .await
         .unwrap();
@@ -194,8 +191,7 @@ fn crc32(bytes: &[u8]) -> u32 {
 
 #[tokio::test]
 async fn every_item_prints_its_text_and_the_emblem_only_where_it_belongs() {
-    let t = support::fresh().await;
-    demo::load(&t.pool, DemoScale::Community, support::today()).await.unwrap();
+    let t = support::demo().await;
     let mut settings = print::settings::load(&t.pool, t.dir.path()).await.unwrap();
     settings.phone = "0877-8012345".into();
     settings.issuer = "中共江川县委组织部监制".into();
@@ -268,8 +264,7 @@ async fn every_item_prints_its_text_and_the_emblem_only_where_it_belongs() {
 #[tokio::test]
 async fn the_rosters_filter_chooses_whom_to_print() {
     use sanliang::roster::members::{MemberQuery, MemberSort};
-    let t = support::fresh().await;
-    demo::load(&t.pool, DemoScale::Community, support::today()).await.unwrap();
+    let t = support::demo().await;
     let query = MemberQuery {
         text: "李".into(),
         status: Some(sanliang::common::catalog::MemberStatus::Active),

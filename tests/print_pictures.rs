@@ -8,7 +8,6 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sanliang::demo::{self, DemoScale};
 use sanliang::print::canvas::{Mark, MarkKind, Sheet};
 use sanliang::print::data::Selection;
 use sanliang::print::{self, Paper, PrintKind, PrintOptions};
@@ -235,8 +234,7 @@ fn check_golden(kind: PrintKind, pdf: &Path) {
 
 #[tokio::test]
 async fn every_item_reads_back_where_it_was_drawn_and_inks_only_its_boxes() {
-    let t = support::fresh().await;
-    demo::load(&t.pool, DemoScale::Community, support::today()).await.unwrap();
+    let t = support::demo().await;
     let mut settings = print::settings::load(&t.pool, t.dir.path()).await.unwrap();
     settings.phone = "0877-8012345".into();
     settings.issuer = "中共江川县委组织部监制".into();

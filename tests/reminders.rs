@@ -85,8 +85,7 @@ async fn reminders_follow_missing_visits_stale_difficulties_and_ending_agreement
 
 #[tokio::test]
 async fn the_home_page_counts_the_practice_of_the_demo() {
-    let t = support::fresh().await;
-    sanliang::demo::load(&t.pool, sanliang::demo::DemoScale::Community, support::today()).await.unwrap();
+    let t = support::demo().await;
     let figures = sanliang::overview::stats::practice(&t.pool, None, support::today()).await.unwrap();
     let count = |code: &str| figures.iter().find(|f| f.code == code).unwrap().count;
     let identity = sanliang::sanliang::identity::summary(&t.pool, None).await.unwrap();

@@ -120,8 +120,7 @@ async fn zone_rules_are_refused_with_reasons() {
 
 #[tokio::test]
 async fn the_demo_has_hezui_lakeside_zones_with_a_few_uncovered_items() {
-    let t = support::fresh().await;
-    sanliang::demo::load(&t.pool, sanliang::demo::DemoScale::Community, support::today()).await.unwrap();
+    let t = support::demo().await;
     let zones = zones::list(&t.pool, None).await.unwrap();
     assert_eq!(zones.len(), 12);
     assert!(zones.iter().all(|z| z.community_name.starts_with("河咀社区")));

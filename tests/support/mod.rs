@@ -14,6 +14,36 @@ pub async fn fresh() -> TestDb {
     TestDb { dir, pool }
 }
 
+/// A fresh data folder holding the community demo as of `today()`. The demo is built once per
+/// test process and each test gets its own copy of the file, so a test may change it freely.
+pub async fn demo() -> TestDb {
+    static TEMPLATE: tokio::sync::OnceCell<std::path::PathBuf> = tokio::sync::OnceCell::const_new();
+    let template = TEMPLATE
+        .get_or_init(|| async {
+            let built = fresh().await;
+            sanliang::demo::load(&built.pool, sanliang::demo::DemoScale::Community, today()).await.expect("demo");
+            // VACUUM INTO writes one consistent file, the WAL folded in; renamed into place, so
+            // another test process (the same demo, the same bytes) never sees half a file.
+            let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+            let part = dir.join(format!("demo-{}.db.{}.part", today(), std::process::id()));
+            let file = dir.join(format!("demo-{}.db", today()));
+            let _ = std::fs::remove_file(&part);
+            sqlx::query("VACUUM INTO ?1")
+                .bind(part.to_string_lossy().into_owned())
+                .execute(&built.pool)
+                .await
+                .expect("copy the demo");
+            built.pool.close().await;
+            std::fs::rename(&part, &file).expect("the demo in place");
+            file
+        })
+        .await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(template, sanliang::db::db_path(dir.path())).expect("copy the demo");
+    let pool = sanliang::db::open(dir.path()).await.expect("open the demo");
+    TestDb { dir, pool }
+}
+
 pub fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 28).expect("date")
 }

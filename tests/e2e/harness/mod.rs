@@ -186,7 +186,9 @@ impl App {
     async fn finish(self, name: &str, result: R) -> R<TempDir> {
         if let Err(e) = &result {
             let shot_name = format!("FAILED-{name}");
-            let _ = tokio::time::timeout(Duration::from_secs(10), self.screenshot(&shot_name)).await;
+            if let Err(shot) = self.screenshot(&shot_name).await {
+                eprintln!("the screenshot of the failure was not taken: {shot}");
+            }
             eprintln!("{name} failed: {e}; screenshot in target/e2e-screenshots/FAILED-{name}.png");
         }
         let closed = match tokio::time::timeout(Duration::from_secs(10), self.client.clone().close()).await {
