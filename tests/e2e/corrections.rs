@@ -25,6 +25,18 @@ async fn flow(app: &App) -> R {
     deletion(app).await
 }
 
+/// Opens a folded node of the organization tree (clicking its arrow until it shows open).
+async fn open_node(app: &App, name: &str) -> R {
+    app.wait_until(
+        &format!("//div[contains(@class,'el-tree-node__content')][.//span[normalize-space(.)='{name}']]"),
+        "const icon = els.length ? els[0].querySelector('.el-tree-node__expand-icon') : null;
+         if (!icon) return null;
+         if (!icon.classList.contains('expanded')) { icon.click(); return null; }
+         return true;",
+    )
+    .await
+}
+
 /// A branch renamed, then moved under another community: the tree and the database follow.
 async fn organizations(app: &App) -> R {
     let id = |name: &str| format!("SELECT id FROM organizations WHERE name = '{name}' AND deleted_at IS NULL");
@@ -32,11 +44,7 @@ async fn organizations(app: &App) -> R {
     let target = app.db_number(&id("下营社区党总支")).await?;
     app.click("menu-orgs").await?;
     // Branches sit under their community, folded: open it as a secretary would.
-    app.click_visible(
-        "//div[contains(@class,'el-tree-node__content')][.//span[normalize-space(.)='河咀社区党总支']]\
-         //*[contains(@class,'el-tree-node__expand-icon')]",
-    )
-    .await?;
+    open_node(app, "河咀社区党总支").await?;
     app.click(&format!("org-rename-{branch}")).await?;
     app.type_into("org-name", "河咀社区滨河党支部").await?;
     app.click("org-save").await?;
@@ -50,16 +58,13 @@ async fn organizations(app: &App) -> R {
     let parent = format!("SELECT parent_id FROM organizations WHERE id = {branch}");
     assert_eq!(app.db_number(&parent).await?, target);
     // In the tree the branch now sits under its new community, once that is opened.
-    app.click_visible(
-        "//div[contains(@class,'el-tree-node__content')][.//span[normalize-space(.)='下营社区党总支']]\
-         //*[contains(@class,'el-tree-node__expand-icon')]",
-    )
-    .await?;
+    open_node(app, "下营社区党总支").await?;
     app.wait_xpath(
         "//div[contains(@class,'el-tree-node')][.//span[normalize-space(.)='下营社区党总支']]\
          //div[contains(@class,'el-tree-node__children')]//span[normalize-space(.)='河咀社区滨河党支部']",
     )
     .await?;
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await; // the tree's unfolding, for the picture
     app.screenshot("30-orgs-moved").await
 }
 
