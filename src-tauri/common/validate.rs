@@ -319,6 +319,14 @@ mod tests {
     }
 
     #[test]
+    fn a_check_character_needs_exactly_seventeen_digits() {
+        assert_eq!(id_check_char("11010519491231002"), Some('X'));
+        assert_eq!(id_check_char("1101051949123100"), None, "sixteen digits");
+        assert_eq!(id_check_char("110105194912310021"), None, "eighteen digits");
+        assert_eq!(id_check_char("1101051949123100A"), None, "a letter among seventeen");
+    }
+
+    #[test]
     fn wrong_check_digit_is_refused() {
         assert_eq!(parse_id_number("530421198001011237"), Err("身份证号校验位不正确，请核对"));
         assert_eq!(parse_id_number("110105194912310021"), Err("身份证号校验位不正确，请核对"));
