@@ -430,7 +430,10 @@ mod tests {
         assert_eq!(refused("   "), "请填写姓名");
         assert_eq!(refused(&"王".repeat(21)), "姓名不能超过20个字");
         assert!(check_name("name", &"𠮷".repeat(20)).is_ok(), "20 characters, even outside the BMP");
-        assert_eq!(refused("·张三"), "姓名中的“·”只能用在两个字之间");
+        for dotted in ["·张三", "张三·", "阿依古丽··买买提", "阿依古丽.·买买提"] {
+            assert_eq!(refused(dotted), "姓名中的“·”只能用在两个字之间", "{dotted}");
+        }
+        assert_eq!(check_name("name", "阿依古丽.买买提").unwrap(), "阿依古丽·买买提", "the dot as people type it");
         assert_eq!(refused("张3"), "姓名中不能含有“3”");
         assert_eq!(refused("张<b>"), "姓名中不能含有“<”");
         assert_eq!(check_name("name", "张3").unwrap_err().field(), Some("name"));
