@@ -319,6 +319,17 @@ mod tests {
     }
 
     #[test]
+    fn a_past_date_may_be_today_but_not_tomorrow() {
+        let today = d("2026-11-28");
+        assert_eq!(check_past_date("visitedOn", "走访日期", "2026-11-27", today).unwrap(), d("2026-11-27"));
+        assert_eq!(check_past_date("visitedOn", "走访日期", " 2026-11-28 ", today).unwrap(), today);
+        let err = check_past_date("visitedOn", "走访日期", "2026-11-29", today).unwrap_err();
+        assert_eq!((err.field(), err.to_string().as_str()), (Some("visitedOn"), "走访日期不能晚于今天"));
+        let err = check_past_date("visitedOn", "走访日期", "2026-02-30", today).unwrap_err();
+        assert_eq!(err.to_string(), "请填写有效的走访日期（格式：2026-11-28）");
+    }
+
+    #[test]
     fn a_check_character_needs_exactly_seventeen_digits() {
         assert_eq!(id_check_char("11010519491231002"), Some('X'));
         assert_eq!(id_check_char("1101051949123100"), None, "sixteen digits");
