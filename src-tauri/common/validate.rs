@@ -407,7 +407,11 @@ mod tests {
         assert_eq!(refused("\u{200B}\u{FEFF}\u{200D}"), "请填写地点", "invisible characters alone are nothing");
         assert_eq!(check_text("place", "地点", "大街\u{200B}社区\u{FEFF}", 60, true).unwrap(), "大街社区");
         assert_eq!(check_text("place", "地点", "", 60, false).unwrap(), "");
-        assert_eq!(check_text("place", "地点", &"街".repeat(60), 60, true).unwrap(), "街".repeat(60), "the limit itself");
+        assert_eq!(
+            check_text("place", "地点", &"街".repeat(60), 60, true).unwrap(),
+            "街".repeat(60),
+            "the limit itself"
+        );
         let err = check_text("place", "地点", &"街".repeat(61), 60, true).unwrap_err();
         assert_eq!((err.field(), err.to_string().as_str()), (Some("place"), "地点不能超过60个字"));
     }
