@@ -466,10 +466,19 @@ mod tests {
 
     #[test]
     fn phones_mobile_and_landline() {
-        for ok in ["13812345678", "0877-8012345", "08778012345", "8012345", "0877-80123456转123", ""] {
+        // The last is exactly 20 characters, the limit.
+        for ok in
+            ["13812345678", "0877-8012345", "08778012345", "8012345", "0877-80123456转123", "", "0877-80123456转123456"]
+        {
             assert!(check_phone("phone", ok).is_ok(), "{ok}");
         }
-        for bad in ["1381234567", "138123456789", "12812345678", "phone", "0877-12", "877-8012345"] {
+        let err = check_phone("phone", "0877-80123456转1234567").unwrap_err();
+        assert_eq!(err.to_string(), "电话不能超过20位");
+        let extensions = ["0877-8012345转", "0877-8012345转1234567", "0877-8012345转12a", "0877-8012345#"];
+        for bad in ["1381234567", "138123456789", "12812345678", "phone", "0877-12", "877-8012345"]
+            .into_iter()
+            .chain(extensions)
+        {
             let err = check_phone("phone", bad).unwrap_err();
             assert_eq!(
                 (err.field(), err.to_string().as_str()),
