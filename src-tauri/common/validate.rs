@@ -475,9 +475,11 @@ mod tests {
         let err = check_phone("phone", "0877-80123456转1234567").unwrap_err();
         assert_eq!(err.to_string(), "电话不能超过20位");
         let extensions = ["0877-8012345转", "0877-8012345转1234567", "0877-8012345转12a", "0877-8012345#"];
+        let letters = ["0877-80a2345", "0a77-8012345", "8012a45", "0877801234a"];
         for bad in ["1381234567", "138123456789", "12812345678", "phone", "0877-12", "877-8012345"]
             .into_iter()
             .chain(extensions)
+            .chain(letters)
         {
             let err = check_phone("phone", bad).unwrap_err();
             assert_eq!(
