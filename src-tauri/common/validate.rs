@@ -319,6 +319,17 @@ mod tests {
     }
 
     #[test]
+    fn a_birth_date_lies_between_1900_and_today() {
+        let today = d("2026-11-28");
+        assert!(check_birth_date(today, today).is_ok(), "born today");
+        assert!(check_birth_date(d("1900-01-01"), today).is_ok());
+        let late = check_birth_date(d("2026-11-29"), today).unwrap_err();
+        assert_eq!((late.field(), late.to_string().as_str()), (Some("birthDate"), "出生日期不能晚于今天"));
+        let early = check_birth_date(d("1899-12-31"), today).unwrap_err();
+        assert_eq!((early.field(), early.to_string().as_str()), (Some("birthDate"), "出生日期不合理"));
+    }
+
+    #[test]
     fn a_past_date_may_be_today_but_not_tomorrow() {
         let today = d("2026-11-28");
         assert_eq!(check_past_date("visitedOn", "走访日期", "2026-11-27", today).unwrap(), d("2026-11-27"));
@@ -512,6 +523,10 @@ mod tests {
     #[test]
     fn masks_keep_only_what_identifies_the_row() {
         assert_eq!(mask_id_number("530421198001011232"), "5304211980****1232");
+        // Stored numbers are 18 characters; anything shorter keeps its ends only, or nothing.
+        assert_eq!(mask_id_number("123456789012"), "12345678****9012");
+        assert_eq!(mask_id_number("12345678"), "1234****5678");
+        assert_eq!(mask_id_number("1234567"), "*******");
         assert_eq!(mask_phone("13812345678"), "138****5678");
         assert_eq!(mask_phone("0877-8012345"), "0877-*****45");
     }
