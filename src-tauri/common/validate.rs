@@ -529,5 +529,6 @@ mod tests {
         assert_eq!(mask_id_number("1234567"), "*******");
         assert_eq!(mask_phone("13812345678"), "138****5678");
         assert_eq!(mask_phone("0877-8012345"), "0877-*****45");
+        assert_eq!(mask_phone("08778012345"), "*********45", "eleven digits, but a landline");
     }
 }
