@@ -189,8 +189,8 @@ fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
-#[tokio::test]
-async fn every_item_prints_its_text_and_the_emblem_only_where_it_belongs() {
+/// The demo with a supervision phone, an issuer and emblem artwork set, as every item prints them.
+pub async fn demo_with_print_settings() -> support::TestDb {
     let t = support::demo().await;
     let mut settings = print::settings::load(&t.pool, t.dir.path()).await.unwrap();
     settings.phone = "0877-8012345".into();
@@ -199,6 +199,12 @@ async fn every_item_prints_its_text_and_the_emblem_only_where_it_belongs() {
     let art = t.dir.path().join("art.png");
     std::fs::write(&art, png_bytes()).unwrap();
     print::settings::set_emblem(t.dir.path(), &art).unwrap();
+    t
+}
+
+#[tokio::test]
+async fn every_item_prints_its_text_and_the_emblem_only_where_it_belongs() {
+    let t = demo_with_print_settings().await;
     assert!(print::settings::load(&t.pool, t.dir.path()).await.unwrap().has_emblem);
 
     let hezui = sanliang::roster::orgs::tree(&t.pool).await.unwrap()[0]

@@ -234,14 +234,7 @@ fn check_golden(kind: PrintKind, pdf: &Path) {
 
 #[tokio::test]
 async fn every_item_reads_back_where_it_was_drawn_and_inks_only_its_boxes() {
-    let t = support::demo().await;
-    let mut settings = print::settings::load(&t.pool, t.dir.path()).await.unwrap();
-    settings.phone = "0877-8012345".into();
-    settings.issuer = "中共江川县委组织部监制".into();
-    print::settings::save(&t.pool, t.dir.path(), &settings).await.unwrap();
-    let art = t.dir.path().join("art.png");
-    std::fs::write(&art, crate::print::png_bytes()).unwrap();
-    print::settings::set_emblem(t.dir.path(), &art).unwrap();
+    let t = crate::print::demo_with_print_settings().await;
 
     for (kind, paper) in [
         (PrintKind::PledgeCards, Paper::A6),

@@ -31,7 +31,7 @@ macro_rules! flows {
 }
 
 pub fn main(flows: Vec<Flow>) -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<String> = std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
     if args.iter().any(|a| a == "--list") {
         for flow in &flows {
             println!("{}: test", flow.name);
