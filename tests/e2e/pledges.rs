@@ -52,10 +52,9 @@ async fn write_and_publish(app: &App, opened: &std::path::Path) -> R {
     // A branch's pledge with three items; the third still lacks a deadline.
     app.click("pledge-add").await?;
     // Writing for a member offers the seed's themes for the member's category.
-    app.click_visible("//*[@data-testid='pledge-member']//div[contains(@class,'el-select__wrapper')]").await?;
-    let option = "//li[contains(@class,'el-select-dropdown__item')][.//span[contains(.,'无职党员')]][1]";
-    app.wait_xpath(option).await?;
-    app.click_visible(option).await?;
+    let list = app.open_list("pledge-member").await?;
+    let option = format!("{list}//li[contains(@class,'el-select-dropdown__item')][.//span[contains(.,'无职党员')]][1]");
+    app.click_visible(&option).await?;
     let themes = app.visible_texts("//span[@data-testid='pledge-theme']").await?;
     assert!(
         themes.iter().any(|t| t.contains("调解邻里矛盾")) && !themes.iter().any(|t| t.contains("简化服务手续")),

@@ -28,10 +28,11 @@ async fn flow(app: &App) -> R {
 
     // An in-service member without a post claims it (members holding one are shown and disabled).
     app.click_visible(&format!("{}//button[contains(.,'安排党员')]", row("文明劝导先锋岗"))).await?;
-    app.click_visible("//*[@data-testid='assign-member']//div[contains(@class,'el-select__wrapper')]").await?;
-    let option = "//li[contains(@class,'el-select-dropdown__item') and not(contains(@class,'is-disabled'))]";
+    let list = app.open_list("assign-member").await?;
+    let option =
+        format!("{list}//li[contains(@class,'el-select-dropdown__item') and not(contains(@class,'is-disabled'))]");
     let name = app.visible_text(&format!("{option}/span[1]")).await?;
-    app.click_visible(option).await?;
+    app.click_visible(&option).await?;
     app.click("assign-save").await?;
     app.visible_text(&format!(
         "//div[contains(@class,'el-message--success')][contains(.,'已安排“{name}”到“文明劝导先锋岗”')]"

@@ -16,10 +16,12 @@ async fn flow(app: &App) -> R {
     app.type_into("activity-place", "河咀社区卫生室").await?;
     app.type_into("activity-served", "86").await?;
     // The member picker lists each member by name (first), then where they belong.
-    app.click_visible("//*[@data-testid='participant-member-0']//div[contains(@class,'el-select__wrapper')]").await?;
-    let option = "//li[contains(@class,'el-select-dropdown__item') and not(contains(@class,'is-disabled'))]";
+    // Its own list: the service picker's list may still be fading out.
+    let list = app.open_list("participant-member-0").await?;
+    let option =
+        format!("{list}//li[contains(@class,'el-select-dropdown__item') and not(contains(@class,'is-disabled'))]");
     let member = app.visible_text(&format!("{option}/span[1]")).await?;
-    app.click_visible(option).await?;
+    app.click_visible(&option).await?;
     app.type_into("participant-hours-0", "2.5").await?;
     app.click("participant-add").await?;
     app.type_into("participant-name-1", "杨佳怡").await?;
@@ -36,8 +38,11 @@ async fn flow(app: &App) -> R {
     assert!(first.contains("义务诊疗") && first.contains("86") && first.contains("5.5"), "{first}");
 
     app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='党员参与']").await?;
-    let members = app.content("//div[@data-testid='volunteer-members-table']").await?;
-    assert!(members.contains(member.trim()), "{member} is listed with their hours");
+    app.wait_xpath(&format!(
+        "//div[@data-testid='volunteer-members-table']//tbody/tr[.//td[normalize-space(.)='{}']]",
+        member.trim()
+    ))
+    .await?;
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     app.screenshot("19-volunteering").await?;
 

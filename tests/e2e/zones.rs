@@ -33,10 +33,10 @@ async fn flow(app: &App) -> R {
     // Tick both lanes, pick a member, assign.
     app.click_visible(&format!("{}//button[contains(.,'安排党员')]", zone_row("湖心责任区"))).await?;
     app.click_visible("//div[@data-testid='zone-items']//thead//span[contains(@class,'el-checkbox__inner')]").await?;
-    app.click_visible("//*[@data-testid='zone-member']//div[contains(@class,'el-select__wrapper')]").await?;
-    let names = app.visible_texts("//li[contains(@class,'el-select-dropdown__item')]/span[1]").await?;
+    let list = app.open_list("zone-member").await?;
+    let names = app.visible_texts(&format!("{list}//li[contains(@class,'el-select-dropdown__item')]/span[1]")).await?;
     assert!(names.len() >= 2, "{names:?}");
-    let option = |name: &str| format!("//li[contains(@class,'el-select-dropdown__item')][span[1][.='{name}']]");
+    let option = |name: &str| format!("{list}//li[contains(@class,'el-select-dropdown__item')][span[1][.='{name}']]");
     let keeper = names[0].clone();
     app.click_visible(&option(&keeper)).await?;
     app.click("zone-cover").await?;
@@ -49,7 +49,7 @@ async fn flow(app: &App) -> R {
     // Another member cannot take a lane someone covers: the reason shows at the field.
     app.click_visible("//div[@data-testid='zone-items']//tbody/tr[1]//span[contains(@class,'el-checkbox__inner')]")
         .await?;
-    app.click_visible("//*[@data-testid='zone-member']//div[contains(@class,'el-select__wrapper')]").await?;
+    app.open_list("zone-member").await?;
     let other = names.iter().find(|n| **n != keeper).ok_or("only one member to choose from")?;
     app.click_visible(&option(other)).await?;
     app.click("zone-cover").await?;

@@ -98,12 +98,18 @@ impl App {
         Ok(last_number(&text).ok_or_else(|| format!("no number in {id}: {text:?}"))?)
     }
 
-    /// Opens the select `id` and picks its first option — from its own list, not one still
-    /// fading out from another field; returns the option's text.
-    pub async fn choose_first(&self, id: &str) -> R<String> {
+    /// Opens the select `id` and returns an XPath to its own option list — not one still fading
+    /// out from another field, nor another select's list left in the page.
+    pub async fn open_list(&self, id: &str) -> R<String> {
+        // Element Plus listens on the select's inner wrapper, not its root.
         self.click_visible(&format!("//*[@data-testid='{id}']//div[contains(@class,'el-select__wrapper')]")).await?;
         let list = self.attribute(&format!("//*[@data-testid='{id}']//input"), "aria-controls").await?;
-        let first = format!("//*[@id='{list}']//li[contains(@class,'el-select-dropdown__item')][1]");
+        Ok(format!("//*[@id='{list}']"))
+    }
+
+    /// Opens the select `id` and picks its first option; returns the option's text.
+    pub async fn choose_first(&self, id: &str) -> R<String> {
+        let first = format!("{}//li[contains(@class,'el-select-dropdown__item')][1]", self.open_list(id).await?);
         let text = self.visible_text(&first).await?;
         self.click_visible(&first).await?;
         Ok(text.trim().to_owned())
@@ -195,11 +201,9 @@ impl App {
 
     /// Opens an Element Plus select and picks the option with this label, from its own list.
     pub async fn choose(&self, id: &str, option: &str) -> R {
-        // Element Plus listens on the select's inner wrapper, not its root.
-        self.click_visible(&format!("//*[@data-testid='{id}']//div[contains(@class,'el-select__wrapper')]")).await?;
-        let list = self.attribute(&format!("//*[@data-testid='{id}']//input"), "aria-controls").await?;
+        let list = self.open_list(id).await?;
         self.click_visible(&format!(
-            "//*[@id='{list}']//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='{option}']"
+            "{list}//li[contains(@class,'el-select-dropdown__item')][normalize-space(.)='{option}']"
         ))
         .await
     }
