@@ -94,3 +94,101 @@ async fn the_home_page_counts_the_practice_of_the_demo() {
     assert_eq!(count("pledges_done"), 0, "this year's pledges are still in progress on 28 November");
     assert_eq!(count("pairings"), 5);
 }
+
+/// Each reminder as the home page shows it — count, title, examples and page — on a hand-made
+/// fixture whose figures are counted here: two communities in two townships, a deputy who
+/// visited one of them (raising one suggestion a day too late to be stale, one a day old
+/// enough), a deputy who never visited the other, and pledges overdue, in time and drafted.
+#[tokio::test]
+async fn every_reminder_counts_names_and_links_what_is_due_in_the_chosen_scope() {
+    use sanliang::common::catalog::{DeputyRole, OrgKind};
+    use sanliang::sanliang::pledges::{self, ItemInput, PledgeInput};
+    use sanliang::sijin::deputies::{self, DeputyInput, DeputyVisitInput, SuggestionInput};
+
+    let t = support::fresh().await;
+    let [_, street, hezui, _, other] = small_tree(&t.pool).await;
+    let dazhuang = crate::orgs::add(&t.pool, Some(&other), OrgKind::Community, "大庄社区党总支").await;
+    let today = support::today(); // 2026-11-28: suggestions raised before 2026-10-29 are stale
+
+    let deputy = |name: &str| DeputyInput { name: name.into(), roles: vec![DeputyRole::Npc], ..Default::default() };
+    let pu = deputies::create(&t.pool, &deputy("普丽华")).await.unwrap();
+    let li = deputies::create(&t.pool, &deputy("李建国")).await.unwrap();
+    deputies::pair(&t.pool, pu.id, Some(hezui.id), "2026-01-01", today).await.unwrap();
+    deputies::pair(&t.pool, li.id, Some(dazhuang.id), "2026-01-01", today).await.unwrap();
+    for (on, content) in [("2026-10-28", "增设老年活动室"), ("2026-10-29", "巷道加装路灯")] {
+        let visit = DeputyVisitInput {
+            deputy_id: Some(pu.id),
+            community_id: Some(hezui.id),
+            visited_on: on.into(),
+            notes: "接待群众".into(),
+            suggestions: vec![SuggestionInput { raised_by: "居民代表".into(), content: content.into() }],
+        };
+        deputies::log_visit(&t.pool, &visit, today).await.unwrap();
+    }
+
+    let item = |deadline: &str| ItemInput {
+        content: "每月走访辖区独居老人不少于2次".into(),
+        measures: "建立台账，每月小结".into(),
+        owner: "本人".into(),
+        deadline: deadline.into(),
+    };
+    let pledge = async |org: i64, name: &str, deadline: &str, publish: bool| {
+        let member = crate::zones::member(&t.pool, org, name).await;
+        let input = PledgeInput {
+            member_id: Some(member),
+            org_id: None,
+            year: 2026,
+            pledged_on: "2026-03-01".into(),
+            items: vec![item(deadline)],
+        };
+        let p = pledges::create(&t.pool, &input, today).await.unwrap();
+        if publish {
+            pledges::publish(&t.pool, p.id, "2026-03-05", today).await.unwrap();
+        }
+    };
+    pledge(hezui.id, "王芳", "2026-06-30", true).await; // overdue
+    pledge(dazhuang.id, "赵强", "2026-09-30", true).await; // overdue
+    pledge(hezui.id, "陈静", "2026-12-31", true).await; // in time
+    pledge(hezui.id, "刘洋", "2026-06-30", false).await; // a draft is not overdue
+
+    let shown =
+        |r: &reminders::Reminder| (r.key.clone(), r.count, r.title.clone(), r.examples.clone(), r.route.clone());
+    let all: Vec<_> = reminders::for_today(&t.pool, None, today).await.unwrap().iter().map(shown).collect();
+    let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        all,
+        [
+            (
+                "deputy_visits".to_owned(),
+                1,
+                "本季度还有1处代表委员未进结对社区".to_owned(),
+                strings(&["李建国—大庄社区党总支"]),
+                "/deputies".to_owned()
+            ),
+            (
+                "suggestions".to_owned(),
+                1,
+                "1条意见建议超过30天未答复".to_owned(),
+                strings(&["河咀社区党总支 增设老年活动室"]),
+                "/deputies".to_owned()
+            ),
+            ("pledges".to_owned(), 2, "2份承诺已逾期".to_owned(), strings(&["王芳", "赵强"]), "/pledges".to_owned()),
+        ]
+    );
+
+    // The township of 河咀 sees its own: its stale suggestion and its one overdue pledge.
+    let street_only: Vec<_> =
+        reminders::for_today(&t.pool, Some(street.id), today).await.unwrap().iter().map(shown).collect();
+    assert_eq!(
+        street_only.iter().map(|r| (r.0.as_str(), r.1)).collect::<Vec<_>>(),
+        [("suggestions", 1), ("pledges", 1)]
+    );
+    assert_eq!(street_only[1].3, strings(&["王芳"]));
+
+    // A day later the second suggestion is stale too.
+    let next_day = d("2026-11-29");
+    let later = reminders::for_today(&t.pool, Some(street.id), next_day).await.unwrap();
+    let suggestions = later.iter().find(|r| r.key == "suggestions").unwrap();
+    assert_eq!(suggestions.count, 2);
+    assert_eq!(suggestions.examples, strings(&["河咀社区党总支 增设老年活动室", "河咀社区党总支 巷道加装路灯"]));
+}
