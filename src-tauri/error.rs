@@ -100,7 +100,7 @@ const STORAGE_FAILED: &str = "数据库读写出错，刚才的操作没有完�
 
 /// What a file failure means for the user, in Chinese. Windows reports a file held open by
 /// another program (a PDF reader, WPS) as sharing or lock violations (os errors 32 and 33).
-fn io_message(e: &std::io::Error) -> String {
+pub(crate) fn io_message(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     let text = e.to_string();
     match (e.raw_os_error(), e.kind()) {
@@ -181,5 +181,20 @@ mod tests {
         // Rule messages carry no detail.
         let rule = Error::validation("name", "请填写姓名").to_ipc();
         assert_eq!((rule.message.as_str(), rule.detail), ("请填写姓名", None));
+    }
+
+    /// Windows' sharing and lock violations (another program has the file open) — run on the
+    /// Windows build under Wine by the test command.
+    #[cfg(windows)]
+    #[test]
+    fn a_file_held_by_another_program_says_so_on_windows() {
+        for code in [32, 33] {
+            let held =
+                Error::file(Path::new(r"C:\Users\张 三\承诺卡.pdf"), io::Error::from_raw_os_error(code)).to_ipc();
+            assert_eq!(
+                held.message, "无法读写文件“承诺卡.pdf”：文件正被其他程序打开（例如 PDF 阅读器或 WPS），请关闭它后重试",
+                "os error {code}"
+            );
+        }
     }
 }

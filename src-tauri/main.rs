@@ -1,7 +1,7 @@
 //! The desktop app's entry point.
 
-// No console window behind the app on Windows release builds.
-#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+// No console window behind the app on Windows, in every build (what it reports goes to its log).
+#![windows_subsystem = "windows"]
 
 fn main() {
     sanliang::run();

@@ -184,7 +184,11 @@ async fn a_leader_who_moves_on_ends_his_contact_and_stops_owing_visits_from_that
 
     // Refused with the reason at the date: before the start, in the future, before a visit.
     let end = |on: &'static str| leaders::end_assignment(&t.pool, leader.id, a.id, on, today);
-    assert_eq!(end("2026-02-28").await.unwrap_err().field(), Some("endOn"));
+    let early = end("2026-02-28").await.unwrap_err();
+    assert_eq!(
+        (early.field(), early.to_string().as_str()),
+        (Some("endOn"), "结束日期不能早于开始联系的日期 2026-03-01")
+    );
     assert_eq!(end("2026-11-29").await.unwrap_err().field(), Some("endOn"));
     let before_visit = end("2026-10-11").await.unwrap_err();
     assert_eq!(before_visit.field(), Some("endOn"));
@@ -204,6 +208,9 @@ async fn a_leader_who_moves_on_ends_his_contact_and_stops_owing_visits_from_that
     // He can be assigned again later; the history stays.
     leaders::assign(&t.pool, leader.id, Some(a.id), "2026-11-20", today).await.unwrap();
     leaders::log_visit(&t.pool, &visit(leader.id, a.id, "2026-11-20"), today).await.unwrap();
+    // A contact entered by mistake ends on the day it began.
+    let ended = leaders::end_assignment(&t.pool, leader.id, b.id, "2026-03-01", today).await.unwrap();
+    assert!(ended.communities.iter().all(|c| c.community_id != b.id));
 }
 
 #[tokio::test]
@@ -228,13 +235,23 @@ async fn a_mistyped_leader_is_corrected_and_one_entered_by_mistake_deleted_but_n
     assert_eq!(kept.kind(), ErrorKind::Conflict);
     assert!(kept.to_string().contains("1 次走访"), "{kept}");
 
+    // Diaries are the record of his work too: one diary and no visit keeps a leader.
+    let diarist = leaders::create(&t.pool, &input("李文")).await.unwrap();
+    leaders::assign(&t.pool, diarist.id, Some(community.id), "2026-01-01", today).await.unwrap();
+    leaders::add_diary(&t.pool, diarist.id, community.id, "2026-11-05", "走访湖滨巷", today).await.unwrap();
+    let kept = leaders::delete(&t.pool, diarist.id).await.unwrap_err();
+    assert_eq!(kept.to_string(), "李文已有 0 次走访、1 篇民情日记，不能删除；如已调离，请用“结束联系”");
+    leaders::end_assignment(&t.pool, diarist.id, community.id, "2026-11-05", today).await.unwrap();
+
     // A duplicate entered by mistake goes, with its unused assignment; the month no longer asks it.
     let twin = leaders::create(&t.pool, &input("杨建华")).await.unwrap();
     leaders::assign(&t.pool, twin.id, Some(community.id), "2026-01-01", today).await.unwrap();
     assert_eq!(leaders::missing_visits(&t.pool, None, "2026-11").await.unwrap().len(), 1);
     leaders::delete(&t.pool, twin.id).await.unwrap();
     assert!(leaders::missing_visits(&t.pool, None, "2026-11").await.unwrap().is_empty());
-    assert_eq!(leaders::list(&t.pool, None).await.unwrap().len(), 1);
+    let left: Vec<i64> = leaders::list(&t.pool, None).await.unwrap().iter().map(|l| l.id).collect();
+    assert_eq!(left.len(), 2, "杨建华 and 李文 stay");
+    assert!(!left.contains(&twin.id));
     assert_eq!(leaders::update(&t.pool, twin.id, &fixed).await.unwrap_err().kind(), ErrorKind::NotFound);
 }
 

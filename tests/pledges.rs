@@ -76,7 +76,8 @@ async fn a_pledge_goes_from_draft_to_appraisal_and_is_overdue_only_after_its_dea
     assert_eq!(err.field(), Some("enteredOn"));
     assert!(err.to_string().contains("不能早于公示日期"), "{err}");
     let first = p.items[0].id;
-    let p = cycle::add_progress(&t.pool, &progress(Some(first), "2026-03-08", false), today).await.unwrap();
+    // The day of publication itself is after publication enough.
+    let p = cycle::add_progress(&t.pool, &progress(Some(first), "2026-03-05", false), today).await.unwrap();
     assert_eq!(p.progress.len(), 1);
     assert_eq!(p.progress[0].item_seq, Some(1));
 
@@ -112,6 +113,11 @@ async fn a_pledge_goes_from_draft_to_appraisal_and_is_overdue_only_after_its_dea
     let appraised = cycle::appraise(&t.pool, &appraisal("2026-12-31"), year_end).await.unwrap();
     assert_eq!(appraised.appraisals.len(), 1);
     assert_eq!(appraised.appraisals[0].rating, Rating::Satisfied);
+    // Only "unsatisfied" needs words: a satisfied appraisal may come without a comment.
+    let mut brief = appraisal("2026-12-31");
+    brief.appraiser = Some(Appraiser::Members);
+    brief.comment = String::new();
+    assert_eq!(cycle::appraise(&t.pool, &brief, year_end).await.unwrap().appraisals.len(), 2);
 }
 
 #[tokio::test]
@@ -271,6 +277,22 @@ async fn evidence_files_are_copied_into_the_data_folder_all_or_none() {
     assert_eq!(pledges::get(&t.pool, p.id, today).await.unwrap().progress[0].evidence.len(), 1);
     let gone = cycle::remove_evidence(&t.pool, t.dir.path(), again[1].id).await.unwrap_err();
     assert_eq!(gone.kind(), ErrorKind::NotFound);
+
+    // A copy someone already deleted from the data folder: the record still goes.
+    let third = cycle::attach_evidence(&t.pool, t.dir.path(), progress_id, std::slice::from_ref(&photo)).await.unwrap();
+    let copy = cycle::evidence_path(&t.pool, t.dir.path(), third[1].id).await.unwrap();
+    std::fs::remove_file(&copy).unwrap();
+    cycle::remove_evidence(&t.pool, t.dir.path(), third[1].id).await.unwrap();
+    // A copy that cannot be removed (here a folder stands in its place) is reported, not ignored.
+    let fourth =
+        cycle::attach_evidence(&t.pool, t.dir.path(), progress_id, std::slice::from_ref(&photo)).await.unwrap();
+    let copy = cycle::evidence_path(&t.pool, t.dir.path(), fourth[1].id).await.unwrap();
+    std::fs::remove_file(&copy).unwrap();
+    std::fs::create_dir(&copy).unwrap();
+    let stuck = cycle::remove_evidence(&t.pool, t.dir.path(), fourth[1].id).await.unwrap_err();
+    assert_eq!(stuck.kind(), ErrorKind::Io);
+    std::fs::remove_dir(&copy).unwrap();
+    assert_eq!(pledges::get(&t.pool, p.id, today).await.unwrap().progress[0].evidence.len(), 1);
 
     // Once the pledge is closed, its evidence is the record and stays.
     let close =

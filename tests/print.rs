@@ -34,6 +34,10 @@ fn pdf_pages(bytes: &[u8]) -> usize {
     pages.trim().parse().unwrap()
 }
 
+#[cfg_attr(
+    windows,
+    ignore = "poppler is a Linux program; the Windows build's PDFs are proven byte-identical to these by the_same_data_prints_the_same_bytes_on_every_system"
+)]
 #[tokio::test]
 async fn pledge_cards_carry_the_names_and_pledges_as_text_small_and_identical_each_time() {
     let t = support::demo().await;
@@ -126,6 +130,10 @@ async fn a_card_keeps_everything_inside_its_border() {
     }
 }
 
+#[cfg_attr(
+    windows,
+    ignore = "poppler is a Linux program; the Windows build's PDFs are proven byte-identical to these by the_same_data_prints_the_same_bytes_on_every_system"
+)]
 #[test]
 fn the_command_line_prints_pledge_cards_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
@@ -202,19 +210,67 @@ pub async fn demo_with_print_settings() -> support::TestDb {
     t
 }
 
-#[tokio::test]
-async fn every_item_prints_its_text_and_the_emblem_only_where_it_belongs() {
-    let t = demo_with_print_settings().await;
-    assert!(print::settings::load(&t.pool, t.dir.path()).await.unwrap().has_emblem);
-
-    let hezui = sanliang::roster::orgs::tree(&t.pool).await.unwrap()[0]
+/// The demo's 河咀社区, whose members every item is printed for.
+async fn hezui(pool: &sqlx::SqlitePool) -> i64 {
+    sanliang::roster::orgs::tree(pool).await.unwrap()[0]
         .children
         .iter()
         .flat_map(|town| &town.children)
         .find(|c| c.org.name.starts_with("河咀"))
         .unwrap()
         .org
-        .id;
+        .id
+}
+
+/// The same data prints the same bytes on Linux and on Windows: each item's PDF for 河咀 is
+/// pinned by its SHA-256 in `tests/goldens/print.sha256`, which the Linux run and the Windows
+/// build's run under Wine both check — so what poppler reads and renders on Linux (here and in
+/// print_pictures) is what a Windows user gets. `UPDATE_GOLDENS=1` rewrites it on Linux after a
+/// deliberate change to an item; print_pictures then says whether the change looks right.
+#[tokio::test]
+async fn the_same_data_prints_the_same_bytes_on_every_system() {
+    use sha2::{Digest, Sha256};
+
+    let t = demo_with_print_settings().await;
+    let org = hezui(&t.pool).await;
+    let mut digests = String::new();
+    for (kind, paper) in [
+        (PrintKind::PledgeCards, Paper::A6),
+        (PrintKind::Boards, Paper::A3),
+        (PrintKind::Badges, Paper::A4),
+        (PrintKind::DeskSigns, Paper::A4),
+        (PrintKind::ZoneSigns, Paper::A4),
+        (PrintKind::Notice, Paper::A4),
+    ] {
+        let mut o = options(kind, paper);
+        o.selection.org_id = Some(org);
+        let job = print::prepare(&t.pool, t.dir.path(), o, support::today()).await.unwrap();
+        let (bytes, _) = job.compose(None, &mut |_, _| true).unwrap();
+        let hex: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        digests.push_str(&format!("{kind:?} {paper:?} {} {hex}\n", bytes.len()));
+    }
+    let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/goldens/print.sha256");
+    if std::env::var_os("UPDATE_GOLDENS").is_some() && !cfg!(windows) {
+        std::fs::write(&golden, &digests).unwrap();
+    }
+    let expected = std::fs::read_to_string(&golden).unwrap_or_else(|e| panic!("{}: {e}", golden.display()));
+    assert_eq!(
+        digests.lines().collect::<Vec<_>>(),
+        expected.lines().collect::<Vec<_>>(),
+        "the PDFs differ from the pinned ones (kind, paper, bytes, SHA-256)"
+    );
+}
+
+#[cfg_attr(
+    windows,
+    ignore = "poppler is a Linux program; the Windows build's PDFs are proven byte-identical to these by the_same_data_prints_the_same_bytes_on_every_system"
+)]
+#[tokio::test]
+async fn every_item_prints_its_text_and_the_emblem_only_where_it_belongs() {
+    let t = demo_with_print_settings().await;
+    assert!(print::settings::load(&t.pool, t.dir.path()).await.unwrap().has_emblem);
+
+    let hezui = hezui(&t.pool).await;
     for (kind, paper, expect, emblem) in [
         (PrintKind::Boards, Paper::A3, vec!["欢迎群众监督", "监督电话：0877-8012345", "承诺事项"], true),
         (PrintKind::Badges, Paper::A4, vec!["共产党员"], true),

@@ -185,10 +185,84 @@ async fn every_reminder_counts_names_and_links_what_is_due_in_the_chosen_scope()
     );
     assert_eq!(street_only[1].3, strings(&["王芳"]));
 
+    // The home page's practice figures count overdue pledges in the same scope.
+    let overdue = |figures: Vec<sanliang::overview::stats::PracticeFigure>| {
+        figures.into_iter().find(|f| f.code == "pledges_overdue").unwrap().count
+    };
+    assert_eq!(overdue(sanliang::overview::stats::practice(&t.pool, None, today).await.unwrap()), 2);
+    assert_eq!(overdue(sanliang::overview::stats::practice(&t.pool, Some(street.id), today).await.unwrap()), 1);
+
     // A day later the second suggestion is stale too.
     let next_day = d("2026-11-29");
     let later = reminders::for_today(&t.pool, Some(street.id), next_day).await.unwrap();
     let suggestions = later.iter().find(|r| r.key == "suggestions").unwrap();
     assert_eq!(suggestions.count, 2);
     assert_eq!(suggestions.examples, strings(&["河咀社区党总支 增设老年活动室", "河咀社区党总支 巷道加装路灯"]));
+}
+
+/// The home page's figures on a hand-made roster counted here: two communities in two
+/// townships, members of several categories, one transferred out and one deceased.
+#[tokio::test]
+async fn the_home_figures_count_members_by_status_and_category_in_scope() {
+    use sanliang::common::catalog::{Category, Gender, MemberStatus, OrgKind};
+    use sanliang::overview::stats;
+    use sanliang::roster::members::{self, MemberInput, StatusChange};
+
+    let t = support::fresh().await;
+    let [_, street, hezui, _, other] = small_tree(&t.pool).await;
+    let dazhuang = crate::orgs::add(&t.pool, Some(&other), OrgKind::Community, "大庄社区党总支").await;
+    let today = support::today();
+    let add = async |org: i64, name: &str, category: Category, status: Option<MemberStatus>| {
+        let input = MemberInput {
+            org_id: Some(org),
+            name: name.into(),
+            gender: Some(Gender::Female),
+            ethnicity: "汉族".into(),
+            birth_date: "1980-05-01".into(),
+            joined_on: "2005-07-01".into(),
+            category: Some(category),
+            ..Default::default()
+        };
+        let id = members::create(&t.pool, &input, today).await.unwrap().id;
+        if let Some(status) = status {
+            let change = StatusChange { status, date: Some("2026-06-30".into()) };
+            members::set_status(&t.pool, id, &change, today).await.unwrap();
+        }
+    };
+    add(hezui.id, "王一", Category::NoPost, None).await;
+    add(hezui.id, "王二", Category::NoPost, None).await;
+    add(hezui.id, "王三", Category::Committee, None).await;
+    add(hezui.id, "王四", Category::NoPost, Some(MemberStatus::Transferred)).await;
+    add(dazhuang.id, "赵一", Category::InService, None).await;
+    add(dazhuang.id, "赵二", Category::NoPost, Some(MemberStatus::Deceased)).await;
+
+    let counts = |list: &[sanliang::common::catalog::LabeledCount]| {
+        list.iter().map(|c| (c.code.clone(), c.count)).collect::<Vec<_>>()
+    };
+    let pairs = |v: &[(&str, i64)]| v.iter().map(|(c, n)| (c.to_string(), *n)).collect::<Vec<_>>();
+    let all = stats::home(&t.pool, None).await.unwrap();
+    assert_eq!(
+        counts(&all.organizations),
+        pairs(&[("county", 1), ("township", 2), ("community", 2), ("branch", 1), ("unit", 0)])
+    );
+    assert_eq!(counts(&all.by_status), pairs(&[("active", 4), ("transferred", 1), ("deceased", 1)]));
+    assert_eq!(
+        counts(&all.by_category),
+        pairs(&[
+            ("in_service", 1),
+            ("no_post", 2),
+            ("committee", 1),
+            ("stationed_frontline", 0),
+            ("window_post", 0),
+            ("enterprise_frontline", 0)
+        ])
+    );
+    assert_eq!(all.active_members, 4);
+
+    // 大街街道 sees 河咀 only; the organizations stay the whole database's.
+    let street_only = stats::home(&t.pool, Some(street.id)).await.unwrap();
+    assert_eq!(counts(&street_only.organizations), counts(&all.organizations));
+    assert_eq!(counts(&street_only.by_status), pairs(&[("active", 3), ("transferred", 1), ("deceased", 0)]));
+    assert_eq!(counts(&street_only.by_category)[..3], pairs(&[("in_service", 0), ("no_post", 2), ("committee", 1)]));
+    assert_eq!(street_only.active_members, 3);
 }

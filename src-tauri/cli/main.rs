@@ -143,7 +143,12 @@ async fn main() -> ExitCode {
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("错误：{e}");
+            // The window's words, then the system's for whoever helps.
+            let shown = e.to_ipc();
+            eprintln!("错误：{}", shown.message);
+            if let Some(detail) = shown.detail {
+                eprintln!("详情：{detail}");
+            }
             ExitCode::FAILURE
         }
     }

@@ -43,10 +43,21 @@ pub fn part_path(target: &Path) -> PathBuf {
     target.with_file_name(name)
 }
 
+/// Fails as Windows does when another program holds an existing `target` open without sharing
+/// writes (a PDF reader, WPS: os error 32), before anything is written — so the message names
+/// the program in the way rather than a failed rename. Elsewhere an existing file opens.
+fn check_not_held(target: &Path) -> std::io::Result<()> {
+    match std::fs::OpenOptions::new().write(true).open(target) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
 /// Writes `bytes` to `target` so that it is either the whole new file or untouched: written to
 /// a part file, flushed and synced, then renamed over `target`. The part file is removed on
 /// every failure (a full disk, the old file open in another program on Windows).
 pub fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    check_not_held(target)?;
     let part = part_path(target);
     let result = (|| {
         let mut file = std::fs::File::create(&part)?;
@@ -63,10 +74,12 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// Copies `source` to `target` the same way as [`write_atomic`].
 pub fn copy_atomic(source: &Path, target: &Path) -> std::io::Result<()> {
+    check_not_held(target)?;
     let part = part_path(target);
     let result = (|| {
         std::fs::copy(source, &part)?;
-        std::fs::File::open(&part)?.sync_all()?;
+        // Windows flushes only a file opened for writing (FlushFileBuffers needs write access).
+        std::fs::OpenOptions::new().write(true).open(&part)?.sync_all()?;
         std::fs::rename(&part, target)
     })();
     if result.is_err() {
@@ -111,8 +124,9 @@ pub fn keep_copy(data_dir: &Path, dir: &str, picked: &Picked, field: &str) -> Re
     let target_dir = data_dir.join(dir);
     std::fs::create_dir_all(&target_dir)?;
     let stored = format!("{}.{}", uuid::Uuid::new_v4(), picked.ext);
-    copy_atomic(&picked.path, &target_dir.join(&stored))
-        .map_err(|_| Error::validation(field, format!("无法复制“{}”", picked.name)))?;
+    copy_atomic(&picked.path, &target_dir.join(&stored)).map_err(|e| {
+        Error::validation(field, format!("无法复制“{}”：{}", picked.name, crate::error::io_message(&e)))
+    })?;
     Ok(stored)
 }
 
@@ -128,6 +142,19 @@ mod tests {
         write_atomic(&target, b"new contents").unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"new contents");
         assert!(!part_path(&target).exists());
+    }
+
+    #[test]
+    fn a_copy_is_whole_and_leaves_no_part_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("走访 照片.jpg");
+        std::fs::write(&source, b"\xFF\xD8 photo").unwrap();
+        let target = dir.path().join("证明材料").join("a.jpg");
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        copy_atomic(&source, &target).unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"\xFF\xD8 photo");
+        assert!(!part_path(&target).exists());
+        assert!(source.exists(), "the user's file stays");
     }
 
     #[test]

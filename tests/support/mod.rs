@@ -54,8 +54,11 @@ pub fn today() -> chrono::NaiveDate {
 pub fn cli() -> std::process::Command {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_sanliang"));
     command.env_clear().env("SANLIANG_TODAY", today().to_string());
-    if let Some(path) = std::env::var_os("PATH") {
-        command.env("PATH", path);
+    // What finding programs needs, and on Windows what every process needs to start.
+    for name in ["PATH", "SYSTEMROOT", "WINDIR", "TEMP", "TMP"] {
+        if let Some(value) = std::env::var_os(name) {
+            command.env(name, value);
+        }
     }
     command
 }

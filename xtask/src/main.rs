@@ -5,9 +5,11 @@
 //! - `test`  installs what is missing and runs every check (fmt, clippy, Rust tests, UI
 //!   type-check and unit tests, end-to-end tests in the real window under Xvfb);
 //! - `sqlx-prepare` regenerates `.sqlx/` after a query or migration changes;
-//! - `bench` runs the county-scale benchmarks: roster search, pledge lists, 3,560 pledge cards.
+//! - `bench` runs the county-scale benchmarks: roster search, pledge lists, 3,560 pledge cards;
+//! - `windows` cross-builds for Windows and runs the core's tests there under Wine (part of `test`).
 
 mod setup;
+mod windows;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -76,8 +78,14 @@ fn task_test(root: &Path) -> Result {
         run(root, "faketime", &[day, "cargo", "test", "--quiet", "--test", "tests"], &faked)?;
     }
     run(root, "cargo", &["test", "--test", "e2e"], &[])?;
-    // The command line builds without the desktop app (no Tauri, no WebKit, no ui/dist).
-    run(root, "cargo", &["build", "--no-default-features", "--bin", "sanliang"], &[])
+    // The Windows build: the core's tests under Wine (built without the desktop app, which also
+    // proves the command line needs no Tauri or WebKit), then both programs.
+    windows::test(root)
+}
+
+fn task_windows(root: &Path) -> Result {
+    setup::system_packages(true)?;
+    windows::test(root)
 }
 
 fn task_sqlx_prepare(root: &Path) -> Result {
@@ -141,7 +149,8 @@ fn main() -> ExitCode {
         "test" => task_test(&root),
         "sqlx-prepare" => task_sqlx_prepare(&root),
         "bench" => task_bench(&root),
-        _ => Err("usage: cargo xtask <run|test|sqlx-prepare|bench>".into()),
+        "windows" => task_windows(&root),
+        _ => Err("usage: cargo xtask <run|test|sqlx-prepare|bench|windows>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -18,8 +18,10 @@ const BUILD_PACKAGES: &[&str] = &[
     // Chinese text in the window on a Linux desktop that has no CJK font yet.
     "fonts-noto-cjk",
 ];
-/// Needed by the tests: a virtual display, the WebDriver for WebKitGTK, PDF tools.
-const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "poppler-utils", "faketime"];
+/// Needed by the tests: a virtual display, the WebDriver for WebKitGTK, PDF tools, and the
+/// Windows cross-build (mingw-w64) with Wine to run its tests.
+const TEST_PACKAGES: &[&str] =
+    &["xvfb", "xauth", "webkit2gtk-driver", "poppler-utils", "faketime", "gcc-mingw-w64-x86-64", "wine", "wine64"];
 
 fn installed(package: &str) -> bool {
     Command::new("dpkg-query")
