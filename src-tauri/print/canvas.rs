@@ -3,8 +3,8 @@
 //! here, so the geometry tests can read back where things landed.
 
 use printpdf::{
-    Color, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Px, Rect, Rgb,
-    TextItem, TextMatrix, WindingOrder, XObjectId, XObjectRotation, XObjectTransform,
+    Color, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect, Rgb, TextItem,
+    TextMatrix, WindingOrder, XObjectId, XObjectTransform,
 };
 
 use super::fonts::{face, FaceKind, PT_TO_MM};
@@ -230,22 +230,20 @@ impl Sheet {
         let dpi = 300.0;
         let natural_w = px.0 as f32 / dpi * 25.4;
         let natural_h = px.1 as f32 / dpi * 25.4;
-        // Turned, it is rotated about its own corner and so placed from the box's opposite
-        // corner (top right on the page): it lands in the same box, upside down.
+        // Turned, it is mirrored in both axes about its own corner — a half turn, written as
+        // exact negative scales rather than a rotation whose sine and cosine would differ in
+        // the last digits between Windows' and Linux's maths libraries (and so the PDF bytes) —
+        // and placed from the box's opposite corner (top right on the page): it lands in the
+        // same box, upside down.
         let (corner_x, corner_y) = if upside_down { (x + w, self.height - y) } else { (x, self.height - y - h) };
-        let rotate = upside_down.then_some(XObjectRotation {
-            angle_ccw_degrees: 180.0,
-            rotation_center_x: Px(0),
-            rotation_center_y: Px(0),
-        });
+        let turn = if upside_down { -1.0 } else { 1.0 };
         self.ops.push(Op::UseXobject {
             id,
             transform: XObjectTransform {
                 translate_x: Some(mm(corner_x)),
                 translate_y: Some(mm(corner_y)),
-                rotate,
-                scale_x: Some(w / natural_w),
-                scale_y: Some(h / natural_h),
+                scale_x: Some(turn * w / natural_w),
+                scale_y: Some(turn * h / natural_h),
                 dpi: Some(dpi),
                 ..Default::default()
             },

@@ -8,6 +8,7 @@
 //! - `bench` runs the county-scale benchmarks: roster search, pledge lists, 3,560 pledge cards;
 //! - `windows` cross-builds for Windows and runs the core's tests there under Wine (part of `test`).
 
+mod node;
 mod setup;
 mod windows;
 
@@ -44,12 +45,18 @@ fn npm() -> &'static str {
     }
 }
 
+/// Runs npm in `ui/` with the Node.js the UI needs (see node.rs).
+fn npm_ui(root: &Path, args: &[&str], node: &[(String, String)]) -> Result {
+    let env: Vec<(&str, &str)> = node.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    run(&root.join("ui"), npm(), args, &env)
+}
+
 fn build_ui(root: &Path) -> Result {
-    let ui = root.join("ui");
-    if !ui.join("node_modules").exists() {
-        run(&ui, npm(), &["ci", "--no-audit", "--no-fund"], &[])?;
+    let node = node::env(root)?;
+    if !root.join("ui").join("node_modules").exists() {
+        npm_ui(root, &["ci", "--no-audit", "--no-fund"], &node)?;
     }
-    run(&ui, npm(), &["run", "build"], &[])
+    npm_ui(root, &["run", "build"], &node)
 }
 
 fn task_run(root: &Path) -> Result {
@@ -61,12 +68,12 @@ fn task_run(root: &Path) -> Result {
 fn task_test(root: &Path) -> Result {
     setup::system_packages(true)?;
     setup::tauri_driver()?;
-    let ui = root.join("ui");
-    run(&ui, npm(), &["ci", "--no-audit", "--no-fund"], &[])?;
-    run(&ui, npm(), &["run", "typecheck"], &[])?;
-    run(&ui, npm(), &["run", "lint"], &[])?;
-    run(&ui, npm(), &["test"], &[])?;
-    run(&ui, npm(), &["run", "build"], &[])?;
+    let node = node::env(root)?;
+    npm_ui(root, &["ci", "--no-audit", "--no-fund"], &node)?;
+    npm_ui(root, &["run", "typecheck"], &node)?;
+    npm_ui(root, &["run", "lint"], &node)?;
+    npm_ui(root, &["test"], &node)?;
+    npm_ui(root, &["run", "build"], &node)?;
     run(root, "cargo", &["fmt", "--all", "--", "--check"], &[])?;
     run(root, "cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])?;
     // Unit, storage and integration tests; then the end-to-end tests, one app window at a time.
