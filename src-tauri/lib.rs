@@ -41,7 +41,8 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {
-            let data_dir = paths::data_dir_override().unwrap_or_else(|| default_data_dir(app));
+            let exe = std::env::current_exe().ok();
+            let data_dir = paths::data_dir(paths::data_dir_override(), exe.as_deref(), || default_data_dir(app));
             // A database that fails to open is reported in the window (AppInfo.startup_error),
             // never by a panic, and the file stays as it was.
             let state = tauri::async_runtime::block_on(AppState::open(data_dir));

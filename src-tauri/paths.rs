@@ -4,7 +4,7 @@
 //! print with — so a test driver that starts the app with arguments needs no environment.
 
 use std::ffi::{OsStr, OsString};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -52,8 +52,25 @@ impl Setting {
         }
     }
 
-    /// The value among `args` (either spelling), else from the environment; empty is unset.
-    pub fn read_from(self, args: impl IntoIterator<Item = OsString>) -> Option<OsString> {
+    /// A hook for unattended tests (answering file dialogs, logging what would be opened,
+    /// holding a print): honoured by debug builds only, so no user's environment or shortcut can
+    /// make a release build pick or write files on its own.
+    pub const fn is_test_hook(self) -> bool {
+        matches!(self, Setting::Pick | Setting::SaveAs | Setting::OpenedLog | Setting::PrintHoldAfter)
+    }
+
+    /// The value among `args` (either spelling), else from the environment; empty is unset. With
+    /// `hooks` off (release builds), test hooks are never read and only the data folder is read
+    /// from the environment: a flag is typed on purpose, a variable can leak in from anywhere.
+    pub fn read_with(
+        self,
+        args: impl IntoIterator<Item = OsString>,
+        env: impl Fn(&str) -> Option<OsString>,
+        hooks: bool,
+    ) -> Option<OsString> {
+        if self.is_test_hook() && !hooks {
+            return None;
+        }
         let flag = self.flag();
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -65,13 +82,46 @@ impl Setting {
                 return Some(value.into());
             }
         }
-        std::env::var_os(self.env()).filter(|v| !v.is_empty())
+        if !hooks && self != Setting::DataDir {
+            return None;
+        }
+        env(self.env()).filter(|v| !v.is_empty())
+    }
+
+    /// [`Setting::read_with`] this build's rule over `args` and the process environment.
+    pub fn read_from(self, args: impl IntoIterator<Item = OsString>) -> Option<OsString> {
+        self.read_with(args, |name| std::env::var_os(name), TEST_HOOKS)
     }
 
     /// The value on this process's command line, else from the environment.
     pub fn read(self) -> Option<OsString> {
         self.read_from(std::env::args_os().skip(1))
     }
+}
+
+/// Whether this build honours the test hooks: debug builds (tests, development) do, release
+/// builds (what users install) do not.
+pub const TEST_HOOKS: bool = cfg!(debug_assertions);
+
+/// The marker file that makes a copy portable: with a file of this name beside the program,
+/// the data folder is [`PORTABLE_DATA`] beside it too (a USB stick, a PC where nothing may be
+/// installed).
+pub const PORTABLE_MARKER: &str = "portable";
+/// The data folder of a portable copy, beside the program.
+pub const PORTABLE_DATA: &str = "数据";
+
+/// Where the data lives: the `--data-dir` setting; else, for a portable copy, beside the
+/// program; else the user's local application data folder (on Windows under
+/// `%LOCALAPPDATA%`, which the uninstaller's "delete application data" removes — and nothing
+/// outside it).
+pub fn data_dir(setting: Option<PathBuf>, exe: Option<&Path>, local: impl FnOnce() -> PathBuf) -> PathBuf {
+    if let Some(dir) = setting {
+        return dir;
+    }
+    if let Some(beside) = exe.and_then(Path::parent).filter(|dir| dir.join(PORTABLE_MARKER).is_file()) {
+        return beside.join(PORTABLE_DATA);
+    }
+    local()
 }
 
 /// The data folder the app was told to use, if any.
@@ -106,5 +156,42 @@ mod tests {
         // `--save-asx` is not `--save-as`.
         assert_eq!(Setting::SaveAs.read_from(args(&["--save-asx=/a", "--save-as=/b"])), Some("/b".into()));
         assert_eq!(Setting::PrintHoldAfter.read_from(args(&["--print-hold-after", "5"])), Some("5".into()));
+    }
+
+    /// What a release build reads: no test hook by flag or variable, no date from a variable;
+    /// the data folder and a typed `--today` still count.
+    #[test]
+    fn a_release_build_ignores_the_test_hooks() {
+        let env = |name: &str| Some(OsString::from(format!("{name}-value")));
+        let given = |s: Setting| args(&[s.flag(), "given"]);
+        for s in Setting::ALL {
+            let release = s.read_with(given(s), env, false);
+            let debug = s.read_with(given(s), env, true);
+            assert_eq!(debug, Some("given".into()), "{s:?}");
+            assert_eq!(release, if s.is_test_hook() { None } else { Some("given".into()) }, "{s:?}");
+            let from_env = s.read_with(Vec::new(), env, false);
+            let wanted = (s == Setting::DataDir).then(|| OsString::from("SANLIANG_DATA_DIR-value"));
+            assert_eq!(from_env, wanted, "{s:?} from the environment");
+        }
+        let hooks: Vec<_> = Setting::ALL.into_iter().filter(|s| s.is_test_hook()).map(Setting::env).collect();
+        assert_eq!(hooks, ["SANLIANG_PICK", "SANLIANG_SAVE_AS", "SANLIANG_OPENED_LOG", "SANLIANG_PRINT_HOLD_AFTER"]);
+        assert_eq!(TEST_HOOKS, cfg!(debug_assertions));
+    }
+
+    #[test]
+    fn the_data_folder_is_the_setting_else_beside_a_portable_program_else_the_users() {
+        let root = tempfile::tempdir().unwrap();
+        let program = root.path().join("三亮四进 便携版");
+        std::fs::create_dir_all(&program).unwrap();
+        let exe = program.join("sanliang-siji.exe");
+        let local = || PathBuf::from("LocalAppData/cn.sanliangsijin.workbench");
+        assert_eq!(data_dir(None, Some(&exe), local), local());
+        std::fs::write(program.join(PORTABLE_MARKER), b"").unwrap();
+        assert_eq!(data_dir(None, Some(&exe), local), program.join("数据"));
+        assert_eq!(data_dir(Some("D:/党建数据".into()), Some(&exe), local), PathBuf::from("D:/党建数据"));
+        // A folder named like the marker is not the marker.
+        std::fs::remove_file(program.join(PORTABLE_MARKER)).unwrap();
+        std::fs::create_dir(program.join(PORTABLE_MARKER)).unwrap();
+        assert_eq!(data_dir(None, Some(&exe), local), local());
     }
 }

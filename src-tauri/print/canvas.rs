@@ -122,7 +122,9 @@ impl Sheet {
         self.marks.push(Mark { kind: MarkKind::Text(text.to_owned()), x: left, y: ink_top, w: width, h: height });
         let matrix = if upside_down {
             let p = self.point(left + width, top + height - f.ascent * height);
-            TextMatrix::TranslateRotate(p.x, p.y, 180.0)
+            // A half turn as the exact matrix (−1, 0, 0, −1): a rotation by angle would go through
+            // sine and cosine, whose last digits differ between Windows' and Linux's libraries.
+            TextMatrix::Raw([-1.0, 0.0, 0.0, -1.0, p.x.0, p.y.0])
         } else {
             let p = self.point(left, top + f.ascent * height);
             TextMatrix::Translate(p.x, p.y)
