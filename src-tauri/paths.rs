@@ -118,10 +118,13 @@ pub fn data_dir(setting: Option<PathBuf>, exe: Option<&Path>, local: impl FnOnce
     if let Some(dir) = setting {
         return dir;
     }
-    if let Some(beside) = exe.and_then(Path::parent).filter(|dir| dir.join(PORTABLE_MARKER).is_file()) {
-        return beside.join(PORTABLE_DATA);
-    }
-    local()
+    portable_data_dir(exe).unwrap_or_else(local)
+}
+
+/// The data folder beside `exe` when a [`PORTABLE_MARKER`] file is there.
+pub fn portable_data_dir(exe: Option<&Path>) -> Option<PathBuf> {
+    let beside = exe.and_then(Path::parent).filter(|dir| dir.join(PORTABLE_MARKER).is_file())?;
+    Some(beside.join(PORTABLE_DATA))
 }
 
 /// The data folder the app was told to use, if any.

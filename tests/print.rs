@@ -246,6 +246,10 @@ async fn the_same_data_prints_the_same_bytes_on_every_system() {
         o.selection.org_id = Some(org);
         let job = print::prepare(&t.pool, t.dir.path(), o, support::today()).await.unwrap();
         let (bytes, _) = job.compose(None, &mut |_, _| true).unwrap();
+        // Left for comparison when the digests differ (`cmp`, or `qpdf --qdf` to read them).
+        let kept = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/print-check");
+        std::fs::create_dir_all(&kept).unwrap();
+        std::fs::write(kept.join(format!("{kind:?}-{}.pdf", std::env::consts::OS)), &bytes).unwrap();
         let hex: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
         digests.push_str(&format!("{kind:?} {paper:?} {} {hex}\n", bytes.len()));
     }

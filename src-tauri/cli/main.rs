@@ -155,7 +155,9 @@ async fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<()> {
-    let Some(data_dir) = cli.data_dir.or_else(paths::data_dir_override) else {
+    // A portable copy's command line works on the data beside it, like its app.
+    let portable = || paths::portable_data_dir(std::env::current_exe().ok().as_deref());
+    let Some(data_dir) = cli.data_dir.or_else(paths::data_dir_override).or_else(portable) else {
         return Err(sanliang::error::Error::validation(
             "dataDir",
             "请用 --data-dir 指定数据目录（或设置 SANLIANG_DATA_DIR）",

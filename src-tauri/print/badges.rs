@@ -19,7 +19,7 @@ pub fn draw(sheet: &mut Sheet, (x, y): (f32, f32), person: &Person, art: &Art) -
     let mut title_x = x + w / 2.0;
     if let Some(emblem) = &art.emblem {
         let (ew, eh) = emblem.fit(11.0, 11.0);
-        sheet.image(emblem.id.clone(), emblem.px, (x + 5.0, y + 3.0, ew, eh), false);
+        sheet.image(emblem.id.clone(), (x + 5.0, y + 3.0, ew, eh), false);
         title_x += (ew + 2.0) / 2.0;
     }
     sheet.text(Font::serif(15.0).color(WHITE), title_x, y + 4.2, Align::Center, &art.settings.badge_title);

@@ -19,7 +19,7 @@ pub fn draw(sheet: &mut Sheet, person: &Person, art: &Art, photo: Option<&Image>
     let mut top = 20.0 * s;
     if let Some(emblem) = &art.emblem {
         let (ew, eh) = emblem.fit(30.0 * s, 30.0 * s);
-        sheet.image(emblem.id.clone(), emblem.px, (w / 2.0 - ew / 2.0, top, ew, eh), false);
+        sheet.image(emblem.id.clone(), (w / 2.0 - ew / 2.0, top, ew, eh), false);
         top += eh + 4.0 * s;
     }
     let title = match person.post.as_ref().map(|p| p.1) {
@@ -36,7 +36,7 @@ pub fn draw(sheet: &mut Sheet, person: &Person, art: &Art, photo: Option<&Image>
     let mut text_left = left;
     if let Some(p) = photo {
         let (pw, ph) = p.fit(40.0 * s, 52.0 * s);
-        sheet.image(p.id.clone(), p.px, (left, top, pw, ph), false);
+        sheet.image(p.id.clone(), (left, top, pw, ph), false);
         text_left = left + pw + 8.0 * s;
     }
     // One line, 30 pt (scaled to the paper), smaller for a long name.

@@ -224,19 +224,18 @@ impl Sheet {
         ]);
     }
 
-    /// An image of `px` pixels scaled into the box (x, y, width, height) — the caller keeps
-    /// its aspect ratio — optionally turned 180° for the far face of a desk sign.
-    pub fn image(&mut self, id: XObjectId, px: (u32, u32), (x, y, w, h): (f32, f32, f32, f32), upside_down: bool) {
+    /// An image scaled into the box (x, y, width, height) — the caller keeps its aspect ratio —
+    /// optionally turned 180° for the far face of a desk sign.
+    ///
+    /// The image's matrix is given whole (its unit square scaled straight to the box in points,
+    /// no pixel-size scale for printpdf to multiply in): printpdf combines matrices with
+    /// `mul_add`, whose last digit differs between Windows' and Linux's maths libraries, and
+    /// products with 0 and 1 are the only ones exact everywhere — so both write the same bytes.
+    pub fn image(&mut self, id: XObjectId, (x, y, w, h): (f32, f32, f32, f32), upside_down: bool) {
         self.marks.push(Mark { kind: MarkKind::Image, x, y, w, h });
-        // printpdf draws an image at its pixel size for the given dpi; scale it to the box.
-        let dpi = 300.0;
-        let natural_w = px.0 as f32 / dpi * 25.4;
-        let natural_h = px.1 as f32 / dpi * 25.4;
-        // Turned, it is mirrored in both axes about its own corner — a half turn, written as
-        // exact negative scales rather than a rotation whose sine and cosine would differ in
-        // the last digits between Windows' and Linux's maths libraries (and so the PDF bytes) —
-        // and placed from the box's opposite corner (top right on the page): it lands in the
-        // same box, upside down.
+        // Turned, it is mirrored in both axes about its own corner (a half turn as exact
+        // negative scales, not a rotation through sine and cosine) and placed from the box's
+        // opposite corner (top right on the page): it lands in the same box, upside down.
         let (corner_x, corner_y) = if upside_down { (x + w, self.height - y) } else { (x, self.height - y - h) };
         let turn = if upside_down { -1.0 } else { 1.0 };
         self.ops.push(Op::UseXobject {
@@ -244,9 +243,9 @@ impl Sheet {
             transform: XObjectTransform {
                 translate_x: Some(mm(corner_x)),
                 translate_y: Some(mm(corner_y)),
-                scale_x: Some(turn * w / natural_w),
-                scale_y: Some(turn * h / natural_h),
-                dpi: Some(dpi),
+                scale_x: Some(turn * mm(w).0),
+                scale_y: Some(turn * mm(h).0),
+                no_auto_scale: true,
                 ..Default::default()
             },
         });

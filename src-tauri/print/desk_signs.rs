@@ -25,7 +25,7 @@ fn face_half(sheet: &mut Sheet, top: f32, turned: bool, person: &Person, art: &A
         let (ew, eh) = emblem.fit(24.0, 24.0);
         let (ix, iy) =
             if turned { (w - (w / 2.0 + ew / 2.0), top + half - y - eh) } else { (w / 2.0 - ew / 2.0, top + y) };
-        sheet.image(emblem.id.clone(), emblem.px, (ix, iy, ew, eh), turned);
+        sheet.image(emblem.id.clone(), (ix, iy, ew, eh), turned);
         y += eh + 6.0;
     } else {
         y += 12.0;

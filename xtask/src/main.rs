@@ -9,6 +9,7 @@
 //! - `windows` cross-builds for Windows and runs the core's tests there under Wine (part of `test`).
 
 mod node;
+mod portable;
 mod setup;
 mod windows;
 

@@ -78,7 +78,8 @@ pub fn test(root: &Path) -> Result {
     for exe in ["sanliang-siji.exe", "sanliang.exe"] {
         check_gui_or_console(&debug.join(exe))?;
     }
-    Ok(())
+    let zip = crate::portable::build(&debug, &target_dir(root))?;
+    crate::portable::check(root, &zip, &env)
 }
 
 /// The app is a Windows GUI program (no console window behind it); the command line is a
