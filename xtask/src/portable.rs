@@ -36,7 +36,7 @@ pub fn build(debug: &Path, out_dir: &Path) -> Result<PathBuf> {
             "WebView2Loader.dll" => std::fs::read(&loader).map_err(|e| e.to_string())?,
             MARKER => Vec::new(),
             "使用说明.txt" => README.as_bytes().to_vec(),
-            exe => std::fs::read(debug.join(exe)).map_err(|e| format!("{exe}: {e}"))?,
+            exe => stripped(&debug.join(exe), out_dir)?,
         };
         zip.start_file(format!("{FOLDER}/{name}"), options).map_err(|e| e.to_string())?;
         zip.write_all(&bytes).map_err(|e| e.to_string())?;
@@ -45,6 +45,16 @@ pub fn build(debug: &Path, out_dir: &Path) -> Result<PathBuf> {
     let size = std::fs::metadata(&zip_path).map_err(|e| e.to_string())?.len();
     eprintln!("==> {}: {:.1} MB", zip_path.display(), size as f64 / 1e6);
     Ok(zip_path)
+}
+
+/// The program without its debugging sections, as a user gets it (mingw's strip on a copy).
+fn stripped(exe: &Path, out_dir: &Path) -> Result<Vec<u8>> {
+    let name = exe.file_name().ok_or("no file name")?;
+    let copy = out_dir.join("portable-stripped").join(name);
+    std::fs::create_dir_all(copy.parent().ok_or("no folder")?).map_err(|e| e.to_string())?;
+    std::fs::copy(exe, &copy).map_err(|e| format!("{}: {e}", exe.display()))?;
+    run(out_dir, "x86_64-w64-mingw32-strip", &["--strip-all", &copy.display().to_string()], &[])?;
+    std::fs::read(&copy).map_err(|e| e.to_string())
 }
 
 /// The WebView2 loader the `webview2-com-sys` build script leaves in the build's output.
