@@ -21,7 +21,11 @@ pub async fn demo() -> TestDb {
     let template = TEMPLATE
         .get_or_init(|| async {
             let built = fresh().await;
-            sanliang::demo::load(&built.pool, sanliang::demo::DemoScale::Community, today()).await.expect("demo");
+            // Written at one pinned instant: under load the rows' timestamps would otherwise
+            // straddle seconds and reorder what is printed (seen once in a clean-clone run).
+            let at = chrono::DateTime::parse_from_rfc3339("2026-11-28T09:00:00+08:00").expect("time").to_utc();
+            let load = sanliang::demo::load(&built.pool, sanliang::demo::DemoScale::Community, today());
+            sanliang::common::clock::pinned(at, load).await.expect("demo");
             // VACUUM INTO writes one consistent file, the WAL folded in; renamed into place, so
             // another test process (the same demo, the same bytes) never sees half a file.
             let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
