@@ -10,7 +10,7 @@ use crate::roster::{members, orgs};
 use crate::sanliang::pledges::{self, cycle};
 use crate::sanliang::{identity, posts, zones};
 use crate::sijin::{deputies, difficulties, help_pairs, leaders, pairings, volunteering};
-use crate::{demo, error, print, state};
+use crate::{about, demo, error, print, state};
 
 macro_rules! declarations {
     ($cfg:expr; $($t:ty),+ $(,)?) => {
@@ -42,6 +42,7 @@ pub fn typescript() -> String {
         cycle::ProgressInput, cycle::CloseInput, cycle::AppraisalInput,
         print::PrintKind, print::Paper, print::data::Selection, print::PrintOptions, print::PrintSummary,
         print::settings::PrintSettings, print::PrintProgress, print::PrintSaved,
+        about::FontLicence, about::AboutInfo, about::Folder, about::diagnostics::DiagnosticsSaved,
         catalog::SupportKind, pairings::Pairing, pairings::PairingInput, pairings::SupportRecord, pairings::SupportInput,
         pairings::PairingStats, pairings::AgreementInput,
         catalog::LeaderLevel, catalog::VisitKind, catalog::DifficultyStatus, leaders::Leader, leaders::LeaderCommunity,

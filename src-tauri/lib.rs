@@ -1,5 +1,6 @@
 //! 三亮四进工作台: the Tauri builder over a Tauri-free core, one folder per practice.
 
+pub mod about;
 pub mod bindings;
 pub mod common;
 pub mod db;
@@ -43,6 +44,14 @@ pub fn run() {
         .setup(|app| {
             let exe = std::env::current_exe().ok();
             let data_dir = paths::data_dir(paths::data_dir_override(), exe.as_deref(), || default_data_dir(app));
+            common::log::start(&data_dir);
+            tracing::info!(
+                version = env!("CARGO_PKG_VERSION"),
+                os = std::env::consts::OS,
+                arch = std::env::consts::ARCH,
+                data_dir = %data_dir.display(),
+                "start"
+            );
             // A database that fails to open is reported in the window (AppInfo.startup_error),
             // never by a panic, and the file stays as it was.
             let state = tauri::async_runtime::block_on(AppState::open(data_dir));

@@ -41,6 +41,8 @@ mod reminders;
 mod demo_and_cli;
 // Data folders and PDFs under Chinese names with spaces; a PDF held open by a reader (Windows).
 mod files;
+// 关于 and 导出诊断信息: the data's figures, the zip for support without personal data.
+mod about;
 // What ships: installer configuration, release workflow, CSP, the window's capability.
 mod shipping;
 

@@ -12,12 +12,32 @@ use crate::error::{Error, Result};
 
 /// Runs an async command; a panic inside it becomes `Error::Internal`.
 pub(crate) async fn run<T>(command: &'static str, work: impl Future<Output = Result<T>>) -> Result<T> {
-    AssertUnwindSafe(work).catch_unwind().await.unwrap_or_else(|payload| Err(internal(command, payload)))
+    logged(
+        command,
+        AssertUnwindSafe(work).catch_unwind().await.unwrap_or_else(|payload| Err(internal(command, payload))),
+    )
 }
 
 /// Runs a synchronous command; a panic inside it becomes `Error::Internal`.
 pub(crate) fn run_sync<T>(command: &'static str, work: impl FnOnce() -> Result<T>) -> Result<T> {
-    std::panic::catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|payload| Err(internal(command, payload)))
+    logged(
+        command,
+        std::panic::catch_unwind(AssertUnwindSafe(work)).unwrap_or_else(|payload| Err(internal(command, payload))),
+    )
+}
+
+/// Every error the window shows is logged with its detail (the log masks personal numbers).
+fn logged<T>(command: &'static str, result: Result<T>) -> Result<T> {
+    if let Err(e) = &result {
+        let ipc = e.to_ipc();
+        let (field, detail) = (ipc.field.unwrap_or_default(), ipc.detail.unwrap_or_default());
+        if ipc.kind == crate::error::ErrorKind::Internal {
+            tracing::error!(command, ?ipc.kind, field, detail, "{}", ipc.message);
+        } else {
+            tracing::warn!(command, ?ipc.kind, field, detail, "{}", ipc.message);
+        }
+    }
+    result
 }
 
 fn internal(command: &'static str, payload: Box<dyn Any + Send>) -> Error {
@@ -30,11 +50,19 @@ fn internal(command: &'static str, payload: Box<dyn Any + Send>) -> Error {
 }
 
 /// Panics are reported to the window with their text; the process's own report names only
-/// where it happened, because the text can hold what the user typed (an ID number).
+/// where it happened, because the text can hold what the user typed (an ID number). The log
+/// gets the text too, its personal numbers masked.
 pub(crate) fn report_panics_without_their_text() {
     std::panic::set_hook(Box::new(|info| {
         let place = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
         eprintln!("程序内部错误（{place}）");
+        let text = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        tracing::error!(place, "panic: {text}");
     }));
 }
 

@@ -1,6 +1,7 @@
 //! Thin Tauri commands, one file per domain: each `pub fn` of an area file is a command (build.rs
 //! wraps it in `guard` and registers it); it checks the input's shape and calls the core.
 
+pub mod about;
 pub mod app;
 pub mod deputies;
 pub mod dialogs;

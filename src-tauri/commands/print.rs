@@ -60,6 +60,7 @@ pub async fn print_save(
     open: bool,
     on_progress: Channel<PrintProgress>,
 ) -> Result<Option<PrintSaved>> {
+    let what = format!("{:?} {:?}", options.kind, options.paper);
     let job = print::prepare(super::pool(&state)?, &state.data_dir, options, today()).await?;
     let target = super::dialogs::save(&app, "保存PDF", &file_name, files::PDF);
     let Some(mut target) = target else { return Ok(None) };
@@ -86,6 +87,7 @@ pub async fn print_save(
     // Whole or not at all: a failed rename (the old file open in a PDF reader on Windows)
     // leaves the old file and no part file.
     files::write_atomic(&target, &bytes).map_err(|e| Error::file(&target, e))?;
+    tracing::info!(what, items = summary.items, sheets = summary.sheets, bytes = summary.bytes, path = %target.display(), "printed");
     if let Ok(mut last) = state.last_saved.lock() {
         *last = Some(target.clone());
     }

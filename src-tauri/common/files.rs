@@ -32,6 +32,7 @@ pub const SCANS: FileKind =
     FileKind { label: "PDF或图片", noun: "PDF或图片", extensions: &["pdf", "png", "jpg", "jpeg"] };
 /// What the print centre saves.
 pub const PDF: FileKind = FileKind { label: "PDF 文件", noun: "PDF文件", extensions: &["pdf"] };
+pub const ZIP: FileKind = FileKind { label: "压缩包", noun: "zip压缩包", extensions: &["zip"] };
 
 /// The largest file a user may hand over.
 pub const MAX_BYTES: u64 = 20 * 1024 * 1024;

@@ -1,11 +1,12 @@
 //! What every practice shares: the codes stored in SQLite (catalog), the write clock,
-//! validation, money, files, and the settings key–value store with the preferences the UI may
+//! validation, money, files, the log, and the settings key–value store with the preferences the UI may
 //! keep in it.
 
 pub mod catalog;
 pub mod clock;
 pub mod files;
 pub mod limits;
+pub mod log;
 pub mod money;
 pub mod period;
 pub mod preferences;

@@ -41,7 +41,12 @@ pub async fn open(data_dir: &Path) -> Result<SqlitePool> {
     if existed && has_pending_migrations(&pool).await? {
         backup_before_migration(&pool, &path).await?;
     }
-    MIGRATOR.run(&pool).await?;
+    let before = schema_version(&pool).await;
+    MIGRATOR.run(&pool).await.inspect_err(|e| tracing::error!(before, "migration failed: {e}"))?;
+    let after = schema_version(&pool).await;
+    if before != after {
+        tracing::info!(before, after, existed, "schema migrated");
+    }
     Ok(pool)
 }
 
@@ -59,6 +64,16 @@ pub async fn open_in_memory() -> Result<SqlitePool> {
     let pool = SqlitePoolOptions::new().max_connections(1).connect_with(options).await?;
     MIGRATOR.run(&pool).await?;
     Ok(pool)
+}
+
+/// The latest migration applied to the database (0 for a new file).
+pub async fn schema_version(pool: &SqlitePool) -> i64 {
+    sqlx::query_scalar("SELECT max(version) FROM _sqlx_migrations WHERE success = 1")
+        .fetch_one(pool)
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or(0)
 }
 
 async fn has_pending_migrations(pool: &SqlitePool) -> Result<bool> {
@@ -83,6 +98,7 @@ async fn backup_before_migration(pool: &SqlitePool, path: &Path) -> Result<()> {
     // VACUUM INTO writes a consistent copy even while the WAL holds recent pages.
     let _ = std::fs::remove_file(&backup);
     sqlx::query("VACUUM INTO ?1").bind(backup.to_string_lossy().into_owned()).execute(pool).await?;
+    tracing::info!(backup = %backup.display(), "copied aside before migrating");
     Ok(())
 }
 

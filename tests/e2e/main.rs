@@ -31,6 +31,8 @@ mod deputies;
 mod volunteering;
 // The organization chosen in the title bar scopes the pages and is kept between starts.
 mod scope;
+// 关于: the data's figures, its folder opened, the diagnostic zip with this session's log.
+mod about;
 // A database that cannot be opened is reported in a Chinese dialog and left untouched.
 mod startup;
 
@@ -51,5 +53,6 @@ fn main() -> std::process::ExitCode {
         leaders::a_leader_visit_with_a_difficulty_is_logged_and_the_difficulty_followed_to_closure,
         deputies::a_deputy_visit_with_a_suggestion_is_recorded_and_the_suggestion_answered,
         volunteering::a_volunteer_activity_with_a_member_and_a_league_member_is_recorded,
+        about::about_shows_the_data_and_exports_the_logs_for_support,
     ])
 }

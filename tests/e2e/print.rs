@@ -72,7 +72,7 @@ fn pdf_images(file: &std::path::Path) -> R<usize> {
 }
 
 /// The lines of the opened-files list once it has `n`.
-async fn opened_lines(list: &std::path::Path, n: usize) -> R<Vec<String>> {
+pub async fn opened_lines(list: &std::path::Path, n: usize) -> R<Vec<String>> {
     let started = std::time::Instant::now();
     loop {
         let lines: Vec<String> = std::fs::read_to_string(list).unwrap_or_default().lines().map(str::to_owned).collect();

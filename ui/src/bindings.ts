@@ -332,6 +332,22 @@ export type PrintProgress = { done: number, total: number, };
 
 export type PrintSaved = { path: string, summary: PrintSummary, };
 
+export type FontLicence = { name: string, useFor: string, licence: string, copyright: string, };
+
+export type AboutInfo = { version: string, 
+/**
+ * The latest migration applied to the database.
+ */
+schemaVersion: number, system: string, dataDir: string, logDir: string, 
+/**
+ * The database file with its write-ahead log, in bytes.
+ */
+databaseBytes: number, counts: Array<LabeledCount>, fonts: Array<FontLicence>, };
+
+export type Folder = "data" | "logs";
+
+export type DiagnosticsSaved = { path: string, logs: number, };
+
 export type SupportKind = "funds" | "facilities" | "activity" | "other";
 
 export type Pairing = { id: number, unitId: number, unitName: string, communityId: number, communityName: string, startOn: string, endOn: string | null, signedOn: string | null, agreementUntil: string | null, agreement: string, 

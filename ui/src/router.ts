@@ -10,6 +10,7 @@ import PairingsView from './views/PairingsView.vue'
 import LeadersView from './views/LeadersView.vue'
 import DeputiesView from './views/DeputiesView.vue'
 import VolunteeringView from './views/VolunteeringView.vue'
+import AboutView from './views/AboutView.vue'
 
 // Only pages that work are routed and shown in the menu.
 export const routes = [
@@ -24,6 +25,7 @@ export const routes = [
   { path: '/volunteering', name: 'volunteering', component: VolunteeringView, meta: { title: '志愿服务（志愿者进社区）' } },
   { path: '/print', name: 'print', component: PrintView, meta: { title: '打印中心' } },
   { path: '/orgs', name: 'orgs', component: OrgsView, meta: { title: '组织机构' } },
+  { path: '/about', name: 'about', component: AboutView, meta: { title: '关于' } },
 ]
 
 export const router = createRouter({ history: createWebHashHistory(), routes })

@@ -2,6 +2,7 @@
 // so renaming a command or an argument in Rust breaks the UI's type-check. Do not edit;
 // `UPDATE_BINDINGS=1 cargo test --test tests bindings` rewrites it.
 import type {
+  AboutInfo,
   Activity,
   ActivityInput,
   AdvanceInput,
@@ -21,9 +22,11 @@ import type {
   DeputyInput,
   DeputyVisit,
   DeputyVisitInput,
+  DiagnosticsSaved,
   DiaryEntry,
   Difficulty,
   Evidence,
+  Folder,
   HelpPair,
   HelpPairInput,
   HelpRecord,
@@ -78,6 +81,16 @@ import type {
 } from '../bindings'
 import type { Channel } from '@tauri-apps/api/core'
 import { invokeCmd } from './invoke'
+
+// about
+export const aboutInfo = () =>
+  invokeCmd<AboutInfo>('about_info')
+/** Opens the data or log folder in the system's file manager. */
+export const aboutOpenFolder = (folder: Folder) =>
+  invokeCmd<void>('about_open_folder', { folder })
+/** Asks where to save and writes the diagnostic zip there; `None` when the user cancels. */
+export const aboutExportDiagnostics = () =>
+  invokeCmd<DiagnosticsSaved | null>('about_export_diagnostics')
 
 // app
 export const appInfo = () =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCount, formatDateCn, formatFen, formatTenths, formatWhen } from './format'
+import { formatBytes, formatCount, formatDateCn, formatFen, formatTenths, formatWhen } from './format'
 import money from '../../../tests/vectors/money.json'
 
 describe('formatFen on the vectors the core is tested with', () => {
@@ -39,5 +39,14 @@ describe('format', () => {
     expect(formatWhen(new Date(2026, 10, 20, 16, 12).toISOString(), now)).toBe('11月20日 16:12')
     expect(formatWhen(new Date(2025, 11, 31, 8, 0).toISOString(), now)).toBe('2025年12月31日 08:00')
     expect(formatWhen('不是时间', now)).toBe('不是时间')
+  })
+})
+
+describe('file sizes', () => {
+  it('reads bytes below 1 KB, then KB and MB with one decimal', () => {
+    expect(formatBytes(0)).toBe('0 字节')
+    expect(formatBytes(1023)).toBe('1023 字节')
+    expect(formatBytes(1024)).toBe('1.0 KB')
+    expect(formatBytes(1654784)).toBe('1.6 MB')
   })
 })

@@ -35,3 +35,10 @@ export function formatWhen(iso: string, now: Date = new Date()): string {
   const date = at.getFullYear() === now.getFullYear() ? `${at.getMonth() + 1}月${at.getDate()}日` : `${at.getFullYear()}年${at.getMonth() + 1}月${at.getDate()}日`
   return `${date} ${time}`
 }
+
+/** A file size in the unit a secretary reads: 字节, KB or MB with one decimal. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} 字节`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
