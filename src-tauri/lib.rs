@@ -16,6 +16,8 @@ pub mod state;
 
 #[cfg(feature = "app")]
 mod commands;
+#[cfg(feature = "app")]
+pub mod window;
 
 #[cfg(feature = "app")]
 use tauri::Manager;
@@ -54,8 +56,9 @@ pub fn run() {
             );
             // A database that fails to open is reported in the window (AppInfo.startup_error),
             // never by a panic, and the file stays as it was.
-            let state = tauri::async_runtime::block_on(AppState::open(data_dir));
+            let state = tauri::async_runtime::block_on(AppState::open(data_dir.clone()));
             app.manage(state);
+            window::open_main(app, &data_dir)?;
             Ok(())
         })
         .invoke_handler(command_handlers!())

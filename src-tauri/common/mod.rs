@@ -14,3 +14,4 @@ pub mod preferences;
 mod properties;
 pub(crate) mod settings;
 pub mod validate;
+pub mod window_fit;

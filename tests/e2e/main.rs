@@ -33,6 +33,8 @@ mod volunteering;
 mod scope;
 // 关于: the data's figures, its folder opened, the diagnostic zip with this session's log.
 mod about;
+// The window: brought back onto the work area, its place kept between starts.
+mod window;
 // A database that cannot be opened is reported in a Chinese dialog and left untouched.
 mod startup;
 
@@ -54,5 +56,6 @@ fn main() -> std::process::ExitCode {
         deputies::a_deputy_visit_with_a_suggestion_is_recorded_and_the_suggestion_answered,
         volunteering::a_volunteer_activity_with_a_member_and_a_league_member_is_recorded,
         about::about_shows_the_data_and_exports_the_logs_for_support,
+        window::a_window_left_off_the_screen_comes_back_and_its_place_is_kept_between_starts,
     ])
 }

@@ -1,0 +1,56 @@
+//! The window on the office screen: a place saved on a screen that is gone is brought back onto
+//! the work area; the size and place the user leaves are kept for the next start.
+
+use crate::harness::{App, Options, R};
+
+const STATE_FILE: &str = "window-state.json";
+
+/// The saved state of the main window as tauri-plugin-window-state writes it.
+fn saved(x: i32, y: i32, width: u32, height: u32) -> Vec<u8> {
+    serde_json::json!({ "main": {
+        "width": width, "height": height, "x": x, "y": y, "prev_x": x, "prev_y": y,
+        "maximized": false, "visible": true, "decorated": true, "fullscreen": false
+    }})
+    .to_string()
+    .into_bytes()
+}
+
+/// The window's outer rectangle and the screen's work area, as the page sees them.
+async fn rects(app: &App) -> R<((i64, i64, i64, i64), (i64, i64))> {
+    let (x, y, w, h) = app.client.get_window_rect().await?;
+    let work = app.client.execute("return [screen.availWidth, screen.availHeight]", vec![]).await?;
+    let work: Vec<i64> = serde_json::from_value(work)?;
+    Ok(((x as i64, y as i64, w as i64, h as i64), (work[0], work[1])))
+}
+
+pub async fn a_window_left_off_the_screen_comes_back_and_its_place_is_kept_between_starts() -> R {
+    // Last closed on a second screen to the right, which is gone now.
+    let files = vec![(STATE_FILE, saved(2000, 900, 1200, 700))];
+    let data = App::session(Options { files, ..Options::default() }, "window-off-screen", async |app: &App| {
+        let ((x, y, w, h), (aw, ah)) = rects(app).await?;
+        assert!(x >= 0 && y >= 0 && x + w <= aw && y + h <= ah, "window {x},{y} {w}×{h} on a {aw}×{ah} work area");
+        assert_eq!((w, h), (1366.min(aw), 768.min(ah)), "the default size, shrunk to the work area");
+        // The new place is saved soon after, not only at a clean exit.
+        let file = app.data.path().join(STATE_FILE);
+        let mut state = serde_json::Value::Null;
+        for _ in 0..100 {
+            state = serde_json::from_slice(&std::fs::read(&file)?)?;
+            if state["main"]["x"] == x {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!((&state["main"]["x"], &state["main"]["y"]), (&x.into(), &y.into()), "{state}");
+        Ok(())
+    })
+    .await?;
+
+    // A place on the screen is kept as the user left it.
+    std::fs::write(data.path().join(STATE_FILE), saved(120, 40, 1100, 660))?;
+    App::run_with(Options { data: Some(data), ..Options::default() }, "window-kept", async |app: &App| {
+        let ((x, y, w, h), _) = rects(app).await?;
+        assert_eq!((x, y, w, h), (120, 40, 1100, 660));
+        Ok(())
+    })
+    .await
+}
