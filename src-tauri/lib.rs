@@ -41,6 +41,8 @@ fn default_data_dir(app: &tauri::App) -> std::path::PathBuf {
 pub fn run() {
     commands::guard::report_panics_without_their_text();
     let result = tauri::Builder::default()
+        // First, so a second start hands over to the running window before anything else opens.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| window::focus_main(app)))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(|app| {

@@ -1,7 +1,8 @@
 //! The main window: created from its configuration once the data folder is known, given the size,
 //! place and maximized state saved in that folder (written by tauri-plugin-window-state at exit,
 //! and here half a second after each move or resize, so a killed process keeps it too) — fitted
-//! to the screen's work area first (see [`crate::common::window_fit`]) — and then shown.
+//! to the screen's work area first (see [`crate::common::window_fit`]) — and then shown. A second
+//! start brings this window to the front.
 
 use std::path::Path;
 
@@ -93,6 +94,17 @@ fn place(window: &WebviewWindow, saved: Option<Saved>, default: (f64, f64), min:
         window.maximize()?;
     }
     Ok(())
+}
+
+/// A second start of the app: the running window comes to the front instead (on Linux through
+/// the desktop's session bus; without one, a second window opens as before).
+pub fn focus_main(app: &tauri::AppHandle) {
+    tracing::info!("second start: the running window is brought to the front");
+    if let Some(window) = app.get_webview_window(LABEL) {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
 }
 
 /// Saves the window state half a second after the last move or resize, and at closing.

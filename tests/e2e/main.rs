@@ -33,7 +33,7 @@ mod volunteering;
 mod scope;
 // 关于: the data's figures, its folder opened, the diagnostic zip with this session's log.
 mod about;
-// The window: brought back onto the work area, its place kept between starts.
+// The window: brought back onto the work area, its place kept between starts, one at a time.
 mod window;
 // A database that cannot be opened is reported in a Chinese dialog and left untouched.
 mod startup;
@@ -57,5 +57,6 @@ fn main() -> std::process::ExitCode {
         volunteering::a_volunteer_activity_with_a_member_and_a_league_member_is_recorded,
         about::about_shows_the_data_and_exports_the_logs_for_support,
         window::a_window_left_off_the_screen_comes_back_and_its_place_is_kept_between_starts,
+        window::a_second_start_hands_over_to_the_running_window_and_opens_no_other,
     ])
 }

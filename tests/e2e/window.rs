@@ -1,7 +1,12 @@
 //! The window on the office screen: a place saved on a screen that is gone is brought back onto
-//! the work area; the size and place the user leaves are kept for the next start.
+//! the work area; the size and place the user leaves are kept for the next start; a second start
+//! hands over to the running window.
 
-use crate::harness::{App, Options, R};
+use std::process::Stdio;
+
+use sanliang::paths::Setting;
+
+use crate::harness::{stage_env, App, Options, R};
 
 const STATE_FILE: &str = "window-state.json";
 
@@ -50,6 +55,46 @@ pub async fn a_window_left_off_the_screen_comes_back_and_its_place_is_kept_betwe
     App::run_with(Options { data: Some(data), ..Options::default() }, "window-kept", async |app: &App| {
         let ((x, y, w, h), _) = rects(app).await?;
         assert_eq!((x, y, w, h), (120, 40, 1100, 660));
+        Ok(())
+    })
+    .await
+}
+
+pub async fn a_second_start_hands_over_to_the_running_window_and_opens_no_other() -> R {
+    App::run("second-start", async |app: &App| {
+        let mut second = std::process::Command::new(env!("CARGO_BIN_EXE_sanliang-siji"));
+        second.args([
+            Setting::DataDir.flag(),
+            &app.data.path().display().to_string(),
+            Setting::Today.flag(),
+            "2026-11-28",
+        ]);
+        for setting in Setting::ALL {
+            second.env_remove(setting.env());
+        }
+        let mut second = second.envs(stage_env()?).stdout(Stdio::null()).stderr(Stdio::null()).spawn()?;
+        // It hands its start to the running window and ends at once, successfully.
+        let mut status = None;
+        for _ in 0..300 {
+            status = second.try_wait()?;
+            if status.is_some() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let Some(status) = status else {
+            second.kill()?;
+            return Err("a second start opened a second window instead of handing over".into());
+        };
+        assert!(status.success(), "{status}");
+        let log = std::fs::read_dir(app.data.path().join("logs"))?
+            .map(|f| std::fs::read_to_string(f?.path()))
+            .collect::<Result<String, _>>()?;
+        assert_eq!(log.matches("second start").count(), 1, "{log}");
+        assert_eq!(log.matches(" start version=").count(), 1, "one app started: {log}");
+        // The running window still works.
+        app.click("menu-about").await?;
+        app.wait_text("about-version", |t| t == env!("CARGO_PKG_VERSION")).await?;
         Ok(())
     })
     .await

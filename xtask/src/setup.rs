@@ -20,8 +20,17 @@ const BUILD_PACKAGES: &[&str] = &[
 ];
 /// Needed by the tests: a virtual display, the WebDriver for WebKitGTK, PDF tools, and the
 /// Windows cross-build (mingw-w64) with Wine to run its tests.
-const TEST_PACKAGES: &[&str] =
-    &["xvfb", "xauth", "webkit2gtk-driver", "poppler-utils", "faketime", "gcc-mingw-w64-x86-64", "wine", "wine64"];
+const TEST_PACKAGES: &[&str] = &[
+    "xvfb",
+    "xauth",
+    "dbus-daemon",
+    "webkit2gtk-driver",
+    "poppler-utils",
+    "faketime",
+    "gcc-mingw-w64-x86-64",
+    "wine",
+    "wine64",
+];
 
 fn installed(package: &str) -> bool {
     Command::new("dpkg-query")

@@ -36,6 +36,13 @@ fn stage_port() -> R<u16> {
     Ok(stage.as_ref().map(|s| s.port).unwrap_or_default())
 }
 
+/// What a program started beside the windows needs (display, session bus).
+pub fn stage_env() -> R<Vec<(&'static str, String)>> {
+    stage_port()?;
+    let stage = STAGE.lock().map_err(|_| "the stage lock is poisoned")?;
+    Ok(stage.as_ref().map(|s| s.env.clone()).unwrap_or_default())
+}
+
 /// Stops the display and driver (after a failed flow, so the next starts clean; at the end).
 pub fn stop_stage() {
     if let Ok(mut stage) = STAGE.lock() {

@@ -74,14 +74,24 @@ impl Drop for Guard {
 pub struct Stage {
     /// The port tauri-driver serves WebDriver on.
     pub port: u16,
-    // Dropped in this order: the driver (and any window under it), then the display.
+    /// What a program started on the stage needs: its display and session bus.
+    pub env: Vec<(&'static str, String)>,
+    // Dropped in this order: the driver (and any window under it), the bus, then the display.
     _driver: Guard,
+    _bus: Option<Guard>,
     _display: Option<Guard>,
 }
 
 impl Stage {
     pub fn start() -> R<Stage> {
         let (display, name) = start_display()?;
+        let (bus, address) = start_session_bus()?;
+        let mut env = vec![
+            ("WEBKIT_DISABLE_DMABUF_RENDERER", "1".to_owned()),
+            ("WEBKIT_DISABLE_COMPOSITING_MODE", "1".to_owned()),
+        ];
+        env.extend(name.map(|n| ("DISPLAY", n)));
+        env.extend(address.map(|a| ("DBUS_SESSION_BUS_ADDRESS", a)));
         let driver_bin = require("tauri-driver", "cargo install tauri-driver --version ^2 --locked");
         let native = if cfg!(windows) {
             require("msedgedriver", "the Edge WebDriver matching the installed WebView2")
@@ -100,18 +110,15 @@ impl Stage {
                 .arg(&native)
                 .stdout(log_file("tauri-driver.out.log")?)
                 .stderr(log_file("tauri-driver.err.log")?);
-            if let Some(name) = &name {
-                command.env("DISPLAY", name);
-            }
-            // WebKit under Xvfb: no GPU buffers, no compositing.
-            command.env("WEBKIT_DISABLE_DMABUF_RENDERER", "1").env("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+            // The display and bus; WebKit under Xvfb: no GPU buffers, no compositing.
+            command.envs(env.iter().map(|(k, v)| (k, v)));
             // Nothing leaks in from whoever runs the tests: each window gets its settings as arguments.
             for setting in Setting::ALL {
                 command.env_remove(setting.env());
             }
             let mut driver = Guard::spawn(&mut command)?;
             match wait_for_ports(&mut driver, &[port, native_port]) {
-                Ok(()) => return Ok(Stage { port, _driver: driver, _display: display }),
+                Ok(()) => return Ok(Stage { port, env, _driver: driver, _bus: bus, _display: display }),
                 Err(e) => last = format!("attempt {attempt}: {e}"),
             }
         }
@@ -163,6 +170,32 @@ fn start_display() -> R<(Option<Guard>, Option<String>)> {
         return Err(format!("Xvfb did not start a display: {log}").into());
     }
     Ok((Some(guard), Some(format!(":{number}"))))
+}
+
+/// On Linux, a session bus of its own, as a desktop has: a second start of the app finds the
+/// running one through it (tauri-plugin-single-instance).
+#[cfg(target_os = "linux")]
+fn start_session_bus() -> R<(Option<Guard>, Option<String>)> {
+    use std::io::{BufRead, BufReader};
+    let daemon = require("dbus-daemon", "apt-get install dbus-daemon");
+    let mut command = Command::new(daemon);
+    command.args(["--session", "--nofork", "--print-address=1"]).stdout(Stdio::piped()).stderr(log_file("dbus.log")?);
+    let mut guard = Guard::spawn(&mut command)?;
+    let stdout = guard.child.stdout.take().ok_or("no output from dbus-daemon")?;
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line)?;
+    let address = line.trim().to_owned();
+    if address.is_empty() {
+        let log = std::fs::read_to_string(log_dir().join("dbus.log")).unwrap_or_default();
+        return Err(format!("dbus-daemon did not start a session bus: {log}").into());
+    }
+    Ok((Some(guard), Some(address)))
+}
+
+/// Elsewhere the desktop's own session is used.
+#[cfg(not(target_os = "linux"))]
+fn start_session_bus() -> R<(Option<Guard>, Option<String>)> {
+    Ok((None, None))
 }
 
 /// Elsewhere the windows open on the desktop the tests run on.
