@@ -41,7 +41,7 @@ pub fn typescript() -> String {
         pledges::PledgeInput, pledges::CopySummary,
         cycle::ProgressInput, cycle::CloseInput, cycle::AppraisalInput,
         print::PrintKind, print::Paper, print::data::Selection, print::PrintOptions, print::PrintSummary,
-        print::settings::PrintSettings, print::PrintProgress, print::PrintSaved,
+        print::settings::PrintSettings, print::PrintProgress, print::PrintSaved, print::direct::PrintSent,
         about::FontLicence, about::AboutInfo, about::Folder, about::diagnostics::DiagnosticsSaved,
         catalog::SupportKind, pairings::Pairing, pairings::PairingInput, pairings::SupportRecord, pairings::SupportInput,
         pairings::PairingStats, pairings::AgreementInput,

@@ -1,6 +1,6 @@
 //! Commands for the print centre: settings and emblem artwork, a preview of the first sheet,
-//! and saving a whole job to a PDF the user chooses — on a worker thread, with progress and
-//! cancellation — then opening it in the system's viewer.
+//! saving a whole job to a PDF the user chooses — on a worker thread, with progress and
+//! cancellation — then opening it in the system's viewer, and 直接打印 to the system's printer.
 
 use std::sync::atomic::Ordering;
 
@@ -10,6 +10,7 @@ use tauri::{AppHandle, State};
 use crate::common::files;
 use crate::error::{Error, Result};
 use crate::paths::today;
+use crate::print::direct::{self, Platform, PrintSent};
 use crate::print::settings::{self, PrintSettings};
 use crate::print::{self, PrintOptions, PrintProgress, PrintSaved, PrintSummary};
 use crate::state::AppState;
@@ -67,23 +68,7 @@ pub async fn print_save(
     if target.extension().is_none() {
         target.set_extension("pdf");
     }
-    state.print_cancel.store(false, Ordering::SeqCst);
-    let app_for_worker = app.clone();
-    // Tests hold a job after a number of sheets, to see its progress and cancel it there.
-    let hold: Option<usize> = crate::paths::Setting::PrintHoldAfter.read().and_then(|v| v.to_str()?.parse().ok());
-    let (bytes, summary) = tauri::async_runtime::spawn_blocking(move || {
-        let state = tauri::Manager::state::<AppState>(&app_for_worker);
-        job.compose(None, &mut |done, total| {
-            let _ = on_progress.send(PrintProgress { done, total });
-            let cancelled = || state.print_cancel.load(Ordering::SeqCst);
-            while hold == Some(done) && !cancelled() {
-                std::thread::sleep(std::time::Duration::from_millis(20));
-            }
-            !cancelled()
-        })
-    })
-    .await
-    .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))??;
+    let (bytes, summary) = compose_reporting(&app, job, on_progress).await?;
     // Whole or not at all: a failed rename (the old file open in a PDF reader on Windows)
     // leaves the old file and no part file.
     files::write_atomic(&target, &bytes).map_err(|e| Error::file(&target, e))?;
@@ -95,6 +80,59 @@ pub async fn print_save(
         super::dialogs::open(&app, &target, "PDF")?;
     }
     Ok(Some(PrintSaved { path: target.display().to_string(), summary }))
+}
+
+/// Composes the job on a worker thread, telling the window how far it has got; stops when the
+/// window cancels.
+async fn compose_reporting(
+    app: &AppHandle,
+    job: print::Job,
+    on_progress: Channel<PrintProgress>,
+) -> Result<(Vec<u8>, PrintSummary)> {
+    let state = tauri::Manager::state::<AppState>(app);
+    state.print_cancel.store(false, Ordering::SeqCst);
+    let app_for_worker = app.clone();
+    // Tests hold a job after a number of sheets, to see its progress and cancel it there.
+    let hold: Option<usize> = crate::paths::Setting::PrintHoldAfter.read().and_then(|v| v.to_str()?.parse().ok());
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = tauri::Manager::state::<AppState>(&app_for_worker);
+        job.compose(None, &mut |done, total| {
+            let _ = on_progress.send(PrintProgress { done, total });
+            let cancelled = || state.print_cancel.load(Ordering::SeqCst);
+            while hold == Some(done) && !cancelled() {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            !cancelled()
+        })
+    })
+    .await
+    .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?
+}
+
+/// 直接打印: composes the job like [`print_save`], keeps it in the data folder's spool and hands
+/// it to the system's printing (see `print::direct`): CUPS's `lp` with the sheet's paper on Linux,
+/// the shell's print verb on Windows.
+pub async fn print_direct(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    options: PrintOptions,
+    on_progress: Channel<PrintProgress>,
+) -> Result<PrintSent> {
+    let what = format!("{:?} {:?}", options.kind, options.paper);
+    let job = print::prepare(super::pool(&state)?, &state.data_dir, options, today()).await?;
+    let (paper, title) = (job.sheet_paper(), job.title());
+    let (bytes, summary) = compose_reporting(&app, job, on_progress).await?;
+    let dir = direct::spool_dir(&state.data_dir, std::time::SystemTime::now()).map_err(Error::Io)?;
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S").to_string();
+    let file = dir.join(direct::spool_name(&title, &stamp));
+    files::write_atomic(&file, &bytes).map_err(|e| Error::file(&file, e))?;
+    let platform = Platform::current();
+    let invocation = direct::invocation(platform, &file, paper, &title);
+    let printer = tauri::async_runtime::spawn_blocking(move || direct::send_with(platform, &invocation, None))
+        .await
+        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))??;
+    tracing::info!(what, items = summary.items, sheets = summary.sheets, printer = ?printer, "sent to the printer");
+    Ok(PrintSent { printer, paper: direct::media(paper).to_owned(), sheets: summary.sheets, items: summary.items })
 }
 
 pub async fn print_cancel(state: State<'_, AppState>) -> Result<()> {

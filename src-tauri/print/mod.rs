@@ -8,6 +8,7 @@ pub mod boards;
 pub mod canvas;
 pub mod data;
 pub mod desk_signs;
+pub mod direct;
 pub mod document;
 pub mod fonts;
 pub mod imposition;
@@ -204,6 +205,15 @@ impl Job {
         }
     }
 
+    /// The paper the sheets are printed on: A3 where chosen, else A4 (cards are laid out on A4).
+    pub fn sheet_paper(&self) -> Paper {
+        if self.large() {
+            Paper::A3
+        } else {
+            Paper::A4
+        }
+    }
+
     fn large(&self) -> bool {
         self.options.paper == Paper::A3
     }
@@ -316,7 +326,8 @@ impl Job {
         Ok((sheets, items))
     }
 
-    fn title(&self) -> String {
+    /// The job's name, as the PDF's title and the printer's queue show it.
+    pub fn title(&self) -> String {
         let s = &self.settings;
         match self.options.kind {
             PrintKind::PledgeCards => s.card_title.clone(),

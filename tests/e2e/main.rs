@@ -35,6 +35,10 @@ mod scope;
 mod about;
 // The window: brought back onto the work area, its place kept between starts, one at a time.
 mod window;
+// 使用说明: F1, its topics, and its pictures taken here.
+mod help;
+// The installed .deb opens its first screen (run by `cargo xtask deb` only).
+mod installed;
 // A database that cannot be opened is reported in a Chinese dialog and left untouched.
 mod startup;
 
@@ -51,6 +55,7 @@ fn main() -> std::process::ExitCode {
         print::pledge_cards_for_members_picked_in_the_roster_are_previewed_and_saved_to_a_file,
         print::a_pdf_that_cannot_be_written_is_reported_in_chinese_with_the_system_words_behind_details,
         print::a_long_print_shows_its_progress_and_cancelling_it_leaves_no_file,
+        print::direct_printing_hands_the_sheets_to_the_printer_or_says_why_it_cannot,
         pairings::a_unit_is_paired_with_a_community_under_an_agreement_and_a_fund_is_recorded_to_the_fen,
         leaders::a_leader_visit_with_a_difficulty_is_logged_and_the_difficulty_followed_to_closure,
         deputies::a_deputy_visit_with_a_suggestion_is_recorded_and_the_suggestion_answered,
@@ -58,5 +63,7 @@ fn main() -> std::process::ExitCode {
         about::about_shows_the_data_and_exports_the_logs_for_support,
         window::a_window_left_off_the_screen_comes_back_and_its_place_is_kept_between_starts,
         window::a_second_start_hands_over_to_the_running_window_and_opens_no_other,
+        help::f1_opens_the_help_whose_pictures_show_the_window_as_it_is,
+        installed::the_installed_package_opens_its_first_screen,
     ])
 }

@@ -209,3 +209,66 @@ async fn cancelled(app: &App, out: &std::path::Path) -> R {
     assert_eq!(std::fs::read_dir(out)?.count(), 0);
     Ok(())
 }
+
+pub async fn direct_printing_hands_the_sheets_to_the_printer_or_says_why_it_cannot() -> R {
+    App::run("print-direct", async |app: &App| direct(app).await).await
+}
+
+/// What `pdfinfo` says of a file: its page count and the first page's size in points.
+fn pdf_pages_and_size(file: &std::path::Path) -> R<(usize, String)> {
+    let out = Command::new("pdfinfo").arg(file).output()?;
+    let info = String::from_utf8_lossy(&out.stdout).into_owned();
+    let field = |name: &str| info.lines().find_map(|l| l.strip_prefix(name)).map(|v| v.trim().to_owned());
+    let pages = field("Pages:").and_then(|p| p.parse().ok()).ok_or(format!("no page count in {info}"))?;
+    Ok((pages, field("Page size:").unwrap_or_default()))
+}
+
+async fn direct(app: &App) -> R {
+    let jobs = crate::harness::printer_dir();
+    app.load_demo().await?;
+    app.click("menu-print").await?;
+    // The notice sheets on A3: the printer is asked for A3, not scaled.
+    app.click("print-kind-notice").await?;
+    app.click("print-paper-A3").await?;
+    // The preview and the count follow the paper.
+    app.wait_text("print-page-size", |t| t.contains("420 × 297 mm")).await?;
+    let summary = app.wait_text("print-summary", |t| t.contains("张纸")).await?;
+    let sheets: usize =
+        summary.split('，').nth(1).and_then(|s| s.trim_end_matches("张纸").trim().parse().ok()).unwrap_or(0);
+    assert!(sheets >= 2, "{summary}");
+    let before = std::fs::read_dir(&jobs)?.count();
+    app.click("print-direct").await?;
+    success(app, "已发送到打印机“Office_Printer”：共").await?;
+    let message =
+        app.visible_text("//div[contains(@class,'el-message--success')][contains(.,'已发送到打印机')]").await?;
+    assert!(message.trim().ends_with(&format!("{sheets} 张A3纸")), "{message}");
+    // The printer got one job: the sheets in a PDF kept in the data folder, on A3, unscaled.
+    let n = (std::fs::read_dir(&jobs)?.count() - before) / 2;
+    assert_eq!(n, 1, "one job for one click");
+    let args = std::fs::read_to_string(jobs.join(format!("job-{}.args", before / 2 + 1)))?;
+    let args: Vec<&str> = args.lines().collect();
+    assert_eq!(
+        &args[..7],
+        ["-t", "社区党员公开承诺公示表", "-o", "media=A3", "-o", "print-scaling=none", "--"],
+        "{args:?}"
+    );
+    let spooled = std::path::Path::new(args[7]);
+    assert!(spooled.starts_with(app.data.path().join("printing")), "{spooled:?}");
+    assert!(spooled.exists(), "the PDF stays for the printer to read");
+    let (pages, size) = pdf_pages_and_size(&jobs.join(format!("job-{}.pdf", before / 2 + 1)))?;
+    assert_eq!(pages, sheets);
+    assert!(size.starts_with("1190.55 x 841.89 pts"), "A3 landscape: {size}");
+
+    // A PC with no default printer: said in a box, in Chinese, with what to do.
+    std::fs::write(jobs.join(crate::harness::PRINTER_OFFLINE), "")?;
+    app.click("print-direct").await?;
+    let said = app.visible_text("//div[contains(@class,'print-direct-failed')]").await?;
+    std::fs::remove_file(jobs.join(crate::harness::PRINTER_OFFLINE))?;
+    assert!(said.contains("无法直接打印"), "{said}");
+    assert!(said.contains("没有设置默认打印机。请在系统设置的“打印机”中添加打印机并设为默认"), "{said}");
+    assert!(!said.contains("lp: Error"), "CUPS's own words stay out of the box: {said}");
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    app.screenshot("23-print-direct-no-printer").await?;
+    assert_eq!((std::fs::read_dir(&jobs)?.count() - before) / 2, 1, "nothing more reached the printer");
+    Ok(())
+}

@@ -62,7 +62,7 @@ pub async fn a_window_left_off_the_screen_comes_back_and_its_place_is_kept_betwe
 
 pub async fn a_second_start_hands_over_to_the_running_window_and_opens_no_other() -> R {
     App::run("second-start", async |app: &App| {
-        let mut second = std::process::Command::new(env!("CARGO_BIN_EXE_sanliang-siji"));
+        let mut second = std::process::Command::new(crate::harness::application());
         second.args([
             Setting::DataDir.flag(),
             &app.data.path().display().to_string(),

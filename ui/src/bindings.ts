@@ -332,6 +332,16 @@ export type PrintProgress = { done: number, total: number, };
 
 export type PrintSaved = { path: string, summary: PrintSummary, };
 
+export type PrintSent = { 
+/**
+ * The printer's name when the system told it (CUPS does; the Windows verb does not).
+ */
+printer: string | null, 
+/**
+ * The paper the sheets need: "A4" or "A3".
+ */
+paper: string, sheets: number, items: number, };
+
 export type FontLicence = { name: string, useFor: string, licence: string, copyright: string, };
 
 export type AboutInfo = { version: string, 

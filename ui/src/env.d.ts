@@ -8,3 +8,7 @@ declare module 'element-plus/dist/locale/zh-cn.mjs' {
   const zhCn: Language
   export default zhCn
 }
+declare module '*.png' {
+  const src: string
+  export default src
+}

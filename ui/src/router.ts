@@ -11,6 +11,7 @@ import LeadersView from './views/LeadersView.vue'
 import DeputiesView from './views/DeputiesView.vue'
 import VolunteeringView from './views/VolunteeringView.vue'
 import AboutView from './views/AboutView.vue'
+import HelpView from './views/HelpView.vue'
 
 // Only pages that work are routed and shown in the menu.
 export const routes = [
@@ -26,6 +27,7 @@ export const routes = [
   { path: '/print', name: 'print', component: PrintView, meta: { title: '打印中心' } },
   { path: '/orgs', name: 'orgs', component: OrgsView, meta: { title: '组织机构' } },
   { path: '/about', name: 'about', component: AboutView, meta: { title: '关于' } },
+  { path: '/help', name: 'help', component: HelpView, meta: { title: '使用说明' } },
 ]
 
 export const router = createRouter({ history: createWebHashHistory(), routes })

@@ -6,8 +6,10 @@
 //!   type-check and unit tests, end-to-end tests in the real window under Xvfb);
 //! - `sqlx-prepare` regenerates `.sqlx/` after a query or migration changes;
 //! - `bench` runs the county-scale benchmarks: roster search, pledge lists, 3,560 pledge cards;
-//! - `windows` cross-builds for Windows and runs the core's tests there under Wine (part of `test`).
+//! - `windows` cross-builds for Windows and runs the core's tests there under Wine (part of `test`);
+//! - `deb` builds the Linux package, installs it, opens it to its first screen, removes it (part of `test`).
 
+mod deb;
 mod node;
 mod portable;
 mod setup;
@@ -88,9 +90,18 @@ fn task_test(root: &Path) -> Result {
         run(root, "faketime", &[day, "cargo", "test", "--quiet", "--test", "tests"], &faked)?;
     }
     run(root, "cargo", &["test", "--test", "e2e"], &[])?;
+    // The Linux package, installed and opened as a user would.
+    deb::test(root)?;
     // The Windows build: the core's tests under Wine (built without the desktop app, which also
     // proves the command line needs no Tauri or WebKit), then both programs.
     windows::test(root)
+}
+
+fn task_deb(root: &Path) -> Result {
+    setup::system_packages(true)?;
+    setup::tauri_driver()?;
+    build_ui(root)?;
+    deb::test(root)
 }
 
 fn task_windows(root: &Path) -> Result {
@@ -160,7 +171,8 @@ fn main() -> ExitCode {
         "sqlx-prepare" => task_sqlx_prepare(&root),
         "bench" => task_bench(&root),
         "windows" => task_windows(&root),
-        _ => Err("usage: cargo xtask <run|test|sqlx-prepare|bench|windows>".into()),
+        "deb" => task_deb(&root),
+        _ => Err("usage: cargo xtask <run|test|sqlx-prepare|bench|windows|deb>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -222,11 +222,54 @@ impl App {
     pub async fn screenshot(&self, name: &str) -> R {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
         std::fs::create_dir_all(&dir)?;
-        match tokio::time::timeout(Duration::from_secs(20), self.client.screenshot()).await {
-            Ok(png) => std::fs::write(dir.join(format!("{name}.png")), png?)?,
-            Err(_) => eprintln!("warning: screenshot {name} not taken: WebKitWebDriver did not answer in 20 s"),
+        match self.picture().await {
+            Ok(png) => std::fs::write(dir.join(format!("{name}.png")), png)?,
+            Err(e) => eprintln!("warning: screenshot {name} not taken: {e}"),
         }
         Ok(())
+    }
+
+    /// The window as a PNG. WebKit answers a screenshot after the page's next paint, and a page
+    /// where nothing changes (the empty first screen, a drawn PDF preview) may not paint again
+    /// under Xvfb without compositing: one corner pixel is flipped between two near-whites until
+    /// the picture is taken, so a paint always comes.
+    pub async fn picture(&self) -> R<Vec<u8>> {
+        let script = |code: &'static str| {
+            let call = self.client.execute(code, vec![]);
+            async move {
+                tokio::time::timeout(Duration::from_secs(10), call).await.map_err(|_| format!("no answer to {code}"))
+            }
+        };
+        script(
+            "let dot = document.getElementById('e2e-paint');
+             if (!dot) {
+               dot = document.createElement('div');
+               dot.id = 'e2e-paint';
+               dot.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;z-index:99999;pointer-events:none;background:#fff';
+               document.body.appendChild(dot);
+             }
+             clearInterval(window.__e2ePaint);
+             window.__e2ePaint = setInterval(() => { dot.style.background = dot.style.background === 'rgb(255, 255, 255)' ? '#fefefe' : '#fff'; }, 50);",
+        )
+        .await??;
+        let png = tokio::time::timeout(Duration::from_secs(20), self.client.screenshot()).await;
+        script("clearInterval(window.__e2ePaint); document.getElementById('e2e-paint')?.remove();").await??;
+        Ok(png.map_err(|_| "WebKitWebDriver did not answer in 20 s")??)
+    }
+
+    /// Presses F1 where the focus is, as a secretary asks for help from any page.
+    pub async fn press_f1(&self) -> R {
+        eprintln!("  press F1");
+        let focused = self.client.active_element().await?;
+        focused.send_keys(&char::from(Key::F1).to_string()).await?;
+        Ok(())
+    }
+
+    /// Takes the picture 使用说明 shows as `name` (see `help_shots`): it must still look like the
+    /// one the help page ships, or the run fails; `UPDATE_HELP_SHOTS=1` keeps the new one.
+    pub async fn help_shot(&self, name: &str) -> R {
+        let png = self.picture().await.map_err(|e| format!("the picture {name} for 使用说明 was not taken: {e}"))?;
+        super::help_shots::check(name, &png)
     }
 
     /// Opens the tree select `id`, filters it by `name` and picks that node.

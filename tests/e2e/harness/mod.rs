@@ -4,9 +4,11 @@
 //! flow passed, failed or panicked.
 
 mod dom;
+pub mod help_shots;
 pub use dom::last_number;
 pub mod runner;
 mod stage;
+pub use stage::{printer_dir, PRINTER_OFFLINE};
 
 use std::panic::AssertUnwindSafe;
 use std::path::Path;
@@ -34,6 +36,15 @@ fn stage_port() -> R<u16> {
         *stage = Some(stage::Stage::start()?);
     }
     Ok(stage.as_ref().map(|s| s.port).unwrap_or_default())
+}
+
+/// Where [`application`] is told to find an installed copy of the app instead of this build's.
+pub const INSTALLED_APP: &str = "SANLIANG_E2E_INSTALLED_APP";
+
+/// The program every window runs: this build's, or the installed one named by [`INSTALLED_APP`]
+/// (`cargo xtask deb` installs the .deb and runs the `installed` flow on it).
+pub fn application() -> std::path::PathBuf {
+    std::env::var_os(INSTALLED_APP).map_or_else(|| env!("CARGO_BIN_EXE_sanliang-siji").into(), Into::into)
 }
 
 /// What a program started beside the windows needs (display, session bus).
@@ -136,10 +147,7 @@ impl App {
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("wry"));
         caps.insert("pageLoadStrategy".into(), json!("none"));
-        caps.insert(
-            "tauri:options".into(),
-            json!({ "application": env!("CARGO_BIN_EXE_sanliang-siji"), "args": args }),
-        );
+        caps.insert("tauri:options".into(), json!({ "application": application(), "args": args }));
         let port = stage_port()?;
         let client = ClientBuilder::native().capabilities(caps).connect(&format!("http://127.0.0.1:{port}")).await?;
         let app = App { client, data };
@@ -213,7 +221,7 @@ impl App {
 /// Waits until no process runs the app's binary (Linux: read from /proc).
 #[cfg(target_os = "linux")]
 async fn app_gone(within: Duration) -> R {
-    let binary = std::fs::canonicalize(env!("CARGO_BIN_EXE_sanliang-siji"))?;
+    let binary = std::fs::canonicalize(application())?;
     let running = || -> usize {
         let Ok(entries) = std::fs::read_dir("/proc") else { return 0 };
         entries.flatten().filter(|e| std::fs::read_link(e.path().join("exe")).is_ok_and(|exe| exe == binary)).count()

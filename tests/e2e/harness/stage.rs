@@ -92,6 +92,7 @@ impl Stage {
         ];
         env.extend(name.map(|n| ("DISPLAY", n)));
         env.extend(address.map(|a| ("DBUS_SESSION_BUS_ADDRESS", a)));
+        env.extend(printer()?);
         let driver_bin = require("tauri-driver", "cargo install tauri-driver --version ^2 --locked");
         let native = if cfg!(windows) {
             require("msedgedriver", "the Edge WebDriver matching the installed WebView2")
@@ -124,6 +125,53 @@ impl Stage {
         }
         Err(format!("tauri-driver did not start ({last}); see target/e2e-logs/tauri-driver.err.log").into())
     }
+}
+
+/// Where the stage's stand-in printer keeps the jobs it was given.
+pub fn printer_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-printer")
+}
+
+/// While this file is in [`printer_dir`], the stand-in printer answers as `lp` does on a PC
+/// with no default printer.
+pub const PRINTER_OFFLINE: &str = "offline";
+
+/// A stand-in for CUPS's `lp`, first on the windows' PATH: it keeps each job's arguments
+/// (`job-N.args`) and file (`job-N.pdf`) and answers as lp does — or, while [`PRINTER_OFFLINE`]
+/// is there, as lp with no default printer. Everything before it, the app's own code, runs as
+/// on a secretary's PC.
+#[cfg(unix)]
+const LP: &str = r#"#!/bin/sh
+set -e
+jobs="$SANLIANG_E2E_PRINTER"
+if [ -e "$jobs/offline" ]; then echo "lp: Error - No default destination." >&2; exit 1; fi
+n=$(( $(ls "$jobs" | grep -c '[.]args$' || true) + 1 ))
+printf '%s\n' "$@" > "$jobs/job-$n.args"
+for file; do :; done
+cp "$file" "$jobs/job-$n.pdf"
+echo "request id is Office_Printer-$n (1 file(s))"
+"#;
+
+/// Sets up the stand-in printer and returns the environment that puts it first on the PATH.
+#[cfg(unix)]
+fn printer() -> R<Vec<(&'static str, String)>> {
+    use std::os::unix::fs::PermissionsExt;
+    let jobs = printer_dir();
+    let _ = std::fs::remove_dir_all(&jobs);
+    let bin = jobs.with_file_name("e2e-printer-bin");
+    std::fs::create_dir_all(&jobs)?;
+    std::fs::create_dir_all(&bin)?;
+    std::fs::write(bin.join("lp"), LP)?;
+    std::fs::set_permissions(bin.join("lp"), std::fs::Permissions::from_mode(0o755))?;
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let path = std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(&path)))?;
+    Ok(vec![("PATH", path.to_string_lossy().into_owned()), ("SANLIANG_E2E_PRINTER", jobs.display().to_string())])
+}
+
+/// Elsewhere the system's own printing is left alone.
+#[cfg(not(unix))]
+fn printer() -> R<Vec<(&'static str, String)>> {
+    Ok(Vec::new())
 }
 
 fn free_port() -> R<u16> {

@@ -62,6 +62,7 @@ import type {
   PrintOptions,
   PrintProgress,
   PrintSaved,
+  PrintSent,
   PrintSettings,
   PrintSummary,
   ProgressInput,
@@ -336,6 +337,9 @@ export const printPreview = (options: PrintOptions) =>
 /** Asks where to save (see `dialogs::save`), composes the job on a worker thread reporting progress, writes it atomically, and opens it when asked. */
 export const printSave = (options: PrintOptions, fileName: string, open: boolean, onProgress: Channel<PrintProgress>) =>
   invokeCmd<PrintSaved | null>('print_save', { options, fileName, open, onProgress })
+/** 直接打印: composes the job like [`print_save`], keeps it in the data folder's spool and hands it to the system's printing (see `print::direct`): CUPS's `lp` with the sheet's paper on Linux, the shell's print verb on Windows. */
+export const printDirect = (options: PrintOptions, onProgress: Channel<PrintProgress>) =>
+  invokeCmd<PrintSent>('print_direct', { options, onProgress })
 export const printCancel = () =>
   invokeCmd<void>('print_cancel')
 /** Opens the PDF saved last (only that one: the web view cannot name files to open). */

@@ -1,0 +1,113 @@
+//! 使用说明: F1 and the title bar open it, every topic shows its picture and opens its page, and
+//! the pictures are taken here, in the real window, on the pages they explain — so the help
+//! never shows a window that has changed (see `harness::help_shots`).
+
+use std::time::Duration;
+
+use crate::harness::help_shots;
+use crate::harness::{App, R};
+
+/// The topics of `ui/src/help/topics.ts`, with the page each opens (none for the first start).
+const TOPICS: [(&str, &str, Option<&str>); 4] = [
+    ("first-start", "第一次使用", None),
+    ("identity", "登记亮身份", Some("identity-table")),
+    ("print", "打印承诺卡", Some("print-summary")),
+    ("visit", "记录联系领导走访", Some("visit-add")),
+];
+const SHOTS: [&str; 4] = ["first-start", "identity-mark", "print-cards", "leader-visit"];
+
+/// Lets a dialog's opening animation and a preview's drawing finish before a picture.
+async fn settle() {
+    tokio::time::sleep(Duration::from_millis(600)).await;
+}
+
+pub async fn f1_opens_the_help_whose_pictures_show_the_window_as_it_is() -> R {
+    App::run("help", async |app: &App| {
+        // The first start, as the first topic shows it.
+        app.wait_xpath("//*[@data-testid='load-demo'][contains(.,'载入示例数据')]").await?;
+        settle().await;
+        app.help_shot("first-start").await?;
+        reading(app).await?;
+        app.click("menu-home").await?;
+        app.load_demo().await?;
+        pictures(app).await
+    })
+    .await
+}
+
+/// F1 from a page opens the help; each topic has its steps, its picture as shipped, and a button
+/// to its page; the title bar's link opens it too.
+async fn reading(app: &App) -> R {
+    app.click("menu-roster").await?;
+    app.press_f1().await?;
+    app.wait_xpath("//*[@data-testid='help']").await?;
+    app.wait_xpath("//header//span[contains(@class,'page-title')][normalize-space(.)='使用说明']").await?;
+    for (n, (id, title, _)) in TOPICS.iter().enumerate() {
+        let head =
+            app.content(&format!("//*[@data-testid='help-topic-{id}']//*[contains(@class,'topic-title')]")).await?;
+        assert_eq!(head.trim(), format!("{}. {title}", n + 1));
+        let steps = app.visible_texts(&format!("//*[@data-testid='help-topic-{id}']//ol/li")).await?;
+        assert!(steps.len() >= 3 && steps.iter().all(|s| s.chars().count() > 20), "{id}: {steps:?}");
+    }
+    // Each picture is loaded, at the size of the one shipped (while the pictures are being taken
+    // again, the window still shows the ones it was built with: loaded is all that can be asked).
+    for (id, shot) in TOPICS.iter().map(|t| t.0).zip(SHOTS) {
+        let shipped = help_shots::blocks(&std::fs::read(help_shots::dir().join(format!("{shot}.png")))?)?;
+        let size = match help_shots::updating() {
+            true => "els[0].naturalWidth > 0".to_owned(),
+            false => {
+                format!("els[0].naturalWidth === {} && els[0].naturalHeight === {}", shipped.width, shipped.height)
+            }
+        };
+        app.wait_until(
+            &format!("//img[@data-testid='help-shot-{id}']"),
+            &format!("return els.length && els[0].complete && {size} ? true : null;"),
+        )
+        .await?;
+    }
+    app.click("help-toc-visit").await?;
+    settle().await;
+    app.screenshot("60-help").await?;
+    // Each topic's button opens its page.
+    for (id, _, page) in TOPICS {
+        let Some(page) = page else { continue };
+        app.click(&format!("help-open-{id}")).await?;
+        app.wait_xpath(&format!("//*[@data-testid='{page}']")).await?;
+        app.click("menu-help").await?;
+        app.wait_xpath("//*[@data-testid='help']").await?;
+    }
+    Ok(())
+}
+
+/// The pictures of the other topics, taken where each task is done.
+async fn pictures(app: &App) -> R {
+    // 登记亮身份: three members ticked, the dialog open.
+    app.click("menu-identity").await?;
+    let rows = "//div[@data-testid='identity-table']//tbody/tr";
+    app.wait_xpath(&format!("{rows}[3]")).await?;
+    for i in 1..=3 {
+        app.click_visible(&format!("{rows}[{i}]//span[contains(@class,'el-checkbox__inner')]")).await?;
+    }
+    app.click("identity-mark").await?;
+    app.wait_text("mark-scope-picked", |t| t.contains("已勾选的 3 名党员")).await?;
+    settle().await;
+    app.help_shot("identity-mark").await?;
+    app.click_visible(
+        "//div[contains(@class,'el-dialog')][.//*[@data-testid='mark-save']]//button[contains(.,'取消')]",
+    )
+    .await?;
+
+    // 打印承诺卡: the print centre with the first sheet previewed.
+    app.click("menu-print").await?;
+    app.wait_text("print-summary", |t| t.contains("张纸")).await?;
+    app.wait_text("print-page-size", |t| t.contains("210 × 297 mm")).await?;
+    settle().await;
+    app.help_shot("print-cards").await?;
+
+    // 记录走访: opened from a leader who has not visited this month, leader and community filled.
+    app.click("menu-leaders").await?;
+    app.click_visible("//div[@data-testid='missing-table']//tbody/tr[1]//button[contains(.,'记录走访')]").await?;
+    app.wait_xpath("//*[@data-testid='visit-leader']").await?;
+    settle().await;
+    app.help_shot("leader-visit").await
+}

@@ -1,0 +1,90 @@
+// 使用说明: every word of the help page, one topic per main task, each with a picture of the
+// real window that the end-to-end tests take (tests/e2e/help.rs) and check is still current.
+// A later feature (import, backups, county exports) adds its topic here.
+import firstStart from './shots/first-start.png'
+import identityMark from './shots/identity-mark.png'
+import printCards from './shots/print-cards.png'
+import leaderVisit from './shots/leader-visit.png'
+
+export interface HelpTopic {
+  id: string
+  title: string
+  /** The page the topic is about, opened by the topic's button. */
+  page?: { path: string; label: string }
+  steps: string[]
+  tip?: string
+  shot: string
+  shotAlt: string
+}
+
+export const HELP = {
+  title: '使用说明',
+  intro: '三亮四进工作台把党员名册、“三亮”和“四进”的台账保存在这台电脑上，不需要联网。下面按最常做的几件事说明怎么操作；在任何页面按 F1 都能回到这里。',
+  contents: '目录',
+  open: (label: string) => `打开“${label}”`,
+  keysTitle: '常用按键',
+  keys: [
+    ['F1', '打开使用说明'],
+    ['Ctrl + S 或 Enter', '保存正在填写的表单'],
+    ['Esc', '关闭对话框，不保存'],
+  ] as [string, string][],
+  troubleTitle: '遇到问题',
+  trouble: [
+    '出错时，窗口上方会用中文说明原因和怎么办；点“详情”可以看到技术信息。',
+    '需要技术支持时，到“关于”页面点“导出诊断信息”，把生成的压缩包发给技术支持。压缩包里没有身份证号和电话。',
+    '数据保存在“关于”页面列出的数据文件夹里，请不要手工修改其中的文件。',
+  ],
+}
+
+export const TOPICS: HelpTopic[] = [
+  {
+    id: 'first-start',
+    title: '第一次使用',
+    steps: [
+      '第一次打开时还没有组织和党员。想先熟悉功能，点“载入示例数据”：会载入江川县五个社区、约300名党员和各项台账，随时可以在“组织机构”中删除。',
+      '正式使用时点“新建组织”，在“组织机构”中依次建立县、乡镇（街道）、社区和党支部，再到“党员名册”中登记党员。',
+      '标题栏的“当前组织”决定各页面显示和打印的范围：选中一个社区，名册、统计和打印都只针对这个社区；清空则为全部组织。',
+    ],
+    tip: '首页的“待办提醒”会列出逾期的承诺、本月还没走访的联系领导等需要处理的事项，点“去处理”直接打开对应页面。',
+    shot: firstStart,
+    shotAlt: '第一次打开时的首页：载入示例数据和新建组织两个按钮',
+  },
+  {
+    id: 'identity',
+    title: '登记亮身份',
+    page: { path: '/identity', label: '亮身份' },
+    steps: [
+      '打开“三亮”下的“亮身份”页面，上方是在册党员、已亮身份和亮身份比例，下方是尚未亮身份的党员名单。',
+      '在名单中勾选已经亮明身份的党员，点“为勾选的党员登记亮身份”。也可以在“党员名册”中按姓名或拼音首字母找到党员，勾选后点“登记亮身份”。',
+      '在对话框中选择亮身份方式（如佩戴党徽、挂牌亮户）、日期和地点/岗位，点“登记”。已登记过的党员不会重复登记，转出、去世的党员不会登记。',
+    ],
+    shot: identityMark,
+    shotAlt: '登记亮身份对话框：亮身份方式、日期和地点',
+  },
+  {
+    id: 'print',
+    title: '打印承诺卡',
+    page: { path: '/print', label: '打印中心' },
+    steps: [
+      '打开“打印中心”，在“打印内容”中选“承诺卡”。打印范围是标题栏的“当前组织”，也可以先在名册中勾选党员，再点名册上方的“打印”。',
+      '选择承诺年度和纸张：A6 每张A4纸印4张，A5 每张A4纸印2张；勾选“裁切线”会在裁切处印细线。右侧是第一张纸的预览。',
+      '点“保存为PDF…”选择保存位置；或点“直接打印”，用这台电脑的默认打印机打印。',
+      '打印时请选“实际大小”（不要“适合页面”），印好后沿裁切线裁开。',
+    ],
+    tip: '岗位监督牌、党员胸牌、桌牌、责任区牌和公示表也在打印中心，操作相同。',
+    shot: printCards,
+    shotAlt: '打印中心：承诺卡的打印设置和第一张纸的预览',
+  },
+  {
+    id: 'visit',
+    title: '记录联系领导走访',
+    page: { path: '/leaders', label: '联系领导' },
+    steps: [
+      '打开“四进”下的“联系领导”页面，选择月份；“未走访”标签列出本月还没有走访所联系社区的领导。',
+      '点“记录走访”，选择联系领导和社区，填写走访日期、形式、参加人员和情况记录。',
+      '走访中群众反映的困难或诉求，在对话框下方“添加一条”，写明反映人、内容和责任人；之后在“群众诉求”标签中跟踪办理进度，直到反馈办结。',
+    ],
+    shot: leaderVisit,
+    shotAlt: '记录走访对话框：联系领导、社区、日期、情况和群众诉求',
+  },
+]
