@@ -63,6 +63,7 @@ fn main() -> std::process::ExitCode {
         about::about_shows_the_data_and_exports_the_logs_for_support,
         window::a_window_left_off_the_screen_comes_back_and_its_place_is_kept_between_starts,
         window::a_second_start_hands_over_to_the_running_window_and_opens_no_other,
+        window::at_its_smallest_size_every_page_keeps_its_actions_in_view,
         help::f1_opens_the_help_whose_pictures_show_the_window_as_it_is,
         installed::the_installed_package_opens_its_first_screen,
     ])

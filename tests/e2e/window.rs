@@ -99,3 +99,56 @@ pub async fn a_second_start_hands_over_to_the_running_window_and_opens_no_other(
     })
     .await
 }
+
+/// Each page, and the actions a secretary comes to it for (its main buttons).
+const PAGES: [(&str, &[&str]); 13] = [
+    ("menu-home", &["home-reminders"]),
+    ("menu-roster", &["member-add", "print-picked-open", "mark-open"]),
+    ("menu-identity", &["identity-mark"]),
+    ("menu-posts", &["post-add"]),
+    ("menu-pledges", &["pledge-add", "pledges-copy"]),
+    ("menu-pairings", &["pairing-add"]),
+    ("menu-leaders", &["visit-add"]),
+    ("menu-deputies", &["deputies-scope"]),
+    ("menu-volunteering", &["activity-add"]),
+    ("menu-print", &["print-save", "print-direct", "print-settings"]),
+    ("menu-orgs", &["org-add-root"]),
+    ("menu-help", &["help-toc-visit"]),
+    ("menu-about", &["about-diagnostics"]),
+];
+
+pub async fn at_its_smallest_size_every_page_keeps_its_actions_in_view() -> R {
+    let files = vec![(STATE_FILE, saved(0, 0, 1024, 640))];
+    App::run_with(Options { files, ..Options::default() }, "window-smallest", async |app: &App| {
+        let ((_, _, w, h), _) = rects(app).await?;
+        assert_eq!((w, h), (1024, 640), "the smallest size the window allows");
+        app.load_demo().await?;
+        for (menu, actions) in PAGES {
+            app.click(menu).await?;
+            for id in actions {
+                // Inside the window's width, and a button's height (a panel's first line) within
+                // its height, without scrolling the page.
+                app.wait_until(
+                    &format!("//*[@data-testid='{id}']"),
+                    "const r = els.length && els[0].getBoundingClientRect();
+                     return r && r.width > 0 && r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.top + Math.min(r.height, 32) <= innerHeight ? true : null;",
+                )
+                .await
+                .map_err(|e| format!("{id} on {menu} is not in view at 1024×640: {e}"))?;
+            }
+            // Nothing pushes the window or its page area sideways.
+            let wide = app
+                .client
+                .execute(
+                    "const main = document.querySelector('.el-main');
+                     return Math.max(document.documentElement.scrollWidth - innerWidth, main.scrollWidth - main.clientWidth)",
+                    vec![],
+                )
+                .await?;
+            assert!(wide.as_i64().unwrap_or(1) <= 0, "{menu} is {wide} px wider than the window");
+            app.screenshot(&format!("70-smallest-{}", menu.trim_start_matches("menu-"))).await?;
+        }
+        Ok(())
+    })
+    .await
+}
