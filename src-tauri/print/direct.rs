@@ -1,8 +1,9 @@
 //! 直接打印: a composed job is kept as a PDF in the data folder's `printing/` and handed to the
 //! system's printing — CUPS's `lp` on Linux (default printer, the sheet's paper preset, no
-//! scaling so sizes stay exact), the shell's 打印 verb on Windows (the PDF program registered for
-//! it prints on the default printer; the PDF's own page size carries the paper) — and whatever
-//! goes wrong becomes a Chinese sentence saying what to do.
+//! scaling so sizes stay exact), the shell's 打印 verb on Windows (PowerShell starting the file
+//! through .NET with that verb; the PDF program registered for it prints on the default printer,
+//! the PDF's own page size carrying the paper) — and whatever goes wrong becomes a Chinese
+//! sentence saying what to do.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -66,6 +67,13 @@ pub const fn media(paper: Paper) -> &'static str {
     }
 }
 
+/// The shell's print verb through .NET (no wildcard reading of the path, as Start-Process would):
+/// what a missing handler says goes to standard error and the exit code is 1.
+const WINDOWS_PRINT: &str = "try { $i = New-Object System.Diagnostics.ProcessStartInfo; \
+    $i.FileName = $env:SANLIANG_PRINT_FILE; $i.Verb = 'print'; $i.UseShellExecute = $true; \
+    $i.WindowStyle = 'Hidden'; [void][System.Diagnostics.Process]::Start($i) } \
+    catch { [Console]::Error.WriteLine($_.Exception.Message); exit 1 }";
+
 /// The program that prints `file` on `platform` on `paper`, titled `title` in the queue.
 pub fn invocation(platform: Platform, file: &Path, paper: Paper, title: &str) -> Invocation {
     match platform {
@@ -90,15 +98,7 @@ pub fn invocation(platform: Platform, file: &Path, paper: Paper, title: &str) ->
         },
         Platform::Windows => Invocation {
             program: "powershell.exe".into(),
-            args: [
-                "-NoProfile",
-                "-NonInteractive",
-                "-Command",
-                "Start-Process -LiteralPath $env:SANLIANG_PRINT_FILE -Verb Print",
-            ]
-            .iter()
-            .map(OsString::from)
-            .collect(),
+            args: ["-NoProfile", "-NonInteractive", "-Command", WINDOWS_PRINT].iter().map(OsString::from).collect(),
             // The path travels in the environment: no quoting of spaces or Chinese characters.
             env: vec![("SANLIANG_PRINT_FILE", file.as_os_str().to_owned())],
         },
@@ -212,10 +212,9 @@ mod tests {
         let file = Path::new(r"C:\Users\张 三\AppData\Local\printing\承诺卡.pdf");
         let inv = invocation(Platform::Windows, file, Paper::A4, "承诺卡");
         assert_eq!(inv.program, OsString::from("powershell.exe"));
-        assert_eq!(
-            inv.args.last(),
-            Some(&OsString::from("Start-Process -LiteralPath $env:SANLIANG_PRINT_FILE -Verb Print"))
-        );
+        let script = inv.args.last().map(|a| a.to_string_lossy().into_owned()).unwrap_or_default();
+        assert!(script.contains("$i.FileName = $env:SANLIANG_PRINT_FILE; $i.Verb = 'print';"), "{script}");
+        assert!(script.contains("exit 1"), "a refusal must end the program with an error: {script}");
         assert_eq!(inv.env, vec![("SANLIANG_PRINT_FILE", file.as_os_str().to_owned())]);
         // The path never enters the command text, so no quoting can break it.
         assert!(inv.args.iter().all(|a| !a.to_string_lossy().contains("张")));
@@ -235,7 +234,7 @@ mod tests {
             message(Platform::Linux, "lp: out of paper\n"),
             "打印机没有接受这份文件：lp: out of paper。也可以点“保存为PDF”，在PDF阅读器中打印"
         );
-        assert!(message(Platform::Windows, "Start-Process : 没有应用程序与此操作的指定文件有关联")
+        assert!(message(Platform::Windows, "没有应用程序与此操作的指定文件有关联。")
             .starts_with("这台电脑没有能打印PDF的程序。"));
         let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
         assert!(not_started(Platform::Linux, &missing)
