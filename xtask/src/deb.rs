@@ -20,11 +20,12 @@ fn dpkg_deb(args: &[&str]) -> Result<String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-/// Builds the .deb from the programs the tests ran (debug profile, built by cargo as the tests
-/// build them, so nothing is compiled twice: `tauri build` would build again with its own
-/// settings) and returns its path.
+/// Builds the .deb from the programs the end-to-end tests ran and returns its path. They are
+/// built as the tests build them (`cargo test --no-run`: with the dev-dependencies in the feature
+/// resolution, a plain `cargo build` — or `tauri build` — would compile a hundred crates again
+/// with other features, for the same program).
 fn build(root: &Path) -> Result<PathBuf> {
-    run(root, "cargo", &["build", "-p", "sanliang-siji", "--bins"], &[])?;
+    run(root, "cargo", &["test", "--no-run", "--test", "e2e"], &[])?;
     let node = node::env(root)?;
     let env: Vec<(&str, &str)> = node.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let cli = root.join("ui/node_modules/.bin/tauri").display().to_string();
