@@ -268,6 +268,9 @@ impl App {
     /// Takes the picture 使用说明 shows as `name` (see `help_shots`): it must still look like the
     /// one the help page ships, or the run fails; `UPDATE_HELP_SHOTS=1` keeps the new one.
     pub async fn help_shot(&self, name: &str) -> R {
+        // A message that is fading out (已载入示例数据…) is not part of the page the help explains,
+        // and whether it is still there depends on timing.
+        self.client.execute("document.querySelectorAll('.el-message').forEach((m) => m.remove())", vec![]).await?;
         let png = self.picture().await.map_err(|e| format!("the picture {name} for 使用说明 was not taken: {e}"))?;
         super::help_shots::check(name, &png)
     }
