@@ -270,7 +270,10 @@ impl App {
     pub async fn help_shot(&self, name: &str) -> R {
         // A message that is fading out (已载入示例数据…) is not part of the page the help explains,
         // and whether it is still there depends on timing.
-        self.client.execute("document.querySelectorAll('.el-message').forEach((m) => m.remove())", vec![]).await?;
+        let clear = self.client.execute("document.querySelectorAll('.el-message').forEach((m) => m.remove())", vec![]);
+        tokio::time::timeout(Duration::from_secs(10), clear)
+            .await
+            .map_err(|_| "no answer while clearing messages")??;
         let png = self.picture().await.map_err(|e| format!("the picture {name} for 使用说明 was not taken: {e}"))?;
         super::help_shots::check(name, &png)
     }
