@@ -45,9 +45,7 @@ pub async fn print_count(state: State<'_, AppState>, options: PrintOptions) -> R
 /// The first sheet as a PDF, for the preview.
 pub async fn print_preview(state: State<'_, AppState>, options: PrintOptions) -> Result<Response> {
     let job = print::prepare(super::pool(&state)?, &state.data_dir, options, today()).await?;
-    let (bytes, _) = tauri::async_runtime::spawn_blocking(move || job.compose(Some(1), &mut |_, _| true))
-        .await
-        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))??;
+    let (bytes, _) = on_worker(move || job.compose(Some(1), &mut |_, _| true)).await?;
     Ok(Response::new(bytes))
 }
 
@@ -94,7 +92,7 @@ async fn compose_reporting(
     let app_for_worker = app.clone();
     // Tests hold a job after a number of sheets, to see its progress and cancel it there.
     let hold: Option<usize> = crate::paths::Setting::PrintHoldAfter.read().and_then(|v| v.to_str()?.parse().ok());
-    tauri::async_runtime::spawn_blocking(move || {
+    on_worker(move || {
         let state = tauri::Manager::state::<AppState>(&app_for_worker);
         job.compose(None, &mut |done, total| {
             let _ = on_progress.send(PrintProgress { done, total });
@@ -106,7 +104,11 @@ async fn compose_reporting(
         })
     })
     .await
-    .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?
+}
+
+/// Runs `work` on a worker thread, so the window's calls go on being answered meanwhile.
+async fn on_worker<T: Send + 'static>(work: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+    tauri::async_runtime::spawn_blocking(work).await.map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?
 }
 
 /// 直接打印: composes the job like [`print_save`], keeps it in the data folder's spool and hands
@@ -128,11 +130,9 @@ pub async fn print_direct(
     files::write_atomic(&file, &bytes).map_err(|e| Error::file(&file, e))?;
     let platform = Platform::current();
     let invocation = direct::invocation(platform, &file, paper, &title);
-    let printer = tauri::async_runtime::spawn_blocking(move || direct::send_with(platform, &invocation, None))
-        .await
-        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))??;
+    let printer = on_worker(move || direct::send_with(platform, &invocation, None)).await?;
     tracing::info!(what, items = summary.items, sheets = summary.sheets, printer = ?printer, "sent to the printer");
-    Ok(PrintSent { printer, paper: direct::media(paper).to_owned(), sheets: summary.sheets, items: summary.items })
+    Ok(PrintSent { printer, paper, sheets: summary.sheets, items: summary.items })
 }
 
 pub async fn print_cancel(state: State<'_, AppState>) -> Result<()> {

@@ -51,8 +51,8 @@ pub struct Invocation {
 pub struct PrintSent {
     /// The printer's name when the system told it (CUPS does; the Windows verb does not).
     pub printer: Option<String>,
-    /// The paper the sheets need: "A4" or "A3".
-    pub paper: String,
+    /// The paper the sheets need: A4 or A3.
+    pub paper: Paper,
     pub sheets: usize,
     pub items: usize,
 }

@@ -338,9 +338,9 @@ export type PrintSent = {
  */
 printer: string | null, 
 /**
- * The paper the sheets need: "A4" or "A3".
+ * The paper the sheets need: A4 or A3.
  */
-paper: string, sheets: number, items: number, };
+paper: Paper, sheets: number, items: number, };
 
 export type FontLicence = { name: string, useFor: string, licence: string, copyright: string, };
 
