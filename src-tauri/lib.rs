@@ -3,6 +3,7 @@
 pub mod about;
 pub mod bindings;
 pub mod common;
+pub mod data;
 pub mod db;
 pub mod demo;
 pub mod error;
