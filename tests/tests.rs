@@ -49,6 +49,9 @@ mod shipping;
 // 最近变动 on the home page: batches as one line, scoped, the last thirty days.
 mod changes;
 
+// 导入花名册: a workbook with a title row and mixed errors, duplicates, one transaction, GBK text.
+mod import;
+
 // Bad input, one table of every text field of every form with its limit.
 mod bad_input;
 

@@ -3,6 +3,124 @@
 
 pub mod columns;
 pub mod orgs;
+pub mod preview;
 pub mod rows;
 pub mod sheet;
+mod store;
 pub mod values;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use sqlx::SqlitePool;
+use ts_rs::TS;
+
+pub use preview::{ImportOptions, ImportPreview, OnDuplicate, RowOutcome};
+
+use self::columns::Column;
+use self::orgs::OrgMatcher;
+use self::preview::{Accepted, Context};
+use self::sheet::{Sheet, FILE_FIELD};
+use crate::error::{Error, Result};
+use crate::roster::members::{store as member_store, Member, MemberRecord};
+use crate::roster::orgs::store as org_store;
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    pub created: usize,
+    pub updated: usize,
+    pub skipped: usize,
+    pub errors: usize,
+}
+
+/// The organization chosen for rows that name none must hold members.
+async fn check_options(pool: &SqlitePool, options: &ImportOptions) -> Result<()> {
+    if let Some(org_id) = options.org_id {
+        let mut conn = pool.acquire().await?;
+        let org = org_store::get(&mut conn, org_id)
+            .await
+            .map_err(|_| Error::validation("orgId", "所选组织不存在或已删除"))?;
+        if !org.kind.holds_members() {
+            return Err(Error::validation("orgId", "党员应登记在社区党总支或党支部"));
+        }
+    }
+    Ok(())
+}
+
+/// Reads a file off the async threads: a 20,000-row workbook takes a moment.
+pub async fn read(path: &Path) -> Result<Vec<Sheet>> {
+    let path = path.to_owned();
+    tokio::task::spawn_blocking(move || sheet::read(&path))
+        .await
+        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?
+}
+
+async fn judge(
+    pool: &SqlitePool,
+    sheets: &[Sheet],
+    options: &ImportOptions,
+    today: NaiveDate,
+) -> Result<(ImportPreview, Vec<Accepted>)> {
+    check_options(pool, options).await?;
+    let mut conn = pool.acquire().await?;
+    let orgs = OrgMatcher::new(&org_store::list(&mut conn).await?);
+    let existing = store::live_members(&mut conn).await?;
+    drop(conn);
+    preview::preview(sheets, options, &Context { orgs: &orgs, existing: &existing, today })
+        .map_err(|m| Error::validation(FILE_FIELD, m))
+}
+
+/// The preview of importing `sheets` with these options.
+pub async fn preview_sheets(
+    pool: &SqlitePool,
+    sheets: &[Sheet],
+    options: &ImportOptions,
+    today: NaiveDate,
+) -> Result<ImportPreview> {
+    Ok(judge(pool, sheets, options, today).await?.0)
+}
+
+/// An update changes what the file has: a column it lacks, or a cell it leaves empty, keeps
+/// the member's value.
+fn merged(existing: &Member, new: MemberRecord, columns: &[Column]) -> MemberRecord {
+    let keep = |value: String, old: &str| if value.is_empty() { old.to_owned() } else { value };
+    MemberRecord {
+        org_id: if columns.contains(&Column::Org) { new.org_id } else { existing.org_id },
+        category: if columns.contains(&Column::Category) { new.category } else { existing.category },
+        education: keep(new.education, &existing.education),
+        id_number: new.id_number.or_else(|| existing.id_number.clone()),
+        phone: keep(new.phone, &existing.phone),
+        address: keep(new.address, &existing.address),
+        work_unit: keep(new.work_unit, &existing.work_unit),
+        notes: keep(new.notes, &existing.notes),
+        ..new
+    }
+}
+
+/// Imports the rows the preview accepts, all in one transaction: every row or none.
+pub async fn import_sheets(
+    pool: &SqlitePool,
+    sheets: &[Sheet],
+    options: &ImportOptions,
+    today: NaiveDate,
+) -> Result<ImportReport> {
+    let (preview, accepted) = judge(pool, sheets, options, today).await?;
+    let mut tx = pool.begin().await?;
+    for row in accepted {
+        match row.update_of {
+            None => {
+                member_store::insert(&mut tx, &uuid::Uuid::new_v4().to_string(), &row.record).await?;
+            }
+            Some(id) => {
+                let existing = member_store::get(&mut tx, id).await?;
+                member_store::update(&mut tx, id, &merged(&existing, row.record, &row.columns)).await?;
+            }
+        }
+    }
+    tx.commit().await?;
+    let counts = preview.counts;
+    Ok(ImportReport { created: counts.new, updated: counts.update, skipped: counts.skip, errors: counts.error })
+}

@@ -1,0 +1,224 @@
+//! 导入花名册 against a real database: a workbook as secretaries keep it (title row, synonyms,
+//! mixed errors), duplicates within the file and against the roster, skip or update, one
+//! transaction, and a GBK text file.
+
+use rust_xlsxwriter::{Format, Workbook};
+use sanliang::common::catalog::{Category, Gender, OrgKind};
+use sanliang::data::import::{self, columns::Column, ImportOptions, ImportReport, OnDuplicate, RowOutcome};
+use sanliang::error::ErrorKind;
+use sanliang::roster::members::{self, MemberInput, MemberQuery};
+
+use crate::orgs::{add, small_tree};
+use crate::support;
+
+/// One row of the test workbook: the values in the header's order, and what should happen.
+struct Row(&'static [&'static str], RowOutcome);
+
+const HEADER: [&str; 9] =
+    ["序号", "姓  名", "性别", "民族", "出生年月", "入党时间", "身份证号码", "手机号码", "所在支部"];
+
+// 530421198001011232 is 张三's (born 1980-01-01, male), already on the roster in these tests.
+// The others are valid ID numbers made for the tests; 110101199003070011 is a man born 1990-03-07.
+const ROWS: [Row; 7] = [
+    Row(
+        &["1", "李丽", "女", "汉", "1985.6", "2008年7月1日", "110101198506010024", "13912345678", "河咀社区第一党支部"],
+        RowOutcome::New,
+    ),
+    Row(
+        &["2", "王强", "", "彝族", "", "2012/7/1", "110101199003070011", "", "河咀社区党总支/河咀社区第一党支部"],
+        RowOutcome::New,
+    ),
+    Row(
+        &[
+            "3",
+            "张三",
+            "男",
+            "汉族",
+            "1980-01-01",
+            "2005-07-01",
+            "530421198001011232",
+            "13812345678",
+            "河咀社区第一党支部",
+        ],
+        RowOutcome::Skip,
+    ),
+    Row(&["4", "赵敏", "女", "汉族", "1990-02-30", "2012-07-01", "", "", "河咀社区第一党支部"], RowOutcome::Error),
+    Row(
+        &["5", "孙浩", "男", "汉族", "1990-03-07", "2012-07-01", "110101199003070011", "", "河咀社区第一党支部"],
+        RowOutcome::Error,
+    ),
+    Row(&["6", "周杰", "男", "汉族", "1975-05-05", "2000-07-01", "", "", "第九党支部"], RowOutcome::Error),
+    Row(&["7", "", "", "", "", "", "", "", ""], RowOutcome::Skip),
+];
+
+/// The workbook: a merged title, an empty row, the header on row 3, members from row 4.
+fn workbook(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.merge_range(0, 0, 0, 8, "河咀社区党员花名册", &Format::new()).unwrap();
+    for (col, header) in HEADER.iter().enumerate() {
+        sheet.write(2, col as u16, *header).unwrap();
+    }
+    for (i, Row(values, _)) in ROWS.iter().enumerate() {
+        for (col, value) in values.iter().enumerate() {
+            if !value.is_empty() {
+                sheet.write(3 + i as u32, col as u16, *value).unwrap();
+            }
+        }
+    }
+    let path = dir.join("河咀 花名册.xlsx");
+    book.save(&path).unwrap();
+    path
+}
+
+fn zhang_san(org_id: i64) -> MemberInput {
+    MemberInput {
+        org_id: Some(org_id),
+        name: "张三".into(),
+        gender: Some(Gender::Male),
+        ethnicity: "汉族".into(),
+        birth_date: "1980-01-01".into(),
+        joined_on: "2005-07-01".into(),
+        id_number: "530421198001011232".into(),
+        phone: "13800000000".into(),
+        address: "河咀村1号".into(),
+        category: Some(Category::InService),
+        ..Default::default()
+    }
+}
+
+async fn names(pool: &sqlx::SqlitePool) -> Vec<String> {
+    let page = members::search(pool, &MemberQuery { page: 1, page_size: 100, ..Default::default() }).await.unwrap();
+    let mut names: Vec<String> = page.rows.into_iter().map(|r| r.name).collect();
+    names.sort();
+    names
+}
+
+fn options() -> ImportOptions {
+    ImportOptions { category: Some(Category::NoPost), ..Default::default() }
+}
+
+#[tokio::test]
+async fn the_preview_judges_every_row_at_its_cells() {
+    let t = support::fresh().await;
+    let [.., branch, _] = small_tree(&t.pool).await;
+    members::create(&t.pool, &zhang_san(branch.id), support::today()).await.unwrap();
+    let sheets = import::read(&workbook(t.dir.path())).await.unwrap();
+    let preview = import::preview_sheets(&t.pool, &sheets, &options(), support::today()).await.unwrap();
+    assert_eq!(preview.header_line, 3);
+    assert_eq!(preview.columns[0], None, "序号 is no member field");
+    assert_eq!(preview.columns[1], Some(Column::Name));
+    assert_eq!(preview.missing, Vec::<Column>::new(), "党员类别 comes from the options");
+    // Row 7 is empty and is no member; the others are reported in the file's order.
+    let expected: Vec<(usize, RowOutcome)> =
+        ROWS.iter().enumerate().take(6).map(|(i, Row(_, outcome))| (4 + i, *outcome)).collect();
+    let got: Vec<(usize, RowOutcome)> = preview.rows.iter().map(|r| (r.line, r.outcome)).collect();
+    assert_eq!(got, expected);
+    assert_eq!((preview.counts.rows, preview.counts.new, preview.counts.skip, preview.counts.error), (6, 2, 1, 3));
+    let row = |line: usize| preview.rows.iter().find(|r| r.line == line).unwrap();
+    assert_eq!(row(6).duplicate.as_ref().map(|d| d.name.as_str()), Some("张三"));
+    let errors = |line: usize| row(line).errors.iter().map(|e| (e.column, e.message.clone())).collect::<Vec<_>>();
+    assert_eq!(errors(7), [(Some(Column::BirthDate), "出生日期“1990-02-30”不是有效日期（如：2011-08-22）".to_owned())]);
+    assert_eq!(errors(8), [(Some(Column::IdNumber), "与第5行的身份证号相同，同一人只能登记一次".to_owned())]);
+    assert_eq!(
+        errors(9),
+        [(Some(Column::Org), "找不到党组织“第九党支部”，请先在组织架构中添加，或改为已有的党支部".to_owned())]
+    );
+    // The values are the file's, as text, for the preview table.
+    assert_eq!(row(4).values[1..4], ["李丽", "女", "汉"]);
+}
+
+#[tokio::test]
+async fn an_import_writes_the_accepted_rows_and_a_second_skips_or_updates_them() {
+    let t = support::fresh().await;
+    let [.., branch, _] = small_tree(&t.pool).await;
+    members::create(&t.pool, &zhang_san(branch.id), support::today()).await.unwrap();
+    let sheets = import::read(&workbook(t.dir.path())).await.unwrap();
+    let report = import::import_sheets(&t.pool, &sheets, &options(), support::today()).await.unwrap();
+    assert_eq!(report, ImportReport { created: 2, updated: 0, skipped: 1, errors: 3 });
+    assert_eq!(names(&t.pool).await, ["张三", "李丽", "王强"]);
+    let page =
+        members::search(&t.pool, &MemberQuery { text: "王强".into(), page: 1, page_size: 5, ..Default::default() })
+            .await
+            .unwrap();
+    let wang = members::get(&t.pool, page.rows[0].id).await.unwrap();
+    assert_eq!(wang.gender, Gender::Male, "from the ID number");
+    assert_eq!(wang.birth_date.to_string(), "1990-03-07", "from the ID number");
+    assert_eq!(wang.org_id, branch.id);
+    assert_eq!(wang.category, Category::NoPost, "the options' category");
+
+    let again = import::import_sheets(&t.pool, &sheets, &options(), support::today()).await.unwrap();
+    assert_eq!(again, ImportReport { created: 0, updated: 0, skipped: 3, errors: 3 });
+    let update = ImportOptions { on_duplicate: OnDuplicate::Update, ..options() };
+    let updated = import::import_sheets(&t.pool, &sheets, &update, support::today()).await.unwrap();
+    assert_eq!(updated, ImportReport { created: 0, updated: 3, skipped: 0, errors: 3 });
+    assert_eq!(names(&t.pool).await, ["张三", "李丽", "王强"]);
+    let page =
+        members::search(&t.pool, &MemberQuery { text: "张三".into(), page: 1, page_size: 5, ..Default::default() })
+            .await
+            .unwrap();
+    let zhang = members::get(&t.pool, page.rows[0].id).await.unwrap();
+    assert_eq!(zhang.phone, "13812345678", "the file's phone replaces the old one");
+    assert_eq!(zhang.address, "河咀村1号", "a column the file lacks is kept");
+    assert_eq!(zhang.category, Category::InService, "the file has no 类别 column: the member's stays");
+}
+
+#[tokio::test]
+async fn an_import_that_fails_midway_writes_nothing() {
+    let t = support::fresh().await;
+    small_tree(&t.pool).await;
+    let sheets = import::read(&workbook(t.dir.path())).await.unwrap();
+    // The second accepted row is refused by the database itself, after the first was written.
+    sqlx::query("CREATE TRIGGER refuse BEFORE INSERT ON members WHEN NEW.name = '王强' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        .execute(&t.pool)
+        .await
+        .unwrap();
+    let error = import::import_sheets(&t.pool, &sheets, &options(), support::today()).await.unwrap_err();
+    assert!(error.to_string().contains("refused"), "{error}");
+    assert_eq!(names(&t.pool).await, Vec::<String>::new(), "李丽, written first, was rolled back");
+}
+
+#[tokio::test]
+async fn a_gbk_text_file_with_an_organization_chosen_for_all() {
+    let t = support::fresh().await;
+    let [_, street, community, ..] = small_tree(&t.pool).await;
+    let second = add(&t.pool, Some(&community), OrgKind::Branch, "河咀社区第二党支部").await;
+    let text = "姓名,性别,民族,出生日期,入党日期,类别\r\n刘洋,女,回族,1992-04-05,2015-06-30,窗口岗位党员\r\n陈晨,男,汉,1988-08-08,2010-10-10,\r\n";
+    let (bytes, _, _) = encoding_rs::GBK.encode(text);
+    let path = t.dir.path().join("名册（GBK）.csv");
+    std::fs::write(&path, &bytes).unwrap();
+    let sheets = import::read(&path).await.unwrap();
+    let chosen = ImportOptions { org_id: Some(second.id), category: Some(Category::InService), ..Default::default() };
+    let report = import::import_sheets(&t.pool, &sheets, &chosen, support::today()).await.unwrap();
+    assert_eq!(report, ImportReport { created: 2, updated: 0, skipped: 0, errors: 0 });
+    let page = members::search(&t.pool, &MemberQuery { page: 1, page_size: 5, ..Default::default() }).await.unwrap();
+    let liu = page.rows.iter().find(|r| r.name == "刘洋").unwrap();
+    assert_eq!((liu.org_id, liu.category, liu.ethnicity.as_str()), (second.id, Category::WindowPost, "回族"));
+    let chen = page.rows.iter().find(|r| r.name == "陈晨").unwrap();
+    assert_eq!((chen.org_id, chen.category), (second.id, Category::InService), "an empty 类别 takes the chosen one");
+    // The organization chosen for all must hold members.
+    let wrong = ImportOptions { org_id: Some(street.id), ..chosen };
+    let error = import::import_sheets(&t.pool, &sheets, &wrong, support::today()).await.unwrap_err();
+    assert_eq!(
+        (error.kind(), error.field(), error.to_string()),
+        (ErrorKind::Validation, Some("orgId"), "党员应登记在社区党总支或党支部".to_owned())
+    );
+}
+
+#[tokio::test]
+async fn a_file_without_a_header_or_not_a_table_is_refused_at_the_file() {
+    let t = support::fresh().await;
+    let path = t.dir.path().join("照片.xlsx");
+    std::fs::write(&path, b"\x89PNG\r\n\x1a\n not a workbook").unwrap();
+    let error = import::read(&path).await.unwrap_err();
+    assert_eq!(
+        (error.kind(), error.field(), error.to_string()),
+        (ErrorKind::Validation, Some("file"), "无法读取“照片.xlsx”：文件已损坏，或不是Excel工作簿".to_owned())
+    );
+    let path = t.dir.path().join("说明.txt");
+    std::fs::write(&path, "这是一份说明，不是名册\n第二行\n").unwrap();
+    let sheets = import::read(&path).await.unwrap();
+    let error =
+        import::preview_sheets(&t.pool, &sheets, &ImportOptions::default(), support::today()).await.unwrap_err();
+    assert_eq!((error.field(), error.to_string()), (Some("file"), import::preview::NO_HEADER.to_owned()));
+}
