@@ -222,3 +222,51 @@ async fn a_file_without_a_header_or_not_a_table_is_refused_at_the_file() {
         import::preview_sheets(&t.pool, &sheets, &ImportOptions::default(), support::today()).await.unwrap_err();
     assert_eq!((error.field(), error.to_string()), (Some("file"), import::preview::NO_HEADER.to_owned()));
 }
+
+fn sanliang(args: &[&str]) -> (bool, String, String) {
+    let out = support::cli().args(args).output().expect("run sanliang");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn the_command_line_reports_row_by_row_and_fails_when_nothing_is_imported() {
+    let t = support::fresh().await;
+    let [.., branch, _] = small_tree(&t.pool).await;
+    t.pool.close().await;
+    let file = t.dir.path().join("名册 2026.csv");
+    std::fs::write(
+        &file,
+        "姓名,性别,民族,出生日期,入党日期\n刘洋,女,回族,1992-04-05,2015-06-30\n陈晨,男,汉,1988-08-08,2010.10\n",
+    )
+    .unwrap();
+    let (d, f, org) = (t.dir.path().to_str().unwrap(), file.to_str().unwrap(), branch.id.to_string());
+    let args = |extra: &[&'static str]| {
+        let mut all = vec!["import", "members", f, "--data-dir", d, "--org", &org, "--category", "in_service"];
+        all.extend_from_slice(extra);
+        all.into_iter().map(str::to_owned).collect::<Vec<_>>()
+    };
+    let run = |extra: &[&'static str]| sanliang(&args(extra).iter().map(String::as_str).collect::<Vec<_>>());
+
+    let (ok, out, err) = run(&["--dry-run"]);
+    assert!(ok, "{err}");
+    assert_eq!(out, "第3行 错误【入党时间】入党日期只有年月（2010年10月），请补全到日\n检查完毕（未写入）：可新增 1 名，可更新 0 名，跳过 0 名，有错误 1 行\n");
+    let (ok, listed, _) = sanliang(&["members", "--data-dir", d]);
+    assert!(ok && listed.is_empty(), "a dry run writes nothing: {listed}");
+
+    let (ok, out, err) = run(&[]);
+    assert!(ok, "{err}");
+    assert!(out.ends_with("已导入：新增 1 名，更新 0 名，跳过 0 名，有错误 1 行\n"), "{out}");
+    let (_, listed, _) = sanliang(&["members", "--data-dir", d]);
+    assert_eq!(listed.lines().map(|l| l.split('\t').nth(1).unwrap()).collect::<Vec<_>>(), ["刘洋"]);
+
+    let (ok, out, err) = run(&[]);
+    assert!(!ok, "nothing new: {out}");
+    assert!(out.contains("第2行 跳过：已登记的党员“刘洋”（河咀社区第一党支部）"), "{out}");
+    assert_eq!(err, "错误：没有可导入的党员\n");
+    let (ok, _, err) = sanliang(&["import", "members", f, "--data-dir", d, "--category", "retired"]);
+    assert!(!ok && err.contains("in_service（在职党员）"), "{err}");
+}

@@ -12,6 +12,7 @@ macro_rules! out {
 }
 
 mod bench;
+mod import;
 mod overview;
 mod print;
 mod roster;
@@ -123,6 +124,8 @@ enum Command {
     },
     /// Prints pledge cards and the other items to a PDF file.
     Print(print::PrintArgs),
+    /// 导入花名册: checks a roster file and imports its members in one transaction.
+    Import(import::ImportArgs),
     /// Benchmarks roster search at county scale (loads the county demo data if the database is empty).
     Bench {
         #[arg(long, default_value_t = 50)]
@@ -178,6 +181,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Volunteering { org, period } => sijin::volunteering(&pool, org, period).await?,
         Command::Reminders { org, today: on } => overview::reminders(&pool, org, on.unwrap_or_else(today)).await?,
         Command::Print(args) => print::run(&pool, &data_dir, args).await?,
+        Command::Import(args) => import::run(&pool, args).await?,
         Command::Bench { iterations } => bench::search(&pool, iterations).await?,
     }
     pool.close().await;
