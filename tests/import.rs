@@ -270,3 +270,30 @@ async fn the_command_line_reports_row_by_row_and_fails_when_nothing_is_imported(
     let (ok, _, err) = sanliang(&["import", "members", f, "--data-dir", d, "--category", "retired"]);
     assert!(!ok && err.contains("in_service（在职党员）"), "{err}");
 }
+
+#[tokio::test]
+async fn the_rows_with_errors_are_saved_with_their_reasons_to_fix_and_import_again() {
+    let t = support::fresh().await;
+    let [.., branch, _] = small_tree(&t.pool).await;
+    members::create(&t.pool, &zhang_san(branch.id), support::today()).await.unwrap();
+    let sheets = import::read(&workbook(t.dir.path())).await.unwrap();
+    let preview = import::preview_sheets(&t.pool, &sheets, &options(), support::today()).await.unwrap();
+    let bytes = import::workbooks::error_rows(&preview).unwrap();
+    let path = t.dir.path().join("未导入的行.xlsx");
+    std::fs::write(&path, bytes).unwrap();
+    let back = import::read(&path).await.unwrap();
+    let rows: Vec<Vec<String>> = back[0].rows.iter().map(|r| r.iter().map(import::values::text).collect()).collect();
+    let mut header: Vec<String> = HEADER.iter().map(|h| (*h).to_owned()).collect();
+    header.push(import::workbooks::REASON.to_owned());
+    assert_eq!(rows[0], header);
+    // The three rows with errors (file rows 7, 8 and 9), their values as the file had them.
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[1][..9], ROWS[3].0.iter().map(|v| (*v).to_owned()).collect::<Vec<_>>()[..]);
+    assert_eq!(rows[1][9], "第7行：【出生日期】出生日期“1990-02-30”不是有效日期（如：2011-08-22）");
+    assert_eq!(rows[2][6], "110101199003070011", "the ID number stays text, every digit kept");
+    assert_eq!(rows[3][9], "第9行：【所在支部】找不到党组织“第九党支部”，请先在组织架构中添加，或改为已有的党支部");
+    // Fixed in Excel, the file imports: the reason column is not a member field.
+    let fixed = import::preview_sheets(&t.pool, &back, &options(), support::today()).await.unwrap();
+    assert_eq!(fixed.columns[9], None);
+    assert_eq!(fixed.counts.rows, 3);
+}

@@ -8,6 +8,7 @@ pub mod rows;
 pub mod sheet;
 mod store;
 pub mod values;
+pub mod workbooks;
 
 use std::path::Path;
 

@@ -145,11 +145,12 @@ pub fn looks_truncated(id: &str) -> bool {
     id.len() == 18 && id.ends_with("000") && id.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The text of a cell as a form field would hold it; numbers without a needless `.0`.
+/// The text of a cell as typed into a form field, trimmed (full-width forms are the field's
+/// rules' to read: an address keeps its （）); numbers without a needless `.0`.
 pub fn text(cell: &Cell) -> String {
     match cell {
         Cell::Empty => String::new(),
-        Cell::Text(text) => halfwidth(text).trim().to_owned(),
+        Cell::Text(text) => text.trim().to_owned(),
         Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{n:.0}"),
         Cell::Number(n) => n.to_string(),
         Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
@@ -313,7 +314,7 @@ mod tests {
     fn cell_text_as_a_field_holds_it() {
         assert_eq!(text(&Cell::Number(13800138000.0)), "13800138000");
         assert_eq!(text(&Cell::Number(2.5)), "2.5");
-        assert_eq!(text(&Cell::Text(" １３８ ".to_owned())), "138");
+        assert_eq!(text(&Cell::Text("\u{3000}幸福路（东段） ".to_owned())), "幸福路（东段）");
         assert_eq!(text(&Cell::Empty), "");
     }
 }
