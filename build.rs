@@ -160,6 +160,8 @@ fn commands(dir: &Path) -> (Vec<Area>, Vec<Command>) {
         .filter(|p| p.extension().is_some_and(|x| x == "rs") && !p.ends_with("mod.rs"))
         .collect();
     files.sort();
+    // The folder too, so a new area's file is noticed.
+    println!("cargo:rerun-if-changed={}", dir.display());
     let mut out = Vec::new();
     let mut areas = Vec::new();
     for file in files {

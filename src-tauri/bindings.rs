@@ -5,6 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::common::{catalog, limits};
+use crate::data::import;
 use crate::overview::{changes, reminders, stats};
 use crate::roster::{members, orgs};
 use crate::sanliang::pledges::{self, cycle};
@@ -28,6 +29,9 @@ pub fn typescript() -> String {
         orgs::Organization, orgs::OrgNode, orgs::OrgInput,
         members::Member, members::MemberRow, members::MemberInput, members::MemberSort, members::MemberQuery,
         members::MemberPage, members::StatusChange,
+        import::columns::Column, import::rows::CellIssue, import::OnDuplicate, import::ImportOptions,
+        import::RowOutcome, import::preview::Duplicate, import::preview::PreviewRow, import::preview::ImportCounts,
+        import::ImportPreview, import::ImportReport,
         catalog::LabeledCount, stats::HomeStats, stats::PracticeFigure,
         demo::DemoScale, demo::DemoSummary,
         catalog::MarkType, identity::IdentityMark, identity::MemberSelection, identity::BulkMark,

@@ -16,6 +16,8 @@ pub struct AppState {
     pub print_cancel: std::sync::atomic::AtomicBool,
     /// The PDF saved last, which the user may open from the message that reports it.
     pub last_saved: std::sync::Mutex<Option<PathBuf>>,
+    /// The roster file the import dialog has open, read once, previewed as often as it is re-mapped.
+    pub pending_import: std::sync::Mutex<Option<crate::data::import::PendingImport>>,
 }
 
 /// What the UI learns at start: where the data is, and whether it could be opened.
@@ -43,7 +45,13 @@ impl AppState {
         if let Err(message) = &db {
             eprintln!("{message}");
         }
-        AppState { data_dir, db, print_cancel: Default::default(), last_saved: Default::default() }
+        AppState {
+            data_dir,
+            db,
+            print_cancel: Default::default(),
+            last_saved: Default::default(),
+            pending_import: Default::default(),
+        }
     }
 
     pub fn pool(&self) -> Result<&SqlitePool> {

@@ -7,6 +7,7 @@ pub mod deputies;
 pub mod dialogs;
 pub(crate) mod guard;
 pub mod identity;
+pub mod import;
 pub mod leaders;
 pub mod members;
 pub mod orgs;

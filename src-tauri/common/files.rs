@@ -32,6 +32,10 @@ pub const SCANS: FileKind =
     FileKind { label: "PDF或图片", noun: "PDF或图片", extensions: &["pdf", "png", "jpg", "jpeg"] };
 /// What the print centre saves.
 pub const PDF: FileKind = FileKind { label: "PDF 文件", noun: "PDF文件", extensions: &["pdf"] };
+/// Rosters to import (导入花名册) and the workbooks the import saves.
+pub const ROSTERS: FileKind =
+    FileKind { label: "Excel或CSV表格", noun: "Excel或CSV表格", extensions: &["xlsx", "xls", "csv", "txt"] };
+pub const XLSX: FileKind = FileKind { label: "Excel工作簿", noun: "Excel工作簿", extensions: &["xlsx"] };
 pub const ZIP: FileKind = FileKind { label: "压缩包", noun: "zip压缩包", extensions: &["zip"] };
 
 /// The largest file a user may hand over.

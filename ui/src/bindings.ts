@@ -94,6 +94,59 @@ export type StatusChange = { status: MemberStatus,
  */
 date: string | null, };
 
+export type ImportColumn = "name" | "gender" | "ethnicity" | "birthDate" | "joinedOn" | "idNumber" | "phone" | "org" | "category" | "education" | "workUnit" | "address" | "notes";
+
+export type CellIssue = { column: ImportColumn | null, message: string, };
+
+export type OnDuplicate = "skip" | "update";
+
+export type ImportOptions = { 
+/**
+ * The organization of rows that name none.
+ */
+orgId: number | null, 
+/**
+ * The category of rows that give none.
+ */
+category: Category | null, onDuplicate: OnDuplicate, 
+/**
+ * Which sheet of a workbook; none for the first that has a header.
+ */
+sheet: number | null, 
+/**
+ * The columns as re-mapped by hand, one per header cell; none for the recognised ones.
+ */
+columns: Array<ImportColumn | null> | null, };
+
+export type RowOutcome = "new" | "update" | "skip" | "error";
+
+export type Duplicate = { memberId: number, name: string, orgName: string, };
+
+export type PreviewRow = { 
+/**
+ * The row's number as Excel shows it.
+ */
+line: number, 
+/**
+ * Each header cell's value as text (ID numbers and phones unmasked: the secretary is
+ * checking her own file).
+ */
+values: Array<string>, outcome: RowOutcome, errors: Array<CellIssue>, warnings: Array<CellIssue>, duplicate: Duplicate | null, };
+
+export type ImportCounts = { rows: number, new: number, update: number, skip: number, error: number, };
+
+export type ImportPreview = { sheets: Array<string>, sheet: number, 
+/**
+ * The header's row number as Excel shows it.
+ */
+headerLine: number, headers: Array<string>, columns: Array<ImportColumn | null>, 
+/**
+ * Required columns the file lacks (and no default stands in for).
+ */
+missing: Array<ImportColumn>, rows: Array<PreviewRow>, counts: ImportCounts, };
+
+export type ImportReport = { created: number, updated: number, skipped: number, errors: number, };
+
 export type LabeledCount = { code: string, label: string, count: number, };
 
 export type HomeStats = { 

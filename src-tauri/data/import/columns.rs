@@ -10,6 +10,7 @@ use crate::common::validate::halfwidth;
 /// A member field a column can hold. The first header of each is the template's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(rename = "ImportColumn")]
 pub enum Column {
     Name,
     Gender,

@@ -27,6 +27,13 @@ use crate::error::{Error, Result};
 use crate::roster::members::{store as member_store, Member, MemberRecord};
 use crate::roster::orgs::store as org_store;
 
+/// A roster file read for the import dialog.
+#[derive(Debug, Clone)]
+pub struct PendingImport {
+    pub file_name: String,
+    pub sheets: Vec<Sheet>,
+}
+
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

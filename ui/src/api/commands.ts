@@ -33,6 +33,9 @@ import type {
   HomeStats,
   IdentityMark,
   IdentitySummary,
+  ImportOptions,
+  ImportPreview,
+  ImportReport,
   Leader,
   LeaderInput,
   Member,
@@ -161,6 +164,25 @@ export const identityMemberMarks = (memberId: number) =>
   invokeCmd<IdentityMark[]>('identity_member_marks', { memberId })
 export const identityMarkRemove = (id: number) =>
   invokeCmd<void>('identity_mark_remove', { id })
+
+// import
+/** Asks for a roster file and reads it; its name, or none when the user cancels. */
+export const importPick = () =>
+  invokeCmd<string | null>('import_pick')
+export const importPreview = (options: ImportOptions) =>
+  invokeCmd<ImportPreview>('import_preview', { options })
+/** Imports the accepted rows in one transaction; the file is let go once it is in. */
+export const importRun = (options: ImportOptions) =>
+  invokeCmd<ImportReport>('import_run', { options })
+/** Lets go of the file when the dialog closes without importing. */
+export const importClose = () =>
+  invokeCmd<void>('import_close')
+/** Saves the blank template; false when the user cancels. */
+export const importTemplate = () =>
+  invokeCmd<boolean>('import_template')
+/** Saves the rows with errors, with their reasons, to fix in Excel; false when the user cancels. */
+export const importSaveErrors = (options: ImportOptions) =>
+  invokeCmd<boolean>('import_save_errors', { options })
 
 // leaders
 export const leaderList = (orgId: number | null) =>
