@@ -30,7 +30,7 @@ pub fn typescript() -> String {
         members::Member, members::MemberRow, members::MemberInput, members::MemberSort, members::MemberQuery,
         members::MemberPage, members::StatusChange,
         import::columns::Column, import::rows::CellIssue, import::OnDuplicate, import::ImportOptions,
-        import::RowOutcome, import::preview::Duplicate, import::preview::PreviewRow, import::preview::ImportCounts,
+        import::RowOutcome, import::preview::ColumnChoice, import::preview::Duplicate, import::preview::PreviewRow, import::preview::ImportCounts,
         import::ImportPreview, import::ImportReport,
         catalog::LabeledCount, stats::HomeStats, stats::PracticeFigure,
         demo::DemoScale, demo::DemoSummary,

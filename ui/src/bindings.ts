@@ -120,6 +120,8 @@ columns: Array<ImportColumn | null> | null, };
 
 export type RowOutcome = "new" | "update" | "skip" | "error";
 
+export type ColumnChoice = { column: ImportColumn, label: string, required: boolean, };
+
 export type Duplicate = { memberId: number, name: string, orgName: string, };
 
 export type PreviewRow = { 
@@ -135,7 +137,11 @@ values: Array<string>, outcome: RowOutcome, errors: Array<CellIssue>, warnings: 
 
 export type ImportCounts = { rows: number, new: number, update: number, skip: number, error: number, };
 
-export type ImportPreview = { sheets: Array<string>, sheet: number, 
+export type ImportPreview = { 
+/**
+ * The fields a column can be re-mapped to.
+ */
+choices: Array<ColumnChoice>, sheets: Array<string>, sheet: number, 
 /**
  * The header's row number as Excel shows it.
  */

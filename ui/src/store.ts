@@ -121,3 +121,13 @@ export const allUnits = () => nodesOfKind(store.tree, ['unit'])
 
 /** Communities and branches in scope: the organizations that make 党组织承诺. */
 export const partyOrgsInScope = () => inScope(['community', 'branch'])
+
+/** The tree for choosing where members are registered: only communities and branches can be picked. */
+export function memberOrgs(nodes: OrgNode[]): unknown[] {
+  return nodes.map((n) => ({
+    id: n.id,
+    name: n.name,
+    disabled: !(n.kind === 'community' || n.kind === 'branch'),
+    children: memberOrgs(n.children.filter((c) => c.kind !== 'unit')),
+  }))
+}

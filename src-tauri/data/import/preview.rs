@@ -84,9 +84,20 @@ pub struct ImportCounts {
     pub error: usize,
 }
 
+/// A member field the preview's column menus offer, in the template's words.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ColumnChoice {
+    pub column: Column,
+    pub label: String,
+    pub required: bool,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportPreview {
+    /// The fields a column can be re-mapped to.
+    pub choices: Vec<ColumnChoice>,
     pub sheets: Vec<String>,
     pub sheet: usize,
     /// The header's row number as Excel shows it.
@@ -230,6 +241,10 @@ pub fn preview(
         rows.push(PreviewRow { line, values, outcome, errors, warnings, duplicate });
     }
     let preview = ImportPreview {
+        choices: Column::ALL
+            .iter()
+            .map(|c| ColumnChoice { column: *c, label: c.label().to_owned(), required: c.required() })
+            .collect(),
         sheets: sheets.iter().map(|s| s.name.clone()).collect(),
         sheet: sheet_index,
         header_line: sheet.line(header_index),

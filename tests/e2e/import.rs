@@ -1,0 +1,90 @@
+//! 导入花名册 in the real window: a workbook with a title row, an unrecognised column re-mapped by
+//! hand, errors shown at their cells, the rows with errors saved, the rest imported and listed.
+
+use rust_xlsxwriter::{Format, Workbook};
+use sanliang::paths::Setting;
+
+use crate::harness::{success, App, Options, R};
+
+const HEADER: [&str; 7] = ["序号", "姓名", "性别", "民族", "出生日期", "入党时间", "支部名称"];
+// 110101198506010024: a woman born 1985-06-01; 110101199003070011: a man born 1990-03-07.
+const ROWS: [[&str; 7]; 4] = [
+    ["1", "黎晓芸", "女", "汉", "1985-06-01", "2008-07-01", "河咀社区第一党支部"],
+    ["2", "覃永康", "男", "壮族", "1990-03-07", "2012/7/1", "河咀社区第二党支部"],
+    ["3", "柏文静", "女", "汉族", "1990-02-30", "2012-07-01", "河咀社区第一党支部"],
+    ["4", "庹建华", "男", "汉族", "1975-05-05", "2000-07-01", "河咀社区第九党支部"],
+];
+
+fn workbook(path: &std::path::Path) -> R {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.merge_range(0, 0, 0, 6, "河咀社区党员花名册（2026年）", &Format::new())?;
+    for (col, header) in HEADER.iter().enumerate() {
+        sheet.write(1, col as u16, *header)?;
+    }
+    for (row, values) in ROWS.iter().enumerate() {
+        for (col, value) in values.iter().enumerate() {
+            sheet.write(2 + row as u32, col as u16, *value)?;
+        }
+    }
+    book.save(path)?;
+    Ok(())
+}
+
+pub async fn a_roster_workbook_is_checked_remapped_and_imported_and_its_error_rows_saved() -> R {
+    let files = tempfile::Builder::new().prefix("花名册 ").tempdir()?;
+    let roster = files.path().join("河咀社区 党员花名册.xlsx");
+    workbook(&roster)?;
+    let errors = files.path().join("未导入的行.xlsx");
+    let settings = vec![(Setting::Pick, roster.display().to_string()), (Setting::SaveAs, errors.display().to_string())];
+    let options = Options { settings, ..Options::default() };
+    App::run_with(options, "import", async |app: &App| flow(app, &errors).await).await
+}
+
+async fn flow(app: &App, errors: &std::path::Path) -> R {
+    app.load_demo().await?;
+    let before = app.db_number("SELECT count(*) FROM members WHERE deleted_at IS NULL").await?;
+    app.click("menu-roster").await?;
+    app.click("import-open").await?;
+    app.click("import-pick").await?;
+    app.wait_text("import-file", |t| t == "河咀社区 党员花名册.xlsx").await?;
+    // 支部名称 is no header the import knows: no organization for any row, and no default chosen.
+    app.wait_text("import-counts", |t| t == "共 4 行：新增 0，更新 0，跳过 0，有错误 4").await?;
+    let missing = app.text("import-missing").await?;
+    assert!(missing.contains("缺少必填列：所在支部"), "{missing}");
+    // The secretary tells the import that 支部名称 is 所在支部 (the header's seventh cell).
+    app.choose("import-map-6", "所在支部").await?;
+    app.wait_text("import-counts", |t| t == "共 4 行：新增 2，更新 0，跳过 0，有错误 2").await?;
+    // The errors sit at their cells (file rows 5 and 6), the good rows are new.
+    app.wait_text("import-outcome-3", |t| t == "新增").await?;
+    app.wait_text("import-outcome-5", |t| t == "有错误").await?;
+    let bad_date = "//*[@data-testid='import-cell-5-4'][contains(@class,'bad')]";
+    assert_eq!(app.visible_text(bad_date).await?, "1990-02-30");
+    let bad_org = "//*[@data-testid='import-cell-6-6'][contains(@class,'bad')]";
+    assert_eq!(app.visible_text(bad_org).await?, "河咀社区第九党支部");
+    app.screenshot("55-import-preview").await?;
+
+    app.click("import-save-errors").await?;
+    success(app, "已保存有错误的行").await?;
+    let saved = sanliang::data::import::sheet::read(errors)?;
+    let reasons: Vec<String> =
+        saved[0].rows.iter().skip(1).map(|r| sanliang::data::import::values::text(&r[7])).collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert_eq!(reasons[0], "第5行：【出生日期】出生日期“1990-02-30”不是有效日期（如：2011-08-22）");
+    // The closest names come first: 河咀's own branches, one character away.
+    let offered = "第6行：【所在支部】找不到党组织“河咀社区第九党支部”，是否是：中共江川县委/大街街道党工委/河咀社区党总支/河咀社区第一党支部、";
+    assert!(reasons[1].starts_with(offered), "{}", reasons[1]);
+
+    app.click("import-run").await?;
+    success(app, "已导入：新增 2 名，更新 0 名，跳过 0 名，2 行有错误未导入").await?;
+    let after = app.db_number("SELECT count(*) FROM members WHERE deleted_at IS NULL").await?;
+    assert_eq!(after, before + 2);
+    let org = app
+        .db_text("SELECT o.name FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.name = '覃永康'")
+        .await?;
+    assert_eq!(org, "河咀社区第二党支部");
+    // The roster lists the new members at once.
+    app.type_into("roster-search", "黎晓芸").await?;
+    app.wait_text("roster-total", |t| t == "共 1 名").await?;
+    app.screenshot("56-import-done").await
+}
