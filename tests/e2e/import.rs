@@ -52,8 +52,15 @@ async fn flow(app: &App, errors: &std::path::Path) -> R {
     app.wait_text("import-counts", |t| t == "共 4 行：新增 0，更新 0，跳过 0，有错误 4").await?;
     let missing = app.text("import-missing").await?;
     assert!(missing.contains("缺少必填列：所在支部"), "{missing}");
-    // The secretary tells the import that 支部名称 is 所在支部 (the header's seventh cell).
+    assert!(missing.contains("党员类别"), "{missing}");
+    // The rows' problems at columns the file lacks are told beside the row.
+    let beside = "//*[@data-testid='import-table']//tr[.//*[@data-testid='import-outcome-3']]/td[last()]";
+    assert_eq!(app.visible_text(beside).await?.trim(), "请选择所属组织；请选择党员类别");
+    // The secretary tells the import that 支部名称 is 所在支部 (the header's seventh cell), and
+    // which 党员类别 the members without one have.
     app.choose("import-map-6", "所在支部").await?;
+    app.wait_text("import-missing", |t| !t.contains("所在支部")).await?;
+    app.choose("import-category", "无职党员").await?;
     app.wait_text("import-counts", |t| t == "共 4 行：新增 2，更新 0，跳过 0，有错误 2").await?;
     // The errors sit at their cells (file rows 5 and 6), the good rows are new.
     app.wait_text("import-outcome-3", |t| t == "新增").await?;
@@ -83,6 +90,8 @@ async fn flow(app: &App, errors: &std::path::Path) -> R {
         .db_text("SELECT o.name FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.name = '覃永康'")
         .await?;
     assert_eq!(org, "河咀社区第二党支部");
+    let category = app.db_text("SELECT category FROM members WHERE name = '覃永康'").await?;
+    assert_eq!(category, "no_post");
     // The roster lists the new members at once.
     app.type_into("roster-search", "黎晓芸").await?;
     app.wait_text("roster-total", |t| t == "共 1 名").await?;
