@@ -263,6 +263,11 @@ async fn the_command_line_reports_row_by_row_and_fails_when_nothing_is_imported(
     let (_, listed, _) = sanliang(&["members", "--data-dir", d]);
     assert_eq!(listed.lines().map(|l| l.split('\t').nth(1).unwrap()).collect::<Vec<_>>(), ["刘洋"]);
 
+    // And out again: the export says how many and where.
+    let exported = t.dir.path().join("导出 名册.xlsx");
+    let (ok, out, err) = sanliang(&["export", "members", "--data-dir", d, "--out", exported.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert_eq!(out, format!("已导出 1 名党员：{}\n", exported.display()));
     let (ok, out, err) = run(&[]);
     assert!(!ok, "nothing new: {out}");
     assert!(out.contains("第2行 跳过：已登记的党员“刘洋”（河咀社区第一党支部）"), "{out}");

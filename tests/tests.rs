@@ -51,6 +51,8 @@ mod changes;
 
 // 导入花名册: a workbook with a title row and mixed errors, duplicates, one transaction, GBK text.
 mod import;
+// 导出花名册: masked unless asked, date cells, and back again through the import.
+mod export;
 
 // Bad input, one table of every text field of every form with its limit.
 mod bad_input;

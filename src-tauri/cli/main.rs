@@ -12,6 +12,7 @@ macro_rules! out {
 }
 
 mod bench;
+mod export;
 mod import;
 mod overview;
 mod print;
@@ -126,6 +127,8 @@ enum Command {
     Print(print::PrintArgs),
     /// 导入花名册: checks a roster file and imports its members in one transaction.
     Import(import::ImportArgs),
+    /// 导出花名册: the roster, or a search of it, to .xlsx.
+    Export(export::ExportArgs),
     /// Benchmarks roster search at county scale (loads the county demo data if the database is empty).
     Bench {
         #[arg(long, default_value_t = 50)]
@@ -182,6 +185,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Reminders { org, today: on } => overview::reminders(&pool, org, on.unwrap_or_else(today)).await?,
         Command::Print(args) => print::run(&pool, &data_dir, args).await?,
         Command::Import(args) => import::run(&pool, args).await?,
+        Command::Export(args) => export::run(&pool, args).await?,
         Command::Bench { iterations } => bench::search(&pool, iterations).await?,
     }
     pool.close().await;

@@ -5,6 +5,7 @@ pub mod about;
 pub mod app;
 pub mod deputies;
 pub mod dialogs;
+pub mod export;
 pub(crate) mod guard;
 pub mod identity;
 pub mod import;

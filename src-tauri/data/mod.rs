@@ -1,3 +1,4 @@
-//! Data in and out of the app: importing rosters (and, to come, exports, backups and history).
+//! Data in and out of the app: importing and exporting rosters (and, to come, backups and history).
 
+pub mod export;
 pub mod import;

@@ -35,6 +35,7 @@ pub async fn a_roster_workbook_is_checked_remapped_and_imported_and_its_error_ro
     let files = tempfile::Builder::new().prefix("花名册 ").tempdir()?;
     let roster = files.path().join("河咀社区 党员花名册.xlsx");
     workbook(&roster)?;
+    // Every save dialog of the flow answers with this file: the error rows, then the export.
     let errors = files.path().join("未导入的行.xlsx");
     let settings = vec![(Setting::Pick, roster.display().to_string()), (Setting::SaveAs, errors.display().to_string())];
     let options = Options { settings, ..Options::default() };
@@ -95,5 +96,19 @@ async fn flow(app: &App, errors: &std::path::Path) -> R {
     // The roster lists the new members at once.
     app.type_into("roster-search", "黎晓芸").await?;
     app.wait_text("roster-total", |t| t == "共 1 名").await?;
-    app.screenshot("56-import-done").await
+    app.screenshot("56-import-done").await?;
+
+    // 导出: the filter's one member, the ID number masked since the box is left unticked.
+    app.click("export-open").await?;
+    app.wait_text("export-dialog", |t| t.contains("导出当前筛选的 1 名党员")).await?;
+    app.click("export-run").await?;
+    success(app, "已导出 1 名党员").await?;
+    let exported = sanliang::data::import::sheet::read(errors)?;
+    let rows: Vec<Vec<String>> =
+        exported[0].rows.iter().map(|r| r.iter().map(sanliang::data::import::values::text).collect()).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1][0], "黎晓芸");
+    assert_eq!(rows[1][3], "1985-06-01");
+    assert_eq!(rows[1][7], "河咀社区党总支/河咀社区第一党支部");
+    Ok(())
 }

@@ -153,6 +153,11 @@ export const receptionUpdate = (id: number, input: ReceptionInput) =>
 export const receptionDelete = (id: number) =>
   invokeCmd<void>('reception_delete', { id })
 
+// export
+/** Saves the members `query` finds to a workbook the user chooses, ID numbers and phones masked unless `unmasked`; how many were written, or none when the user cancels. */
+export const exportMembers = (query: MemberQuery, unmasked: boolean) =>
+  invokeCmd<number | null>('export_members', { query, unmasked })
+
 // identity
 export const identityMarkBulk = (bulk: BulkMark) =>
   invokeCmd<BulkMarkResult>('identity_mark_bulk', { bulk })
