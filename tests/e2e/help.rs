@@ -5,16 +5,18 @@
 use std::time::Duration;
 
 use crate::harness::help_shots;
-use crate::harness::{App, R};
+use crate::harness::{App, Options, R};
+use sanliang::paths::Setting;
 
 /// The topics of `ui/src/help/topics.ts`, with the page each opens (none for the first start).
-const TOPICS: [(&str, &str, Option<&str>); 4] = [
+const TOPICS: [(&str, &str, Option<&str>); 5] = [
     ("first-start", "第一次使用", None),
+    ("import", "导入花名册", Some("roster-table")),
     ("identity", "登记亮身份", Some("identity-table")),
     ("print", "打印承诺卡", Some("print-summary")),
     ("visit", "记录联系领导走访", Some("visit-add")),
 ];
-const SHOTS: [&str; 4] = ["first-start", "identity-mark", "print-cards", "leader-visit"];
+const SHOTS: [&str; 5] = ["first-start", "import-preview", "identity-mark", "print-cards", "leader-visit"];
 
 /// Lets a dialog's opening animation and a preview's drawing finish before a picture.
 async fn settle() {
@@ -22,7 +24,12 @@ async fn settle() {
 }
 
 pub async fn f1_opens_the_help_whose_pictures_show_the_window_as_it_is() -> R {
-    App::run("help", async |app: &App| {
+    // The roster the import's picture shows being checked.
+    let files = tempfile::Builder::new().prefix("花名册 ").tempdir()?;
+    let roster = files.path().join("河咀社区 党员花名册.xlsx");
+    crate::import::workbook(&roster)?;
+    let options = Options { settings: vec![(Setting::Pick, roster.display().to_string())], ..Options::default() };
+    App::run_with(options, "help", async |app: &App| {
         // The first start, as the first topic shows it.
         app.wait_xpath("//*[@data-testid='load-demo'][contains(.,'载入示例数据')]").await?;
         settle().await;
@@ -81,6 +88,20 @@ async fn reading(app: &App) -> R {
 
 /// The pictures of the other topics, taken where each task is done.
 async fn pictures(app: &App) -> R {
+    // 导入花名册: a workbook checked, 支部名称 re-mapped, two rows with errors marked at their cells.
+    app.click("menu-roster").await?;
+    app.click("import-open").await?;
+    app.click("import-pick").await?;
+    app.choose("import-map-6", "所在支部").await?;
+    app.choose("import-category", "无职党员").await?;
+    app.wait_text("import-counts", |t| t.contains("新增 2")).await?;
+    settle().await;
+    app.help_shot("import-preview").await?;
+    app.click_visible(
+        "//div[contains(@class,'el-dialog')][.//*[@data-testid='import-run']]//button[contains(.,'取消')]",
+    )
+    .await?;
+
     // 登记亮身份: three members ticked, the dialog open.
     app.click("menu-identity").await?;
     let rows = "//div[@data-testid='identity-table']//tbody/tr";

@@ -15,7 +15,8 @@ const ROWS: [[&str; 7]; 4] = [
     ["4", "庹建华", "男", "汉族", "1975-05-05", "2000-07-01", "河咀社区第九党支部"],
 ];
 
-fn workbook(path: &std::path::Path) -> R {
+/// The roster of this flow, also shown in 使用说明's picture of the import.
+pub fn workbook(path: &std::path::Path) -> R {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.merge_range(0, 0, 0, 6, "河咀社区党员花名册（2026年）", &Format::new())?;

@@ -1,8 +1,9 @@
 // 使用说明: every word of the help page, one topic per main task, each with a picture of the
 // real window that the end-to-end tests take (tests/e2e/help.rs) and check is still current.
-// A later feature (import, backups, county exports) adds its topic here.
+// A later feature (backups, county exports) adds its topic here.
 import firstStart from './shots/first-start.png'
 import identityMark from './shots/identity-mark.png'
+import importPreview from './shots/import-preview.png'
 import printCards from './shots/print-cards.png'
 import leaderVisit from './shots/leader-visit.png'
 
@@ -48,6 +49,20 @@ export const TOPICS: HelpTopic[] = [
     tip: '首页的“待办提醒”会列出逾期的承诺、本月还没走访的联系领导等需要处理的事项，点“去处理”直接打开对应页面。',
     shot: firstStart,
     shotAlt: '第一次打开时的首页：载入示例数据和新建组织两个按钮',
+  },
+  {
+    id: 'import',
+    title: '导入花名册',
+    page: { path: '/roster', label: '党员名册' },
+    steps: [
+      '在“党员名册”页面点“导入花名册”，再点“选择文件…”，选中 Excel（.xlsx、.xls）或 CSV 文件。没有现成的表格时，点“下载模板”照着填写。',
+      '程序会自动找到表头并识别各列；识别不了的列，在列名下方的下拉框中选择它对应的内容。文件中没有所在支部或党员类别的，可在上方选一个默认值。',
+      '每一行都按“新增党员”的规则检查：有错误的格子标成红色，鼠标移上去可以看到原因。已经登记过的党员，可以选择跳过或用文件中的信息更新。',
+      '点“导入 N 名”，没有错误的行一次全部导入；有错误的行点“保存有错误的行…”，在 Excel 中按“错误原因”一列改正后再导入。',
+    ],
+    tip: '在名册中筛选后点“导出”，可以得到同样格式的 Excel 文件；默认只显示部分身份证号和电话，勾选后才导出完整号码。',
+    shot: importPreview,
+    shotAlt: '导入花名册对话框：各行的检查结果，有错误的格子标成红色',
   },
   {
     id: 'identity',
