@@ -4,6 +4,8 @@
 pub mod columns;
 pub mod orgs;
 pub mod preview;
+#[cfg(test)]
+mod properties;
 pub mod rows;
 pub mod sheet;
 mod store;
