@@ -1,10 +1,12 @@
-//! `sanliang bench`: p50/p95 of roster searches, pledge lists and 最近变动 through the core, on
-//! county-scale data.
+//! `sanliang bench`: p50/p95 of roster searches, pledge lists, 最近变动 and the roster's export and
+//! import through the core, on county-scale data.
 
 use std::time::{Duration, Instant};
 
 use chrono::Datelike;
 use sanliang::common::catalog::{Category, MemberStatus, PledgeStatus};
+use sanliang::data::import::{ImportOptions, OnDuplicate};
+use sanliang::data::{export, import};
 use sanliang::demo::{self, DemoScale};
 use sanliang::error::Result;
 use sanliang::overview::changes;
@@ -55,7 +57,43 @@ pub async fn search(pool: &SqlitePool, iterations: usize) -> Result<()> {
     let (p50, p95) = percentiles(&mut all_samples);
     out!("全部 {} 次查询：p50 {p50:.2?}，p95 {p95:.2?}（目标 p95 < 20ms）", all_samples.len());
     pledge_lists(pool, iterations.min(20), county, township).await?;
-    recent_changes(pool, iterations.min(20), county, township).await
+    recent_changes(pool, iterations.min(20), county, township).await?;
+    roster_files(pool, iterations.min(5)).await
+}
+
+/// 导出 and 导入花名册 of the whole county (≈21,000 rows): the export, then that file read, every
+/// row checked and previewed, and imported as updates of the same members in one transaction.
+async fn roster_files(pool: &SqlitePool, iterations: usize) -> Result<()> {
+    let everyone = MemberQuery::default();
+    let dir = std::env::temp_dir().join(format!("sanliang-bench-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let file = dir.join("全县花名册.xlsx");
+    out!("{:<28} {:>8} {:>10} {:>10}", "花名册文件", "行数", "p50", "p95");
+    measure("导出花名册：全县", iterations, async || {
+        let (bytes, exported) = export::members_workbook(pool, &everyone, true).await?;
+        std::fs::write(&file, bytes)?;
+        Ok(exported.members as i64)
+    })
+    .await?;
+    let sheets = import::read(&file).await?;
+    let rows = sheets.first().map_or(0, |s| s.rows.len() as i64 - 1);
+    measure("导入：读取文件", iterations, async || {
+        Ok(import::read(&file).await?.first().map_or(0, |s| s.rows.len() as i64))
+    })
+    .await?;
+    let options = ImportOptions { on_duplicate: OnDuplicate::Update, ..Default::default() };
+    measure("导入：检查与预览", iterations, async || {
+        Ok(import::preview_sheets(pool, &sheets, &options, today()).await?.counts.rows as i64)
+    })
+    .await?;
+    measure("导入：写入（一个事务）", iterations, async || {
+        let report = import::import_sheets(pool, &sheets, &options, today()).await?;
+        Ok((report.created + report.updated) as i64)
+    })
+    .await?;
+    out!("（文件共 {rows} 行；目标：读取、检查与预览合计 < 2s，写入 < 5s）");
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
 }
 
 /// 最近变动 on the home page, right after a county was loaded: every record is recent, the
