@@ -115,23 +115,25 @@ impl OrgMatcher {
     }
 }
 
+/// An organization as the tree holds it, for the import's unit tests.
+#[cfg(test)]
+pub(super) fn org(id: i64, kind: crate::common::catalog::OrgKind, name: &str, path: &str) -> Organization {
+    Organization {
+        id,
+        uuid: String::new(),
+        parent_id: None,
+        kind,
+        unit_kind: None,
+        stationed_in: None,
+        name: name.to_owned(),
+        path: path.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::common::catalog::OrgKind;
-
-    fn org(id: i64, kind: OrgKind, name: &str, path: &str) -> Organization {
-        Organization {
-            id,
-            uuid: String::new(),
-            parent_id: None,
-            kind,
-            unit_kind: None,
-            stationed_in: None,
-            name: name.to_owned(),
-            path: path.to_owned(),
-        }
-    }
 
     fn tree() -> OrgMatcher {
         OrgMatcher::new(&[

@@ -266,25 +266,15 @@ fn stand_in(input: &mut MemberInput, column: Option<Column>) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::orgs::org;
     use super::*;
     use crate::common::catalog::OrgKind;
-    use crate::roster::orgs::Organization;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 28).expect("date")
     }
 
     fn orgs() -> OrgMatcher {
-        let org = |id: i64, kind, name: &str, path: &str| Organization {
-            id,
-            uuid: String::new(),
-            parent_id: None,
-            kind,
-            unit_kind: None,
-            stationed_in: None,
-            name: name.to_owned(),
-            path: path.to_owned(),
-        };
         OrgMatcher::new(&[
             org(2, OrgKind::Community, "大街社区党总支", "/2/"),
             org(3, OrgKind::Branch, "第一党支部", "/2/3/"),
