@@ -5,7 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::common::{catalog, limits};
-use crate::data::import;
+use crate::data::{backup, import};
 use crate::overview::{changes, reminders, stats};
 use crate::roster::{members, orgs};
 use crate::sanliang::pledges::{self, cycle};
@@ -32,6 +32,7 @@ pub fn typescript() -> String {
         import::columns::Column, import::rows::CellIssue, import::OnDuplicate, import::ImportOptions,
         import::RowOutcome, import::preview::ColumnChoice, import::preview::Duplicate, import::preview::PreviewRow, import::preview::ImportCounts,
         import::ImportPreview, import::ImportReport,
+        backup::BackupInfo, backup::Restored, backup::auto::LastBackup, backup::auto::BackupStatus,
         catalog::LabeledCount, stats::HomeStats, stats::PracticeFigure,
         demo::DemoScale, demo::DemoSummary,
         catalog::MarkType, identity::IdentityMark, identity::MemberSelection, identity::BulkMark,

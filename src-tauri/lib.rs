@@ -59,13 +59,31 @@ pub fn run() {
             );
             // A database that fails to open is reported in the window (AppInfo.startup_error),
             // never by a panic, and the file stays as it was.
-            let state = tauri::async_runtime::block_on(AppState::open(data_dir.clone()));
+            let documents = app.path().document_dir().ok();
+            let backups = paths::backup_dir(
+                paths::Setting::BackupDir.read().map(Into::into),
+                exe.as_deref(),
+                documents,
+                &data_dir,
+            );
+            let state = tauri::async_runtime::block_on(AppState::open(data_dir.clone(), backups));
             app.manage(state);
             window::open_main(app, &data_dir)?;
+            // Today's automatic backup, if the day has none yet, while the secretary starts work.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move { handle.state::<AppState>().auto_backup().await });
             Ok(())
         })
         .invoke_handler(command_handlers!())
-        .run(tauri::generate_context!());
+        .build(tauri::generate_context!())
+        .map(|app| {
+            app.run(|handle, event| {
+                // A clean exit: today's backup if none was taken, and the WAL written back.
+                if let tauri::RunEvent::Exit = event {
+                    tauri::async_runtime::block_on(handle.state::<AppState>().close());
+                }
+            })
+        });
     if let Err(e) = result {
         eprintln!("三亮四进工作台无法启动：{e}");
         std::process::exit(1);

@@ -24,11 +24,20 @@ pub enum Setting {
     /// A print holds after this many sheets until it is cancelled, so a test sees its progress
     /// and cancels it at a known point.
     PrintHoldAfter,
+    /// Where backups go until the user chooses a folder (else the Documents folder's).
+    BackupDir,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 6] =
-        [Setting::DataDir, Setting::Today, Setting::Pick, Setting::SaveAs, Setting::OpenedLog, Setting::PrintHoldAfter];
+    pub const ALL: [Setting; 7] = [
+        Setting::DataDir,
+        Setting::Today,
+        Setting::Pick,
+        Setting::SaveAs,
+        Setting::OpenedLog,
+        Setting::PrintHoldAfter,
+        Setting::BackupDir,
+    ];
 
     pub const fn flag(self) -> &'static str {
         match self {
@@ -38,6 +47,7 @@ impl Setting {
             Setting::SaveAs => "--save-as",
             Setting::OpenedLog => "--opened-log",
             Setting::PrintHoldAfter => "--print-hold-after",
+            Setting::BackupDir => "--backup-dir",
         }
     }
 
@@ -49,6 +59,7 @@ impl Setting {
             Setting::SaveAs => "SANLIANG_SAVE_AS",
             Setting::OpenedLog => "SANLIANG_OPENED_LOG",
             Setting::PrintHoldAfter => "SANLIANG_PRINT_HOLD_AFTER",
+            Setting::BackupDir => "SANLIANG_BACKUP_DIR",
         }
     }
 
@@ -132,6 +143,31 @@ pub fn data_dir_override() -> Option<PathBuf> {
     Setting::DataDir.read().map(PathBuf::from)
 }
 
+/// The folder automatic backups go to by default.
+pub const BACKUP_FOLDER: &str = "三亮四进备份";
+
+/// Where backups go unless the user chose a folder: the `--backup-dir` setting; else, for a
+/// portable copy, a folder beside the program; else the user's Documents folder's
+/// `三亮四进备份` — never inside the data folder, which an uninstaller may delete.
+pub fn backup_dir(
+    setting: Option<PathBuf>,
+    exe: Option<&Path>,
+    documents: Option<PathBuf>,
+    data_dir: &Path,
+) -> PathBuf {
+    let name = BACKUP_FOLDER;
+    if let Some(dir) = setting {
+        return dir;
+    }
+    if let Some(beside) = portable_data_dir(exe).as_deref().and_then(Path::parent) {
+        return beside.join(name);
+    }
+    match documents {
+        Some(documents) => documents.join(name),
+        None => data_dir.parent().unwrap_or(data_dir).join(name),
+    }
+}
+
 /// Today's local date, unless the `--today` setting says otherwise.
 pub fn today() -> NaiveDate {
     Setting::Today
@@ -196,5 +232,20 @@ mod tests {
         std::fs::remove_file(program.join(PORTABLE_MARKER)).unwrap();
         std::fs::create_dir(program.join(PORTABLE_MARKER)).unwrap();
         assert_eq!(data_dir(None, Some(&exe), local), local());
+    }
+
+    #[test]
+    fn backups_go_to_the_setting_else_beside_a_portable_program_else_to_documents() {
+        let root = tempfile::tempdir().unwrap();
+        let program = root.path().join("三亮四进 便携版");
+        std::fs::create_dir_all(&program).unwrap();
+        let exe = program.join("sanliang-siji.exe");
+        let data = root.path().join("AppData").join("cn.sanliangsijin.workbench");
+        let documents = || Some(root.path().join("我的文档"));
+        assert_eq!(backup_dir(None, Some(&exe), documents(), &data), root.path().join("我的文档").join("三亮四进备份"));
+        assert_eq!(backup_dir(None, Some(&exe), None, &data), root.path().join("AppData").join("三亮四进备份"));
+        std::fs::write(program.join(PORTABLE_MARKER), b"").unwrap();
+        assert_eq!(backup_dir(None, Some(&exe), documents(), &data), program.join("三亮四进备份"));
+        assert_eq!(backup_dir(Some("E:/备份".into()), Some(&exe), documents(), &data), PathBuf::from("E:/备份"));
     }
 }

@@ -73,7 +73,7 @@ async fn a_file_that_is_not_a_database_is_reported_in_chinese_and_left_untouched
     let junk = "这不是数据库文件 — not a database".repeat(200);
     std::fs::write(&path, &junk).unwrap();
 
-    let state = AppState::open(dir.path().to_path_buf()).await;
+    let state = AppState::open(dir.path().to_path_buf(), dir.path().join("备份")).await;
     let info = state.info().await.unwrap();
     let message = info.startup_error.expect("the error is reported to the window");
     assert!(message.contains("无法打开数据库文件"), "{message}");

@@ -91,7 +91,7 @@ async fn a_unit_pairs_with_a_community_and_its_funds_are_kept_to_the_fen() {
     std::fs::write(&scan, b"%PDF-1.4 scan").unwrap();
     let with_scan = pairings::attach_scan(&t.pool, t.dir.path(), p.id, &scan, today).await.unwrap();
     assert_eq!(with_scan.scan_name.as_deref(), Some("协议.pdf"));
-    assert_eq!(std::fs::read_dir(t.dir.path().join(pairings::SCAN_DIR)).unwrap().count(), 1);
+    assert_eq!(std::fs::read_dir(t.dir.path().join(sanliang::common::files::SCAN_DIR)).unwrap().count(), 1);
 }
 
 #[tokio::test]

@@ -255,7 +255,7 @@ async fn evidence_files_are_copied_into_the_data_folder_all_or_none() {
 
     let err = cycle::attach_evidence(&t.pool, t.dir.path(), progress_id, &[photo.clone(), script]).await.unwrap_err();
     assert!(err.to_string().contains("run.exe"), "{err}");
-    let evidence_dir = t.dir.path().join(cycle::EVIDENCE_DIR);
+    let evidence_dir = t.dir.path().join(sanliang::common::files::EVIDENCE_DIR);
     let files = |dir: &std::path::Path| std::fs::read_dir(dir).map(|r| r.count()).unwrap_or(0);
     assert_eq!(files(&evidence_dir), 0, "nothing copied when one file is refused");
 

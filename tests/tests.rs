@@ -5,6 +5,8 @@
 mod bindings;
 // Opening, migrating and backing up the database file.
 mod database;
+// 备份与恢复: whole backups, refused files, interrupted swaps, automatic backups.
+mod backup;
 // The codes stored in SQLite are the catalog's: CHECK lists tied to it, unknown codes refused.
 mod codes;
 // The organization tree: placement rules, moves, refused deletions.

@@ -11,6 +11,7 @@ macro_rules! out {
     }};
 }
 
+mod backup;
 mod bench;
 mod export;
 mod import;
@@ -129,6 +130,18 @@ enum Command {
     Import(import::ImportArgs),
     /// 导出花名册: the roster, or a search of it, to .xlsx.
     Export(export::ExportArgs),
+    /// 立即备份: the database and every file it points to, in one zip.
+    Backup {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 恢复: checks a backup, saves the current data aside, and puts the backup in place.
+    Restore {
+        file: PathBuf,
+        /// The folder the current data are saved to first (default: the backup folder).
+        #[arg(long)]
+        aside: Option<PathBuf>,
+    },
     /// Benchmarks roster search at county scale (loads the county demo data if the database is empty).
     Bench {
         #[arg(long, default_value_t = 50)]
@@ -169,7 +182,9 @@ async fn run(cli: Cli) -> Result<()> {
             "请用 --data-dir 指定数据目录（或设置 SANLIANG_DATA_DIR）",
         ));
     };
-    let pool = sanliang::db::open(&data_dir).await?;
+    // A restore a crash interrupted is finished before the database is opened, as the app does.
+    sanliang::data::backup::swap::finish_pending(&data_dir)?;
+    let mut pool = sanliang::db::open(&data_dir).await?;
     match cli.command {
         Command::Demo { scale } => roster::demo(&pool, scale).await?,
         Command::Members { search, org } => roster::members(&pool, &search, org).await?,
@@ -186,9 +201,11 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Print(args) => print::run(&pool, &data_dir, args).await?,
         Command::Import(args) => import::run(&pool, args).await?,
         Command::Export(args) => export::run(&pool, args).await?,
+        Command::Backup { out } => backup::backup(&pool, &data_dir, &out).await?,
+        Command::Restore { file, aside } => pool = backup::restore(pool, &data_dir, &file, aside).await?,
         Command::Bench { iterations } => bench::search(&pool, iterations).await?,
     }
-    pool.close().await;
+    sanliang::db::close(&pool).await;
     Ok(())
 }
 

@@ -11,7 +11,7 @@ use crate::paths::today;
 use crate::state::AppState;
 
 pub async fn about_info(state: State<'_, AppState>) -> Result<AboutInfo> {
-    about::info(super::pool(&state)?, &state.data_dir).await
+    about::info(&super::pool(&state)?, &state.data_dir).await
 }
 
 /// Opens the data or log folder in the system's file manager.
@@ -30,6 +30,6 @@ pub async fn about_export_diagnostics(app: AppHandle, state: State<'_, AppState>
     if target.extension().is_none() {
         target.set_extension("zip");
     }
-    let logs = diagnostics::write(super::pool(&state)?, &state.data_dir, &target, today()).await?;
+    let logs = diagnostics::write(&super::pool(&state)?, &state.data_dir, &target, today()).await?;
     Ok(Some(DiagnosticsSaved { path: target.display().to_string(), logs }))
 }

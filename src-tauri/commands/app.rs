@@ -21,32 +21,32 @@ pub fn catalog_get() -> Result<Catalog> {
 }
 
 pub async fn home_stats(state: State<'_, AppState>, org_id: Option<i64>) -> Result<HomeStats> {
-    stats::home(super::pool(&state)?, org_id).await
+    stats::home(&super::pool(&state)?, org_id).await
 }
 
 pub async fn demo_load(state: State<'_, AppState>) -> Result<DemoSummary> {
-    demo::load(super::pool(&state)?, DemoScale::Community, today()).await
+    demo::load(&super::pool(&state)?, DemoScale::Community, today()).await
 }
 
 pub async fn preference_get(state: State<'_, AppState>, key: String) -> Result<Option<String>> {
-    preferences::get(super::pool(&state)?, &key).await
+    preferences::get(&super::pool(&state)?, &key).await
 }
 
 pub async fn preference_set(state: State<'_, AppState>, key: String, value: String) -> Result<()> {
-    preferences::set(super::pool(&state)?, &key, &value).await
+    preferences::set(&super::pool(&state)?, &key, &value).await
 }
 
 /// 待办提醒 for the home page, judged on today's date.
 pub async fn reminders(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Reminder>> {
-    reminders::for_today(super::pool(&state)?, org_id, today()).await
+    reminders::for_today(&super::pool(&state)?, org_id, today()).await
 }
 
 /// The practice figures for the home page (identity, posts, pledges, pairings).
 pub async fn home_practice(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<stats::PracticeFigure>> {
-    stats::practice(super::pool(&state)?, org_id, today()).await
+    stats::practice(&super::pool(&state)?, org_id, today()).await
 }
 
 /// 最近变动 for the home page: the latest change groups of the last 30 days.
 pub async fn home_changes(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Change>> {
-    changes::recent(super::pool(&state)?, org_id, crate::common::clock::now(), 12).await
+    changes::recent(&super::pool(&state)?, org_id, crate::common::clock::now(), 12).await
 }

@@ -11,11 +11,11 @@ use crate::sijin::deputies::{
 use crate::state::AppState;
 
 pub async fn deputy_list(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Deputy>> {
-    deputies::list(super::pool(&state)?, org_id).await
+    deputies::list(&super::pool(&state)?, org_id).await
 }
 
 pub async fn deputy_create(state: State<'_, AppState>, input: DeputyInput) -> Result<Deputy> {
-    deputies::create(super::pool(&state)?, &input).await
+    deputies::create(&super::pool(&state)?, &input).await
 }
 
 pub async fn deputy_pair(
@@ -24,19 +24,19 @@ pub async fn deputy_pair(
     community_id: Option<i64>,
     start_on: String,
 ) -> Result<Deputy> {
-    deputies::pair(super::pool(&state)?, deputy_id, community_id, &start_on, today()).await
+    deputies::pair(&super::pool(&state)?, deputy_id, community_id, &start_on, today()).await
 }
 
 pub async fn reception_list(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<ReceptionPoint>> {
-    deputies::receptions(super::pool(&state)?, org_id).await
+    deputies::receptions(&super::pool(&state)?, org_id).await
 }
 
 pub async fn reception_add(state: State<'_, AppState>, input: ReceptionInput) -> Result<ReceptionPoint> {
-    deputies::add_reception(super::pool(&state)?, &input).await
+    deputies::add_reception(&super::pool(&state)?, &input).await
 }
 
 pub async fn deputy_visit_log(state: State<'_, AppState>, input: DeputyVisitInput) -> Result<DeputyVisit> {
-    deputies::log_visit(super::pool(&state)?, &input, today()).await
+    deputies::log_visit(&super::pool(&state)?, &input, today()).await
 }
 
 pub async fn deputy_visit_list(
@@ -44,7 +44,7 @@ pub async fn deputy_visit_list(
     org_id: Option<i64>,
     period: String,
 ) -> Result<Vec<DeputyVisit>> {
-    deputies::visits(super::pool(&state)?, org_id, &period).await
+    deputies::visits(&super::pool(&state)?, org_id, &period).await
 }
 
 pub async fn deputy_missing(
@@ -52,11 +52,11 @@ pub async fn deputy_missing(
     org_id: Option<i64>,
     period: String,
 ) -> Result<Vec<MissingDeputyVisit>> {
-    deputies::missing_visits(super::pool(&state)?, org_id, &period).await
+    deputies::missing_visits(&super::pool(&state)?, org_id, &period).await
 }
 
 pub async fn suggestion_open(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Suggestion>> {
-    deputies::open_suggestions(super::pool(&state)?, org_id).await
+    deputies::open_suggestions(&super::pool(&state)?, org_id).await
 }
 
 pub async fn suggestion_reply(
@@ -65,11 +65,11 @@ pub async fn suggestion_reply(
     replied_on: String,
     reply: String,
 ) -> Result<Suggestion> {
-    deputies::reply(super::pool(&state)?, id, &replied_on, &reply, today()).await
+    deputies::reply(&super::pool(&state)?, id, &replied_on, &reply, today()).await
 }
 
 pub async fn deputy_visit_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
-    deputies::delete_visit(super::pool(&state)?, id).await
+    deputies::delete_visit(&super::pool(&state)?, id).await
 }
 
 pub async fn deputy_unpair(
@@ -78,21 +78,21 @@ pub async fn deputy_unpair(
     community_id: i64,
     end_on: String,
 ) -> Result<Deputy> {
-    deputies::end_pair(super::pool(&state)?, deputy_id, community_id, &end_on, today()).await
+    deputies::end_pair(&super::pool(&state)?, deputy_id, community_id, &end_on, today()).await
 }
 
 pub async fn deputy_update(state: State<'_, AppState>, id: i64, input: DeputyInput) -> Result<Deputy> {
-    deputies::update(super::pool(&state)?, id, &input).await
+    deputies::update(&super::pool(&state)?, id, &input).await
 }
 
 pub async fn deputy_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
-    deputies::delete(super::pool(&state)?, id).await
+    deputies::delete(&super::pool(&state)?, id).await
 }
 
 pub async fn reception_update(state: State<'_, AppState>, id: i64, input: ReceptionInput) -> Result<ReceptionPoint> {
-    deputies::update_reception(super::pool(&state)?, id, &input).await
+    deputies::update_reception(&super::pool(&state)?, id, &input).await
 }
 
 pub async fn reception_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
-    deputies::delete_reception(super::pool(&state)?, id).await
+    deputies::delete_reception(&super::pool(&state)?, id).await
 }

@@ -30,16 +30,35 @@ pub(crate) fn pick(app: &AppHandle, title: &str, kind: FileKind, multiple: bool)
 
 /// Asks where to save, proposing `file_name`; `None` when the user cancels.
 pub(crate) fn save(app: &AppHandle, title: &str, file_name: &str, kind: FileKind) -> Option<PathBuf> {
+    save_in(app, title, None, file_name, kind)
+}
+
+/// As [`save`], starting in the folder `dir` when it is given.
+pub(crate) fn save_in(
+    app: &AppHandle,
+    title: &str,
+    dir: Option<&std::path::Path>,
+    file_name: &str,
+    kind: FileKind,
+) -> Option<PathBuf> {
     if let Some(path) = Setting::SaveAs.read() {
         return Some(PathBuf::from(path));
     }
-    app.dialog()
-        .file()
-        .set_title(title)
-        .set_file_name(file_name)
-        .add_filter(kind.label, kind.extensions)
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
+    let mut dialog =
+        app.dialog().file().set_title(title).set_file_name(file_name).add_filter(kind.label, kind.extensions);
+    if let Some(dir) = dir.filter(|d| d.is_dir()) {
+        dialog = dialog.set_directory(dir);
+    }
+    dialog.blocking_save_file().and_then(|p| p.into_path().ok())
+}
+
+/// Asks for a folder; `None` when the user cancels. Tests answer with the first path of
+/// [`Setting::Pick`].
+pub(crate) fn pick_folder(app: &AppHandle, title: &str) -> Option<PathBuf> {
+    if let Some(list) = Setting::Pick.read() {
+        return std::env::split_paths(&list).next();
+    }
+    app.dialog().file().set_title(title).blocking_pick_folder().and_then(|p| p.into_path().ok())
 }
 
 /// Opens `path` in the system's program for its type (`what` names it in the message: "PDF").

@@ -19,7 +19,7 @@ pub async fn export_members(
 ) -> Result<Option<usize>> {
     let proposed = format!("党员花名册-{}.xlsx", today().format("%Y-%m-%d"));
     let Some(path) = super::dialogs::save(&app, "导出花名册", &proposed, files::XLSX) else { return Ok(None) };
-    let (bytes, exported) = export::members_workbook(super::pool(&state)?, &query, unmasked).await?;
+    let (bytes, exported) = export::members_workbook(&super::pool(&state)?, &query, unmasked).await?;
     files::write_atomic(&path, &bytes).map_err(|e| Error::file(&path, e))?;
     Ok(Some(exported.members))
 }

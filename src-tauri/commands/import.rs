@@ -35,13 +35,13 @@ pub async fn import_pick(app: AppHandle, state: State<'_, AppState>) -> Result<O
 
 pub async fn import_preview(state: State<'_, AppState>, options: ImportOptions) -> Result<ImportPreview> {
     let file = pending(&state)?;
-    import::preview_sheets(super::pool(&state)?, &file.sheets, &options, today()).await
+    import::preview_sheets(&super::pool(&state)?, &file.sheets, &options, today()).await
 }
 
 /// Imports the accepted rows in one transaction; the file is let go once it is in.
 pub async fn import_run(state: State<'_, AppState>, options: ImportOptions) -> Result<ImportReport> {
     let file = pending(&state)?;
-    let report = import::import_sheets(super::pool(&state)?, &file.sheets, &options, today()).await?;
+    let report = import::import_sheets(&super::pool(&state)?, &file.sheets, &options, today()).await?;
     if let Ok(mut held) = state.pending_import.lock() {
         *held = None;
     }
@@ -69,7 +69,7 @@ pub async fn import_template(app: AppHandle) -> Result<bool> {
 /// Saves the rows with errors, with their reasons, to fix in Excel; false when the user cancels.
 pub async fn import_save_errors(app: AppHandle, state: State<'_, AppState>, options: ImportOptions) -> Result<bool> {
     let file = pending(&state)?;
-    let preview = import::preview_sheets(super::pool(&state)?, &file.sheets, &options, today()).await?;
+    let preview = import::preview_sheets(&super::pool(&state)?, &file.sheets, &options, today()).await?;
     let stem = Path::new(&file.file_name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let proposed = format!("{stem}-未导入的行.xlsx");
     let Some(path) = super::dialogs::save(&app, "保存未导入的行", &proposed, files::XLSX) else {

@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod app;
+pub mod backup;
 pub mod deputies;
 pub mod dialogs;
 pub mod export;
@@ -27,6 +28,6 @@ use crate::state::AppState;
 // (as are their permissions and TypeScript calls).
 include!(concat!(env!("OUT_DIR"), "/command_handlers.rs"));
 
-pub(crate) fn pool(state: &AppState) -> Result<&sqlx::SqlitePool> {
+pub(crate) fn pool(state: &AppState) -> Result<sqlx::SqlitePool> {
     state.pool()
 }

@@ -7,21 +7,21 @@ use crate::roster::orgs::{self, OrgInput, OrgNode, Organization};
 use crate::state::AppState;
 
 pub async fn org_tree(state: State<'_, AppState>) -> Result<Vec<OrgNode>> {
-    orgs::tree(super::pool(&state)?).await
+    orgs::tree(&super::pool(&state)?).await
 }
 
 pub async fn org_create(state: State<'_, AppState>, input: OrgInput) -> Result<Organization> {
-    orgs::create(super::pool(&state)?, input).await
+    orgs::create(&super::pool(&state)?, input).await
 }
 
 pub async fn org_rename(state: State<'_, AppState>, id: i64, name: String) -> Result<Organization> {
-    orgs::rename(super::pool(&state)?, id, &name).await
+    orgs::rename(&super::pool(&state)?, id, &name).await
 }
 
 pub async fn org_move(state: State<'_, AppState>, id: i64, parent_id: i64) -> Result<Organization> {
-    orgs::move_to(super::pool(&state)?, id, parent_id).await
+    orgs::move_to(&super::pool(&state)?, id, parent_id).await
 }
 
 pub async fn org_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
-    orgs::delete(super::pool(&state)?, id).await
+    orgs::delete(&super::pool(&state)?, id).await
 }

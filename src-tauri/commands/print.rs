@@ -16,11 +16,11 @@ use crate::print::{self, PrintOptions, PrintProgress, PrintSaved, PrintSummary};
 use crate::state::AppState;
 
 pub async fn print_settings_get(state: State<'_, AppState>) -> Result<PrintSettings> {
-    settings::load(super::pool(&state)?, &state.data_dir).await
+    settings::load(&super::pool(&state)?, &state.data_dir).await
 }
 
 pub async fn print_settings_set(state: State<'_, AppState>, settings: PrintSettings) -> Result<PrintSettings> {
-    settings::save(super::pool(&state)?, &state.data_dir, &settings).await
+    settings::save(&super::pool(&state)?, &state.data_dir, &settings).await
 }
 
 /// Picks emblem artwork through the system dialog (opened here, so the web view needs no file
@@ -38,13 +38,13 @@ pub async fn print_emblem_clear(state: State<'_, AppState>) -> Result<()> {
 
 /// How many items and sheets a job makes, for the print centre's summary.
 pub async fn print_count(state: State<'_, AppState>, options: PrintOptions) -> Result<PrintSummary> {
-    let job = print::prepare(super::pool(&state)?, &state.data_dir, options, today()).await?;
+    let job = print::prepare(&super::pool(&state)?, &state.data_dir, options, today()).await?;
     Ok(PrintSummary { items: job.items(), sheets: job.sheets(), bytes: 0 })
 }
 
 /// The first sheet as a PDF, for the preview.
 pub async fn print_preview(state: State<'_, AppState>, options: PrintOptions) -> Result<Response> {
-    let job = print::prepare(super::pool(&state)?, &state.data_dir, options, today()).await?;
+    let job = print::prepare(&super::pool(&state)?, &state.data_dir, options, today()).await?;
     let (bytes, _) = on_worker(move || job.compose(Some(1), &mut |_, _| true)).await?;
     Ok(Response::new(bytes))
 }
@@ -60,7 +60,7 @@ pub async fn print_save(
     on_progress: Channel<PrintProgress>,
 ) -> Result<Option<PrintSaved>> {
     let what = format!("{:?} {:?}", options.kind, options.paper);
-    let job = print::prepare(super::pool(&state)?, &state.data_dir, options, today()).await?;
+    let job = print::prepare(&super::pool(&state)?, &state.data_dir, options, today()).await?;
     let target = super::dialogs::save(&app, "保存PDF", &file_name, files::PDF);
     let Some(mut target) = target else { return Ok(None) };
     if target.extension().is_none() {
@@ -121,7 +121,7 @@ pub async fn print_direct(
     on_progress: Channel<PrintProgress>,
 ) -> Result<PrintSent> {
     let what = format!("{:?} {:?}", options.kind, options.paper);
-    let job = print::prepare(super::pool(&state)?, &state.data_dir, options, today()).await?;
+    let job = print::prepare(&super::pool(&state)?, &state.data_dir, options, today()).await?;
     let (paper, title) = (job.sheet_paper(), job.title());
     let (bytes, summary) = compose_reporting(&app, job, on_progress).await?;
     let dir = direct::spool_dir(&state.data_dir, std::time::SystemTime::now()).map_err(Error::Io)?;

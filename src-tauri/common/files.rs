@@ -38,6 +38,16 @@ pub const ROSTERS: FileKind =
 pub const XLSX: FileKind = FileKind { label: "Excel工作簿", noun: "Excel工作簿", extensions: &["xlsx"] };
 pub const ZIP: FileKind = FileKind { label: "压缩包", noun: "zip压缩包", extensions: &["zip"] };
 
+/// Where the files the records point to are kept, inside the data folder: members' photos,
+/// pledges' evidence, agreements' scans. A backup holds these folders and the emblem.
+pub const PHOTO_DIR: &str = "photos";
+pub const EVIDENCE_DIR: &str = "evidence";
+pub const SCAN_DIR: &str = "agreements";
+pub const STORED_DIRS: [&str; 3] = [PHOTO_DIR, EVIDENCE_DIR, SCAN_DIR];
+/// The emblem artwork's file name without its extension (`emblem.png` or `emblem.jpg`).
+pub const EMBLEM: &str = "emblem";
+pub const EMBLEM_EXTENSIONS: [&str; 2] = ["png", "jpg"];
+
 /// The largest file a user may hand over.
 pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
 

@@ -23,7 +23,7 @@ fn options(path: &Path) -> SqliteConnectOptions {
     SqliteConnectOptions::new()
         .filename(path)
         .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
+        .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5))
 }
@@ -55,6 +55,20 @@ pub async fn open(data_dir: &Path) -> Result<SqlitePool> {
 /// whose first read went stale would fail at once as "database is locked".
 pub async fn write(pool: &SqlitePool) -> Result<Transaction<'static, Sqlite>> {
     Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
+}
+
+/// The schema version this build brings a database to (its latest migration).
+pub fn latest_schema_version() -> i64 {
+    MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0)
+}
+
+/// Writes the WAL back into the database file and closes the pool: on a clean exit, and before
+/// a restore moves the files.
+pub async fn close(pool: &SqlitePool) {
+    if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(pool).await {
+        tracing::warn!("checkpoint at close failed: {e}");
+    }
+    pool.close().await;
 }
 
 /// A fresh, migrated in-memory database for tests.
@@ -93,7 +107,7 @@ async fn has_pending_migrations(pool: &SqlitePool) -> Result<bool> {
 }
 
 async fn backup_before_migration(pool: &SqlitePool, path: &Path) -> Result<()> {
-    let latest = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
+    let latest = latest_schema_version();
     let backup = path.with_file_name(format!("{DB_FILE}.before-{latest}.bak"));
     // VACUUM INTO writes a consistent copy even while the WAL holds recent pages.
     let _ = std::fs::remove_file(&backup);

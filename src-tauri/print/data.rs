@@ -12,10 +12,10 @@ use ts_rs::TS;
 
 use super::fonts::{missing, FaceKind};
 use crate::common::catalog::{Category, OrgKind, PostKind, ZoneItemKind};
+use crate::common::files::PHOTO_DIR;
 use crate::error::{Error, Result};
 use crate::print::store;
 use crate::roster::members::{self, MemberQuery};
-use crate::roster::photos::PHOTO_DIR;
 
 /// Whom or what to print: an organization subtree (all when empty), a category, or a hand
 /// selection of members or zones.

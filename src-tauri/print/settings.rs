@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use ts_rs::TS;
 
+use crate::common::files::{EMBLEM, EMBLEM_EXTENSIONS};
 use crate::common::limits;
 use crate::common::settings as store;
 use crate::common::validate::check_text;
@@ -48,7 +49,6 @@ impl Default for PrintSettings {
 }
 
 const PREFIX: &str = "print.";
-const EMBLEM: &str = "emblem";
 
 fn fields(s: &mut PrintSettings) -> [(&'static str, &'static str, &mut String, usize); 8] {
     [
@@ -91,7 +91,7 @@ pub async fn save(pool: &SqlitePool, data_dir: &Path, input: &PrintSettings) -> 
 
 /// The emblem file in the data folder, if the user supplied one.
 pub fn emblem_path(data_dir: &Path) -> Option<PathBuf> {
-    ["png", "jpg"].iter().map(|ext| data_dir.join(format!("{EMBLEM}.{ext}"))).find(|p| p.exists())
+    EMBLEM_EXTENSIONS.iter().map(|ext| data_dir.join(format!("{EMBLEM}.{ext}"))).find(|p| p.exists())
 }
 
 /// Copies emblem artwork (PNG or JPEG, as supplied) into the data folder.

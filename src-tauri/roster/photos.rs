@@ -8,7 +8,7 @@ use sqlx::SqlitePool;
 use crate::error::{Error, Result};
 use crate::roster::members::store;
 
-pub const PHOTO_DIR: &str = "photos";
+use crate::common::files::PHOTO_DIR;
 const MAX_BYTES: u64 = 10 * 1024 * 1024;
 
 /// The image format, told by the file's first bytes rather than its name.

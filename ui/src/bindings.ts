@@ -153,6 +153,34 @@ missing: Array<ImportColumn>, rows: Array<PreviewRow>, counts: ImportCounts, };
 
 export type ImportReport = { created: number, updated: number, skipped: number, errors: number, };
 
+export type BackupInfo = { path: string, 
+/**
+ * When the snapshot was taken (UTC, RFC 3339).
+ */
+createdAt: string, appVersion: string, schemaVersion: number, organizations: number, members: number, 
+/**
+ * Photos, evidence, scans and the emblem.
+ */
+files: number, bytes: number, };
+
+export type Restored = { restored: BackupInfo, aside: BackupInfo, };
+
+export type LastBackup = { 
+/**
+ * When it was taken (UTC, RFC 3339).
+ */
+at: string, path: string, automatic: boolean, 
+/**
+ * Why it failed, in Chinese; `None` when it was written.
+ */
+failed: string | null, };
+
+export type BackupStatus = { folder: string, last: LastBackup | null, 
+/**
+ * Automatic backups kept in the folder.
+ */
+automatic: number, keepDays: number, keepWeeks: number, keepMonths: number, };
+
 export type LabeledCount = { code: string, label: string, count: number, };
 
 export type HomeStats = { 

@@ -49,7 +49,7 @@ pub struct AppraisalInput {
     pub appraised_on: String,
 }
 
-pub const EVIDENCE_DIR: &str = "evidence";
+use crate::common::files::EVIDENCE_DIR;
 
 /// A date after publication (named by `label`), not in the future.
 fn date_after_publication(

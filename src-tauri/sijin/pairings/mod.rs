@@ -20,7 +20,7 @@ use crate::common::validate::{check_date, check_paragraphs, check_past_date};
 use crate::error::{Error, Result};
 use crate::roster::orgs::store as org_store;
 
-pub const SCAN_DIR: &str = "agreements";
+use crate::common::files::SCAN_DIR;
 
 fn optional_date(field: &str, label: &str, text: &str) -> Result<Option<NaiveDate>> {
     if text.trim().is_empty() {

@@ -97,6 +97,12 @@ fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "a panic without a message".to_owned())
 }
 
+/// Where a window's backups go in the tests: a folder with a space and Chinese in its name,
+/// inside the test's data folder.
+pub fn backup_dir(data: &TempDir) -> std::path::PathBuf {
+    data.path().join("备份 文件夹")
+}
+
 impl App {
     /// The whole of a one-window test on an empty data folder: see [`App::session`].
     pub async fn run(name: &str, flow: impl for<'a> AsyncFnOnce(&'a App) -> R) -> R {
@@ -141,6 +147,10 @@ impl App {
             Setting::Today.flag().to_owned(),
             options.today.unwrap_or("2026-11-28").to_owned(),
         ];
+        // Backups go to the test's own folder, never to the Documents folder of whoever runs it.
+        if !options.settings.iter().any(|(s, _)| *s == Setting::BackupDir) {
+            args.extend([Setting::BackupDir.flag().to_owned(), backup_dir(&data).to_string_lossy().into_owned()]);
+        }
         for (setting, value) in options.settings {
             args.extend([setting.flag().to_owned(), value]);
         }

@@ -10,6 +10,8 @@ import type {
   AppInfo,
   AppraisalInput,
   AssignInput,
+  BackupInfo,
+  BackupStatus,
   BulkMark,
   BulkMarkResult,
   Catalog,
@@ -72,6 +74,7 @@ import type {
   ReceptionInput,
   ReceptionPoint,
   Reminder,
+  Restored,
   StatusChange,
   Suggestion,
   SupportInput,
@@ -118,6 +121,25 @@ export const homePractice = (orgId: number | null) =>
 /** 最近变动 for the home page: the latest change groups of the last 30 days. */
 export const homeChanges = (orgId: number | null) =>
   invokeCmd<Change[]>('home_changes', { orgId })
+
+// backup
+export const backupStatus = () =>
+  invokeCmd<BackupStatus>('backup_status')
+/** 立即备份: asks where (in the backup folder, named by today's date) and writes the backup; `None` when the user cancels. */
+export const backupNow = () =>
+  invokeCmd<BackupInfo | null>('backup_now')
+/** Asks for the folder backups go to and remembers it; `None` when the user cancels. */
+export const backupChooseFolder = () =>
+  invokeCmd<string | null>('backup_choose_folder')
+/** Opens the backup folder in the system's file manager. */
+export const backupOpenFolder = () =>
+  invokeCmd<void>('backup_open_folder')
+/** Asks for a backup file and checks it through; what it holds, or `None` when the user cancels. A damaged, truncated, foreign or newer file is refused here, before anything is asked. */
+export const backupPick = () =>
+  invokeCmd<BackupInfo | null>('backup_pick')
+/** 恢复: puts the picked backup in place of the current data, which are saved aside first; the database is opened again on the restored data. */
+export const backupRestore = () =>
+  invokeCmd<Restored>('backup_restore')
 
 // deputies
 export const deputyList = (orgId: number | null) =>

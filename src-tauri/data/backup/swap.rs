@@ -1,0 +1,90 @@
+//! Putting a checked backup in place of the data, safe against a crash at any step: the backup's
+//! contents are staged in `.restore/` and a plan (`ready.json`) is written last; then each item of
+//! the data folder (the database, its WAL, the stored folders, the emblem) is moved aside and the
+//! staged one moved in. Run again after a crash, the plan finishes what was left — so it runs
+//! before the database is opened at every start, and while the pool is closed during a restore.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::common::files::{write_atomic, EMBLEM, EMBLEM_EXTENSIONS, STORED_DIRS};
+use crate::db::DB_FILE;
+use crate::error::Result;
+
+/// The staging folder inside the data folder.
+pub const STAGING: &str = ".restore";
+/// The folder the replaced data are moved to until the swap is done.
+pub const ASIDE: &str = ".restore-old";
+/// The plan, written into the staging folder once everything in it has been checked.
+const READY: &str = "ready.json";
+
+/// Each item of the data folder, and whether the backup has one (an item it lacks is removed).
+#[derive(Debug, Serialize, Deserialize)]
+struct Plan {
+    items: Vec<(String, bool)>,
+}
+
+/// Marks the staged contents complete: from here on, the restore will be finished.
+pub fn mark_ready(data_dir: &Path) -> Result<()> {
+    let staging = data_dir.join(STAGING);
+    // The old database's WAL and shared memory never belong to the new one.
+    let mut items = vec![(format!("{DB_FILE}-wal"), false), (format!("{DB_FILE}-shm"), false)];
+    items.push((DB_FILE.to_owned(), true));
+    items.extend(STORED_DIRS.iter().map(|d| ((*d).to_owned(), true)));
+    for ext in EMBLEM_EXTENSIONS {
+        let name = format!("{EMBLEM}.{ext}");
+        let present = staging.join(&name).exists();
+        items.push((name, present));
+    }
+    let plan = serde_json::to_vec(&Plan { items }).map_err(|e| std::io::Error::other(e.to_string()))?;
+    write_atomic(&staging.join(READY), &plan)?;
+    Ok(())
+}
+
+/// Removes a staging folder that was never marked ready (a restore refused or interrupted early).
+pub fn discard(data_dir: &Path) {
+    let _ = std::fs::remove_dir_all(data_dir.join(STAGING));
+}
+
+fn remove(path: &Path) -> std::io::Result<()> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => std::fs::remove_dir_all(path),
+        Ok(_) => std::fs::remove_file(path),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Finishes a staged restore, if there is one; returns whether one was finished. The database
+/// must not be open.
+pub fn finish_pending(data_dir: &Path) -> Result<bool> {
+    let staging = data_dir.join(STAGING);
+    let Ok(text) = std::fs::read(staging.join(READY)) else {
+        discard(data_dir);
+        return Ok(false);
+    };
+    let plan: Plan = serde_json::from_slice(&text).map_err(|e| std::io::Error::other(e.to_string()))?;
+    let aside = data_dir.join(ASIDE);
+    std::fs::create_dir_all(&aside)?;
+    for (name, present) in &plan.items {
+        let (current, staged, old) = (data_dir.join(name), staging.join(name), aside.join(name));
+        if *present && !staged.exists() {
+            // Moved in by an earlier run that stopped before the end.
+            continue;
+        }
+        if current.exists() {
+            remove(&old)?;
+            std::fs::rename(&current, &old)?;
+        }
+        if *present {
+            std::fs::rename(&staged, &current)?;
+        }
+    }
+    // The plan goes last: until it is gone, a new start finishes the swap.
+    std::fs::remove_file(staging.join(READY))?;
+    let _ = std::fs::remove_dir_all(&staging);
+    let _ = std::fs::remove_dir_all(&aside);
+    tracing::info!("restore finished");
+    Ok(true)
+}
