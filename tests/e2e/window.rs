@@ -101,7 +101,7 @@ pub async fn a_second_start_hands_over_to_the_running_window_and_opens_no_other(
 }
 
 /// Each page, and the actions a secretary comes to it for (its main buttons).
-const PAGES: [(&str, &[&str]); 13] = [
+const PAGES: [(&str, &[&str]); 14] = [
     ("menu-home", &["home-reminders"]),
     ("menu-roster", &["member-add", "print-picked-open", "mark-open"]),
     ("menu-identity", &["identity-mark"]),
@@ -113,6 +113,7 @@ const PAGES: [(&str, &[&str]); 13] = [
     ("menu-volunteering", &["activity-add"]),
     ("menu-print", &["print-save", "print-direct", "print-settings"]),
     ("menu-orgs", &["org-add-root"]),
+    ("menu-backup", &["backup-now", "backup-restore"]),
     ("menu-help", &["help-toc-visit"]),
     ("menu-about", &["about-diagnostics"]),
 ];

@@ -11,6 +11,7 @@ import LeadersView from './views/LeadersView.vue'
 import DeputiesView from './views/DeputiesView.vue'
 import VolunteeringView from './views/VolunteeringView.vue'
 import AboutView from './views/AboutView.vue'
+import BackupView from './views/BackupView.vue'
 import HelpView from './views/HelpView.vue'
 
 // Only pages that work are routed and shown in the menu.
@@ -26,6 +27,7 @@ export const routes = [
   { path: '/volunteering', name: 'volunteering', component: VolunteeringView, meta: { title: '志愿服务（志愿者进社区）' } },
   { path: '/print', name: 'print', component: PrintView, meta: { title: '打印中心' } },
   { path: '/orgs', name: 'orgs', component: OrgsView, meta: { title: '组织机构' } },
+  { path: '/backup', name: 'backup', component: BackupView, meta: { title: '数据备份' } },
   { path: '/about', name: 'about', component: AboutView, meta: { title: '关于' } },
   { path: '/help', name: 'help', component: HelpView, meta: { title: '使用说明' } },
 ]
