@@ -26,10 +26,13 @@ pub enum Setting {
     PrintHoldAfter,
     /// Where backups go until the user chooses a folder (else the Documents folder's).
     BackupDir,
+    /// The command line's import holds inside its transaction after this many rows, so a test
+    /// kills it halfway.
+    ImportHoldAfter,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 7] = [
+    pub const ALL: [Setting; 8] = [
         Setting::DataDir,
         Setting::Today,
         Setting::Pick,
@@ -37,6 +40,7 @@ impl Setting {
         Setting::OpenedLog,
         Setting::PrintHoldAfter,
         Setting::BackupDir,
+        Setting::ImportHoldAfter,
     ];
 
     pub const fn flag(self) -> &'static str {
@@ -48,6 +52,7 @@ impl Setting {
             Setting::OpenedLog => "--opened-log",
             Setting::PrintHoldAfter => "--print-hold-after",
             Setting::BackupDir => "--backup-dir",
+            Setting::ImportHoldAfter => "--import-hold-after",
         }
     }
 
@@ -60,6 +65,7 @@ impl Setting {
             Setting::OpenedLog => "SANLIANG_OPENED_LOG",
             Setting::PrintHoldAfter => "SANLIANG_PRINT_HOLD_AFTER",
             Setting::BackupDir => "SANLIANG_BACKUP_DIR",
+            Setting::ImportHoldAfter => "SANLIANG_IMPORT_HOLD_AFTER",
         }
     }
 
@@ -67,7 +73,10 @@ impl Setting {
     /// holding a print): honoured by debug builds only, so no user's environment or shortcut can
     /// make a release build pick or write files on its own.
     pub const fn is_test_hook(self) -> bool {
-        matches!(self, Setting::Pick | Setting::SaveAs | Setting::OpenedLog | Setting::PrintHoldAfter)
+        matches!(
+            self,
+            Setting::Pick | Setting::SaveAs | Setting::OpenedLog | Setting::PrintHoldAfter | Setting::ImportHoldAfter
+        )
     }
 
     /// The value among `args` (either spelling), else from the environment; empty is unset. With
@@ -213,7 +222,16 @@ mod tests {
             assert_eq!(from_env, wanted, "{s:?} from the environment");
         }
         let hooks: Vec<_> = Setting::ALL.into_iter().filter(|s| s.is_test_hook()).map(Setting::env).collect();
-        assert_eq!(hooks, ["SANLIANG_PICK", "SANLIANG_SAVE_AS", "SANLIANG_OPENED_LOG", "SANLIANG_PRINT_HOLD_AFTER"]);
+        assert_eq!(
+            hooks,
+            [
+                "SANLIANG_PICK",
+                "SANLIANG_SAVE_AS",
+                "SANLIANG_OPENED_LOG",
+                "SANLIANG_PRINT_HOLD_AFTER",
+                "SANLIANG_IMPORT_HOLD_AFTER"
+            ]
+        );
         assert_eq!(TEST_HOOKS, cfg!(debug_assertions));
     }
 

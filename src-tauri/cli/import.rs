@@ -7,7 +7,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use sanliang::common::catalog::Category;
 use sanliang::data::import::{self, ImportOptions, ImportPreview, OnDuplicate, RowOutcome};
 use sanliang::error::{Error, Result};
-use sanliang::paths::today;
+use sanliang::paths::{today, Setting};
 use sqlx::SqlitePool;
 
 #[derive(Args)]
@@ -89,7 +89,17 @@ pub async fn run(pool: &SqlitePool, args: ImportArgs) -> Result<()> {
         );
         (c.new, c.update)
     } else {
-        let done = import::import_sheets(pool, &sheets, &options, today()).await?;
+        // A test hook (debug builds): hold the import inside its transaction after N rows.
+        let hold: Option<usize> = Setting::ImportHoldAfter.read().and_then(|v| v.to_str()?.parse().ok());
+        let done = import::import_sheets_with(pool, &sheets, &options, today(), |n| {
+            if hold == Some(n) {
+                eprintln!("import held after {n} rows");
+                loop {
+                    std::thread::park();
+                }
+            }
+        })
+        .await?;
         out!(
             "已导入：新增 {} 名，更新 {} 名，跳过 {} 名，有错误 {} 行",
             done.created,

@@ -20,7 +20,8 @@ pub async fn a_backup_brings_a_deleted_member_back_with_the_photo_and_a_foreign_
     let zip_in = zip.clone();
     let data = App::session(options, "backup", async |app: &App| back_up_then_delete(app, &zip_in).await).await?;
 
-    let options = Options { data: Some(data), settings: vec![(Setting::Pick, zip.display().to_string())], ..Options::default() };
+    let options =
+        Options { data: Some(data), settings: vec![(Setting::Pick, zip.display().to_string())], ..Options::default() };
     App::run_with(options, "restore", restore).await
 }
 
@@ -61,7 +62,10 @@ async fn back_up_then_delete(app: &App, zip: &std::path::Path) -> R {
     app.click_visible("//li[@data-testid='cmd-delete']").await?;
     app.answer("确定").await?;
     success(app, &format!("已删除党员“{name}”")).await?;
-    assert_eq!(app.db_number(&format!("SELECT count(*) FROM members WHERE id = {member} AND deleted_at IS NULL")).await?, 0);
+    assert_eq!(
+        app.db_number(&format!("SELECT count(*) FROM members WHERE id = {member} AND deleted_at IS NULL")).await?,
+        0
+    );
     Ok(())
 }
 

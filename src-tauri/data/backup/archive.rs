@@ -10,7 +10,9 @@ use sqlx::SqlitePool;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
-use super::manifest::{copy_hashed, target_of, Entry, Manifest, DB_ENTRY, FILES, FORMAT, FORMAT_VERSION, MANIFEST};
+use super::manifest::{
+    copy_hashed, target_of, CopyError, Entry, Manifest, DB_ENTRY, FILES, FORMAT, FORMAT_VERSION, MANIFEST,
+};
 use super::snapshot;
 use crate::common::files::{part_path, EMBLEM, EMBLEM_EXTENSIONS, STORED_DIRS};
 use crate::error::{Error, Result};
@@ -88,7 +90,10 @@ fn zip_to(snapshot: &Path, data_dir: &Path, target: &Path, mut manifest: Manifes
         let add = |zip: &mut ZipWriter<File>, name: &str, path: &Path, options| -> Result<Entry> {
             zip.start_file(name, options).map_err(zip_error)?;
             let mut source = File::open(path).map_err(|e| Error::file(path, e))?;
-            let (bytes, sha256) = copy_hashed(&mut source, zip).map_err(|e| Error::file(target, e))?;
+            let (bytes, sha256) = copy_hashed(&mut source, zip).map_err(|e| match e {
+                CopyError::Read(e) => Error::file(path, e),
+                CopyError::Write(e) => Error::file(target, e),
+            })?;
             Ok(Entry { name: name.to_owned(), bytes, sha256 })
         };
         manifest.entries.push(add(&mut zip, DB_ENTRY, snapshot, packed)?);

@@ -75,18 +75,29 @@ pub fn target_of(name: &str) -> Option<String> {
     }
 }
 
+/// A copy that failed: reading what was copied (in a backup: damage), or writing it (the disk).
+#[derive(Debug)]
+pub enum CopyError {
+    Read(std::io::Error),
+    Write(std::io::Error),
+}
+
 /// Copies `from` into `to`, returning the bytes copied and their SHA-256.
-pub fn copy_hashed(from: &mut impl Read, to: &mut impl Write) -> std::io::Result<(u64, String)> {
+pub fn copy_hashed(from: &mut impl Read, to: &mut impl Write) -> Result<(u64, String), CopyError> {
     let mut hasher = Sha256::new();
     let mut buffer = vec![0u8; 64 * 1024];
     let mut total = 0u64;
     loop {
-        let n = from.read(&mut buffer)?;
+        let n = match from.read(&mut buffer) {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(CopyError::Read(e)),
+        };
         if n == 0 {
             break;
         }
         hasher.update(&buffer[..n]);
-        to.write_all(&buffer[..n])?;
+        to.write_all(&buffer[..n]).map_err(CopyError::Write)?;
         total += n as u64;
     }
     let digest = hasher.finalize();

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use zip::ZipArchive;
 
-use super::manifest::{copy_hashed, target_of, Manifest, DB_ENTRY, FORMAT, FORMAT_VERSION, MANIFEST};
+use super::manifest::{copy_hashed, target_of, CopyError, Manifest, DB_ENTRY, FORMAT, FORMAT_VERSION, MANIFEST};
 use super::{snapshot, words};
 use crate::common::files::STORED_DIRS;
 use crate::error::{Error, Result};
@@ -63,12 +63,11 @@ fn extract(zip: &mut ZipArchive<File>, manifest: &Manifest, name: &str, into: &P
         let target = into.join(target_of(&entry.name).unwrap_or_default());
         let mut source = zip.by_name(&entry.name).map_err(|_| refuse(words::damaged(name, &entry.name)))?;
         let mut out = File::create(&target)?;
-        let (bytes, sha256) = copy_hashed(&mut source, &mut out).map_err(|e| match e.kind() {
-            // The zip's own CRC failing, or the stream ending early, is damage, not a disk fault.
-            std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof => {
-                refuse(words::damaged(name, &entry.name))
-            }
-            _ => Error::Io(e),
+        let (bytes, sha256) = copy_hashed(&mut source, &mut out).map_err(|e| match e {
+            // Whatever fails while reading an entry (its CRC, its compressed stream cut or
+            // garbled) is damage; failing to write it is the disk's fault.
+            CopyError::Read(_) => refuse(words::damaged(name, &entry.name)),
+            CopyError::Write(e) => Error::Io(e),
         })?;
         if bytes != entry.bytes || sha256 != entry.sha256 {
             return Err(refuse(words::damaged(name, &entry.name)));

@@ -117,9 +117,21 @@ pub async fn import_sheets(
     options: &ImportOptions,
     today: NaiveDate,
 ) -> Result<ImportReport> {
+    import_sheets_with(pool, sheets, options, today, |_| {}).await
+}
+
+/// As [`import_sheets`], calling `written` with the count of rows written so far inside the
+/// transaction (a test holds the import there to kill it halfway).
+pub async fn import_sheets_with(
+    pool: &SqlitePool,
+    sheets: &[Sheet],
+    options: &ImportOptions,
+    today: NaiveDate,
+    mut written: impl FnMut(usize),
+) -> Result<ImportReport> {
     let (preview, accepted) = judge(pool, sheets, options, today).await?;
-    let mut tx = pool.begin().await?;
-    for row in accepted {
+    let mut tx = crate::db::write(pool).await?;
+    for (n, row) in accepted.into_iter().enumerate() {
         match row.update_of {
             None => {
                 member_store::insert(&mut tx, &uuid::Uuid::new_v4().to_string(), &row.record).await?;
@@ -129,6 +141,7 @@ pub async fn import_sheets(
                 member_store::update(&mut tx, id, &merged(&existing, row.record, &row.columns)).await?;
             }
         }
+        written(n + 1);
     }
     tx.commit().await?;
     let counts = preview.counts;
