@@ -50,7 +50,7 @@ async fn back_up_then_delete(app: &App, zip: &std::path::Path) -> R {
     // The picker hands over a photo, not a backup: refused beside the button, nothing asked.
     app.click("backup-restore").await?;
     app.wait_text("backup-problem", |t| {
-        t == "“证件照 李四.png”不是三亮四进工作台的备份文件，或文件不完整，未作任何改动。请选择程序生成的备份文件（.zip）"
+        t.trim() == "“证件照 李四.png”不是三亮四进工作台的备份文件，或文件不完整，未作任何改动。请选择程序生成的备份文件（.zip）"
     })
     .await?;
     app.screenshot("80-backup").await?;
