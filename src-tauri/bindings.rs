@@ -26,7 +26,7 @@ pub fn typescript() -> String {
         error::ErrorKind, error::IpcError, state::AppInfo,
         catalog::Category, catalog::MemberStatus, catalog::Gender, catalog::OrgKind, catalog::UnitKind,
         catalog::CatalogOption, catalog::AllowedChildren, catalog::Catalog,
-        orgs::Organization, orgs::OrgNode, orgs::OrgInput,
+        orgs::Organization, orgs::OrgNode, orgs::OrgInput, orgs::OrgChain,
         members::Member, members::MemberRow, members::MemberInput, members::MemberSort, members::MemberQuery,
         members::MemberPage, members::StatusChange,
         import::columns::Column, import::rows::CellIssue, import::OnDuplicate, import::ImportOptions,

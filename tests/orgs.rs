@@ -197,3 +197,35 @@ async fn under_an_organization_means_itself_and_all_below_it_never_a_neighbour_w
     assert_eq!(under(branch.id).await, vec![branch.id]);
     assert_eq!(under(county.id).await.len(), 1 + 20 + 3, "the county holds everything");
 }
+
+#[tokio::test]
+async fn the_first_run_builds_county_township_and_community_at_once_or_not_at_all() {
+    use sanliang::roster::orgs::OrgChain;
+    let t = support::fresh().await;
+    let chain = |county: &str, township: &str, community: &str| OrgChain {
+        county: county.into(),
+        township: township.into(),
+        community: community.into(),
+    };
+    let e = orgs::create_chain(&t.pool, &chain("江川区", "", "大街社区党总支")).await.unwrap_err();
+    assert_eq!(
+        (e.kind(), e.field(), e.to_string()),
+        (ErrorKind::Validation, Some("township"), "请填写乡镇（街道）名称".to_owned())
+    );
+    let none: i64 = sqlx::query_scalar("SELECT count(*) FROM organizations").fetch_one(&t.pool).await.unwrap();
+    assert_eq!(none, 0, "nothing half-made");
+
+    let community = orgs::create_chain(&t.pool, &chain(" 江川区 ", "大街街道", "大街社区党总支")).await.unwrap();
+    assert_eq!((community.name.as_str(), community.kind), ("大街社区党总支", OrgKind::Community));
+    let tree = orgs::tree(&t.pool).await.unwrap();
+    assert_eq!(tree.len(), 1);
+    assert_eq!((tree[0].org.name.as_str(), tree[0].org.kind), ("江川区", OrgKind::County));
+    assert_eq!((tree[0].children[0].org.name.as_str(), tree[0].children[0].org.kind), ("大街街道", OrgKind::Township));
+    assert_eq!(tree[0].children[0].children[0].org.id, community.id);
+
+    // A second community of the same county and township reuses them.
+    let second = orgs::create_chain(&t.pool, &chain("江川区", "大街街道", "河咀社区党总支")).await.unwrap();
+    let tree = orgs::tree(&t.pool).await.unwrap();
+    assert_eq!((tree.len(), tree[0].children.len(), tree[0].children[0].children.len()), (1, 1, 2));
+    assert_ne!(second.id, community.id);
+}

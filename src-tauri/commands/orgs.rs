@@ -3,7 +3,7 @@
 use tauri::State;
 
 use crate::error::Result;
-use crate::roster::orgs::{self, OrgInput, OrgNode, Organization};
+use crate::roster::orgs::{self, OrgChain, OrgInput, OrgNode, Organization};
 use crate::state::AppState;
 
 pub async fn org_tree(state: State<'_, AppState>) -> Result<Vec<OrgNode>> {
@@ -12,6 +12,11 @@ pub async fn org_tree(state: State<'_, AppState>) -> Result<Vec<OrgNode>> {
 
 pub async fn org_create(state: State<'_, AppState>, input: OrgInput) -> Result<Organization> {
     orgs::create(&super::pool(&state)?, input).await
+}
+
+/// 建立本社区 on the first run: county, township and community at once; returns the community.
+pub async fn org_create_chain(state: State<'_, AppState>, chain: OrgChain) -> Result<Organization> {
+    orgs::create_chain(&super::pool(&state)?, &chain).await
 }
 
 pub async fn org_rename(state: State<'_, AppState>, id: i64, name: String) -> Result<Organization> {

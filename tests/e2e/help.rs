@@ -9,14 +9,15 @@ use crate::harness::{App, Options, R};
 use sanliang::paths::Setting;
 
 /// The topics of `ui/src/help/topics.ts`, with the page each opens (none for the first start).
-const TOPICS: [(&str, &str, Option<&str>); 5] = [
+const TOPICS: [(&str, &str, Option<&str>); 6] = [
     ("first-start", "第一次使用", None),
     ("import", "导入花名册", Some("roster-table")),
     ("identity", "登记亮身份", Some("identity-table")),
     ("print", "打印承诺卡", Some("print-summary")),
     ("visit", "记录联系领导走访", Some("visit-add")),
+    ("backup", "备份与恢复数据", Some("backup-now")),
 ];
-const SHOTS: [&str; 5] = ["first-start", "import-preview", "identity-mark", "print-cards", "leader-visit"];
+const SHOTS: [&str; 6] = ["first-start", "import-preview", "identity-mark", "print-cards", "leader-visit", "backup"];
 
 /// Lets a dialog's opening animation and a preview's drawing finish before a picture.
 async fn settle() {
@@ -28,7 +29,12 @@ pub async fn f1_opens_the_help_whose_pictures_show_the_window_as_it_is() -> R {
     let files = tempfile::Builder::new().prefix("花名册 ").tempdir()?;
     let roster = files.path().join("河咀社区 党员花名册.xlsx");
     crate::import::workbook(&roster)?;
-    let options = Options { settings: vec![(Setting::Pick, roster.display().to_string())], ..Options::default() };
+    // The backup page's picture shows its folder: the same path on every run of one machine.
+    let backups = std::env::temp_dir().join("三亮四进备份 示例");
+    let _ = std::fs::remove_dir_all(&backups);
+    let settings =
+        vec![(Setting::Pick, roster.display().to_string()), (Setting::BackupDir, backups.display().to_string())];
+    let options = Options { settings, ..Options::default() };
     App::run_with(options, "help", async |app: &App| {
         // The first start, as the first topic shows it.
         app.wait_xpath("//*[@data-testid='load-demo'][contains(.,'载入示例数据')]").await?;
@@ -130,5 +136,15 @@ async fn pictures(app: &App) -> R {
     app.click_visible("//div[@data-testid='missing-table']//tbody/tr[1]//button[contains(.,'记录走访')]").await?;
     app.wait_xpath("//*[@data-testid='visit-leader']").await?;
     settle().await;
-    app.help_shot("leader-visit").await
+    app.help_shot("leader-visit").await?;
+    app.click_visible(
+        "//div[contains(@class,'el-dialog')][.//*[@data-testid='visit-save']]//button[contains(.,'取消')]",
+    )
+    .await?;
+
+    // 数据备份: the page as it is before the first backup.
+    app.click("menu-backup").await?;
+    app.wait_text("backup-last", |t| t == "还没有备份").await?;
+    settle().await;
+    app.help_shot("backup").await
 }

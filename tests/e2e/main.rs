@@ -39,7 +39,8 @@ mod window;
 mod help;
 // The installed .deb opens its first screen (run by `cargo xtask deb` only).
 mod installed;
-// 导入花名册: a workbook checked, a column re-mapped, errors saved, the rest imported.
+// 导入花名册: a workbook checked, a column re-mapped, errors saved, the rest imported; the first
+// run's community built and a roster imported into it.
 mod import;
 // 数据备份: a backup taken, a foreign file refused, a deleted member restored with the photo.
 mod backup;
@@ -51,6 +52,7 @@ fn main() -> std::process::ExitCode {
         startup::a_broken_database_is_reported_and_left_untouched,
         roster::a_secretary_builds_the_roster_and_the_home_counts_follow,
         import::a_roster_workbook_is_checked_remapped_and_imported_and_its_error_rows_saved,
+        import::the_first_run_builds_the_community_and_imports_the_roster_into_it,
         backup::a_backup_brings_a_deleted_member_back_with_the_photo_and_a_foreign_file_is_refused,
         corrections::a_secretary_renames_and_moves_a_branch_fixes_a_members_marks_and_photo_and_deletes_a_member,
         scope::the_chosen_organization_scopes_the_pages_and_is_kept_between_starts,

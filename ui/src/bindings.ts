@@ -56,6 +56,8 @@ activeMembers: number, children: Array<OrgNode>, id: number, uuid: string, paren
 
 export type OrgInput = { parentId: number | null, kind: OrgKind, unitKind: UnitKind | null, stationedIn: number | null, name: string, };
 
+export type OrgChain = { county: string, township: string, community: string, };
+
 export type Member = { id: number, uuid: string, orgId: number, orgName: string, name: string, gender: Gender, ethnicity: string, birthDate: string, joinedOn: string, education: string, idNumber: string | null, phone: string, address: string, workUnit: string, category: Category, status: MemberStatus, statusDate: string | null, notes: string, hasPhoto: boolean, };
 
 export type MemberRow = { id: number, name: string, gender: Gender, ethnicity: string, birthDate: string, joinedOn: string, orgId: number, orgName: string, category: Category, status: MemberStatus, statusDate: string | null, idNumberMasked: string, phoneMasked: string, 

@@ -67,6 +67,40 @@ pub async fn create(pool: &SqlitePool, input: OrgInput) -> Result<Organization> 
     Ok(org)
 }
 
+/// Creates a county, a township under it and a community under that, in one transaction (the
+/// first run's 建立本社区); returns the community. A county of that name is used if it exists, and
+/// likewise the township under it.
+pub async fn create_chain(pool: &SqlitePool, chain: &OrgChain) -> Result<Organization> {
+    let county = check_text("county", "县（市、区）名称", &chain.county, limits::ORG_NAME, true)?;
+    let township = check_text("township", "乡镇（街道）名称", &chain.township, limits::ORG_NAME, true)?;
+    let community = check_text("community", "社区党组织名称", &chain.community, limits::ORG_NAME, true)?;
+    let mut tx = crate::db::write(pool).await?;
+    let mut parent: Option<Organization> = None;
+    for (kind, name, field) in [
+        (OrgKind::County, &county, "county"),
+        (OrgKind::Township, &township, "township"),
+        (OrgKind::Community, &community, "community"),
+    ] {
+        let parent_id = parent.as_ref().map(|p| p.id);
+        let org = match store::sibling_with_name(&mut tx, parent_id, name, None).await? {
+            Some(id) => {
+                let org = store::get(&mut tx, id).await?;
+                if org.kind != kind {
+                    return Err(Error::conflict(Some(field), format!("已有名为“{name}”的{}", org.kind.label())));
+                }
+                org
+            }
+            None => {
+                let id = store::insert(&mut tx, parent.as_ref(), kind, None, None, name).await?;
+                store::get(&mut tx, id).await?
+            }
+        };
+        parent = Some(org);
+    }
+    tx.commit().await?;
+    parent.ok_or_else(|| Error::NotFound("社区".into()))
+}
+
 pub async fn rename(pool: &SqlitePool, id: i64, name: &str) -> Result<Organization> {
     let name = check_text("name", "组织名称", name, limits::ORG_NAME, true)?;
     let mut conn = pool.acquire().await?;

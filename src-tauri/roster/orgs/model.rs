@@ -29,6 +29,16 @@ pub struct OrgNode {
     pub children: Vec<OrgNode>,
 }
 
+/// The first run's three names: the county, its township (street) and the community, created
+/// together so a roster can be imported at once.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OrgChain {
+    pub county: String,
+    pub township: String,
+    pub community: String,
+}
+
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct OrgInput {

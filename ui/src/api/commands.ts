@@ -47,6 +47,7 @@ import type {
   MemberQuery,
   MissingDeputyVisit,
   MissingVisit,
+  OrgChain,
   OrgInput,
   OrgNode,
   Organization,
@@ -271,6 +272,9 @@ export const orgTree = () =>
   invokeCmd<OrgNode[]>('org_tree')
 export const orgCreate = (input: OrgInput) =>
   invokeCmd<Organization>('org_create', { input })
+/** 建立本社区 on the first run: county, township and community at once; returns the community. */
+export const orgCreateChain = (chain: OrgChain) =>
+  invokeCmd<Organization>('org_create_chain', { chain })
 export const orgRename = (id: number, name: string) =>
   invokeCmd<Organization>('org_rename', { id, name })
 export const orgMove = (id: number, parentId: number) =>

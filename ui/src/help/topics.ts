@@ -1,11 +1,12 @@
 // 使用说明: every word of the help page, one topic per main task, each with a picture of the
 // real window that the end-to-end tests take (tests/e2e/help.rs) and check is still current.
-// A later feature (backups, county exports) adds its topic here.
+// A later feature (county exports) adds its topic here.
 import firstStart from './shots/first-start.png'
 import identityMark from './shots/identity-mark.png'
 import importPreview from './shots/import-preview.png'
 import printCards from './shots/print-cards.png'
 import leaderVisit from './shots/leader-visit.png'
+import backupPage from './shots/backup.png'
 
 export interface HelpTopic {
   id: string
@@ -43,12 +44,13 @@ export const TOPICS: HelpTopic[] = [
     title: '第一次使用',
     steps: [
       '第一次打开时还没有组织和党员。想先熟悉功能，点“载入示例数据”：会载入江川县五个社区、约300名党员和各项台账，随时可以在“组织机构”中删除。',
-      '正式使用时点“新建组织”，在“组织机构”中依次建立县、乡镇（街道）、社区和党支部，再到“党员名册”中登记党员。',
+      '已有 Excel 花名册的，点“导入花名册”：填写县（市、区）、乡镇（街道）和社区党组织的名称，点“下一步：选择花名册”，就可以把名册中的党员一次导入这个社区。',
+      '也可以点“新建组织”，在“组织机构”中依次建立县、乡镇（街道）、社区和党支部，再到“党员名册”中登记党员。',
       '标题栏的“当前组织”决定各页面显示和打印的范围：选中一个社区，名册、统计和打印都只针对这个社区；清空则为全部组织。',
     ],
     tip: '首页的“待办提醒”会列出逾期的承诺、本月还没走访的联系领导等需要处理的事项，点“去处理”直接打开对应页面。',
     shot: firstStart,
-    shotAlt: '第一次打开时的首页：载入示例数据和新建组织两个按钮',
+    shotAlt: '第一次打开时的首页：载入示例数据、导入花名册和新建组织三个按钮',
   },
   {
     id: 'import',
@@ -101,5 +103,18 @@ export const TOPICS: HelpTopic[] = [
     ],
     shot: leaderVisit,
     shotAlt: '记录走访对话框：联系领导、社区、日期、情况和群众诉求',
+  },
+  {
+    id: 'backup',
+    title: '备份与恢复数据',
+    page: { path: '/backup', label: '数据备份' },
+    steps: [
+      '程序每天第一次打开或退出时会自动备份一次，保存在“数据备份”页面列出的备份文件夹中（默认在“我的文档”下的“三亮四进备份”），保留最近7天、4周和12个月的备份。',
+      '重要操作前或每月底，请打开“数据备份”页面点“立即备份”，把备份文件复制到U盘或其他电脑；备份文件包含全部记录和照片、证明材料、扫描件。',
+      '需要找回数据时点“从备份恢复…”，选择备份文件，确认备份时间和党员人数后点“恢复”。恢复前当前数据会先另存一份，恢复后仍可找回。',
+    ],
+    tip: '换电脑时，在新电脑上安装程序后用“从备份恢复…”选择旧电脑上的备份文件即可。',
+    shot: backupPage,
+    shotAlt: '数据备份页面：备份文件夹、上次备份、自动备份和恢复数据',
   },
 ]
