@@ -257,3 +257,44 @@ async fn every_item_reads_back_where_it_was_drawn_and_inks_only_its_boxes() {
         check_golden(kind, &pdf);
     }
 }
+
+/// The images of a PDF as `pdfimages -list` reports them: width and height in pixels.
+fn image_sizes(pdf: &Path) -> Vec<(u32, u32)> {
+    let out = Command::new("pdfimages").arg("-list").arg(pdf).output().unwrap();
+    let list = String::from_utf8_lossy(&out.stdout).into_owned();
+    list.lines()
+        .skip(2)
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            Some((cols.get(3)?.parse().ok()?, cols.get(4)?.parse().ok()?))
+        })
+        .collect()
+}
+
+/// A 12-megapixel phone picture as a member's photo is scaled to the board's photo box before it
+/// is embedded (the document keeps every image until it is written: 500 boards must fit in
+/// memory); the emblem, already small, goes in as supplied.
+#[tokio::test]
+async fn a_large_photo_is_scaled_down_before_it_is_embedded() {
+    let t = crate::print::demo_with_print_settings().await;
+    let member: i64 = sqlx::query_scalar("SELECT min(id) FROM members WHERE deleted_at IS NULL AND status = 'active'")
+        .fetch_one(&t.pool)
+        .await
+        .unwrap();
+    let big = image::RgbImage::from_fn(3000, 4000, |x, y| image::Rgb([(x / 12) as u8, (y / 16) as u8, 128]));
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 80).encode_image(&big).unwrap();
+    let file = t.dir.path().join("手机 照片.jpg");
+    std::fs::write(&file, &jpeg).unwrap();
+    sanliang::roster::photos::set(&t.pool, t.dir.path(), member, &file).await.unwrap();
+
+    let selection = Selection { ids: vec![member], ..Selection::default() };
+    let options = PrintOptions { kind: PrintKind::Boards, selection, year: None, paper: Paper::A4, crop_marks: false };
+    let job = print::prepare(&t.pool, t.dir.path(), options, support::today()).await.unwrap();
+    let (bytes, _) = job.compose(None, &mut |_, _| true).unwrap();
+    let (_dir, pdf) = temp_pdf(&bytes);
+    let mut sizes = image_sizes(&pdf);
+    sizes.sort();
+    // 3000 × 4000 into 400 × 520 at its own aspect: 390 × 520. The emblem is 2 × 1, as given.
+    assert_eq!(sizes, [(2, 1), (390, 520)]);
+}

@@ -10,6 +10,9 @@ use super::layout::{fit, fit_line, fit_list, TextBox};
 use super::{Art, Overflowed};
 use crate::common::catalog::PostKind;
 
+/// The most pixels a board's photo keeps: its 40 × 52 mm box at 254 dpi on A4 (180 dpi on A3).
+pub const PHOTO_PX: (u32, u32) = (400, 520);
+
 pub fn draw(sheet: &mut Sheet, person: &Person, art: &Art, photo: Option<&Image>) -> Result<(), Overflowed> {
     let (w, h) = (sheet.width, sheet.height);
     let s = w / 210.0;

@@ -2,7 +2,7 @@
 //! names, fixed metadata, fonts subset to the characters used — so the same data gives the
 //! same bytes.
 
-use printpdf::{PdfDocument, PdfSaveOptions, RawImage, XObject, XObjectId};
+use printpdf::{PdfDocument, PdfSaveOptions, RawImage, RawImageData, RawImageFormat, XObject, XObjectId};
 
 use super::canvas::Sheet;
 use super::fonts::{face, FaceKind};
@@ -43,14 +43,40 @@ impl Document {
         Document { pdf, images: 0 }
     }
 
-    /// Adds a PNG or JPEG once, as supplied; None when it cannot be decoded.
-    pub fn add_image(&mut self, bytes: &[u8]) -> Option<Image> {
-        let image = RawImage::decode_from_bytes(bytes, &mut Vec::new()).ok()?;
+    /// Adds a photo no larger than `max` pixels: one within it goes in as supplied; a larger one
+    /// (a 12-megapixel phone picture) is decoded, scaled down and only the scaled pixels kept — the
+    /// document holds every image until it is written, so 500 boards stay within memory.
+    pub fn add_photo(&mut self, bytes: &[u8], max: (u32, u32)) -> Option<Image> {
+        let reader = image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format().ok()?;
+        let (w, h) = reader.into_dimensions().ok()?;
+        if w <= max.0 && h <= max.1 {
+            return self.add_image(bytes);
+        }
+        let decoded = image::load_from_memory(bytes).ok()?;
+        let scaled = decoded.resize(max.0, max.1, image::imageops::FilterType::Triangle);
+        drop(decoded);
+        let (width, height) = (scaled.width() as usize, scaled.height() as usize);
+        let (pixels, data_format) = if scaled.color().has_alpha() {
+            (scaled.into_rgba8().into_raw(), RawImageFormat::RGBA8)
+        } else {
+            (scaled.into_rgb8().into_raw(), RawImageFormat::RGB8)
+        };
+        let raw = RawImage { pixels: RawImageData::U8(pixels), width, height, data_format, tag: Vec::new() };
+        Some(self.insert(raw))
+    }
+
+    fn insert(&mut self, image: RawImage) -> Image {
         let px = (image.width as u32, image.height as u32);
         self.images += 1;
         let id = XObjectId(format!("Im{}", self.images));
         self.pdf.resources.xobjects.map.insert(id.clone(), XObject::Image(image));
-        Some(Image { id, px })
+        Image { id, px }
+    }
+
+    /// Adds a PNG or JPEG once, as supplied; None when it cannot be decoded.
+    pub fn add_image(&mut self, bytes: &[u8]) -> Option<Image> {
+        let image = RawImage::decode_from_bytes(bytes, &mut Vec::new()).ok()?;
+        Some(self.insert(image))
     }
 
     pub fn into_bytes(mut self, sheets: Vec<Sheet>) -> Vec<u8> {

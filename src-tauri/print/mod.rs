@@ -312,8 +312,11 @@ impl Job {
             for person in self.people.iter().take(total) {
                 let mut sheet = Sheet::new(size.0, size.1);
                 if self.options.kind == PrintKind::Boards {
-                    let photo =
-                        person.photo.as_ref().and_then(|p| std::fs::read(p).ok()).and_then(|b| doc.add_image(&b));
+                    let photo = person
+                        .photo
+                        .as_ref()
+                        .and_then(|p| std::fs::read(p).ok())
+                        .and_then(|b| doc.add_photo(&b, boards::PHOTO_PX));
                     boards::draw(&mut sheet, person, &art, photo.as_ref())?;
                 } else {
                     sheet = Sheet::new(desk_signs::SHEET.0, desk_signs::SHEET.1);
