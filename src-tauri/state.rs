@@ -60,10 +60,14 @@ impl AppState {
             Err(e) => Err(e),
         };
         opened.map_err(|e| {
-            let message = format!(
+            let message = match e {
+                // Already a sentence for the secretary (a database from a newer version).
+                Error::Unavailable(message) => message,
+                e => format!(
                 "无法打开数据库文件 {}。\n数据文件未作任何改动。请关闭程序，并把下面的技术信息告诉技术人员。\n\n技术信息：{e}",
-                crate::db::db_path(data_dir).display()
-            );
+                    crate::db::db_path(data_dir).display()
+                ),
+            };
             eprintln!("{message}");
             message
         })

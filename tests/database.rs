@@ -156,3 +156,129 @@ async fn concurrent_saves_wait_their_turn_instead_of_failing_as_locked() {
     assert!(failed.is_empty(), "{} of 24 saves failed: {failed:?}", failed.len());
     assert_eq!(zones::items(&t.pool, zone.id).await.unwrap().len(), 24);
 }
+
+/// A database as the first release made it: only the first migration applied (as that release
+/// recorded it), with rows in each of its tables.
+async fn first_release_database(dir: &std::path::Path) {
+    use sqlx::migrate::Migrate;
+    use sqlx::{ConnectOptions, Connection};
+    let migrator = sqlx::migrate!("./migrations");
+    let first = migrator.iter().next().unwrap();
+    let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(db::db_path(dir))
+        .create_if_missing(true)
+        .connect()
+        .await
+        .unwrap();
+    conn.ensure_migrations_table().await.unwrap();
+    conn.apply(first).await.unwrap();
+    let at = "2026-11-28T01:00:00Z";
+    for (id, parent, kind, name, path) in [
+        (1, None, "county", "江川区", "/1/"),
+        (2, Some(1), "township", "大街街道", "/1/2/"),
+        (3, Some(2), "community", "大街社区党总支", "/1/2/3/"),
+        (4, Some(3), "branch", "第一党支部", "/1/2/3/4/"),
+    ] {
+        sqlx::query(
+            "INSERT INTO organizations (id, uuid, parent_id, kind, name, path, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        )
+        .bind(id)
+        .bind(format!("org-{id}"))
+        .bind(parent)
+        .bind(kind)
+        .bind(name)
+        .bind(path)
+        .bind(at)
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    }
+    sqlx::query(
+        "INSERT INTO members (id, uuid, org_id, name, gender, ethnicity, birth_date, joined_on, id_number, phone,
+                              category, status, photo, search_text, sort_name, created_at, updated_at)
+         VALUES (1, 'm-1', 4, '张三', 'male', '汉族', '1980-01-01', '2005-07-01', '530421198001011232', '13812345678',
+                 'in_service', 'active', 'm-1.jpg', '张三 zhangsan zs', 'zhangsan', ?1, ?1),
+                (2, 'm-2', 3, '李丽', 'female', '彝族', '1985-06-01', '2008-07-01', NULL, '',
+                 'no_post', 'transferred', NULL, '李丽 lili ll', 'lili', ?1, ?1)",
+    )
+    .bind(at)
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO settings (key, value, updated_at) VALUES ('currentOrgId', '3', ?1)")
+        .bind(at)
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    conn.close().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_database_of_the_first_release_opens_with_every_record_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    first_release_database(dir.path()).await;
+    let pool = db::open(dir.path()).await.unwrap();
+    assert_eq!(db::schema_version(&pool).await, db::latest_schema_version());
+    let orgs: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT id, kind, name FROM organizations ORDER BY id").fetch_all(&pool).await.unwrap();
+    assert_eq!(
+        orgs,
+        [
+            (1, "county".into(), "江川区".into()),
+            (2, "township".into(), "大街街道".into()),
+            (3, "community".into(), "大街社区党总支".into()),
+            (4, "branch".into(), "第一党支部".into()),
+        ]
+    );
+    let members = sanliang::roster::members::get(&pool, 1).await.unwrap();
+    assert_eq!(
+        (members.name.as_str(), members.org_id, members.birth_date.to_string(), members.has_photo),
+        ("张三", 4, "1980-01-01".to_owned(), true)
+    );
+    let transferred: String =
+        sqlx::query_scalar("SELECT status FROM members WHERE id = 2").fetch_one(&pool).await.unwrap();
+    assert_eq!(transferred, "transferred");
+    let id_number: String =
+        sqlx::query_scalar("SELECT id_number FROM members WHERE id = 1").fetch_one(&pool).await.unwrap();
+    assert_eq!(id_number, "530421198001011232");
+    let kept: String =
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = 'currentOrgId'").fetch_one(&pool).await.unwrap();
+    assert_eq!(kept, "3");
+    // The tree works on the upgraded file: 张三 counts in his branch and up the tree.
+    let tree = sanliang::roster::orgs::tree(&pool).await.unwrap();
+    assert_eq!(tree[0].active_members, 1);
+    // The copy taken before upgrading is there.
+    let backups = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".bak"))
+        .count();
+    assert_eq!(backups, 1);
+}
+
+#[tokio::test]
+async fn a_database_from_a_newer_version_is_refused_with_both_versions_named_and_left_untouched() {
+    let t = support::fresh().await;
+    let newer = db::latest_schema_version() + 1;
+    sqlx::query(
+        "INSERT INTO _sqlx_migrations (version, description, installed_on, success, checksum, execution_time)
+         VALUES (?1, 'from the future', '2027-01-01', 1, x'00', 0)",
+    )
+    .bind(newer)
+    .execute(&t.pool)
+    .await
+    .unwrap();
+    db::close(&t.pool).await;
+    let before = std::fs::read(db::db_path(t.dir.path())).unwrap();
+
+    let e = db::open(t.dir.path()).await.unwrap_err();
+    let expected = format!(
+        "这个数据文件由较新版本的三亮四进工作台使用过（数据库版本 {newer}），本程序只支持到版本 {}。\n数据文件未作任何改动。请安装最新版本的程序后再打开。",
+        db::latest_schema_version()
+    );
+    assert_eq!((e.kind(), e.to_string()), (sanliang::error::ErrorKind::Storage, expected.clone()));
+    // The window shows that sentence as it is.
+    let state = AppState::open(t.dir.path().to_path_buf(), t.dir.path().join("备份")).await;
+    assert_eq!(state.info().await.unwrap().startup_error, Some(expected));
+    assert_eq!(std::fs::read(db::db_path(t.dir.path())).unwrap(), before);
+}

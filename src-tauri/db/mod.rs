@@ -8,7 +8,7 @@ use std::time::Duration;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 pub const DB_FILE: &str = "sanliang.db";
 
@@ -38,6 +38,13 @@ pub async fn open(data_dir: &Path) -> Result<SqlitePool> {
     let existed = path.exists();
     let pool =
         SqlitePoolOptions::new().max_connections(4).connect_with(options(&path).create_if_missing(!existed)).await?;
+    // A file a newer version of the app has upgraded is left as it is: this build cannot know
+    // what its newer tables mean.
+    let applied = schema_version(&pool).await;
+    if applied > latest_schema_version() {
+        pool.close().await;
+        return Err(Error::Unavailable(newer_database(applied)));
+    }
     if existed && has_pending_migrations(&pool).await? {
         backup_before_migration(&pool, &path).await?;
     }
@@ -48,6 +55,14 @@ pub async fn open(data_dir: &Path) -> Result<SqlitePool> {
         tracing::info!(before, after, existed, "schema migrated");
     }
     Ok(pool)
+}
+
+/// What a database from a newer version of the app is told: both versions, and what to do.
+pub fn newer_database(version: i64) -> String {
+    format!(
+        "这个数据文件由较新版本的三亮四进工作台使用过（数据库版本 {version}），本程序只支持到版本 {}。\n数据文件未作任何改动。请安装最新版本的程序后再打开。",
+        latest_schema_version()
+    )
 }
 
 /// Begins a transaction that writes. It takes SQLite's write lock at once (`BEGIN IMMEDIATE`), so
