@@ -34,7 +34,7 @@ pub fn typescript() -> String {
         import::ImportPreview, import::ImportReport,
         backup::BackupInfo, backup::Restored, backup::auto::LastBackup, backup::auto::BackupStatus,
         catalog::LabeledCount, stats::HomeStats, stats::PracticeFigure,
-        demo::DemoScale, demo::DemoSummary,
+        demo::DemoScale, demo::DemoSummary, demo::clear::DemoCleared,
         catalog::MarkType, identity::IdentityMark, identity::MemberSelection, identity::BulkMark,
         identity::BulkMarkResult, identity::IdentitySummary,
         catalog::PostKind, catalog::PostHow, posts::Post, posts::PostInput, posts::PostAssignment, posts::AssignInput,

@@ -35,6 +35,8 @@ pub struct AppInfo {
     pub startup_error: Option<String>,
     /// Whether the database holds no organizations yet (the UI then offers the demo data).
     pub empty: bool,
+    /// Whether demo data is loaded (the home page then offers 清除示例数据).
+    pub demo: bool,
     /// Today's date as the app sees it (YYYY-MM-DD).
     pub today: String,
 }
@@ -124,15 +126,16 @@ impl AppState {
     }
 
     pub async fn info(&self) -> Result<AppInfo> {
-        let empty = match &self.current() {
-            Ok(pool) => crate::roster::orgs::tree(pool).await?.is_empty(),
-            Err(_) => true,
+        let (empty, demo) = match &self.current() {
+            Ok(pool) => (crate::roster::orgs::tree(pool).await?.is_empty(), crate::demo::clear::present(pool).await?),
+            Err(_) => (true, false),
         };
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             data_dir: self.data_dir.display().to_string(),
             startup_error: self.current().err(),
             empty,
+            demo,
             today: crate::paths::today().format("%Y-%m-%d").to_string(),
         })
     }

@@ -127,3 +127,119 @@ fn the_command_line_needs_a_data_folder() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--data-dir"));
 }
+
+async fn scalar(pool: &sqlx::SqlitePool, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(pool).await.unwrap()
+}
+
+/// 清除示例数据 on a database used for real afterwards: the demo, and what was added to its
+/// organizations, go in one step; the secretary's own county stays, and so does its member.
+#[tokio::test]
+async fn clearing_the_demo_removes_it_and_what_hangs_on_it_and_keeps_the_secretarys_own_data() {
+    let t = support::demo().await;
+    let demo_orgs = scalar(&t.pool, "SELECT count(*) FROM organizations").await;
+    let demo_members = scalar(&t.pool, "SELECT count(*) FROM members").await;
+    assert!(demo::clear::present(&t.pool).await.unwrap());
+
+    // The secretary's own county, with a member.
+    let chain =
+        orgs::OrgChain {
+            county: "通海县".into(), township: "秀山街道".into(), community: "北苑社区党总支".into()
+        };
+    let own = orgs::create_chain(&t.pool, &chain).await.unwrap();
+    let mine = members::MemberInput {
+        org_id: Some(own.id),
+        name: "赵自己".into(),
+        gender: Some(sanliang::common::catalog::Gender::Female),
+        ethnicity: "汉族".into(),
+        birth_date: "1988-08-08".into(),
+        joined_on: "2012-07-01".into(),
+        category: Some(sanliang::common::catalog::Category::NoPost),
+        ..Default::default()
+    };
+    let mine = members::create(&t.pool, &mine, support::today()).await.unwrap();
+    // A member added to a demo branch later, and a photo given to a demo member: both hang on the demo.
+    let branch = scalar(&t.pool, "SELECT id FROM organizations WHERE name = '河咀社区第一党支部'").await;
+    let added = members::MemberInput {
+        org_id: Some(branch),
+        name: "钱后来".into(),
+        birth_date: "1990-09-09".into(),
+        ..mine_input()
+    };
+    members::create(&t.pool, &added, support::today()).await.unwrap();
+    let with_photo = scalar(&t.pool, "SELECT min(id) FROM members").await;
+    let picked = t.dir.path().join("照片.png");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/icons/32x32.png"), &picked).unwrap();
+    sanliang::roster::photos::set(&t.pool, t.dir.path(), with_photo, &picked).await.unwrap();
+    let photo = sanliang::roster::photos::path(&t.pool, t.dir.path(), with_photo).await.unwrap().unwrap();
+
+    let asked = demo::clear::preview(&t.pool).await.unwrap();
+    assert_eq!((asked.organizations, asked.members), (demo_orgs, demo_members + 1));
+    let cleared = demo::clear::clear(&t.pool, t.dir.path()).await.unwrap();
+    assert_eq!(cleared, asked);
+
+    // Only the secretary's own data remains, whole and consistent.
+    assert_eq!(scalar(&t.pool, "SELECT count(*) FROM organizations").await, 3);
+    let left: Vec<i64> = sqlx::query_scalar("SELECT id FROM members").fetch_all(&t.pool).await.unwrap();
+    assert_eq!(left, [mine.id]);
+    for table in [
+        "identity_marks",
+        "posts",
+        "post_assignments",
+        "zones",
+        "zone_items",
+        "pledges",
+        "pledge_items",
+        "pledge_progress",
+        "pledge_appraisals",
+        "pairings",
+        "support_records",
+        "help_pairs",
+        "help_records",
+        "contact_leaders",
+        "leader_communities",
+        "leader_visits",
+        "diary_entries",
+        "difficulties",
+        "deputies",
+        "deputy_communities",
+        "reception_points",
+        "deputy_visits",
+        "suggestions",
+        "volunteer_activities",
+        "volunteer_participants",
+    ] {
+        assert_eq!(scalar(&t.pool, &format!("SELECT count(*) FROM {table}")).await, 0, "{table}");
+    }
+    assert!(!photo.exists(), "the demo member's photo went with the member");
+    let broken: Vec<(String,)> = sqlx::query_as("PRAGMA foreign_key_check").fetch_all(&t.pool).await.unwrap();
+    assert!(broken.is_empty(), "{broken:?}");
+    assert!(!demo::clear::present(&t.pool).await.unwrap());
+    let e = demo::clear::clear(&t.pool, t.dir.path()).await.unwrap_err();
+    assert_eq!((e.kind(), e.to_string()), (ErrorKind::NotFound, "没有可清除的示例数据".to_owned()));
+}
+
+fn mine_input() -> members::MemberInput {
+    members::MemberInput {
+        gender: Some(sanliang::common::catalog::Gender::Male),
+        ethnicity: "汉族".into(),
+        joined_on: "2015-07-01".into(),
+        category: Some(sanliang::common::catalog::Category::NoPost),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn the_command_line_clears_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let o = support::cli().args(["demo", "--data-dir", data]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = support::cli().args(["demo", "--clear", "--data-dir", data]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(said.starts_with("已清除示例数据：29 个组织，300 名党员，共 "), "{said}");
+    let o = support::cli().args(["demo", "--clear", "--data-dir", data]).output().unwrap();
+    assert!(!o.status.success());
+    assert_eq!(String::from_utf8_lossy(&o.stderr).trim(), "错误：没有可清除的示例数据");
+}

@@ -55,6 +55,9 @@ enum Command {
     Demo {
         #[arg(long, value_enum, default_value = "community")]
         scale: Scale,
+        /// 清除示例数据: remove the demo and everything added to its organizations.
+        #[arg(long)]
+        clear: bool,
     },
     /// Lists members matching a name, pinyin, phone or ID-number tail (empty: everyone).
     Members {
@@ -186,7 +189,8 @@ async fn run(cli: Cli) -> Result<()> {
     sanliang::data::backup::swap::finish_pending(&data_dir)?;
     let mut pool = sanliang::db::open(&data_dir).await?;
     match cli.command {
-        Command::Demo { scale } => roster::demo(&pool, scale).await?,
+        Command::Demo { clear: true, .. } => roster::clear_demo(&pool, &data_dir).await?,
+        Command::Demo { scale, .. } => roster::demo(&pool, scale).await?,
         Command::Members { search, org } => roster::members(&pool, &search, org).await?,
         Command::Identity { org } => sanliang_cli::identity(&pool, org).await?,
         Command::Posts { org } => sanliang_cli::posts(&pool, org).await?,

@@ -20,6 +20,13 @@ pub async fn demo(pool: &SqlitePool, scale: Scale) -> Result<()> {
     Ok(())
 }
 
+/// 清除示例数据.
+pub async fn clear_demo(pool: &SqlitePool, data_dir: &std::path::Path) -> Result<()> {
+    let cleared = demo::clear::clear(pool, data_dir).await?;
+    out!("已清除示例数据：{} 个组织，{} 名党员，共 {} 条记录", cleared.organizations, cleared.members, cleared.records);
+    Ok(())
+}
+
 /// Members matching the search, phones and ID numbers masked; the count goes to stderr.
 pub async fn members(pool: &SqlitePool, search: &str, org: Option<i64>) -> Result<()> {
     let total = every_page(|page| {

@@ -4,6 +4,7 @@ use tauri::State;
 
 use crate::common::catalog::{self, Catalog};
 use crate::common::preferences;
+use crate::demo::clear::DemoCleared;
 use crate::demo::{self, DemoScale, DemoSummary};
 use crate::error::Result;
 use crate::overview::changes::{self, Change};
@@ -26,6 +27,16 @@ pub async fn home_stats(state: State<'_, AppState>, org_id: Option<i64>) -> Resu
 
 pub async fn demo_load(state: State<'_, AppState>) -> Result<DemoSummary> {
     demo::load(&super::pool(&state)?, DemoScale::Community, today()).await
+}
+
+/// What 清除示例数据 would remove, for the question asked first.
+pub async fn demo_clear_preview(state: State<'_, AppState>) -> Result<DemoCleared> {
+    demo::clear::preview(&super::pool(&state)?).await
+}
+
+/// 清除示例数据: the demo and everything added to its organizations, in one transaction.
+pub async fn demo_clear(state: State<'_, AppState>) -> Result<DemoCleared> {
+    demo::clear::clear(&super::pool(&state)?, &state.data_dir).await
 }
 
 pub async fn preference_get(state: State<'_, AppState>, key: String) -> Result<Option<String>> {

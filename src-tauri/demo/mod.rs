@@ -1,6 +1,7 @@
 //! The demo county (江川县, from the seed): organizations and plausible members, generated
 //! deterministically so every run — and every test — sees the same data.
 
+pub mod clear;
 mod members;
 mod orgs;
 mod pledges;
@@ -65,6 +66,7 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
     if existing > 0 {
         return Err(Error::conflict(None, "数据库中已有组织数据，示例数据只能载入到空数据库"));
     }
+    let before = clear::before_load(&mut tx).await?;
     let members_per_community = match scale {
         DemoScale::Community => 60,
         DemoScale::County => 200,
@@ -77,6 +79,8 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
     }
     pledges::load(&mut tx, &mut rng, &pledgers, &tree.communities, today).await?;
     sijin::load(&mut tx, &mut rng, &tree.units, &tree.communities, today).await?;
+    // What the demo wrote, so 清除示例数据 can take it away again.
+    clear::after_load(&mut tx, &before).await?;
     tx.commit().await?;
     Ok(DemoSummary { organizations: tree.count, members: total as i64 })
 }

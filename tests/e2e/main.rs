@@ -42,6 +42,8 @@ mod installed;
 // 导入花名册: a workbook checked, a column re-mapped, errors saved, the rest imported; the first
 // run's community built and a roster imported into it.
 mod import;
+// 清除示例数据: the demo removed in one step, the first screen back.
+mod demo;
 // 数据备份: a backup taken, a foreign file refused, a deleted member restored with the photo.
 mod backup;
 // A database that cannot be opened is reported in a Chinese dialog and left untouched.
@@ -53,6 +55,7 @@ fn main() -> std::process::ExitCode {
         roster::a_secretary_builds_the_roster_and_the_home_counts_follow,
         import::a_roster_workbook_is_checked_remapped_and_imported_and_its_error_rows_saved,
         import::the_first_run_builds_the_community_and_imports_the_roster_into_it,
+        demo::the_demo_is_cleared_in_one_step_and_the_first_screen_returns,
         backup::a_backup_brings_a_deleted_member_back_with_the_photo_and_a_foreign_file_is_refused,
         corrections::a_secretary_renames_and_moves_a_branch_fixes_a_members_marks_and_photo_and_deletes_a_member,
         scope::the_chosen_organization_scopes_the_pages_and_is_kept_between_starts,

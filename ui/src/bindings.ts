@@ -18,6 +18,10 @@ startupError: string | null,
  */
 empty: boolean, 
 /**
+ * Whether demo data is loaded (the home page then offers 清除示例数据).
+ */
+demo: boolean, 
+/**
  * Today's date as the app sees it (YYYY-MM-DD).
  */
 today: string, };
@@ -204,6 +208,12 @@ export type PracticeFigure = { code: string, label: string, count: number, unit:
 export type DemoScale = "community" | "county";
 
 export type DemoSummary = { organizations: number, members: number, };
+
+export type DemoCleared = { organizations: number, members: number, 
+/**
+ * Every row removed, of every table.
+ */
+records: number, };
 
 export type MarkType = "badge" | "vanguard_post" | "model_post" | "responsibility_zone" | "work_pass";
 

@@ -19,6 +19,7 @@ import type {
   CloseInput,
   CopySummary,
   CoverInput,
+  DemoCleared,
   DemoSummary,
   Deputy,
   DeputyInput,
@@ -109,6 +110,12 @@ export const homeStats = (orgId: number | null) =>
   invokeCmd<HomeStats>('home_stats', { orgId })
 export const demoLoad = () =>
   invokeCmd<DemoSummary>('demo_load')
+/** What 清除示例数据 would remove, for the question asked first. */
+export const demoClearPreview = () =>
+  invokeCmd<DemoCleared>('demo_clear_preview')
+/** 清除示例数据: the demo and everything added to its organizations, in one transaction. */
+export const demoClear = () =>
+  invokeCmd<DemoCleared>('demo_clear')
 export const preferenceGet = (key: string) =>
   invokeCmd<string | null>('preference_get', { key })
 export const preferenceSet = (key: string, value: string) =>
