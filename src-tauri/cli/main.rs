@@ -13,6 +13,7 @@ macro_rules! out {
 
 mod backup;
 mod bench;
+mod bench_photos;
 mod export;
 mod import;
 mod overview;
@@ -149,6 +150,10 @@ enum Command {
     Bench {
         #[arg(long, default_value_t = 50)]
         iterations: usize,
+        /// Instead: give the first N members a 12-megapixel photo, print their boards, and report
+        /// the peak memory.
+        #[arg(long)]
+        boards_with_photos: Option<usize>,
     },
 }
 
@@ -207,7 +212,8 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Export(args) => export::run(&pool, args).await?,
         Command::Backup { out } => backup::backup(&pool, &data_dir, &out).await?,
         Command::Restore { file, aside } => pool = backup::restore(pool, &data_dir, &file, aside).await?,
-        Command::Bench { iterations } => bench::search(&pool, iterations).await?,
+        Command::Bench { boards_with_photos: Some(n), .. } => bench_photos::boards(&pool, &data_dir, n).await?,
+        Command::Bench { iterations, .. } => bench::search(&pool, iterations).await?,
     }
     sanliang::db::close(&pool).await;
     Ok(())

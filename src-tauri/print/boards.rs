@@ -10,8 +10,9 @@ use super::layout::{fit, fit_line, fit_list, TextBox};
 use super::{Art, Overflowed};
 use crate::common::catalog::PostKind;
 
-/// The most pixels a board's photo keeps: its 40 × 52 mm box at 254 dpi on A4 (180 dpi on A3).
-pub const PHOTO_PX: (u32, u32) = (400, 520);
+/// The most pixels a board's photo keeps: its 40 × 52 mm box at 190 dpi on A4 (135 dpi on A3) —
+/// sharp on an office printer, and 500 boards of phone pictures print within 500 MB.
+pub const PHOTO_PX: (u32, u32) = (300, 390);
 
 pub fn draw(sheet: &mut Sheet, person: &Person, art: &Art, photo: Option<&Image>) -> Result<(), Overflowed> {
     let (w, h) = (sheet.width, sheet.height);

@@ -157,7 +157,9 @@ fn task_bench(root: &Path) -> Result {
     let out = dir.join("cards.pdf").display().to_string();
     // Searches on the county demo, then the seed's county of pledge cards: 3,560 cards, 890 sheets.
     let result = cli(&["bench", "--iterations", "100"])
-        .and_then(|()| cli(&["print", "pledge-cards", "--out", &out, "--limit", "3560"]));
+        .and_then(|()| cli(&["print", "pledge-cards", "--out", &out, "--limit", "3560"]))
+        // Last, in a process of its own: 500 boards with 12-megapixel photos, and the peak memory.
+        .and_then(|()| cli(&["bench", "--boards-with-photos", "500"]));
     let _ = std::fs::remove_dir_all(&dir);
     result
 }
