@@ -287,3 +287,38 @@ async fn pasted_odd_characters_are_refused_at_their_field_and_nothing_is_saved()
     let saved = members::create(&t.pool, &notes, support::today()).await.unwrap();
     assert_eq!((saved.notes.as_str(), saved.work_unit.as_str()), ("第一行\n第二行", "县民政局"));
 }
+
+/// A phone's 12-megapixel picture is stored scaled into 900 × 1200 as JPEG (small in the data
+/// folder and in backups); a file over 20 MB is refused before it is read.
+#[tokio::test]
+async fn a_large_photo_is_stored_scaled_down_and_an_oversized_file_is_refused() {
+    use image::ImageEncoder;
+    let t = support::fresh().await;
+    let [_, _, _, branch, _] = small_tree(&t.pool).await;
+    let m = members::create(&t.pool, &zhang_san(branch.id), support::today()).await.unwrap();
+    let picture = image::RgbImage::from_fn(3000, 4000, |x, y| image::Rgb([(x / 12) as u8, (y / 16) as u8, 90]));
+    let mut png = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut png)
+        .write_image(picture.as_raw(), 3000, 4000, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    let src = t.dir.path().join("手机 照片.png");
+    std::fs::write(&src, &png).unwrap();
+    photos::set(&t.pool, t.dir.path(), m.id, &src).await.unwrap();
+    let stored = photos::path(&t.pool, t.dir.path(), m.id).await.unwrap().unwrap();
+    assert_eq!(stored.extension().unwrap(), "jpg", "stored as JPEG");
+    let kept = image::load_from_memory(&std::fs::read(&stored).unwrap()).unwrap();
+    assert_eq!((kept.width(), kept.height()), (900, 1200));
+    let url = photos::data_url(&t.pool, t.dir.path(), m.id).await.unwrap().unwrap();
+    assert!(url.starts_with("data:image/jpeg;base64,"), "{}", &url[..30]);
+
+    let huge = t.dir.path().join("太大.jpg");
+    let mut bytes = vec![0xFF, 0xD8, 0xFF];
+    bytes.resize(20 * 1024 * 1024 + 1, 0);
+    std::fs::write(&huge, bytes).unwrap();
+    let e = photos::set(&t.pool, t.dir.path(), m.id, &huge).await.unwrap_err();
+    assert_eq!(
+        (e.kind(), e.field(), e.to_string()),
+        (ErrorKind::Validation, Some("photo"), "照片文件不能大于20MB".to_owned())
+    );
+    assert_eq!(photos::path(&t.pool, t.dir.path(), m.id).await.unwrap().unwrap(), stored, "the scaled photo stays");
+}

@@ -1,5 +1,6 @@
 //! Member photos: an image the user picks is checked, copied into the data folder's
-//! `photos/` directory under the member's UUID, and read back for the form.
+//! `photos/` directory under the member's UUID (a phone's large picture scaled down first), and
+//! read back for the form.
 
 use std::path::{Path, PathBuf};
 
@@ -8,8 +9,26 @@ use sqlx::SqlitePool;
 use crate::error::{Error, Result};
 use crate::roster::members::store;
 
-use crate::common::files::PHOTO_DIR;
-const MAX_BYTES: u64 = 10 * 1024 * 1024;
+use crate::common::files::{MAX_BYTES, PHOTO_DIR};
+
+/// The largest photo kept as supplied, in pixels; a larger one (a phone's 12-megapixel picture)
+/// is stored scaled to fit, as JPEG — more than any printed item needs, and small in backups.
+pub const STORED_PX: (u32, u32) = (900, 1200);
+
+/// The photo scaled into [`STORED_PX`] as a JPEG, or `None` when it fits already (or cannot be
+/// decoded, and is then kept as it came).
+fn scaled(bytes: &[u8]) -> Option<Vec<u8>> {
+    let reader = image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format().ok()?;
+    let (w, h) = reader.into_dimensions().ok()?;
+    if w <= STORED_PX.0 && h <= STORED_PX.1 {
+        return None;
+    }
+    let picture = image::load_from_memory(bytes).ok()?;
+    let small = picture.resize(STORED_PX.0, STORED_PX.1, image::imageops::FilterType::Triangle).into_rgb8();
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 88).encode_image(&small).ok()?;
+    Some(jpeg)
+}
 
 /// The image format, told by the file's first bytes rather than its name.
 fn sniff(bytes: &[u8]) -> Option<&'static str> {
@@ -27,10 +46,14 @@ pub async fn set(pool: &SqlitePool, data_dir: &Path, member_id: i64, source: &Pa
     let member = store::get(&mut conn, member_id).await?;
     let meta = std::fs::metadata(source).map_err(|_| Error::validation("photo", "无法读取所选照片文件"))?;
     if meta.len() > MAX_BYTES {
-        return Err(Error::validation("photo", "照片文件不能大于10MB"));
+        return Err(Error::validation("photo", "照片文件不能大于20MB"));
     }
     let bytes = std::fs::read(source).map_err(|_| Error::validation("photo", "无法读取所选照片文件"))?;
     let ext = sniff(&bytes).ok_or_else(|| Error::validation("photo", "照片应为PNG或JPEG图片"))?;
+    let (bytes, ext) = match scaled(&bytes) {
+        Some(jpeg) => (jpeg, "jpg"),
+        None => (bytes, ext),
+    };
     let dir = data_dir.join(PHOTO_DIR);
     std::fs::create_dir_all(&dir)?;
     let file = format!("{}.{ext}", member.uuid);
