@@ -250,7 +250,7 @@ async fn a_restore_interrupted_midway_is_finished_at_the_next_start() {
     // The crash: the old database moved aside, the new one not yet in.
     let aside = t.dir.path().join(swap::ASIDE);
     std::fs::create_dir_all(&aside).unwrap();
-    std::fs::rename(t.dir.path().join("sanliang.db"), aside.join("sanliang.db")).unwrap();
+    swap::patiently(|| std::fs::rename(t.dir.path().join("sanliang.db"), aside.join("sanliang.db"))).unwrap();
     assert!(!t.dir.path().join("sanliang.db").exists());
 
     // The next start (the app's AppState::open and the command line both do this first).

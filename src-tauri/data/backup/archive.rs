@@ -22,8 +22,11 @@ pub(super) struct Scratch(pub PathBuf);
 
 impl Drop for Scratch {
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-        let _ = std::fs::remove_dir_all(&self.0);
+        if self.0.is_dir() {
+            let _ = super::swap::patiently(|| std::fs::remove_dir_all(&self.0));
+        } else if self.0.exists() {
+            let _ = super::swap::patiently(|| std::fs::remove_file(&self.0));
+        }
     }
 }
 

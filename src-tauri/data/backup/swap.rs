@@ -47,6 +47,27 @@ pub fn discard(data_dir: &Path) {
     let _ = std::fs::remove_dir_all(data_dir.join(STAGING));
 }
 
+/// Runs a file operation again while Windows reports the file still in use (sharing violation,
+/// or access denied while a just-closed handle lets go: the database's last connection, a virus
+/// scanner, the search indexer), for up to five seconds. Elsewhere it runs once.
+pub fn patiently<T>(mut op: impl FnMut() -> std::io::Result<T>) -> std::io::Result<T> {
+    let started = std::time::Instant::now();
+    let mut pause = std::time::Duration::from_millis(20);
+    loop {
+        match op() {
+            Err(e)
+                if cfg!(windows)
+                    && matches!(e.raw_os_error(), Some(5 | 32 | 33))
+                    && started.elapsed() < std::time::Duration::from_secs(5) =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(std::time::Duration::from_millis(400));
+            }
+            other => return other,
+        }
+    }
+}
+
 fn remove(path: &Path) -> std::io::Result<()> {
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.is_dir() => std::fs::remove_dir_all(path),
@@ -74,15 +95,15 @@ pub fn finish_pending(data_dir: &Path) -> Result<bool> {
             continue;
         }
         if current.exists() {
-            remove(&old)?;
-            std::fs::rename(&current, &old)?;
+            patiently(|| remove(&old))?;
+            patiently(|| std::fs::rename(&current, &old))?;
         }
         if *present {
-            std::fs::rename(&staged, &current)?;
+            patiently(|| std::fs::rename(&staged, &current))?;
         }
     }
     // The plan goes last: until it is gone, a new start finishes the swap.
-    std::fs::remove_file(staging.join(READY))?;
+    patiently(|| std::fs::remove_file(staging.join(READY)))?;
     let _ = std::fs::remove_dir_all(&staging);
     let _ = std::fs::remove_dir_all(&aside);
     tracing::info!("restore finished");
