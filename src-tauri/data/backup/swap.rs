@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::common::files::{write_atomic, EMBLEM, EMBLEM_EXTENSIONS, STORED_DIRS};
 use crate::db::DB_FILE;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// The staging folder inside the data folder.
 pub const STAGING: &str = ".restore";
@@ -49,7 +49,7 @@ pub fn discard(data_dir: &Path) {
 
 /// Runs a file operation again while Windows reports the file still in use (sharing violation,
 /// or access denied while a just-closed handle lets go: the database's last connection, a virus
-/// scanner, the search indexer), for up to five seconds. Elsewhere it runs once.
+/// scanner, the search indexer), for up to ten seconds. Elsewhere it runs once.
 pub fn patiently<T>(mut op: impl FnMut() -> std::io::Result<T>) -> std::io::Result<T> {
     let started = std::time::Instant::now();
     let mut pause = std::time::Duration::from_millis(20);
@@ -58,7 +58,7 @@ pub fn patiently<T>(mut op: impl FnMut() -> std::io::Result<T>) -> std::io::Resu
             Err(e)
                 if cfg!(windows)
                     && matches!(e.raw_os_error(), Some(5 | 32 | 33))
-                    && started.elapsed() < std::time::Duration::from_secs(5) =>
+                    && started.elapsed() < std::time::Duration::from_secs(10) =>
             {
                 std::thread::sleep(pause);
                 pause = (pause * 2).min(std::time::Duration::from_millis(400));
@@ -95,11 +95,15 @@ pub fn finish_pending(data_dir: &Path) -> Result<bool> {
             continue;
         }
         if current.exists() {
-            patiently(|| remove(&old))?;
-            patiently(|| std::fs::rename(&current, &old))?;
+            patiently(|| remove(&old)).map_err(|e| Error::file(&old, e))?;
+            match patiently(|| std::fs::rename(&current, &old)) {
+                // Gone meanwhile: the WAL and shared memory the closing database removes itself.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                other => other.map_err(|e| Error::file(&current, e))?,
+            }
         }
         if *present {
-            patiently(|| std::fs::rename(&staged, &current))?;
+            patiently(|| std::fs::rename(&staged, &current)).map_err(|e| Error::file(&staged, e))?;
         }
     }
     // The plan goes last: until it is gone, a new start finishes the swap.
