@@ -29,12 +29,7 @@ pub async fn backup_now(app: AppHandle, state: State<'_, AppState>) -> Result<Op
     if target.extension().is_none() {
         target.set_extension("zip");
     }
-    let pool = super::pool(&state)?;
-    let written = backup::create(&pool, &state.data_dir, &target).await;
-    let failed = written.as_ref().err().map(|e| e.to_ipc().message);
-    let last = auto::LastBackup { at: crate::db::now(), path: target.display().to_string(), automatic: false, failed };
-    auto::remember(&pool, &last).await?;
-    written.map(Some)
+    auto::take(&super::pool(&state)?, &state.data_dir, &target, false).await.map(Some)
 }
 
 /// Asks for the folder backups go to and remembers it; `None` when the user cancels.

@@ -105,9 +105,18 @@ pub async fn last(pool: &SqlitePool) -> Result<Option<LastBackup>> {
     Ok(text.and_then(|t| serde_json::from_str(&t).ok()))
 }
 
-pub async fn remember(pool: &SqlitePool, last: &LastBackup) -> Result<()> {
+async fn remember(pool: &SqlitePool, last: &LastBackup) -> Result<()> {
     let text = serde_json::to_string(last).map_err(|e| std::io::Error::other(e.to_string()))?;
     settings::set(&mut *pool.acquire().await?, LAST_KEY, &text).await
+}
+
+/// Writes a backup to `target` and remembers how it went (by hand or automatic, and why it
+/// failed) for the 数据备份 page.
+pub async fn take(pool: &SqlitePool, data_dir: &Path, target: &Path, automatic: bool) -> Result<BackupInfo> {
+    let written = super::create(pool, data_dir, target).await;
+    let failed = written.as_ref().err().map(|e| e.to_ipc().message);
+    remember(pool, &LastBackup { at: crate::db::now(), path: target.display().to_string(), automatic, failed }).await?;
+    written
 }
 
 /// What the 数据备份 page shows.
@@ -151,12 +160,7 @@ pub async fn run_if_due(
         return Ok(None);
     }
     std::fs::create_dir_all(folder).map_err(|e| crate::error::Error::file(folder, e))?;
-    let target = folder.join(file_name(now));
-    let written = super::create(pool, data_dir, &target).await;
-    let failed = written.as_ref().err().map(|e| e.to_ipc().message);
-    remember(pool, &LastBackup { at: crate::db::now(), path: target.display().to_string(), automatic: true, failed })
-        .await?;
-    let written = written?;
+    let written = take(pool, data_dir, &folder.join(file_name(now)), true).await?;
     for old in to_remove(&automatic(folder), KEEP) {
         let _ = std::fs::remove_file(folder.join(old));
     }
