@@ -65,6 +65,12 @@ pub fn newer_database(version: i64) -> String {
     )
 }
 
+/// A table or column name as SQL text, double-quoted (for statements over tables found in
+/// `sqlite_master`, which no checked query can name in advance).
+pub fn quoted_name(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
 /// Begins a transaction that writes. It takes SQLite's write lock at once (`BEGIN IMMEDIATE`), so
 /// saves made at the same moment wait their turn under the busy timeout; begun deferred, a save
 /// whose first read went stale would fail at once as "database is locked".

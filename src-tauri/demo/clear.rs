@@ -13,6 +13,7 @@ use ts_rs::TS;
 
 use crate::common::files::{EVIDENCE_DIR, PHOTO_DIR, SCAN_DIR};
 use crate::common::settings;
+use crate::db::quoted_name as quoted;
 use crate::error::{Error, Result};
 
 /// Where the demo's row ranges are kept.
@@ -20,10 +21,6 @@ const KEY: &str = "demo.rows";
 
 /// The ids a demo load wrote in each table: above `after`, up to `upto`.
 type Ranges = BTreeMap<String, (i64, i64)>;
-
-fn quoted(name: &str) -> String {
-    format!("\"{}\"", name.replace('"', "\"\""))
-}
 
 /// The tables of the data (not SQLite's, not the migrations', not settings) with an `id` key.
 async fn tables(conn: &mut SqliteConnection) -> Result<Vec<String>> {
@@ -170,14 +167,6 @@ async fn files(conn: &mut SqliteConnection) -> Result<Vec<String>> {
         (EVIDENCE_DIR, "pledge_evidence", "stored_name"),
         (SCAN_DIR, "pairings", "scan_file"),
     ] {
-        let has: i64 = sqlx::query_scalar("SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2")
-            .bind(table)
-            .bind(column)
-            .fetch_one(&mut *conn)
-            .await?;
-        if has == 0 {
-            continue;
-        }
         let names: Vec<String> = sqlx::query_scalar(&format!(
             "SELECT {column} FROM {table} WHERE {column} IS NOT NULL AND id IN (SELECT id FROM temp.{})",
             quoted(&format!("doomed_{table}"))

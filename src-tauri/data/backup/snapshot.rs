@@ -38,15 +38,15 @@ async fn read(conn: &mut SqliteConnection) -> Result<Described> {
     .await?;
     let mut counts = BTreeMap::new();
     for table in tables {
-        let quoted = table.replace('"', "\"\"");
         // Records deleted (kept with `deleted_at` set) are not counted.
         let soft: i64 = sqlx::query_scalar("SELECT count(*) FROM pragma_table_info(?1) WHERE name = 'deleted_at'")
             .bind(&table)
             .fetch_one(&mut *conn)
             .await?;
         let live = if soft > 0 { " WHERE deleted_at IS NULL" } else { "" };
-        let n: i64 =
-            sqlx::query_scalar(&format!("SELECT count(*) FROM \"{quoted}\"{live}")).fetch_one(&mut *conn).await?;
+        let n: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {}{live}", crate::db::quoted_name(&table)))
+            .fetch_one(&mut *conn)
+            .await?;
         counts.insert(table, n);
     }
     let migrations: Option<String> =
