@@ -98,6 +98,13 @@ export async function boot() {
   store.currentOrgId = id !== null && findNode(store.tree, id) ? id : null
 }
 
+/** After the data as a whole was replaced (demo loaded or cleared, a backup restored): read
+ * everything again, then every page reloads. */
+export async function reloadAll() {
+  await boot()
+  changed()
+}
+
 function nodesOfKind(nodes: OrgNode[], kinds: OrgKind[]): OrgNode[] {
   return nodes.flatMap((n) => [...(kinds.includes(n.kind) ? [n] : []), ...nodesOfKind(n.children, kinds)])
 }
