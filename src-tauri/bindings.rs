@@ -5,7 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::common::{catalog, limits};
-use crate::data::{backup, import};
+use crate::data::{backup, bin, history, import};
 use crate::overview::{changes, reminders, stats};
 use crate::roster::{members, orgs};
 use crate::sanliang::pledges::{self, cycle};
@@ -59,6 +59,8 @@ pub fn typescript() -> String {
         catalog::ParticipantKind, volunteering::Activity, volunteering::ActivityInput, volunteering::ParticipantInput,
         volunteering::MemberHours, volunteering::Participant, leaders::DiaryEntry, help_pairs::HelpPair, help_pairs::HelpPairInput,
         help_pairs::HelpRecord, catalog::ChangeKind, changes::Change,
+        catalog::RecordKind, catalog::RecordArea, catalog::HistoryAction, history::HistoryFilter, history::FieldChange,
+        history::HistoryEntry, history::HistoryPage, bin::BinEntry, bin::BinKey, bin::BinEmptied,
     );
     let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");
     for d in decls {

@@ -56,6 +56,9 @@ mod import;
 // 导出花名册: masked unless asked, date cells, and back again through the import.
 mod export;
 
+// 操作记录: every table's writes recorded by its triggers, a member's history, the filters.
+mod history;
+
 // Bad input, one table of every text field of every form with its limit.
 mod bad_input;
 

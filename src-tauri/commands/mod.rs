@@ -4,10 +4,12 @@
 pub mod about;
 pub mod app;
 pub mod backup;
+pub mod bin;
 pub mod deputies;
 pub mod dialogs;
 pub mod export;
 pub(crate) mod guard;
+pub mod history;
 pub mod identity;
 pub mod import;
 pub mod leaders;

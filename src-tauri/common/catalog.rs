@@ -16,7 +16,7 @@ pub struct LabeledCount {
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal : $label:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
         pub enum $name {
             $(#[serde(rename = $code)] $variant),+
         }
@@ -75,6 +75,80 @@ macro_rules! vocabulary {
 fn unknown_code(vocabulary: &str, code: &str) -> sqlx::error::BoxDynError {
     format!("unknown {vocabulary} code {code:?} in the database").into()
 }
+
+vocabulary!(
+    /// What a record of 操作记录 or 回收站 is: the table it lives in, named as the secretary knows it.
+    RecordKind {
+        Organization = "organizations": "组织",
+        Member = "members": "党员",
+        IdentityMark = "identity_marks": "亮身份登记",
+        Post = "posts": "岗位",
+        PostAssignment = "post_assignments": "认岗定责",
+        Zone = "zones": "责任区",
+        ZoneItem = "zone_items": "责任区对象",
+        Pledge = "pledges": "承诺",
+        PledgeItem = "pledge_items": "承诺事项",
+        PledgeProgress = "pledge_progress": "践诺记录",
+        PledgeEvidence = "pledge_evidence": "践诺佐证",
+        PledgeAppraisal = "pledge_appraisals": "承诺评议",
+        Pairing = "pairings": "结对共建",
+        SupportRecord = "support_records": "共建支持",
+        HelpPair = "help_pairs": "结对帮扶",
+        HelpRecord = "help_records": "帮扶记录",
+        ContactLeader = "contact_leaders": "联系领导",
+        LeaderCommunity = "leader_communities": "领导联系社区",
+        LeaderVisit = "leader_visits": "领导走访",
+        DiaryEntry = "diary_entries": "民情日记",
+        Difficulty = "difficulties": "群众诉求",
+        Deputy = "deputies": "代表委员",
+        DeputyCommunity = "deputy_communities": "代表委员联系社区",
+        ReceptionPoint = "reception_points": "接待站点",
+        DeputyVisit = "deputy_visits": "代表委员进社区",
+        Suggestion = "suggestions": "意见建议",
+        VolunteerActivity = "volunteer_activities": "志愿服务活动",
+        VolunteerParticipant = "volunteer_participants": "志愿服务参与",
+    }
+);
+
+vocabulary!(
+    /// The part of the work a record belongs to: the filter of 操作记录.
+    RecordArea {
+        Roster = "roster": "组织与党员",
+        Identity = "identity": "亮身份",
+        Duties = "duties": "亮职责",
+        Pledges = "pledges": "亮承诺",
+        Pairings = "pairings": "机关单位进社区",
+        Leaders = "leaders": "党员干部进社区",
+        Deputies = "deputies": "代表委员进社区",
+        Volunteering = "volunteering": "志愿者进社区",
+    }
+);
+
+impl RecordKind {
+    pub fn area(self) -> RecordArea {
+        use RecordKind::*;
+        match self {
+            Organization | Member => RecordArea::Roster,
+            IdentityMark => RecordArea::Identity,
+            Post | PostAssignment | Zone | ZoneItem => RecordArea::Duties,
+            Pledge | PledgeItem | PledgeProgress | PledgeEvidence | PledgeAppraisal => RecordArea::Pledges,
+            Pairing | SupportRecord | HelpPair | HelpRecord => RecordArea::Pairings,
+            ContactLeader | LeaderCommunity | LeaderVisit | DiaryEntry | Difficulty => RecordArea::Leaders,
+            Deputy | DeputyCommunity | ReceptionPoint | DeputyVisit | Suggestion => RecordArea::Deputies,
+            VolunteerActivity | VolunteerParticipant => RecordArea::Volunteering,
+        }
+    }
+}
+
+vocabulary!(
+    /// What a write did to a record, as 操作记录 says it.
+    HistoryAction {
+        Create = "create": "新增",
+        Update = "update": "修改",
+        Delete = "delete": "删除",
+        Restore = "restore": "恢复",
+    }
+);
 
 vocabulary!(
     /// 党员类别, from the seed.
@@ -391,6 +465,9 @@ pub struct Catalog {
     pub difficulty_statuses: Vec<CatalogOption>,
     pub deputy_roles: Vec<CatalogOption>,
     pub participant_kinds: Vec<CatalogOption>,
+    pub record_kinds: Vec<CatalogOption>,
+    pub record_areas: Vec<CatalogOption>,
+    pub history_actions: Vec<CatalogOption>,
     pub volunteer_organizers: Vec<String>,
     pub service_types: Vec<String>,
     /// Recommended pledge themes per category code; `organization` for 党组织承诺.
@@ -435,6 +512,9 @@ pub fn catalog() -> Catalog {
         difficulty_statuses: DifficultyStatus::options(),
         deputy_roles: DeputyRole::options(),
         participant_kinds: ParticipantKind::options(),
+        record_kinds: RecordKind::options(),
+        record_areas: RecordArea::options(),
+        history_actions: HistoryAction::options(),
         volunteer_organizers: VOLUNTEER_ORGANIZERS.iter().map(|s| (*s).to_owned()).collect(),
         service_types: SERVICE_TYPES.iter().map(|s| (*s).to_owned()).collect(),
         pledge_themes: std::iter::once(None)

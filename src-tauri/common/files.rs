@@ -44,6 +44,12 @@ pub const PHOTO_DIR: &str = "photos";
 pub const EVIDENCE_DIR: &str = "evidence";
 pub const SCAN_DIR: &str = "agreements";
 pub const STORED_DIRS: [&str; 3] = [PHOTO_DIR, EVIDENCE_DIR, SCAN_DIR];
+/// Where records name their stored files: (folder, table, column holding the file name).
+pub const STORED_COLUMNS: [(&str, &str, &str); 3] = [
+    (PHOTO_DIR, "members", "photo"),
+    (EVIDENCE_DIR, "pledge_evidence", "stored_name"),
+    (SCAN_DIR, "pairings", "scan_file"),
+];
 /// The emblem artwork's file name without its extension (`emblem.png` or `emblem.jpg`).
 pub const EMBLEM: &str = "emblem";
 pub const EMBLEM_EXTENSIONS: [&str; 2] = ["png", "jpg"];

@@ -244,6 +244,15 @@ pub fn check_birth_date(birth: NaiveDate, today: NaiveDate) -> Result<()> {
     Ok(())
 }
 
+/// Long free text cut to what one line can hold, with "…" where it was cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        format!("{}…", text.chars().take(max).collect::<String>())
+    }
+}
+
 /// Masks the middle of an ID number: `5304211980****1234`.
 pub fn mask_id_number(id: &str) -> String {
     let chars: Vec<char> = id.chars().collect();

@@ -1,5 +1,9 @@
-//! Data in and out of the app: importing and exporting rosters and backups and restore.
+//! Data in and out of the app and kept safe: importing and exporting rosters, backups and
+//! restore, and the history of every change.
 
 pub mod backup;
+pub mod bin;
+pub mod cascade;
 pub mod export;
+pub mod history;
 pub mod import;

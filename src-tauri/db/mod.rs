@@ -10,6 +10,8 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 use crate::error::{Error, Result};
 
+pub mod history;
+
 pub const DB_FILE: &str = "sanliang.db";
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -54,6 +56,7 @@ pub async fn open(data_dir: &Path) -> Result<SqlitePool> {
     if before != after {
         tracing::info!(before, after, existed, "schema migrated");
     }
+    history::install(&mut *pool.acquire().await?).await?;
     Ok(pool)
 }
 
@@ -98,6 +101,7 @@ pub async fn open_in_memory() -> Result<SqlitePool> {
     // One connection: every connection to :memory: would be a separate database.
     let pool = SqlitePoolOptions::new().max_connections(1).connect_with(options).await?;
     MIGRATOR.run(&pool).await?;
+    history::install(&mut *pool.acquire().await?).await?;
     Ok(pool)
 }
 

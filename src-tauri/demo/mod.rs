@@ -67,6 +67,8 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
         return Err(Error::conflict(None, "数据库中已有组织数据，示例数据只能载入到空数据库"));
     }
     let before = clear::before_load(&mut tx).await?;
+    // The demo is nobody's work: it leaves no 操作记录.
+    crate::db::history::pause(&mut tx).await?;
     let members_per_community = match scale {
         DemoScale::Community => 60,
         DemoScale::County => 200,
@@ -81,6 +83,7 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
     sijin::load(&mut tx, &mut rng, &tree.units, &tree.communities, today).await?;
     // What the demo wrote, so 清除示例数据 can take it away again.
     clear::after_load(&mut tx, &before).await?;
+    crate::db::history::resume(&mut tx).await?;
     tx.commit().await?;
     Ok(DemoSummary { organizations: tree.count, members: total as i64 })
 }

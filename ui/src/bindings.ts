@@ -40,7 +40,7 @@ export type CatalogOption = { value: string, label: string, };
 
 export type AllowedChildren = { kind: OrgKind, children: Array<OrgKind>, };
 
-export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, postKinds: Array<CatalogOption>, postHows: Array<CatalogOption>, zoneItemKinds: Array<CatalogOption>, pledgeStatuses: Array<CatalogOption>, appraisers: Array<CatalogOption>, ratings: Array<CatalogOption>, supportKinds: Array<CatalogOption>, leaderLevels: Array<CatalogOption>, visitKinds: Array<CatalogOption>, difficultyStatuses: Array<CatalogOption>, deputyRoles: Array<CatalogOption>, participantKinds: Array<CatalogOption>, volunteerOrganizers: Array<string>, serviceTypes: Array<string>, 
+export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, postKinds: Array<CatalogOption>, postHows: Array<CatalogOption>, zoneItemKinds: Array<CatalogOption>, pledgeStatuses: Array<CatalogOption>, appraisers: Array<CatalogOption>, ratings: Array<CatalogOption>, supportKinds: Array<CatalogOption>, leaderLevels: Array<CatalogOption>, visitKinds: Array<CatalogOption>, difficultyStatuses: Array<CatalogOption>, deputyRoles: Array<CatalogOption>, participantKinds: Array<CatalogOption>, recordKinds: Array<CatalogOption>, recordAreas: Array<CatalogOption>, historyActions: Array<CatalogOption>, volunteerOrganizers: Array<string>, serviceTypes: Array<string>, 
 /**
  * Recommended pledge themes per category code; `organization` for 党组织承诺.
  */
@@ -620,6 +620,62 @@ at: string,
  * The sentence shown, in Chinese.
  */
 text: string, count: number, };
+
+export type RecordKind = "organizations" | "members" | "identity_marks" | "posts" | "post_assignments" | "zones" | "zone_items" | "pledges" | "pledge_items" | "pledge_progress" | "pledge_evidence" | "pledge_appraisals" | "pairings" | "support_records" | "help_pairs" | "help_records" | "contact_leaders" | "leader_communities" | "leader_visits" | "diary_entries" | "difficulties" | "deputies" | "deputy_communities" | "reception_points" | "deputy_visits" | "suggestions" | "volunteer_activities" | "volunteer_participants";
+
+export type RecordArea = "roster" | "identity" | "duties" | "pledges" | "pairings" | "leaders" | "deputies" | "volunteering";
+
+export type HistoryAction = "create" | "update" | "delete" | "restore";
+
+export type HistoryFilter = { 
+/**
+ * From this local day, inclusive.
+ */
+from: string | null, 
+/**
+ * Up to this local day, inclusive.
+ */
+to: string | null, area: RecordArea | null, 
+/**
+ * Only what concerns this member (their record and everything recorded against them).
+ */
+memberId: number | null, offset: number, limit: number, };
+
+export type FieldChange = { field: string, before: string, after: string, };
+
+export type HistoryEntry = { id: number, 
+/**
+ * UTC RFC 3339; the window shows local time.
+ */
+at: string, operator: string, kind: RecordKind, action: HistoryAction, 
+/**
+ * What the record is, in words: "李明", "大街社区党总支 · 第一网格".
+ */
+subject: string, changes: Array<FieldChange>, };
+
+export type HistoryPage = { total: number, entries: Array<HistoryEntry>, };
+
+export type BinEntry = { kind: RecordKind, id: number, 
+/**
+ * UTC RFC 3339; the window shows local time.
+ */
+deletedAt: string, subject: string, 
+/**
+ * Records deleted with it, restored with it.
+ */
+with: number, };
+
+export type BinKey = { kind: RecordKind, id: number, };
+
+export type BinEmptied = { 
+/**
+ * The records in the bin.
+ */
+deleted: number, 
+/**
+ * Everything removed with them: their own records too, and what pointed to them.
+ */
+records: number, files: number, };
 
 /** Limits and day rules, named once in src-tauri/common/limits.rs. */
 export const LIMITS = {

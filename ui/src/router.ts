@@ -13,6 +13,8 @@ import VolunteeringView from './views/VolunteeringView.vue'
 import AboutView from './views/AboutView.vue'
 import BackupView from './views/BackupView.vue'
 import HelpView from './views/HelpView.vue'
+import HistoryView from './views/HistoryView.vue'
+import BinView from './views/BinView.vue'
 
 // Only pages that work are routed and shown in the menu.
 export const routes = [
@@ -28,6 +30,8 @@ export const routes = [
   { path: '/print', name: 'print', component: PrintView, meta: { title: '打印中心' } },
   { path: '/orgs', name: 'orgs', component: OrgsView, meta: { title: '组织机构' } },
   { path: '/backup', name: 'backup', component: BackupView, meta: { title: '数据备份' } },
+  { path: '/history', name: 'history', component: HistoryView, meta: { title: '操作记录' } },
+  { path: '/bin', name: 'bin', component: BinView, meta: { title: '回收站' } },
   { path: '/about', name: 'about', component: AboutView, meta: { title: '关于' } },
   { path: '/help', name: 'help', component: HelpView, meta: { title: '使用说明' } },
 ]

@@ -66,7 +66,10 @@ export function label(
     | 'visitKinds'
     | 'difficultyStatuses'
     | 'deputyRoles'
-    | 'participantKinds',
+    | 'participantKinds'
+    | 'recordKinds'
+    | 'recordAreas'
+    | 'historyActions',
   code: string | null | undefined,
 ) {
   return store.catalog?.[kind].find((o) => o.value === code)?.label ?? ''

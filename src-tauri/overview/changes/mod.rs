@@ -29,12 +29,7 @@ fn change(r: ChangeRow) -> Option<Change> {
 
 /// Long free text (a resident's difficulty) is cut to what a line can hold.
 fn short(text: &str) -> String {
-    const MAX: usize = 18;
-    if text.chars().count() <= MAX {
-        text.to_owned()
-    } else {
-        format!("{}…", text.chars().take(MAX).collect::<String>())
-    }
+    crate::common::validate::shorten(text, 18)
 }
 
 fn sentence(kind: ChangeKind, s: &str, detail: &str, n: i64) -> String {

@@ -12,6 +12,9 @@ import type {
   AssignInput,
   BackupInfo,
   BackupStatus,
+  BinEmptied,
+  BinEntry,
+  BinKey,
   BulkMark,
   BulkMarkResult,
   Catalog,
@@ -33,6 +36,8 @@ import type {
   HelpPair,
   HelpPairInput,
   HelpRecord,
+  HistoryFilter,
+  HistoryPage,
   HomeStats,
   IdentityMark,
   IdentitySummary,
@@ -149,6 +154,17 @@ export const backupPick = () =>
 export const backupRestore = () =>
   invokeCmd<Restored>('backup_restore')
 
+// bin
+export const binList = () =>
+  invokeCmd<BinEntry[]>('bin_list')
+export const binRestore = (key: BinKey) =>
+  invokeCmd<void>('bin_restore', { key })
+/** What emptying would remove, for the question. */
+export const binPreviewEmpty = () =>
+  invokeCmd<BinEmptied>('bin_preview_empty')
+export const binEmpty = () =>
+  invokeCmd<BinEmptied>('bin_empty')
+
 // deputies
 export const deputyList = (orgId: number | null) =>
   invokeCmd<Deputy[]>('deputy_list', { orgId })
@@ -187,6 +203,15 @@ export const receptionDelete = (id: number) =>
 /** Saves the members `query` finds to a workbook the user chooses, ID numbers and phones masked unless `unmasked`; how many were written, or none when the user cancels. */
 export const exportMembers = (query: MemberQuery, unmasked: boolean) =>
   invokeCmd<number | null>('export_members', { query, unmasked })
+
+// history
+export const historyList = (filter: HistoryFilter) =>
+  invokeCmd<HistoryPage>('history_list', { filter })
+export const historyOperator = () =>
+  invokeCmd<string>('history_operator')
+/** Sets 操作人; returns the name as kept (trimmed). */
+export const historySetOperator = (name: string) =>
+  invokeCmd<string>('history_set_operator', { name })
 
 // identity
 export const identityMarkBulk = (bulk: BulkMark) =>
