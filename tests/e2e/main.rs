@@ -46,6 +46,9 @@ mod import;
 mod demo;
 // 数据备份: a backup taken, a foreign file refused, a deleted member restored with the photo.
 mod backup;
+// 操作记录 and 回收站: a change read in the member's history, a deleted member brought back, the
+// bin emptied after the question.
+mod history;
 // A database that cannot be opened is reported in a Chinese dialog and left untouched.
 mod startup;
 
@@ -57,6 +60,7 @@ fn main() -> std::process::ExitCode {
         import::the_first_run_builds_the_community_and_imports_the_roster_into_it,
         demo::the_demo_is_cleared_in_one_step_and_the_first_screen_returns,
         backup::a_backup_brings_a_deleted_member_back_with_the_photo_and_a_foreign_file_is_refused,
+        history::a_members_change_is_in_their_history_and_a_deleted_member_comes_back_from_the_bin,
         corrections::a_secretary_renames_and_moves_a_branch_fixes_a_members_marks_and_photo_and_deletes_a_member,
         scope::the_chosen_organization_scopes_the_pages_and_is_kept_between_starts,
         identity::a_secretary_records_identity_for_a_filtered_set_and_for_picked_members,

@@ -101,7 +101,7 @@ pub async fn a_second_start_hands_over_to_the_running_window_and_opens_no_other(
 }
 
 /// Each page, and the actions a secretary comes to it for (its main buttons).
-const PAGES: [(&str, &[&str]); 14] = [
+const PAGES: [(&str, &[&str]); 16] = [
     ("menu-home", &["home-reminders"]),
     ("menu-roster", &["member-add", "print-picked-open", "mark-open"]),
     ("menu-identity", &["identity-mark"]),
@@ -114,6 +114,8 @@ const PAGES: [(&str, &[&str]); 14] = [
     ("menu-print", &["print-save", "print-direct", "print-settings"]),
     ("menu-orgs", &["org-add-root"]),
     ("menu-backup", &["backup-now", "backup-restore"]),
+    ("menu-history", &["history-operator-save", "history-area"]),
+    ("menu-bin", &["bin-empty"]),
     ("menu-help", &["help-toc-visit"]),
     ("menu-about", &["about-diagnostics"]),
 ];
