@@ -259,7 +259,7 @@ mod bin {
         assert_eq!(subjects, [(RecordKind::Member, "张丽")]);
         // Someone else now holds the ID number: refused at the field, nothing changed.
         let newcomer = members::create(&t.pool, &input(branch.id, "张丽娟"), today).await.unwrap();
-        match bin::restore(&t.pool, &BinKey { kind: RecordKind::Member, id }).await {
+        match bin::restore(&t.pool, t.dir.path(), &BinKey { kind: RecordKind::Member, id }).await {
             Err(Error::Conflict { field, message }) => {
                 assert_eq!(field.as_deref(), Some("idNumber"));
                 assert_eq!(
@@ -271,7 +271,7 @@ mod bin {
         }
         assert_eq!(bin::list(&t.pool).await.unwrap().len(), 1);
         members::delete(&t.pool, newcomer.id, today).await.unwrap();
-        bin::restore(&t.pool, &BinKey { kind: RecordKind::Member, id }).await.unwrap();
+        bin::restore(&t.pool, t.dir.path(), &BinKey { kind: RecordKind::Member, id }).await.unwrap();
         assert_eq!(members::get(&t.pool, id).await.unwrap().name, "张丽");
         let listed = bin::list(&t.pool).await.unwrap();
         assert_eq!(listed.iter().map(|e| e.subject.as_str()).collect::<Vec<_>>(), ["张丽娟"]);
@@ -279,7 +279,7 @@ mod bin {
         let mine = history::list(&t.pool, &HistoryFilter { member_id: Some(id), ..all() }).await.unwrap();
         assert_eq!(mine.entries[0].action, HistoryAction::Restore);
         // Restoring again: it is no longer there.
-        match bin::restore(&t.pool, &BinKey { kind: RecordKind::Member, id }).await {
+        match bin::restore(&t.pool, t.dir.path(), &BinKey { kind: RecordKind::Member, id }).await {
             Err(Error::NotFound(m)) => assert_eq!(m, "回收站中没有这条记录（可能已经恢复或已清空）"),
             other => panic!("{other:?}"),
         }
@@ -306,7 +306,7 @@ mod bin {
             zones::create(&t.pool, &ZoneInput { community_id: Some(community.id), name: "环湖第一责任区".into() })
                 .await
                 .unwrap();
-        match bin::restore(&t.pool, &BinKey { kind: RecordKind::Zone, id: zone.id }).await {
+        match bin::restore(&t.pool, t.dir.path(), &BinKey { kind: RecordKind::Zone, id: zone.id }).await {
             Err(Error::Conflict { field: None, message }) => {
                 assert_eq!(
                     message,
@@ -316,7 +316,7 @@ mod bin {
             other => panic!("{other:?}"),
         }
         zones::delete(&t.pool, again.id).await.unwrap();
-        bin::restore(&t.pool, &BinKey { kind: RecordKind::Zone, id: zone.id }).await.unwrap();
+        bin::restore(&t.pool, t.dir.path(), &BinKey { kind: RecordKind::Zone, id: zone.id }).await.unwrap();
         let live: i64 = sqlx::query_scalar("SELECT count(*) FROM zone_items WHERE zone_id = ?1 AND deleted_at IS NULL")
             .bind(zone.id)
             .fetch_one(&t.pool)
@@ -369,5 +369,53 @@ mod bin {
         let ok: String =
             sqlx::query_scalar("PRAGMA foreign_key_check").fetch_optional(&t.pool).await.unwrap().unwrap_or_default();
         assert_eq!(ok, "");
+    }
+
+    fn picture(dir: &std::path::Path, name: &str, icon: &str) -> std::path::PathBuf {
+        let path = dir.join(name);
+        std::fs::copy(format!("{}/icons/{icon}", env!("CARGO_MANIFEST_DIR")), &path).unwrap();
+        path
+    }
+
+    #[tokio::test]
+    async fn a_replaced_photo_waits_in_the_bin_and_comes_back_sending_the_newer_one_there() {
+        let t = support::fresh().await;
+        let [_, _, _, branch, _] = small_tree(&t.pool).await;
+        let id = member(&t.pool, branch.id, "李明").await;
+        let (first, second) =
+            (picture(t.dir.path(), "旧 照片.png", "32x32.png"), picture(t.dir.path(), "新照片.png", "128x128.png"));
+        let photos = sanliang::roster::photos::path;
+        sanliang::roster::photos::set(&t.pool, t.dir.path(), id, &first).await.unwrap();
+        sanliang::roster::photos::set(&t.pool, t.dir.path(), id, &second).await.unwrap();
+        let listed = bin::list(&t.pool).await.unwrap();
+        let seen: Vec<(RecordKind, &str)> = listed.iter().map(|e| (e.kind, e.subject.as_str())).collect();
+        assert_eq!(seen, [(RecordKind::BinnedFile, "李明 · 党员照片")]);
+        bin::restore(&t.pool, t.dir.path(), &BinKey { kind: RecordKind::BinnedFile, id: listed[0].id }).await.unwrap();
+        let now = photos(&t.pool, t.dir.path(), id).await.unwrap().unwrap();
+        assert_eq!(std::fs::read(now).unwrap(), std::fs::read(&first).unwrap(), "the first photo is back");
+        let listed = bin::list(&t.pool).await.unwrap();
+        assert_eq!(listed.len(), 1, "the newer one went to the bin in its stead");
+        // Emptied, the bin's files go; the photo in use stays.
+        let emptied = bin::empty(&t.pool, t.dir.path()).await.unwrap();
+        assert_eq!((emptied.deleted, emptied.files), (1, 1), "{emptied:?}");
+        assert_eq!(std::fs::read_dir(t.dir.path().join("bin")).unwrap().count(), 0);
+        assert!(photos(&t.pool, t.dir.path(), id).await.unwrap().unwrap().exists());
+    }
+
+    #[tokio::test]
+    async fn a_replaced_emblem_comes_back_from_the_bin() {
+        let t = support::fresh().await;
+        let (first, second) =
+            (picture(t.dir.path(), "党徽.png", "32x32.png"), picture(t.dir.path(), "党徽 新.png", "128x128.png"));
+        sanliang::print::settings::set_emblem(&t.pool, t.dir.path(), &first).await.unwrap();
+        sanliang::print::settings::set_emblem(&t.pool, t.dir.path(), &second).await.unwrap();
+        let listed = bin::list(&t.pool).await.unwrap();
+        assert_eq!(listed.iter().map(|e| e.subject.as_str()).collect::<Vec<_>>(), ["党徽图案"]);
+        bin::restore(&t.pool, t.dir.path(), &BinKey { kind: RecordKind::BinnedFile, id: listed[0].id }).await.unwrap();
+        let now = sanliang::print::settings::emblem_path(t.dir.path()).unwrap();
+        assert_eq!(std::fs::read(now).unwrap(), std::fs::read(&first).unwrap());
+        sanliang::print::settings::clear_emblem(&t.pool, t.dir.path()).await.unwrap();
+        assert!(sanliang::print::settings::emblem_path(t.dir.path()).is_none());
+        assert_eq!(bin::list(&t.pool).await.unwrap().len(), 2, "both are in the bin now");
     }
 }

@@ -235,9 +235,13 @@ async fn a_photo_is_copied_into_the_data_folder_and_must_be_an_image() {
     assert_eq!(err.field(), Some("photo"));
     assert_eq!(photos::path(&t.pool, t.dir.path(), m.id).await.unwrap().unwrap(), stored, "the old photo stays");
 
+    // Removed, the photo goes to the recycle bin's folder, whole.
     photos::clear(&t.pool, t.dir.path(), m.id).await.unwrap();
     assert!(!stored.exists());
     assert!(!members::get(&t.pool, m.id).await.unwrap().has_photo);
+    let binned: Vec<_> = std::fs::read_dir(t.dir.path().join("bin")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(binned.len(), 1);
+    assert_eq!(std::fs::read(&binned[0]).unwrap(), std::fs::read(&src).unwrap());
 }
 
 #[tokio::test]

@@ -206,7 +206,7 @@ pub async fn demo_with_print_settings() -> support::TestDb {
     print::settings::save(&t.pool, t.dir.path(), &settings).await.unwrap();
     let art = t.dir.path().join("art.png");
     std::fs::write(&art, png_bytes()).unwrap();
-    print::settings::set_emblem(t.dir.path(), &art).unwrap();
+    print::settings::set_emblem(&t.pool, t.dir.path(), &art).await.unwrap();
     t
 }
 

@@ -11,7 +11,7 @@ pub async fn bin_list(state: State<'_, AppState>) -> Result<Vec<BinEntry>> {
 }
 
 pub async fn bin_restore(state: State<'_, AppState>, key: BinKey) -> Result<()> {
-    bin::restore(&super::pool(&state)?, &key).await
+    bin::restore(&super::pool(&state)?, &state.data_dir, &key).await
 }
 
 /// What emptying would remove, for the question.

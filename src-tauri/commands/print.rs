@@ -28,12 +28,12 @@ pub async fn print_settings_set(state: State<'_, AppState>, settings: PrintSetti
 pub async fn print_emblem_pick(app: AppHandle, state: State<'_, AppState>) -> Result<bool> {
     let picked = super::dialogs::pick(&app, "选择党徽图案", files::IMAGES, false);
     let Some(path) = picked.into_iter().next() else { return Ok(false) };
-    settings::set_emblem(&state.data_dir, &path)?;
+    settings::set_emblem(&super::pool(&state)?, &state.data_dir, &path).await?;
     Ok(true)
 }
 
 pub async fn print_emblem_clear(state: State<'_, AppState>) -> Result<()> {
-    settings::clear_emblem(&state.data_dir)
+    settings::clear_emblem(&super::pool(&state)?, &state.data_dir).await
 }
 
 /// How many items and sheets a job makes, for the print centre's summary.

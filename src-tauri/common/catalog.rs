@@ -107,6 +107,16 @@ vocabulary!(
         Suggestion = "suggestions": "意见建议",
         VolunteerActivity = "volunteer_activities": "志愿服务活动",
         VolunteerParticipant = "volunteer_participants": "志愿服务参与",
+        BinnedFile = "binned_files": "替换或移除的文件",
+    }
+);
+
+vocabulary!(
+    /// A file that went to the recycle bin when it was replaced or cleared.
+    BinnedFileKind {
+        Photo = "photo": "党员照片",
+        Scan = "scan": "协议扫描件",
+        Emblem = "emblem": "党徽图案",
     }
 );
 
@@ -128,7 +138,7 @@ impl RecordKind {
     pub fn area(self) -> RecordArea {
         use RecordKind::*;
         match self {
-            Organization | Member => RecordArea::Roster,
+            Organization | Member | BinnedFile => RecordArea::Roster,
             IdentityMark => RecordArea::Identity,
             Post | PostAssignment | Zone | ZoneItem => RecordArea::Duties,
             Pledge | PledgeItem | PledgeProgress | PledgeEvidence | PledgeAppraisal => RecordArea::Pledges,

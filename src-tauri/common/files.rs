@@ -43,12 +43,15 @@ pub const ZIP: FileKind = FileKind { label: "压缩包", noun: "zip压缩包", e
 pub const PHOTO_DIR: &str = "photos";
 pub const EVIDENCE_DIR: &str = "evidence";
 pub const SCAN_DIR: &str = "agreements";
-pub const STORED_DIRS: [&str; 3] = [PHOTO_DIR, EVIDENCE_DIR, SCAN_DIR];
+/// Files replaced or cleared, kept until the recycle bin is emptied (see `common::recycled`).
+pub const BIN_DIR: &str = "bin";
+pub const STORED_DIRS: [&str; 4] = [PHOTO_DIR, EVIDENCE_DIR, SCAN_DIR, BIN_DIR];
 /// Where records name their stored files: (folder, table, column holding the file name).
-pub const STORED_COLUMNS: [(&str, &str, &str); 3] = [
+pub const STORED_COLUMNS: [(&str, &str, &str); 4] = [
     (PHOTO_DIR, "members", "photo"),
     (EVIDENCE_DIR, "pledge_evidence", "stored_name"),
     (SCAN_DIR, "pairings", "scan_file"),
+    (BIN_DIR, "binned_files", "file"),
 ];
 /// The emblem artwork's file name without its extension (`emblem.png` or `emblem.jpg`).
 pub const EMBLEM: &str = "emblem";

@@ -12,6 +12,7 @@ pub mod period;
 pub mod preferences;
 #[cfg(test)]
 mod properties;
+pub mod recycled;
 pub(crate) mod settings;
 pub mod validate;
 pub mod window_fit;

@@ -5,11 +5,13 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
+use crate::common::catalog::BinnedFileKind;
 use crate::common::files::{EMBLEM, EMBLEM_EXTENSIONS};
 use crate::common::limits;
+use crate::common::recycled::{self, Owner};
 use crate::common::settings as store;
 use crate::common::validate::check_text;
 use crate::error::{Error, Result};
@@ -94,8 +96,9 @@ pub fn emblem_path(data_dir: &Path) -> Option<PathBuf> {
     EMBLEM_EXTENSIONS.iter().map(|ext| data_dir.join(format!("{EMBLEM}.{ext}"))).find(|p| p.exists())
 }
 
-/// Copies emblem artwork (PNG or JPEG, as supplied) into the data folder.
-pub fn set_emblem(data_dir: &Path, source: &Path) -> Result<()> {
+/// Copies emblem artwork (PNG or JPEG, as supplied) into the data folder; the one it replaces
+/// goes to the recycle bin.
+pub async fn set_emblem(pool: &SqlitePool, data_dir: &Path, source: &Path) -> Result<()> {
     let bytes = std::fs::read(source).map_err(|_| Error::validation("emblem", "无法读取所选图片"))?;
     let ext = if bytes.starts_with(&[0x89, b'P', b'N', b'G']) {
         "png"
@@ -104,17 +107,26 @@ pub fn set_emblem(data_dir: &Path, source: &Path) -> Result<()> {
     } else {
         return Err(Error::validation("emblem", "党徽图案应为PNG或JPEG图片"));
     };
-    if let Some(old) = emblem_path(data_dir) {
-        std::fs::remove_file(old)?;
-    }
+    let mut tx = crate::db::write(pool).await?;
+    emblem_to_bin(&mut tx, data_dir).await?;
     let target = data_dir.join(format!("{EMBLEM}.{ext}"));
     crate::common::files::write_atomic(&target, &bytes)?;
+    tx.commit().await?;
     Ok(())
 }
 
-pub fn clear_emblem(data_dir: &Path) -> Result<()> {
+/// Moves the emblem, if any, to the recycle bin.
+pub async fn emblem_to_bin(conn: &mut SqliteConnection, data_dir: &Path) -> Result<()> {
     if let Some(old) = emblem_path(data_dir) {
-        std::fs::remove_file(old)?;
+        recycled::keep(conn, data_dir, BinnedFileKind::Emblem, Owner::default(), &old, "").await?;
     }
+    Ok(())
+}
+
+/// 移除党徽图案: it goes to the recycle bin, from which it can be put back.
+pub async fn clear_emblem(pool: &SqlitePool, data_dir: &Path) -> Result<()> {
+    let mut tx = crate::db::write(pool).await?;
+    emblem_to_bin(&mut tx, data_dir).await?;
+    tx.commit().await?;
     Ok(())
 }

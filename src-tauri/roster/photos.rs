@@ -1,11 +1,13 @@
 //! Member photos: an image the user picks is checked, copied into the data folder's
 //! `photos/` directory under the member's UUID (a phone's large picture scaled down first), and
-//! read back for the form.
+//! read back for the form. A photo replaced or removed goes to the recycle bin.
 
 use std::path::{Path, PathBuf};
 
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 
+use crate::common::catalog::BinnedFileKind;
+use crate::common::recycled::{self, Owner};
 use crate::error::{Error, Result};
 use crate::roster::members::store;
 
@@ -54,24 +56,34 @@ pub async fn set(pool: &SqlitePool, data_dir: &Path, member_id: i64, source: &Pa
         Some(jpeg) => (jpeg, "jpg"),
         None => (bytes, ext),
     };
+    drop(conn);
     let dir = data_dir.join(PHOTO_DIR);
     std::fs::create_dir_all(&dir)?;
+    let mut tx = crate::db::write(pool).await?;
+    // The photo replaced goes to the recycle bin first: the new one may take its file name.
+    to_bin(&mut tx, data_dir, member_id).await?;
     let file = format!("{}.{ext}", member.uuid);
     crate::common::files::write_atomic(&dir.join(&file), &bytes)?;
-    let old = store::photo_file(&mut conn, member_id).await?;
-    store::set_photo(&mut conn, member_id, Some(&file)).await?;
-    if let Some(old) = old.filter(|o| *o != file) {
-        let _ = std::fs::remove_file(dir.join(old));
+    store::set_photo(&mut tx, member_id, Some(&file)).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Moves the member's photo, if any, to the recycle bin.
+pub async fn to_bin(conn: &mut SqliteConnection, data_dir: &Path, member_id: i64) -> Result<()> {
+    if let Some(old) = store::photo_file(conn, member_id).await? {
+        let owner = Owner { member_id: Some(member_id), pairing_id: None };
+        recycled::keep(conn, data_dir, BinnedFileKind::Photo, owner, &data_dir.join(PHOTO_DIR).join(old), "").await?;
+        store::set_photo(conn, member_id, None).await?;
     }
     Ok(())
 }
 
+/// 移除照片: the photo goes to the recycle bin, from which it can be put back.
 pub async fn clear(pool: &SqlitePool, data_dir: &Path, member_id: i64) -> Result<()> {
-    let mut conn = pool.acquire().await?;
-    if let Some(old) = store::photo_file(&mut conn, member_id).await? {
-        store::set_photo(&mut conn, member_id, None).await?;
-        let _ = std::fs::remove_file(data_dir.join(PHOTO_DIR).join(old));
-    }
+    let mut tx = crate::db::write(pool).await?;
+    to_bin(&mut tx, data_dir, member_id).await?;
+    tx.commit().await?;
     Ok(())
 }
 

@@ -104,9 +104,13 @@ async fn marks_and_photo(app: &App) -> R {
     assert_eq!(std::fs::read(&stored)?, PNG, "the photo is copied into the data folder");
     app.screenshot("31-member-photo").await?;
     app.click("member-photo-clear").await?;
+    success(app, "照片已移到回收站").await?;
     app.wait_text("member-dialog", |t| t.contains("照片") && !t.contains("移除照片")).await?;
     assert_eq!(app.db_number(&photo).await?, 0);
-    assert!(!stored.exists(), "the photo file is removed with it");
+    assert!(!stored.exists(), "the photo file leaves the photos");
+    let binned =
+        app.db_text(&format!("SELECT file FROM binned_files WHERE member_id = {member} AND kind = 'photo'")).await?;
+    assert_eq!(std::fs::read(app.data.path().join("bin").join(binned))?, PNG, "and waits whole in the recycle bin");
     app.click_visible("//div[contains(@class,'el-dialog')]//button[contains(@class,'el-dialog__headerbtn')]").await
 }
 

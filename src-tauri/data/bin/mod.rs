@@ -2,6 +2,7 @@
 //! back on request — unless it would clash with what lives now, which is refused with the
 //! reason — or removed for good when the bin is emptied, together with what belongs only to it.
 
+mod files;
 mod store;
 
 use std::collections::BTreeMap;
@@ -80,7 +81,7 @@ pub async fn list(pool: &SqlitePool) -> Result<Vec<BinEntry>> {
 /// Puts a deleted record back, with what was deleted under it at the same moment. Refused,
 /// with nothing changed, when what it belongs to is itself in the bin or when it would clash
 /// with a living record (a member whose ID number now belongs to someone else).
-pub async fn restore(pool: &SqlitePool, key: &BinKey) -> Result<()> {
+pub async fn restore(pool: &SqlitePool, data_dir: &Path, key: &BinKey) -> Result<()> {
     let mut tx = crate::db::write(pool).await?;
     let shape = store::shape(&mut tx).await?;
     if !shape.contains_key(&key.kind) {
@@ -104,7 +105,11 @@ pub async fn restore(pool: &SqlitePool, key: &BinKey) -> Result<()> {
             ));
         }
     }
-    store::undelete(&mut tx, &shape, key.kind, key.id, &deleted_at).await.map_err(|e| clash(key.kind, e))?;
+    if key.kind == RecordKind::BinnedFile {
+        files::restore(&mut tx, data_dir, key.id, GONE).await?;
+    } else {
+        store::undelete(&mut tx, &shape, key.kind, key.id, &deleted_at).await.map_err(|e| clash(key.kind, e))?;
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -4,8 +4,8 @@
 use serde_json::Value;
 
 use crate::common::catalog::{
-    Appraiser, Category, DeputyRole, DifficultyStatus, Gender, LeaderLevel, MarkType, MemberStatus, OrgKind,
-    ParticipantKind, PledgeStatus, PostHow, PostKind, Rating, RecordKind, SupportKind, UnitKind, VisitKind,
+    Appraiser, BinnedFileKind, Category, DeputyRole, DifficultyStatus, Gender, LeaderLevel, MarkType, MemberStatus,
+    OrgKind, ParticipantKind, PledgeStatus, PostHow, PostKind, Rating, RecordKind, SupportKind, UnitKind, VisitKind,
     ZoneItemKind,
 };
 use crate::common::money::format_fen;
@@ -41,6 +41,8 @@ pub fn label(kind: RecordKind, column: &str) -> Option<&'static str> {
         (RecordKind::Organization, "parent_id") => "上级组织",
         (RecordKind::Organization, "kind") => "组织类型",
         (RecordKind::ZoneItem | RecordKind::Post, "kind") => "类型",
+        (RecordKind::BinnedFile, "kind") => "文件类型",
+        (RecordKind::BinnedFile, "original_name") => "原文件名",
         (RecordKind::SupportRecord, "kind") => "支持类型",
         (RecordKind::LeaderVisit, "kind") => "走访方式",
         (RecordKind::VolunteerParticipant, "kind") => "身份",
@@ -88,6 +90,7 @@ pub fn label(kind: RecordKind, column: &str) -> Option<&'static str> {
         (_, "text") => "内容",
         (_, "original_name") => "文件",
         (_, "stored_name") => "保存的文件",
+        (_, "file") => "文件",
         (_, "bytes") => "大小（字节）",
         (_, "appraiser") => "评议人",
         (_, "rating") => "评议结果",
@@ -159,6 +162,7 @@ pub fn shown(kind: RecordKind, column: &str, value: &Value) -> String {
         (RecordKind::VolunteerParticipant, "kind") => {
             code(ParticipantKind::from_code(&text).map(ParticipantKind::label))
         }
+        (RecordKind::BinnedFile, "kind") => code(BinnedFileKind::from_code(&text).map(BinnedFileKind::label)),
         (_, "unit_kind") => code(UnitKind::from_code(&text).map(UnitKind::label)),
         (_, "mark_type") => code(MarkType::from_code(&text).map(MarkType::label)),
         (_, "how") => code(PostHow::from_code(&text).map(PostHow::label)),

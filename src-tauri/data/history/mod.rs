@@ -154,6 +154,10 @@ pub(crate) fn subject(kind: RecordKind, record: &Map<String, Value>, names: &Nam
     let own = match kind {
         RecordKind::Pledge => record.get("year").and_then(Value::as_i64).map(|y| format!("{y}年度承诺")),
         RecordKind::IdentityMark => text("mark_type").map(|c| fields::shown(kind, "mark_type", &Value::String(c))),
+        RecordKind::BinnedFile => text("kind").map(|c| {
+            let what = fields::shown(kind, "kind", &Value::String(c));
+            text("original_name").map_or_else(|| what.clone(), |n| format!("{what}（{n}）"))
+        }),
         RecordKind::LeaderVisit | RecordKind::DeputyVisit => text("visited_on"),
         RecordKind::VolunteerActivity => {
             text("held_on").map(|d| format!("{d} {}", text("service_type").unwrap_or_default()))

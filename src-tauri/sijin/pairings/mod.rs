@@ -12,10 +12,11 @@ use std::path::Path;
 use chrono::NaiveDate;
 use sqlx::{SqliteConnection, SqlitePool};
 
-use crate::common::catalog::{OrgKind, SupportKind};
+use crate::common::catalog::{BinnedFileKind, OrgKind, SupportKind};
 use crate::common::files;
 use crate::common::limits;
 use crate::common::money::parse_yuan;
+use crate::common::recycled::{self, Owner};
 use crate::common::validate::{check_date, check_paragraphs, check_past_date};
 use crate::error::{Error, Result};
 use crate::roster::orgs::store as org_store;
@@ -183,12 +184,21 @@ pub async fn attach_scan(
     source: &Path,
     today: NaiveDate,
 ) -> Result<Pairing> {
-    let mut conn = pool.acquire().await?;
-    store::get(&mut conn, pairing_id, today).await?;
+    let mut tx = crate::db::write(pool).await?;
+    let before = store::get(&mut tx, pairing_id, today).await?;
     let picked = files::check(source, files::SCANS, "scan")?;
     let stored = files::keep_copy(data_dir, SCAN_DIR, &picked, "scan")?;
-    store::set_scan(&mut conn, pairing_id, &stored, &picked.name).await?;
-    store::get(&mut conn, pairing_id, today).await
+    // The scan replaced goes to the recycle bin.
+    if let Some(old) = store::scan_file(&mut tx, pairing_id).await? {
+        let owner = Owner { member_id: None, pairing_id: Some(pairing_id) };
+        let name = before.scan_name.unwrap_or_default();
+        recycled::keep(&mut tx, data_dir, BinnedFileKind::Scan, owner, &data_dir.join(SCAN_DIR).join(old), &name)
+            .await?;
+    }
+    store::set_scan(&mut tx, pairing_id, &stored, &picked.name).await?;
+    let pairing = store::get(&mut tx, pairing_id, today).await?;
+    tx.commit().await?;
+    Ok(pairing)
 }
 /// Removes a wrongly entered support record.
 pub async fn delete_support(pool: &SqlitePool, id: i64) -> Result<()> {

@@ -111,6 +111,15 @@ pub async fn end(conn: &mut SqliteConnection, id: i64, on: NaiveDate) -> Result<
     Ok(())
 }
 
+/// The stored file of the pairing's agreement scan, if any.
+pub async fn scan_file(conn: &mut SqliteConnection, id: i64) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT scan_file FROM pairings WHERE id = ?1")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .flatten())
+}
+
 pub async fn set_scan(conn: &mut SqliteConnection, id: i64, stored: &str, original: &str) -> Result<()> {
     let now = now();
     sqlx::query!(
