@@ -69,6 +69,10 @@ pub fn typescript() -> String {
         out.push_str("\n\n");
     }
     out.push_str(&limits::typescript());
+    out.push_str(&format!(
+        "\n\n/** The field a save over a record changed since its form opened is refused on (common/versions.rs). */\nexport const STALE_FIELD = {:?}",
+        crate::common::versions::FIELD
+    ));
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

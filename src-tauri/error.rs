@@ -78,9 +78,21 @@ impl Error {
         }
     }
 
+    /// Whether SQLite gave up waiting for another writer (the window and the command line writing
+    /// at once, past the busy timeout): SQLITE_BUSY and its extended codes, SQLITE_LOCKED.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            Error::Storage(sqlx::Error::Database(d)) => {
+                d.code().and_then(|c| c.parse::<i32>().ok()).is_some_and(|c| c & 0xff == 5 || c & 0xff == 6)
+            }
+            _ => false,
+        }
+    }
+
     /// The Chinese message for the window; the technical text goes to `detail`.
     pub fn to_ipc(&self) -> IpcError {
         let (message, detail) = match self {
+            Error::Storage(_) if self.is_busy() => (BUSY.to_owned(), Some(self.to_string())),
             Error::Storage(_) | Error::Migration(_) => (STORAGE_FAILED.to_owned(), Some(self.to_string())),
             Error::Internal { .. } => (INTERNAL_FAILED.to_owned(), Some(self.to_string())),
             Error::Io(e) => (io_message(e), Some(e.to_string())),
@@ -95,6 +107,9 @@ impl Error {
 }
 
 const INTERNAL_FAILED: &str = "程序内部出错，刚才的操作没有完成。请重试；如果反复出现，请点“详情”把内容发给技术支持";
+
+/// Another program kept the database busy for longer than the busy timeout.
+pub const BUSY: &str = "数据正被另一个程序写入（例如同时运行的命令行导入或恢复），等了一会儿仍未写完。刚才的操作没有完成，也没有改动任何数据；请稍后重试";
 
 const STORAGE_FAILED: &str = "数据库读写出错，刚才的操作没有完成。请重试；如果反复出现，请点“详情”把内容发给技术支持";
 

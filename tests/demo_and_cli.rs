@@ -243,3 +243,25 @@ fn the_command_line_clears_the_demo() {
     assert!(!o.status.success());
     assert_eq!(String::from_utf8_lossy(&o.stderr).trim(), "错误：没有可清除的示例数据");
 }
+
+/// The command line writing while the window holds the database: it waits its turn, and when the
+/// turn does not come it says so plainly and changes nothing.
+#[tokio::test]
+async fn the_command_line_writing_while_the_window_writes_gets_a_clear_message_and_changes_nothing() {
+    use sqlx::Connection;
+    let t = support::fresh().await;
+    let data = t.dir.path().to_str().unwrap().to_owned();
+    let options = sqlx::sqlite::SqliteConnectOptions::new().filename(sanliang::db::db_path(t.dir.path()));
+    let mut window = sqlx::SqliteConnection::connect_with(&options).await.unwrap();
+    sqlx::query("BEGIN IMMEDIATE").execute(&mut window).await.unwrap();
+    let out = tokio::task::spawn_blocking(move || support::cli().args(["demo", "--data-dir", &data]).output().unwrap())
+        .await
+        .unwrap();
+    sqlx::query("ROLLBACK").execute(&mut window).await.unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(said.lines().next(), Some(format!("错误：{}", sanliang::error::BUSY).as_str()), "{said}");
+    assert_eq!(scalar(&t.pool, "SELECT count(*) FROM organizations").await, 0);
+    let ok: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&t.pool).await.unwrap();
+    assert_eq!(ok, "ok");
+}

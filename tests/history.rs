@@ -222,11 +222,11 @@ async fn a_members_history_reads_what_changed_when_and_by_whom_with_personal_dat
 #[tokio::test]
 async fn an_overlong_operator_and_a_reversed_period_are_refused_at_their_fields() {
     let t = support::fresh().await;
-    let long = "王".repeat(history::OPERATOR_MAX + 1);
+    let long = "王".repeat(sanliang::common::limits::OPERATOR + 1);
     match history::set_operator(&t.pool, &long).await {
         Err(Error::Validation { field, message }) => {
             assert_eq!(field.as_deref(), Some("operator"));
-            assert_eq!(message, format!("操作人姓名不能超过 {} 个字", history::OPERATOR_MAX));
+            assert_eq!(message, format!("操作人姓名不能超过 {} 个字", sanliang::common::limits::OPERATOR));
         }
         other => panic!("{other:?}"),
     }
@@ -418,4 +418,44 @@ mod bin {
         assert!(sanliang::print::settings::emblem_path(t.dir.path()).is_none());
         assert_eq!(bin::list(&t.pool).await.unwrap().len(), 2, "both are in the bin now");
     }
+}
+
+#[tokio::test]
+async fn a_save_over_a_change_made_since_the_form_opened_is_refused_with_when_and_by_whom() {
+    let t = support::fresh().await;
+    let today = support::today();
+    let [_, _, _, branch, _] = small_tree(&t.pool).await;
+    let id = members::create(&t.pool, &input(branch.id, "张丽"), today).await.unwrap().id;
+    // The form opens.
+    let opened = members::get(&t.pool, id).await.unwrap();
+    // Meanwhile the command line (an import, say) changes her, as 刘干事.
+    history::set_operator(&t.pool, "刘干事").await.unwrap();
+    let mut elsewhere = input(branch.id, "张丽");
+    elsewhere.address = "湖滨路 8 号".into();
+    clock::pinned(at("2026-12-01T02:30:00Z"), members::update(&t.pool, id, &elsewhere, today)).await.unwrap();
+    // The form saves what it showed: refused, nothing overwritten.
+    let mut form = input(branch.id, "张丽");
+    form.phone = "13900001111".into();
+    form.version = Some(opened.version);
+    match members::update(&t.pool, id, &form, today).await {
+        Err(Error::Conflict { field, message }) => {
+            assert_eq!(field.as_deref(), Some(sanliang::common::versions::FIELD));
+            let when = sanliang::common::versions::stale("党员“张丽”的信息", "2026-12-01T02:30:00Z", "刘干事");
+            assert_eq!(message, when);
+            assert!(message.starts_with("党员“张丽”的信息在您打开之后又被修改过（12月1日 "), "{message}");
+            assert!(
+                message.ends_with("，操作人：刘干事）。为免覆盖这些修改，这次没有保存。请关闭窗口，重新打开后再修改。"),
+                "{message}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let now = members::get(&t.pool, id).await.unwrap();
+    assert_eq!((now.address.as_str(), now.phone.as_str()), ("湖滨路 8 号", "13812345678"));
+    // Opened again, the same save goes through.
+    form.version = Some(now.version);
+    form.address = now.address.clone();
+    let saved = members::update(&t.pool, id, &form, today).await.unwrap();
+    assert_eq!(saved.phone, "13900001111");
+    assert!(saved.version > now.version, "a save gives a new version");
 }

@@ -20,6 +20,8 @@ limits! {
     // People
     /// A person's name (members, leaders, deputies, cadres, volunteers).
     NAME: usize = 20;
+    /// Who is working (操作人), carried by every change recorded.
+    OPERATOR: usize = 20;
     /// A phone number as typed (a landline may carry an extension).
     PHONE: usize = 20;
     /// A citizen ID number.

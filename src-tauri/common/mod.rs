@@ -15,4 +15,5 @@ mod properties;
 pub mod recycled;
 pub(crate) mod settings;
 pub mod validate;
+pub mod versions;
 pub mod window_fit;

@@ -146,3 +146,31 @@ pub async fn resume(conn: &mut SqliteConnection) -> Result<()> {
     sqlx::query("DELETE FROM settings WHERE key = ?1").bind(PAUSE_KEY).execute(conn).await?;
     Ok(())
 }
+
+/// A record's version: the id of the latest change recorded for it (0 when none is). A form
+/// keeps the version it opened and sends it back with its save, so a change made meanwhile (the
+/// command line, an import) is noticed rather than overwritten.
+pub async fn version(conn: &mut SqliteConnection, table: &str, id: i64) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COALESCE(max(id), 0) FROM change_log WHERE table_name = ?1 AND row_id = ?2")
+        .bind(table)
+        .bind(id)
+        .fetch_one(conn)
+        .await?)
+}
+
+/// When and by whom the record was last changed, if that was after `version`.
+pub async fn changed_since(
+    conn: &mut SqliteConnection,
+    table: &str,
+    id: i64,
+    version: i64,
+) -> Result<Option<(String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT at, operator FROM change_log WHERE table_name = ?1 AND row_id = ?2 AND id > ?3 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(table)
+    .bind(id)
+    .bind(version)
+    .fetch_optional(conn)
+    .await?)
+}

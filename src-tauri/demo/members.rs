@@ -203,6 +203,7 @@ fn person(
         category: Some(category),
         notes: String::new(),
         confirm_duplicate: true,
+        version: None,
     };
     Some((input, joined, category))
 }

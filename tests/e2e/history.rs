@@ -49,6 +49,29 @@ pub async fn a_members_change_is_in_their_history_and_a_deleted_member_comes_bac
         app.click_visible("//div[@data-testid='member-history']//button[contains(@class,'el-dialog__headerbtn')]").await?;
         app.click_visible("//div[@data-testid='member-dialog']//button[contains(@class,'el-dialog__headerbtn')]").await?;
 
+        // Changed elsewhere while the form is open: the save says so and keeps what was typed.
+        let notes_before = app.db_text(&format!("SELECT notes FROM members WHERE id = {member}")).await?;
+        app.click(&format!("edit-{member}")).await?;
+        app.wait_until(
+            "//input[@data-testid='member-name']",
+            &format!("return els.length && els[0].value === '{name}' ? true : null;"),
+        )
+        .await?;
+        app.db_write_elsewhere(&format!(
+            "UPDATE members SET address = '湖滨路 8 号', updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = {member}"
+        ))
+        .await?;
+        app.type_into("member-notes", "楼道长").await?;
+        app.click("member-save").await?;
+        app.wait_xpath("//div[contains(@class,'stale-save')][contains(.,'的信息在您打开之后又被修改过')]").await?;
+        app.screenshot("99-stale-save").await?;
+        app.answer("知道了").await?;
+        let typed = app.value("member-notes").await?;
+        assert_eq!(typed, "楼道长", "what was typed stays in the form");
+        let notes = app.db_text(&format!("SELECT notes FROM members WHERE id = {member}")).await?;
+        assert_eq!(notes, notes_before, "nothing was overwritten");
+        app.click_visible("//div[@data-testid='member-dialog']//button[contains(@class,'el-dialog__headerbtn')]").await?;
+
         // Deleted: the log says so first; the bin holds the member.
         delete_member(app, member, &name).await?;
         app.click("menu-history").await?;

@@ -62,7 +62,11 @@ export type OrgInput = { parentId: number | null, kind: OrgKind, unitKind: UnitK
 
 export type OrgChain = { county: string, township: string, community: string, };
 
-export type Member = { id: number, uuid: string, orgId: number, orgName: string, name: string, gender: Gender, ethnicity: string, birthDate: string, joinedOn: string, education: string, idNumber: string | null, phone: string, address: string, workUnit: string, category: Category, status: MemberStatus, statusDate: string | null, notes: string, hasPhoto: boolean, };
+export type Member = { id: number, uuid: string, orgId: number, orgName: string, name: string, gender: Gender, ethnicity: string, birthDate: string, joinedOn: string, education: string, idNumber: string | null, phone: string, address: string, workUnit: string, category: Category, status: MemberStatus, statusDate: string | null, notes: string, hasPhoto: boolean, 
+/**
+ * The version the form keeps and sends back with its save (see `common::versions`).
+ */
+version: number, };
 
 export type MemberRow = { id: number, name: string, gender: Gender, ethnicity: string, birthDate: string, joinedOn: string, orgId: number, orgName: string, category: Category, status: MemberStatus, statusDate: string | null, idNumberMasked: string, phoneMasked: string, 
 /**
@@ -74,7 +78,11 @@ export type MemberInput = { orgId: number | null, name: string, gender: Gender |
 /**
  * Set after the user confirmed that a same-name, same-birth-date member is a different person.
  */
-confirmDuplicate: boolean, };
+confirmDuplicate: boolean, 
+/**
+ * The version the form opened (`Member::version`); a save over a newer one is refused.
+ */
+version: number | null, };
 
 export type MemberSort = "name" | "birth_date" | "joined_on" | "organization" | "created_at";
 
@@ -680,6 +688,7 @@ records: number, files: number, };
 /** Limits and day rules, named once in src-tauri/common/limits.rs. */
 export const LIMITS = {
   NAME: 20,
+  OPERATOR: 20,
   PHONE: 20,
   ID_NUMBER: 18,
   ADDRESS: 100,
@@ -718,3 +727,6 @@ export const LIMITS = {
   RECENT_CHANGE_DAYS: 30,
   PAGE_SIZE_MAX: 200,
 } as const
+
+/** The field a save over a record changed since its form opened is refused on (common/versions.rs). */
+export const STALE_FIELD = "version"

@@ -15,14 +15,12 @@ use serde_json::{Map, Value};
 use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::common::catalog::{HistoryAction, RecordKind};
+use crate::common::limits;
 use crate::common::settings;
 use crate::common::validate::shorten;
 use crate::db::history::OPERATOR_KEY;
 use crate::error::{Error, Result};
 use store::{LogRow, Where};
-
-/// The longest operator name kept.
-pub const OPERATOR_MAX: usize = 20;
 
 /// At most this many entries in one page.
 const PAGE_MAX: i64 = 200;
@@ -35,8 +33,8 @@ pub async fn operator(pool: &SqlitePool) -> Result<String> {
 /// Sets who is working; every record written from now on carries the name.
 pub async fn set_operator(pool: &SqlitePool, name: &str) -> Result<String> {
     let name = name.trim();
-    if name.chars().count() > OPERATOR_MAX {
-        return Err(Error::validation("operator", format!("操作人姓名不能超过 {OPERATOR_MAX} 个字")));
+    if name.chars().count() > limits::OPERATOR {
+        return Err(Error::validation("operator", format!("操作人姓名不能超过 {} 个字", limits::OPERATOR)));
     }
     settings::set(&mut *pool.acquire().await?, OPERATOR_KEY, name).await?;
     Ok(name.to_owned())

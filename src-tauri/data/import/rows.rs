@@ -184,6 +184,7 @@ pub fn input_of(row: &RowCells, orgs: &OrgMatcher, defaults: RowDefaults) -> (Me
         category,
         notes: row.text(Column::Notes),
         confirm_duplicate: true,
+        version: None,
     };
     (input, issues)
 }

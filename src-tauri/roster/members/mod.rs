@@ -12,6 +12,7 @@ use sqlx::SqlitePool;
 use crate::common::catalog::{Category, Gender, MemberStatus, EDUCATIONS, ETHNICITIES};
 use crate::common::limits;
 use crate::common::validate::{self, check_name, check_paragraphs, check_phone, check_text};
+use crate::common::versions;
 use crate::error::{Error, Result};
 use crate::roster::orgs::store as org_store;
 use crate::roster::search_key;
@@ -146,9 +147,12 @@ pub async fn update(pool: &SqlitePool, id: i64, input: &MemberInput, today: Naiv
     let confirmed =
         input.confirm_duplicate || (existing.name == record.name && existing.birth_date == record.birth_date);
     check_against_store(pool, &record, Some(id), confirmed).await?;
-    let mut conn = pool.acquire().await?;
-    store::update(&mut conn, id, &record).await?;
-    store::get(&mut conn, id).await
+    let mut tx = crate::db::write(pool).await?;
+    versions::check(&mut tx, "members", id, input.version, &format!("党员“{}”的信息", existing.name)).await?;
+    store::update(&mut tx, id, &record).await?;
+    let member = store::get(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(member)
 }
 
 pub async fn get(pool: &SqlitePool, id: i64) -> Result<Member> {

@@ -28,6 +28,8 @@ pub struct Member {
     pub status_date: Option<NaiveDate>,
     pub notes: String,
     pub has_photo: bool,
+    /// The version the form keeps and sends back with its save (see `common::versions`).
+    pub version: i64,
 }
 
 /// A member as lists show them: ID number and phone masked.
@@ -70,6 +72,8 @@ pub struct MemberInput {
     pub notes: String,
     /// Set after the user confirmed that a same-name, same-birth-date member is a different person.
     pub confirm_duplicate: bool,
+    /// The version the form opened (`Member::version`); a save over a newer one is refused.
+    pub version: Option<i64>,
 }
 
 /// A validated record, ready to store.

@@ -193,6 +193,19 @@ impl App {
         self.db_value(sql).await
     }
 
+    /// A write from another program beside the running window (as the command line would make),
+    /// through the database's own triggers.
+    pub async fn db_write_elsewhere(&self, sql: &str) -> R {
+        use sqlx::Connection;
+        let file = self.data.path().join(sanliang::db::DB_FILE);
+        let options =
+            sqlx::sqlite::SqliteConnectOptions::new().filename(file).busy_timeout(std::time::Duration::from_secs(5));
+        let mut conn = sqlx::SqliteConnection::connect_with(&options).await?;
+        sqlx::query(sql).execute(&mut conn).await.map_err(|e| format!("{sql}: {e}"))?;
+        conn.close().await?;
+        Ok(())
+    }
+
     async fn db_value<T>(&self, sql: &str) -> R<T>
     where
         T: Send + Unpin + for<'r> sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>,

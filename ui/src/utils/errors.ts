@@ -4,8 +4,10 @@
 import { h } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { AppError } from '../api/invoke'
+import { STALE_FIELD } from '../bindings'
 
-const T = { details: '详情', detailsTitle: '错误详情（可复制给技术支持）', close: '关闭' }
+const T = { details: '详情', detailsTitle: '错误详情（可复制给技术支持）', close: '关闭', staleTitle: '记录已被修改', ok: '知道了' }
+
 
 /** Shows a failure as a message, with 详情 behind it when the core sent technical text. */
 export function reportError(e: unknown) {
@@ -24,6 +26,9 @@ export function reportError(e: unknown) {
 }
 
 export function showError(e: unknown, fieldErrors: Record<string, string>) {
-  if (e instanceof AppError && e.field) fieldErrors[e.field] = e.message
+  // Not a field's fault: a notice that stays until read, so the typed text is not lost unseen.
+  if (e instanceof AppError && e.field === STALE_FIELD)
+    void ElMessageBox.alert(e.message, T.staleTitle, { type: 'warning', confirmButtonText: T.ok, customClass: 'stale-save' })
+  else if (e instanceof AppError && e.field) fieldErrors[e.field] = e.message
   else reportError(e)
 }
