@@ -87,12 +87,20 @@ fn triggers(table: &str, columns: &[String]) -> [String; 3] {
     let names = trigger_names(table);
     let q = quoted(table);
     let t = table.replace('\'', "''");
-    let head = |name: &str, write: &str| {
+    let head = |name: &str, write: &str, also: &str| {
         format!(
-            "CREATE TRIGGER {} AFTER {write} ON {q} WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = '{PAUSE_KEY}') BEGIN ",
+            "CREATE TRIGGER {} AFTER {write} ON {q} WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = '{PAUSE_KEY}'){also} BEGIN ",
             quoted(name)
         )
     };
+    // An update fires only when a copied column changed: a save of what was there (an import
+    // updating a whole roster with the same values) costs a comparison per column, no copies.
+    let changed: Vec<String> = columns
+        .iter()
+        .filter(|c| !UNCOPIED.contains(&c.as_str()))
+        .map(|c| format!("OLD.{0} IS NOT NEW.{0}", quoted(c)))
+        .collect();
+    let changed = format!(" AND ({})", changed.join(" OR "));
     let insert = "INSERT INTO change_log (at, operator, table_name, row_id, action, member_id, before, after)";
     let operator = format!("COALESCE((SELECT value FROM settings WHERE key = '{OPERATOR_KEY}'), '')");
     // A soft deletion (deleted_at set) sends the record to the recycle bin; clearing it brings
@@ -106,15 +114,14 @@ fn triggers(table: &str, columns: &[String]) -> [String; 3] {
     [
         format!(
             "{}{insert} VALUES ({}, {operator}, '{t}', NEW.rowid, 'create', {}, NULL, {}); END",
-            head(&names[0], "INSERT"),
+            head(&names[0], "INSERT", ""),
             at("NEW"),
             member("NEW"),
             copy("NEW")
         ),
         format!(
-            "{}{insert} SELECT {}, {operator}, '{t}', NEW.rowid, {action}, {}, b, a \
-             FROM (SELECT {} AS b, {} AS a) WHERE b IS NOT a; END",
-            head(&names[1], "UPDATE"),
+            "{}{insert} VALUES ({}, {operator}, '{t}', NEW.rowid, {action}, {}, {}, {}); END",
+            head(&names[1], "UPDATE", &changed),
             at("NEW"),
             member("NEW"),
             copy("OLD"),
@@ -122,7 +129,7 @@ fn triggers(table: &str, columns: &[String]) -> [String; 3] {
         ),
         format!(
             "{}{insert} VALUES ({clock}, {operator}, '{t}', OLD.rowid, 'delete', {}, {}, NULL); END",
-            head(&names[2], "DELETE"),
+            head(&names[2], "DELETE", ""),
             member("OLD"),
             copy("OLD")
         ),
