@@ -9,15 +9,17 @@ use crate::harness::{App, Options, R};
 use sanliang::paths::Setting;
 
 /// The topics of `ui/src/help/topics.ts`, with the page each opens (none for the first start).
-const TOPICS: [(&str, &str, Option<&str>); 6] = [
+const TOPICS: [(&str, &str, Option<&str>); 7] = [
     ("first-start", "第一次使用", None),
     ("import", "导入花名册", Some("roster-table")),
     ("identity", "登记亮身份", Some("identity-table")),
     ("print", "打印承诺卡", Some("print-summary")),
     ("visit", "记录联系领导走访", Some("visit-add")),
     ("backup", "备份与恢复数据", Some("backup-now")),
+    ("bin", "找回删除的记录", Some("bin-table")),
 ];
-const SHOTS: [&str; 6] = ["first-start", "import-preview", "identity-mark", "print-cards", "leader-visit", "backup"];
+const SHOTS: [&str; 7] =
+    ["first-start", "import-preview", "identity-mark", "print-cards", "leader-visit", "backup", "bin"];
 
 /// Lets a dialog's opening animation and a preview's drawing finish before a picture.
 async fn settle() {
@@ -146,5 +148,18 @@ async fn pictures(app: &App) -> R {
     app.click("menu-backup").await?;
     app.wait_text("backup-last", |t| t == "还没有备份").await?;
     settle().await;
-    app.help_shot("backup").await
+    app.help_shot("backup").await?;
+
+    // 回收站: a member deleted by mistake, waiting there to be restored.
+    let member = app.db_number("SELECT min(id) FROM members WHERE deleted_at IS NULL AND status = 'active'").await?;
+    let name = app.db_text(&format!("SELECT name FROM members WHERE id = {member}")).await?;
+    app.click("menu-roster").await?;
+    app.type_into("roster-search", &name).await?;
+    app.click(&format!("more-{member}")).await?;
+    app.click_visible("//li[@data-testid='cmd-delete']").await?;
+    app.answer("确定").await?;
+    app.click("menu-bin").await?;
+    app.wait_text("bin-subject", |t| t == name).await?;
+    settle().await;
+    app.help_shot("bin").await
 }

@@ -7,6 +7,7 @@ import importPreview from './shots/import-preview.png'
 import printCards from './shots/print-cards.png'
 import leaderVisit from './shots/leader-visit.png'
 import backupPage from './shots/backup.png'
+import binPage from './shots/bin.png'
 
 export interface HelpTopic {
   id: string
@@ -116,5 +117,18 @@ export const TOPICS: HelpTopic[] = [
     tip: '换电脑时，在新电脑上安装程序后用“从备份恢复…”选择旧电脑上的备份文件即可。',
     shot: backupPage,
     shotAlt: '数据备份页面：备份文件夹、上次备份、自动备份和恢复数据',
+  },
+  {
+    id: 'bin',
+    title: '找回删除的记录',
+    page: { path: '/bin', label: '回收站' },
+    steps: [
+      '删除的党员、组织、岗位、承诺、走访、志愿活动等记录不会马上消失，而是先放进“回收站”；替换或移除的党员照片、协议扫描件和党徽图案也在这里。',
+      '打开“回收站”，找到要找回的记录，点“恢复”。如果它的身份证号已被其他党员使用，或它所属的组织也已删除，这一行会说明原因，处理后再恢复。',
+      '每一次新增、修改、删除和恢复都记在“操作记录”里，可以按时间和业务查看修改前后的内容；在党员编辑窗口点“修改记录”可以只看这名党员的。',
+    ],
+    tip: '在“操作记录”页面填写操作人姓名，以后的每条记录都会注明是谁做的。清空回收站后，记录和文件将永久删除，不能再恢复。',
+    shot: binPage,
+    shotAlt: '回收站页面：删除时间、类别、内容和恢复按钮',
   },
 ]
