@@ -459,3 +459,41 @@ async fn a_save_over_a_change_made_since_the_form_opened_is_refused_with_when_an
     assert_eq!(saved.phone, "13900001111");
     assert!(saved.version > now.version, "a save gives a new version");
 }
+
+#[tokio::test]
+async fn importing_the_roster_as_it_stands_records_nothing_and_a_changed_row_is_recorded_once() {
+    use sanliang::data::import::columns::Column;
+    use sanliang::data::import::sheet::Cell;
+    use sanliang::data::import::{self, ImportOptions, OnDuplicate};
+    let t = support::demo().await;
+    let everyone = sanliang::roster::members::MemberQuery::default();
+    let (bytes, _) = sanliang::data::export::members_workbook(&t.pool, &everyone, true).await.unwrap();
+    let file = t.dir.path().join("全体 花名册.xlsx");
+    std::fs::write(&file, bytes).unwrap();
+    let mut sheets = import::read(&file).await.unwrap();
+    let options = ImportOptions { on_duplicate: OnDuplicate::Update, ..Default::default() };
+    let logged =
+        || async { sqlx::query_scalar::<_, i64>("SELECT count(*) FROM change_log").fetch_one(&t.pool).await.unwrap() };
+    let report = import::import_sheets(&t.pool, &sheets, &options, support::today()).await.unwrap();
+    let members: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM members WHERE deleted_at IS NULL").fetch_one(&t.pool).await.unwrap();
+    assert_eq!((report.updated as i64, report.created), (members, 0));
+    assert_eq!(logged().await, 0, "the roster as it stands changes nothing");
+    // One address changed in the file: one record, of that change.
+    let is_address = |c: &Cell| matches!(c, Cell::Text(t) if Column::Address.headers().contains(&t.as_str()));
+    let rows = &mut sheets[0].rows;
+    let head = rows.iter().position(|r| r.iter().any(is_address)).unwrap();
+    let address = rows[head].iter().position(is_address).unwrap();
+    let row =
+        (head + 1..rows.len()).find(|&i| matches!(rows[i].get(address), Some(Cell::Text(t)) if !t.is_empty())).unwrap();
+    let Some(Cell::Text(old)) = rows[row].get(address).cloned() else { unreachable!() };
+    rows[row][address] = Cell::Text(format!("{old}（新）"));
+    import::import_sheets(&t.pool, &sheets, &options, support::today()).await.unwrap();
+    let page = history::list(&t.pool, &all()).await.unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(page.entries[0].action, HistoryAction::Update);
+    assert_eq!(
+        page.entries[0].changes,
+        [FieldChange { field: "现居住地".into(), before: old.clone(), after: format!("{old}（新）") }]
+    );
+}

@@ -110,6 +110,16 @@ fn merged(existing: &Member, new: MemberRecord, columns: &[Column]) -> MemberRec
     }
 }
 
+/// Whether the merged record holds exactly what the member's record holds (the search keys follow
+/// from the name).
+fn unchanged(existing: &Member, r: &MemberRecord) -> bool {
+    (existing.org_id, &existing.name, existing.gender, &existing.ethnicity, existing.birth_date, existing.joined_on)
+        == (r.org_id, &r.name, r.gender, &r.ethnicity, r.birth_date, r.joined_on)
+        && (&existing.education, &existing.id_number, &existing.phone, &existing.address, &existing.work_unit)
+            == (&r.education, &r.id_number, &r.phone, &r.address, &r.work_unit)
+        && (existing.category, &existing.notes) == (r.category, &r.notes)
+}
+
 /// Imports the rows the preview accepts, all in one transaction: every row or none.
 pub async fn import_sheets(
     pool: &SqlitePool,
@@ -138,7 +148,11 @@ pub async fn import_sheets_with(
             }
             Some(id) => {
                 let existing = member_store::get(&mut tx, id).await?;
-                member_store::update(&mut tx, id, &merged(&existing, row.record, &row.columns)).await?;
+                let record = merged(&existing, row.record, &row.columns);
+                // A row that says what the roster says already is up to date: nothing to write.
+                if !unchanged(&existing, &record) {
+                    member_store::update(&mut tx, id, &record).await?;
+                }
             }
         }
         written(n + 1);
