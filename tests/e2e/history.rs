@@ -90,7 +90,7 @@ pub async fn a_members_change_is_in_their_history_and_a_deleted_member_comes_bac
         app.wait_text("bin-subject", |t| t == name).await?;
         app.screenshot("97-bin").await?;
         app.click("bin-restore").await?;
-        success(app, &format!("已恢复党员“{name}”")).await?;
+        success(app, &format!("已恢复党员“{name}”。删除时结束的岗位和责任区不会自动恢复")).await?;
         app.wait_xpath("//*[@data-testid='bin-table']//*[contains(@class,'el-table__empty-text')]").await?;
         assert_eq!(app.db_number(&format!("SELECT count(*) FROM members WHERE id = {member} AND deleted_at IS NULL")).await?, 1);
         app.click("menu-roster").await?;
