@@ -95,18 +95,17 @@ async fn roster_files(pool: &SqlitePool, iterations: usize) -> Result<()> {
     .await?;
     // Every row changed (the address), so each update also writes its 操作记录 with the record
     // before and after: the import as a real correction of the whole roster costs.
-    let address = sheets.first().and_then(|s| {
-        s.rows
-            .first()?
-            .iter()
-            .position(|c| matches!(c, Cell::Text(t) if Column::Address.headers().contains(&t.as_str())))
-    });
+    let is_address = |c: &Cell| matches!(c, Cell::Text(t) if Column::Address.headers().contains(&t.as_str()));
+    // (header row, address column), wherever the export put its header.
+    let address = sheets
+        .first()
+        .and_then(|s| s.rows.iter().enumerate().find_map(|(r, row)| row.iter().position(is_address).map(|c| (r, c))));
     let mut round = 0;
     measure("导入：写入（每行有改动，含操作记录）", iterations, async || {
         round += 1;
         let mut changed = sheets.clone();
-        if let (Some(sheet), Some(column)) = (changed.first_mut(), address) {
-            for row in sheet.rows.iter_mut().skip(1) {
+        if let (Some(sheet), Some((header, column))) = (changed.first_mut(), address) {
+            for row in sheet.rows.iter_mut().skip(header + 1) {
                 if let Some(Cell::Text(t)) = row.get_mut(column) {
                     t.push_str(&format!("{round}"));
                 }

@@ -33,6 +33,19 @@ pub async fn recorded_tables(conn: &mut SqliteConnection) -> Result<Vec<String>>
     Ok(tables.into_iter().filter(|t| !UNRECORDED.contains(&t.as_str())).collect())
 }
 
+/// A table's columns, in order.
+pub async fn columns(conn: &mut SqliteConnection, table: &str) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar("SELECT name FROM pragma_table_info(?1) ORDER BY cid").bind(table).fetch_all(conn).await?)
+}
+
+/// SQL building a JSON object of the row `row` (NEW, OLD or a table alias) from these columns:
+/// how the log copies a record, and how 回收站 reads one.
+pub fn json_of<'a>(columns: impl IntoIterator<Item = &'a String>, row: &str) -> String {
+    let pairs: Vec<String> =
+        columns.into_iter().map(|c| format!("'{}', {row}.{}", c.replace('\'', "''"), quoted(c))).collect();
+    format!("json_object({})", pairs.join(", "))
+}
+
 /// The trigger names of a table, one per kind of write.
 pub fn trigger_names(table: &str) -> [String; 3] {
     ["insert", "update", "delete"].map(|w| format!("history_{table}_{w}"))
@@ -42,10 +55,7 @@ pub fn trigger_names(table: &str) -> [String; 3] {
 /// left alone, so an ordinary start writes nothing.
 pub async fn install(conn: &mut SqliteConnection) -> Result<()> {
     for table in recorded_tables(conn).await? {
-        let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?1) ORDER BY cid")
-            .bind(&table)
-            .fetch_all(&mut *conn)
-            .await?;
+        let columns = columns(conn, &table).await?;
         for (name, sql) in trigger_names(&table).into_iter().zip(triggers(&table, &columns)) {
             let current: Option<String> =
                 sqlx::query_scalar("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")
@@ -64,14 +74,7 @@ pub async fn install(conn: &mut SqliteConnection) -> Result<()> {
 /// The three triggers' SQL (insert, update, delete) for a table with these columns.
 fn triggers(table: &str, columns: &[String]) -> [String; 3] {
     let has = |c: &str| columns.iter().any(|x| x == c);
-    let copy = |row: &str| {
-        let pairs: Vec<String> = columns
-            .iter()
-            .filter(|c| !UNCOPIED.contains(&c.as_str()))
-            .map(|c| format!("'{}', {row}.{}", c.replace('\'', "''"), quoted(c)))
-            .collect();
-        format!("json_object({})", pairs.join(", "))
-    };
+    let copy = |row: &str| json_of(columns.iter().filter(|c| !UNCOPIED.contains(&c.as_str())), row);
     let clock = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
     let at =
         |row: &str| if has("updated_at") { format!("COALESCE({row}.updated_at, {clock})") } else { clock.to_owned() };

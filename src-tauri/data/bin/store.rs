@@ -8,7 +8,7 @@ use sqlx::SqliteConnection;
 
 use crate::common::catalog::RecordKind;
 use crate::data::cascade;
-use crate::db::history::recorded_tables;
+use crate::db::history::{columns, json_of, recorded_tables};
 use crate::db::quoted_name as quoted;
 use crate::error::Result;
 
@@ -27,10 +27,7 @@ pub async fn shape(conn: &mut SqliteConnection) -> Result<Shape> {
     let mut shape = Shape::new();
     for table in recorded_tables(conn).await? {
         let Some(kind) = RecordKind::from_code(&table) else { continue };
-        let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?1) ORDER BY cid")
-            .bind(&table)
-            .fetch_all(&mut *conn)
-            .await?;
+        let columns = columns(conn, &table).await?;
         if columns.iter().any(|c| c == "deleted_at") {
             shape.insert(kind, Table { columns, parents: Vec::new(), children: Vec::new() });
         }
@@ -52,12 +49,6 @@ pub async fn shape(conn: &mut SqliteConnection) -> Result<Shape> {
         }
     }
     Ok(shape)
-}
-
-fn copy(columns: &[String], row: &str) -> String {
-    let pairs: Vec<String> =
-        columns.iter().map(|c| format!("'{}', {row}.{}", c.replace('\'', "''"), quoted(c))).collect();
-    format!("json_object({})", pairs.join(", "))
 }
 
 /// A deleted record as the bin lists it.
@@ -99,7 +90,7 @@ pub async fn deleted(conn: &mut SqliteConnection, shape: &Shape, kind: RecordKin
     let with = if with.is_empty() { "0".to_owned() } else { with.join(" + ") };
     let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(&format!(
         "SELECT t.id, t.deleted_at, {}, {with} FROM {} t WHERE t.deleted_at IS NOT NULL{with_parent}",
-        copy(&table.columns, "t"),
+        json_of(&table.columns, "t"),
         quoted(kind.code())
     ))
     .fetch_all(conn)
@@ -151,15 +142,15 @@ pub async fn deleted_parent(
 
 /// A record as JSON, every column.
 pub async fn record(conn: &mut SqliteConnection, kind: RecordKind, id: i64) -> Result<Map<String, Value>> {
-    let columns: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?1) ORDER BY cid")
-        .bind(kind.code())
-        .fetch_all(&mut *conn)
-        .await?;
-    let text: Option<String> =
-        sqlx::query_scalar(&format!("SELECT {} FROM {} t WHERE t.id = ?1", copy(&columns, "t"), quoted(kind.code())))
-            .bind(id)
-            .fetch_optional(conn)
-            .await?;
+    let columns = columns(conn, kind.code()).await?;
+    let text: Option<String> = sqlx::query_scalar(&format!(
+        "SELECT {} FROM {} t WHERE t.id = ?1",
+        json_of(&columns, "t"),
+        quoted(kind.code())
+    ))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
     Ok(text.and_then(|t| crate::data::history::object(&t)).unwrap_or_default())
 }
 
