@@ -201,6 +201,7 @@ async fn submit(x: &Fixture, form: Form, value: String) -> Result<()> {
                 kind: Some(PostKind::Vanguard),
                 duties: pick(name, "duties", "每周两次劝导"),
                 capacity: 1,
+                version: None,
             };
             posts::create(pool, &input).await.map(drop)
         }
@@ -229,6 +230,7 @@ async fn submit(x: &Fixture, form: Form, value: String) -> Result<()> {
                 year: 2026,
                 pledged_on: "2026-03-01".into(),
                 items: vec![item],
+                version: None,
             };
             pledges::create(pool, &input, today).await.map(drop)
         }
@@ -238,6 +240,7 @@ async fn submit(x: &Fixture, form: Form, value: String) -> Result<()> {
                 level: Some(LeaderLevel::County),
                 title: value,
                 phone: String::new(),
+                version: None,
             };
             leaders::create(pool, &input).await.map(drop)
         }
@@ -270,6 +273,7 @@ async fn submit(x: &Fixture, form: Form, value: String) -> Result<()> {
                 roles: vec![DeputyRole::Cppcc],
                 work_unit: value,
                 phone: String::new(),
+                version: None,
             };
             deputies::create(pool, &input).await.map(drop)
         }
@@ -279,6 +283,7 @@ async fn submit(x: &Fixture, form: Form, value: String) -> Result<()> {
                 place: pick(name, "place", "党群服务中心一楼"),
                 schedule: pick(name, "schedule", "每周三下午"),
                 deputy_ids: vec![x.deputy],
+                version: None,
             };
             deputies::add_reception(pool, &input).await.map(drop)
         }
@@ -319,6 +324,7 @@ async fn submit(x: &Fixture, form: Form, value: String) -> Result<()> {
                 given_on: "2026-11-01".into(),
                 description: value,
                 amount: "45万".into(),
+                version: None,
             };
             pairings::add_support(pool, &input, today).await.map(drop)
         }
@@ -336,6 +342,7 @@ async fn submit(x: &Fixture, form: Form, value: String) -> Result<()> {
                     hours: "2".into(),
                     ..Default::default()
                 }],
+                version: None,
             };
             volunteering::record(pool, &input, today).await.map(drop)
         }

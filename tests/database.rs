@@ -97,6 +97,7 @@ async fn an_upgrade_ends_the_posts_and_zones_of_members_who_left_before_it() {
         kind: Some(PostKind::Service),
         duties: "巡查".into(),
         capacity: 2,
+        version: None,
     };
     let post = posts::create(&t.pool, &input).await.unwrap();
     let assign = posts::AssignInput {

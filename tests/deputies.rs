@@ -89,6 +89,7 @@ async fn each_deputy_owes_each_paired_community_a_visit_a_calendar_quarter() {
             place: "河咀社区代表委员接待室".into(),
             schedule: "每月5日、20日上午".into(),
             deputy_ids: vec![deputy.id],
+            version: None,
         },
     )
     .await
@@ -168,6 +169,7 @@ async fn a_reception_point_changes_its_schedule_and_deputies_and_is_closed() {
         place: "河咀社区代表委员接待室".into(),
         schedule: schedule.into(),
         deputy_ids: on_duty,
+        version: None,
     };
     let p = deputies::add_reception(&t.pool, &point(a.id, "每月5日上午", vec![pu.id])).await.unwrap();
 

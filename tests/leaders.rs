@@ -38,6 +38,7 @@ async fn each_leader_owes_each_community_a_visit_a_month_and_the_last_day_counts
         level: Some(LeaderLevel::County),
         title: "县委常委".into(),
         phone: String::new(),
+        version: None,
     };
     let leader = leaders::create(&t.pool, &input).await.unwrap();
     leaders::assign(&t.pool, leader.id, Some(a.id), "2026-01-01", today).await.unwrap();
@@ -265,11 +266,14 @@ async fn a_diary_entry_is_corrected_and_one_written_by_mistake_deleted() {
     let id = leaders::diaries(&t.pool, None, "2026-11").await.unwrap()[0].id;
 
     assert_eq!(
-        leaders::update_diary(&t.pool, id, "2026-11-29", "走访湖滨巷", today).await.unwrap_err().field(),
+        leaders::update_diary(&t.pool, id, "2026-11-29", "走访湖滨巷", None, today).await.unwrap_err().field(),
         Some("writtenOn")
     );
-    assert_eq!(leaders::update_diary(&t.pool, id, "2026-11-05", " ", today).await.unwrap_err().field(), Some("text"));
-    leaders::update_diary(&t.pool, id, "2026-10-30", "走访湖滨巷，居民反映路灯不亮", today).await.unwrap();
+    assert_eq!(
+        leaders::update_diary(&t.pool, id, "2026-11-05", " ", None, today).await.unwrap_err().field(),
+        Some("text")
+    );
+    leaders::update_diary(&t.pool, id, "2026-10-30", "走访湖滨巷，居民反映路灯不亮", None, today).await.unwrap();
     assert!(leaders::diaries(&t.pool, None, "2026-11").await.unwrap().is_empty(), "moved to October");
     let october = leaders::diaries(&t.pool, None, "2026-10").await.unwrap();
     assert_eq!(october[0].text, "走访湖滨巷，居民反映路灯不亮");

@@ -54,6 +54,7 @@ async fn a_unit_pairs_with_a_community_and_its_funds_are_kept_to_the_fen() {
         given_on: on.into(),
         description: "协调资金建成居家养老活动中心".into(),
         amount: amount.into(),
+        version: None,
     };
     let funds =
         pairings::add_support(&t.pool, &support(SupportKind::Funds, "2026-03-01", "45万元"), today).await.unwrap();
@@ -194,6 +195,7 @@ async fn an_agreement_is_corrected_and_renewed_and_the_ending_reminder_goes() {
         signed_on: signed.into(),
         agreement_until: until.into(),
         agreement: "续签：共建老年活动中心、开展法律进社区".into(),
+        version: None,
     };
     let err = pairings::update_agreement(&t.pool, p.id, &renew("2026-11-20", "2026-11-01"), today).await.unwrap_err();
     assert_eq!(err.field(), Some("agreementUntil"));
@@ -226,6 +228,7 @@ async fn a_mistyped_support_record_is_corrected_within_its_pairing() {
         given_on: on.into(),
         description: "协调资金建成居家养老活动中心".into(),
         amount: amount.into(),
+        version: None,
     };
     let r = pairings::add_support(&t.pool, &input("2026-03-01", "4.5万"), today).await.unwrap();
     assert_eq!(r.amount_fen, Some(4_500_000));

@@ -31,7 +31,14 @@ fn three_items() -> Vec<ItemInput> {
 }
 
 fn input(member_id: i64, items: Vec<ItemInput>) -> PledgeInput {
-    PledgeInput { member_id: Some(member_id), org_id: None, year: 2026, pledged_on: "2026-03-01".into(), items }
+    PledgeInput {
+        member_id: Some(member_id),
+        org_id: None,
+        year: 2026,
+        pledged_on: "2026-03-01".into(),
+        items,
+        version: None,
+    }
 }
 
 #[tokio::test]
@@ -176,6 +183,7 @@ async fn lists_put_overdue_first_and_a_new_year_starts_from_last_years_pledges()
         year: 2026,
         pledged_on: "2026-01-10".into(),
         items: vec![item("建成社区居家养老服务中心并投入使用", "2026-10-31")],
+        version: None,
     };
     let org = pledges::create(&t.pool, &org, today).await.unwrap();
     assert_eq!(org.owner_name, "河咀社区党总支");

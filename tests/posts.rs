@@ -13,6 +13,7 @@ fn post_input(community: i64, name: &str, capacity: i64) -> PostInput {
         kind: Some(PostKind::Vanguard),
         duties: "在便民服务窗口为居民办理事项，一次告知、限时办结。".into(),
         capacity,
+        version: None,
     }
 }
 

@@ -140,6 +140,7 @@ async fn every_reminder_counts_names_and_links_what_is_due_in_the_chosen_scope()
             year: 2026,
             pledged_on: "2026-03-01".into(),
             items: vec![item(deadline)],
+            version: None,
         };
         let p = pledges::create(&t.pool, &input, today).await.unwrap();
         if publish {

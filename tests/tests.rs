@@ -59,6 +59,9 @@ mod export;
 // 操作记录: every table's writes recorded by its triggers, a member's history, the filters.
 mod history;
 
+// "Changed since it was opened" on every form that edits a record.
+mod versions;
+
 // Bad input, one table of every text field of every form with its limit.
 mod bad_input;
 

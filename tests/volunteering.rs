@@ -30,6 +30,7 @@ async fn an_activity_keeps_participants_and_hours_and_each_member_sees_a_period(
             who(Some(a), "", ParticipantKind::Member, "2.5"),
             who(None, "杨佳怡", ParticipantKind::League, "3"),
         ],
+        version: None,
     };
     // One bad row refuses the whole activity.
     input.participants.push(who(None, "王五", ParticipantKind::Other, "25"));
@@ -102,6 +103,7 @@ async fn an_activity_is_corrected_all_or_nothing_and_hours_follow() {
             who(Some(a), "", ParticipantKind::Member, "2.5"),
             who(None, "杨佳怡", ParticipantKind::League, "3"),
         ],
+        version: None,
     };
     let saved = volunteering::record(&t.pool, &input, today).await.unwrap();
 

@@ -199,6 +199,7 @@ async fn a_member_who_leaves_leaves_their_post_and_zone_and_the_public_sign() {
             kind: Some(PostKind::Service),
             duties: "每周巡查环湖步道两次".into(),
             capacity: 3,
+            version: None,
         },
     )
     .await

@@ -84,8 +84,14 @@ pub async fn leader_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
     leaders::delete(&super::pool(&state)?, id).await
 }
 
-pub async fn diary_update(state: State<'_, AppState>, id: i64, written_on: String, text: String) -> Result<()> {
-    leaders::update_diary(&super::pool(&state)?, id, &written_on, &text, today()).await
+pub async fn diary_update(
+    state: State<'_, AppState>,
+    id: i64,
+    written_on: String,
+    text: String,
+    version: Option<i64>,
+) -> Result<()> {
+    leaders::update_diary(&super::pool(&state)?, id, &written_on, &text, version, today()).await
 }
 
 pub async fn diary_delete(state: State<'_, AppState>, id: i64) -> Result<()> {

@@ -1,20 +1,48 @@
-//! "Changed since it was opened": a form's save carries the version of the record it showed
-//! (`db::history::version`); a save over a newer version is refused, saying when and by whom the
-//! record changed, instead of silently overwriting that change.
+//! "Changed since it was opened": a form's save carries the version of the record it showed —
+//! a position in the change log at or after the moment the record was read (`db::history`) —
+//! and a save over a change logged after it is refused, saying when and by whom the record
+//! changed, instead of silently overwriting that change.
 
 use chrono::{DateTime, Datelike, Local, Timelike};
 use sqlx::SqliteConnection;
 
+use crate::common::catalog::RecordKind;
 use crate::db::history;
 use crate::error::{Error, Result};
 
 /// The field a stale save is reported on; the window shows it as a notice, not under a field.
 pub const FIELD: &str = "version";
 
-/// Refuses the save when the record changed after `version` (none: a caller that does not know).
-pub async fn check(conn: &mut SqliteConnection, table: &str, id: i64, version: Option<i64>, what: &str) -> Result<()> {
+// A model read in a list carries as its version the log's position read by the same statement,
+// `(SELECT COALESCE(max(id), 0) FROM change_log) AS "version!: i64"` in its query (sqlx's checked
+// queries take only literals, so the fragment is written in each); a member's form, which reads
+// its member again when opened, uses the member's own latest change (`db::history::version`).
+
+/// Refuses the save when the record of `kind` and `id` changed after `version` (none: a caller
+/// that does not know, such as the command line).
+pub async fn check(
+    conn: &mut SqliteConnection,
+    kind: RecordKind,
+    id: i64,
+    version: Option<i64>,
+    what: &str,
+) -> Result<()> {
+    check_with_parts(conn, kind, id, &[], version, what).await
+}
+
+/// As [`check`], counting also a change to the record's parts saved by the same form: each a
+/// kind and the column naming the record (a pledge's items by `pledge_id`).
+pub async fn check_with_parts(
+    conn: &mut SqliteConnection,
+    kind: RecordKind,
+    id: i64,
+    parts: &[(RecordKind, &str)],
+    version: Option<i64>,
+    what: &str,
+) -> Result<()> {
     let Some(version) = version else { return Ok(()) };
-    match history::changed_since(conn, table, id, version).await? {
+    let parts: Vec<(&str, &str)> = parts.iter().map(|(kind, column)| (kind.code(), *column)).collect();
+    match history::changed_since(conn, kind.code(), id, &parts, version).await? {
         Some((at, operator)) => Err(Error::conflict(Some(FIELD), stale(what, &at, &operator))),
         None => Ok(()),
     }

@@ -168,19 +168,34 @@ pub async fn version(conn: &mut SqliteConnection, table: &str, id: i64) -> Resul
         .await?)
 }
 
-/// When and by whom the record was last changed, if that was after `version`.
+/// The log's position now: a version for a record read after it (by several statements).
+pub async fn position(conn: &mut SqliteConnection) -> Result<i64> {
+    Ok(sqlx::query_scalar("SELECT COALESCE(max(id), 0) FROM change_log").fetch_one(conn).await?)
+}
+
+/// When and by whom the record `table`/`id`, or one of its `parts` (a table and the column in it
+/// naming the record, e.g. a pledge's items by `pledge_id`), was last changed, if that was after
+/// `version`. Only the log's tail after `version` is read.
 pub async fn changed_since(
     conn: &mut SqliteConnection,
     table: &str,
     id: i64,
+    parts: &[(&str, &str)],
     version: i64,
 ) -> Result<Option<(String, String)>> {
-    Ok(sqlx::query_as(
-        "SELECT at, operator FROM change_log WHERE table_name = ?1 AND row_id = ?2 AND id > ?3 ORDER BY id DESC LIMIT 1",
-    )
+    let mut owned = String::from("(table_name = ?2 AND row_id = ?3)");
+    for (part, column) in parts {
+        let (part, column) = (part.replace('\'', "''"), column.replace('\'', "''"));
+        owned.push_str(&format!(
+            " OR (table_name = '{part}' AND json_extract(COALESCE(after, before), '$.{column}') = ?3)"
+        ));
+    }
+    Ok(sqlx::query_as(&format!(
+        "SELECT at, operator FROM change_log WHERE id > ?1 AND ({owned}) ORDER BY id DESC LIMIT 1"
+    ))
+    .bind(version)
     .bind(table)
     .bind(id)
-    .bind(version)
     .fetch_optional(conn)
     .await?)
 }

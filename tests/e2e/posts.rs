@@ -86,8 +86,37 @@ async fn end_edit_and_delete(app: &App, name: &str, posts: i64) -> R {
     assert_eq!(app.db_number(&ended).await?, 1);
     app.click_visible("//div[contains(@class,'el-drawer')]//button[contains(@class,'el-drawer__close-btn')]").await?;
 
-    // Edited: a new name and room for two.
+    // Changed by the command line while the form is open: the save says so, nothing is
+    // overwritten, and the form opened again shows the change and saves.
     app.click_visible(&format!("{}//button[contains(.,'编辑')]", row("文明劝导先锋岗"))).await?;
+    app.wait_until(
+        "//input[@data-testid='post-name']",
+        "return els.length && els[0].value === '文明劝导先锋岗' ? true : null;",
+    )
+    .await?;
+    app.db_write_elsewhere(&format!(
+        "UPDATE posts SET duties = '每周三次在湖滨步道劝导。', updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = {post}"
+    ))
+    .await?;
+    app.type_into("post-capacity", "3").await?;
+    app.click("post-save").await?;
+    app.wait_xpath("//div[contains(@class,'stale-save')][contains(.,'岗位“文明劝导先锋岗”在您打开之后又被修改过')]")
+        .await?;
+    app.answer("知道了").await?;
+    assert_eq!(app.value("post-capacity").await?, "3", "what was typed stays in the form");
+    let kept = format!(
+        "SELECT count(*) FROM posts WHERE id = {post} AND capacity = 1 AND duties = '每周三次在湖滨步道劝导。'"
+    );
+    assert_eq!(app.db_number(&kept).await?, 1, "nothing was overwritten");
+    app.click_visible("//div[@data-testid='post-dialog']//button[contains(@class,'el-dialog__headerbtn')]").await?;
+
+    // Edited, opened again: it shows the change made meanwhile; a new name and room for two.
+    app.click_visible(&format!("{}//button[contains(.,'编辑')]", row("文明劝导先锋岗"))).await?;
+    app.wait_until(
+        "//textarea[@data-testid='post-duties']",
+        "return els.length && els[0].value === '每周三次在湖滨步道劝导。' ? true : null;",
+    )
+    .await?;
     app.type_into("post-name", "文明劝导岗").await?;
     app.type_into("post-capacity", "2").await?;
     app.click("post-save").await?;

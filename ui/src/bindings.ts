@@ -275,9 +275,18 @@ export type Post = { id: number, communityId: number, communityName: string, nam
 /**
  * Members holding the post now.
  */
-holders: number, };
+holders: number, 
+/**
+ * The change log's position when this was read: the form sends it back with its save
+ * (see `common::versions`).
+ */
+version: number, };
 
-export type PostInput = { communityId: number | null, name: string, kind: PostKind | null, duties: string, capacity: number, };
+export type PostInput = { communityId: number | null, name: string, kind: PostKind | null, duties: string, capacity: number, 
+/**
+ * The version the form opened (the record's `version`); a save over a later change is refused.
+ */
+version: number | null, };
 
 export type PostAssignment = { id: number, postId: number, postName: string, memberId: number, memberName: string, how: PostHow, startOn: string, endOn: string | null, };
 
@@ -333,7 +342,12 @@ ownerName: string,
 /**
  * The member's organization, or the organization itself.
  */
-orgName: string, category: Category | null, status: PledgeStatus, pledgedOn: string, publishedOn: string | null, closedOn: string | null, items: Array<PledgeItem>, progress: Array<Progress>, appraisals: Array<Appraisal>, };
+orgName: string, category: Category | null, status: PledgeStatus, pledgedOn: string, publishedOn: string | null, closedOn: string | null, items: Array<PledgeItem>, progress: Array<Progress>, appraisals: Array<Appraisal>, 
+/**
+ * The change log's position when this was read: the form sends it back with its save
+ * (see `common::versions`).
+ */
+version: number, };
 
 export type PledgeRow = { id: number, year: number, memberId: number | null, orgId: number | null, ownerName: string, orgName: string, category: Category | null, status: PledgeStatus, items: number, done: number, overdueItems: number, 
 /**
@@ -369,7 +383,11 @@ export type PledgeInput = {
 /**
  * Exactly one of member and organization.
  */
-memberId: number | null, orgId: number | null, year: number, pledgedOn: string, items: Array<ItemInput>, };
+memberId: number | null, orgId: number | null, year: number, pledgedOn: string, items: Array<ItemInput>, 
+/**
+ * The version the form opened (the record's `version`); a save over a later change is refused.
+ */
+version: number | null, };
 
 export type CopySummary = { created: number, 
 /**
@@ -479,21 +497,39 @@ fundsFen: number,
 /**
  * Still open, and its agreement ends within `limits::AGREEMENT_NOTICE_DAYS` of today.
  */
-agreementEndingSoon: boolean, };
+agreementEndingSoon: boolean, 
+/**
+ * The change log's position when this was read: the form sends it back with its save
+ * (see `common::versions`).
+ */
+version: number, };
 
 export type PairingInput = { unitId: number | null, communityId: number | null, startOn: string, signedOn: string, agreementUntil: string, agreement: string, };
 
-export type SupportRecord = { id: number, pairingId: number, kind: SupportKind, givenOn: string, description: string, amountFen: number | null, };
+export type SupportRecord = { id: number, pairingId: number, kind: SupportKind, givenOn: string, description: string, amountFen: number | null, 
+/**
+ * The change log's position when this was read: the form sends it back with its save
+ * (see `common::versions`).
+ */
+version: number, };
 
 export type SupportInput = { pairingId: number, kind: SupportKind | null, givenOn: string, description: string, 
 /**
  * Yuan as typed ("450000", "45万"); required for funds.
  */
-amount: string, };
+amount: string, 
+/**
+ * The version the form opened (the record's `version`); a save over a later change is refused.
+ */
+version: number | null, };
 
 export type PairingStats = { pairings: number, communities: number, fundsFen: number, helpPairs: number, };
 
-export type AgreementInput = { signedOn: string, agreementUntil: string, agreement: string, };
+export type AgreementInput = { signedOn: string, agreementUntil: string, agreement: string, 
+/**
+ * The version the form opened (the record's `version`); a save over a later change is refused.
+ */
+version: number | null, };
 
 export type LeaderLevel = "county" | "township";
 
@@ -505,11 +541,20 @@ export type Leader = { id: number, name: string, level: LeaderLevel, title: stri
 /**
  * The communities he is contact leader of now.
  */
-communities: Array<LeaderCommunity>, };
+communities: Array<LeaderCommunity>, 
+/**
+ * The change log's position when this was read: the form sends it back with its save
+ * (see `common::versions`).
+ */
+version: number, };
 
 export type LeaderCommunity = { communityId: number, communityName: string, startOn: string, };
 
-export type LeaderInput = { name: string, level: LeaderLevel | null, title: string, phone: string, };
+export type LeaderInput = { name: string, level: LeaderLevel | null, title: string, phone: string, 
+/**
+ * The version the form opened (the record's `version`); a save over a later change is refused.
+ */
+version: number | null, };
 
 export type Visit = { id: number, leaderId: number, leaderName: string, communityId: number, communityName: string, visitedOn: string, kind: VisitKind, participants: string, notes: string, difficulties: number, };
 
@@ -541,17 +586,35 @@ export type Deputy = { id: number, name: string, roles: Array<DeputyRole>, workU
 /**
  * Names of the communities paired with now.
  */
-communities: Array<[number, string]>, };
+communities: Array<[number, string]>, 
+/**
+ * The change log's position when this was read: the form sends it back with its save
+ * (see `common::versions`).
+ */
+version: number, };
 
-export type DeputyInput = { name: string, roles: Array<DeputyRole>, workUnit: string, phone: string, };
+export type DeputyInput = { name: string, roles: Array<DeputyRole>, workUnit: string, phone: string, 
+/**
+ * The version the form opened (the record's `version`); a save over a later change is refused.
+ */
+version: number | null, };
 
 export type ReceptionPoint = { id: number, communityId: number, communityName: string, place: string, schedule: string, 
 /**
  * Names of the deputies on duty, and their ids (for editing).
  */
-onDuty: Array<string>, onDutyIds: Array<number>, };
+onDuty: Array<string>, onDutyIds: Array<number>, 
+/**
+ * The change log's position when this was read: the form sends it back with its save
+ * (see `common::versions`).
+ */
+version: number, };
 
-export type ReceptionInput = { communityId: number | null, place: string, schedule: string, deputyIds: Array<number>, };
+export type ReceptionInput = { communityId: number | null, place: string, schedule: string, deputyIds: Array<number>, 
+/**
+ * The version the form opened (the record's `version`); a save over a later change is refused.
+ */
+version: number | null, };
 
 export type DeputyVisit = { id: number, deputyName: string, communityName: string, visitedOn: string, notes: string, suggestions: number, };
 
@@ -587,9 +650,18 @@ export type Activity = { id: number, communityId: number, communityName: string,
 /**
  * Hours of all participants, in tenths.
  */
-hoursTenths: number, };
+hoursTenths: number, 
+/**
+ * The change log's position when this was read: the form sends it back with its save
+ * (see `common::versions`).
+ */
+version: number, };
 
-export type ActivityInput = { communityId: number | null, heldOn: string, organizer: string, serviceType: string, place: string, peopleServed: number, participants: Array<ParticipantInput>, };
+export type ActivityInput = { communityId: number | null, heldOn: string, organizer: string, serviceType: string, place: string, peopleServed: number, participants: Array<ParticipantInput>, 
+/**
+ * The version the form opened (the record's `version`); a save over a later change is refused.
+ */
+version: number | null, };
 
 export type ParticipantInput = { 
 /**
@@ -605,7 +677,12 @@ export type MemberHours = { memberId: number, name: string, orgName: string, act
 
 export type Participant = { memberId: number | null, name: string, kind: ParticipantKind, hoursTenths: number, };
 
-export type DiaryEntry = { id: number, leaderName: string, communityName: string, writtenOn: string, text: string, };
+export type DiaryEntry = { id: number, leaderName: string, communityName: string, writtenOn: string, text: string, 
+/**
+ * The change log's position when this was read: the form sends it back with its save
+ * (see `common::versions`).
+ */
+version: number, };
 
 export type HelpPair = { id: number, communityId: number, communityName: string, cadre: string, cadreTitle: string, helped: string, startOn: string, 
 /**

@@ -9,7 +9,7 @@ pub use model::*;
 use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
-use crate::common::catalog::{Category, Gender, MemberStatus, EDUCATIONS, ETHNICITIES};
+use crate::common::catalog::{Category, Gender, MemberStatus, RecordKind, EDUCATIONS, ETHNICITIES};
 use crate::common::limits;
 use crate::common::validate::{self, check_name, check_paragraphs, check_phone, check_text};
 use crate::common::versions;
@@ -148,7 +148,7 @@ pub async fn update(pool: &SqlitePool, id: i64, input: &MemberInput, today: Naiv
         input.confirm_duplicate || (existing.name == record.name && existing.birth_date == record.birth_date);
     check_against_store(pool, &record, Some(id), confirmed).await?;
     let mut tx = crate::db::write(pool).await?;
-    versions::check(&mut tx, "members", id, input.version, &format!("党员“{}”的信息", existing.name)).await?;
+    versions::check(&mut tx, RecordKind::Member, id, input.version, &format!("党员“{}”的信息", existing.name)).await?;
     store::update(&mut tx, id, &record).await?;
     let member = store::get(&mut tx, id).await?;
     tx.commit().await?;

@@ -13,9 +13,10 @@ pub use rules::{effective_status, item_overdue, vague_flags};
 use chrono::{Datelike, NaiveDate};
 use sqlx::SqlitePool;
 
-use crate::common::catalog::{MemberStatus, OrgKind, PledgeStatus};
+use crate::common::catalog::{MemberStatus, OrgKind, PledgeStatus, RecordKind};
 use crate::common::limits;
 use crate::common::validate::{check_date, check_paragraphs, check_past_date, check_text};
+use crate::common::versions;
 use crate::error::{Error, Result};
 use crate::roster::members::store as member_store;
 use crate::roster::orgs::store as org_store;
@@ -114,6 +115,16 @@ pub async fn update(pool: &SqlitePool, id: i64, input: &PledgeInput, today: Naiv
     let valid = validate(pool, input).await?;
     let mut tx = crate::db::write(pool).await?;
     let current = store::get(&mut tx, id).await?;
+    let what = format!("{}的{}年承诺", current.owner_name, current.year);
+    versions::check_with_parts(
+        &mut tx,
+        RecordKind::Pledge,
+        id,
+        &[(RecordKind::PledgeItem, "pledge_id")],
+        input.version,
+        &what,
+    )
+    .await?;
     if current.status != PledgeStatus::Draft {
         return Err(Error::conflict(None, "承诺已公示，不能再修改；如需调整请记录在践诺情况中"));
     }
@@ -155,6 +166,7 @@ pub async fn delete(pool: &SqlitePool, id: i64) -> Result<()> {
 }
 
 pub(crate) async fn full(conn: &mut sqlx::SqliteConnection, id: i64, today: NaiveDate) -> Result<Pledge> {
+    let version = crate::db::history::position(conn).await?;
     let head = store::get(conn, id).await?;
     let items = store::items(conn, id, today).await?;
     let overdue = items.iter().filter(|i| i.overdue).count() as i64;
@@ -175,6 +187,7 @@ pub(crate) async fn full(conn: &mut sqlx::SqliteConnection, id: i64, today: Naiv
         items,
         progress,
         appraisals,
+        version,
     })
 }
 

@@ -70,6 +70,9 @@ pub struct Pledge {
     pub items: Vec<PledgeItem>,
     pub progress: Vec<Progress>,
     pub appraisals: Vec<Appraisal>,
+    /// The change log's position when this was read: the form sends it back with its save
+    /// (see `common::versions`).
+    pub version: i64,
 }
 
 /// A pledge as the list shows it.
@@ -145,6 +148,8 @@ pub struct PledgeInput {
     pub year: i32,
     pub pledged_on: String,
     pub items: Vec<ItemInput>,
+    /// The version the form opened (the record's `version`); a save over a later change is refused.
+    pub version: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

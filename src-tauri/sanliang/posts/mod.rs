@@ -10,9 +10,10 @@ pub use model::*;
 use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
-use crate::common::catalog::{Category, MemberStatus, OrgKind, PostHow, PostKind};
+use crate::common::catalog::{Category, MemberStatus, OrgKind, PostHow, PostKind, RecordKind};
 use crate::common::limits;
 use crate::common::validate::{check_paragraphs, check_past_date, check_text};
+use crate::common::versions;
 use crate::error::{Error, Result};
 use crate::roster::members::store as member_store;
 use crate::roster::orgs::store as org_store;
@@ -58,6 +59,7 @@ pub async fn update(pool: &SqlitePool, id: i64, input: &PostInput) -> Result<Pos
     let v = validate(pool, input, Some(id)).await?;
     let mut tx = crate::db::write(pool).await?;
     let current = store::get(&mut tx, id).await?;
+    versions::check(&mut tx, RecordKind::Post, id, input.version, &format!("岗位“{}”", current.name)).await?;
     if current.community_id != v.community_id && current.holders > 0 {
         return Err(Error::validation("communityId", "岗位上还有党员，不能改到其他社区"));
     }

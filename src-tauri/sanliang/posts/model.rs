@@ -17,6 +17,9 @@ pub struct Post {
     pub capacity: i64,
     /// Members holding the post now.
     pub holders: i64,
+    /// The change log's position when this was read: the form sends it back with its save
+    /// (see `common::versions`).
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -27,6 +30,8 @@ pub struct PostInput {
     pub kind: Option<PostKind>,
     pub duties: String,
     pub capacity: i64,
+    /// The version the form opened (the record's `version`); a save over a later change is refused.
+    pub version: Option<i64>,
 }
 
 /// A holding of a post, current (`end_on` empty) or past.

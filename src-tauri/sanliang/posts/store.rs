@@ -13,7 +13,8 @@ pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Post> {
     let r = sqlx::query_as!(
         Post,
         r#"SELECT p.id AS "id!", p.community_id, o.name AS community_name, p.name, p.kind AS "kind: PostKind", p.duties, p.capacity,
-                  (SELECT count(*) FROM post_assignments a WHERE a.post_id = p.id AND a.end_on IS NULL) AS "holders!: i64"
+                  (SELECT count(*) FROM post_assignments a WHERE a.post_id = p.id AND a.end_on IS NULL) AS "holders!: i64",
+                  (SELECT COALESCE(max(id), 0) FROM change_log) AS "version!: i64"
            FROM posts p JOIN organizations o ON o.id = p.community_id
            WHERE p.id = ?1 AND p.deleted_at IS NULL"#,
         id
@@ -28,7 +29,8 @@ pub async fn list(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Vec
     let rows = sqlx::query_as!(
         Post,
         r#"SELECT p.id AS "id!", p.community_id, o.name AS community_name, p.name, p.kind AS "kind: PostKind", p.duties, p.capacity,
-                  (SELECT count(*) FROM post_assignments a WHERE a.post_id = p.id AND a.end_on IS NULL) AS "holders!: i64"
+                  (SELECT count(*) FROM post_assignments a WHERE a.post_id = p.id AND a.end_on IS NULL) AS "holders!: i64",
+                  (SELECT COALESCE(max(id), 0) FROM change_log) AS "version!: i64"
            FROM posts p JOIN organizations o ON o.id = p.community_id
            WHERE p.deleted_at IS NULL AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
            ORDER BY o.path, p.id"#,

@@ -11,10 +11,11 @@ pub use model::*;
 use chrono::NaiveDate;
 use sqlx::{SqliteConnection, SqlitePool};
 
-use crate::common::catalog::OrgKind;
+use crate::common::catalog::{OrgKind, RecordKind};
 use crate::common::limits;
 use crate::common::period::Period;
 use crate::common::validate::{check_name, check_paragraphs, check_past_date, check_phone, check_text};
+use crate::common::versions;
 use crate::error::{Error, Result};
 use crate::roster::orgs::store as org_store;
 
@@ -51,7 +52,8 @@ pub async fn create(pool: &SqlitePool, input: &DeputyInput) -> Result<Deputy> {
 pub async fn update(pool: &SqlitePool, id: i64, input: &DeputyInput) -> Result<Deputy> {
     let (name, work_unit, phone) = checked(input)?;
     let mut tx = crate::db::write(pool).await?;
-    store::get(&mut tx, id).await?;
+    let current = store::get(&mut tx, id).await?;
+    versions::check(&mut tx, RecordKind::Deputy, id, input.version, &format!("“{}”的信息", current.name)).await?;
     store::update(&mut tx, id, &name, &input.roles, &work_unit, &phone).await?;
     let saved = store::get(&mut tx, id).await?;
     tx.commit().await?;
@@ -159,7 +161,9 @@ pub async fn add_reception(pool: &SqlitePool, input: &ReceptionInput) -> Result<
 /// Changes a reception point's place, schedule or deputies on duty.
 pub async fn update_reception(pool: &SqlitePool, id: i64, input: &ReceptionInput) -> Result<ReceptionPoint> {
     let mut tx = crate::db::write(pool).await?;
-    store::reception(&mut tx, id).await?;
+    let current = store::reception(&mut tx, id).await?;
+    versions::check(&mut tx, RecordKind::ReceptionPoint, id, input.version, &format!("接待点“{}”", current.place))
+        .await?;
     let (community_id, place, schedule) = checked_reception(&mut tx, input).await?;
     store::update_reception(&mut tx, id, community_id, &place, &schedule, &input.deputy_ids).await?;
     let point = store::reception(&mut tx, id).await?;

@@ -15,6 +15,9 @@ pub struct Deputy {
     pub phone: String,
     /// Names of the communities paired with now.
     pub communities: Vec<(i64, String)>,
+    /// The change log's position when this was read: the form sends it back with its save
+    /// (see `common::versions`).
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -24,6 +27,8 @@ pub struct DeputyInput {
     pub roles: Vec<DeputyRole>,
     pub work_unit: String,
     pub phone: String,
+    /// The version the form opened (the record's `version`); a save over a later change is refused.
+    pub version: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -37,6 +42,9 @@ pub struct ReceptionPoint {
     /// Names of the deputies on duty, and their ids (for editing).
     pub on_duty: Vec<String>,
     pub on_duty_ids: Vec<i64>,
+    /// The change log's position when this was read: the form sends it back with its save
+    /// (see `common::versions`).
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -46,6 +54,8 @@ pub struct ReceptionInput {
     pub place: String,
     pub schedule: String,
     pub deputy_ids: Vec<i64>,
+    /// The version the form opened (the record's `version`); a save over a later change is refused.
+    pub version: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -93,7 +93,8 @@ pub async fn delete(conn: &mut SqliteConnection, id: i64) -> Result<()> {
 
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Deputy> {
     let r = sqlx::query!(
-        r#"SELECT id AS "id!", name, roles, work_unit, phone FROM deputies WHERE id = ?1 AND deleted_at IS NULL"#,
+        r#"SELECT id AS "id!", name, roles, work_unit, phone, (SELECT COALESCE(max(id), 0) FROM change_log) AS "version!: i64"
+           FROM deputies WHERE id = ?1 AND deleted_at IS NULL"#,
         id
     )
     .fetch_optional(&mut *conn)
@@ -116,6 +117,7 @@ pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Deputy> {
         work_unit: r.work_unit,
         phone: r.phone,
         communities,
+        version: r.version,
     })
 }
 
@@ -198,6 +200,7 @@ struct ReceptionRow {
     place: String,
     schedule: String,
     on_duty: String,
+    version: i64,
 }
 
 async fn reception_of(conn: &mut SqliteConnection, r: ReceptionRow) -> Result<ReceptionPoint> {
@@ -217,13 +220,15 @@ async fn reception_of(conn: &mut SqliteConnection, r: ReceptionRow) -> Result<Re
         schedule: r.schedule,
         on_duty: names,
         on_duty_ids: ids,
+        version: r.version,
     })
 }
 
 pub async fn reception(conn: &mut SqliteConnection, id: i64) -> Result<ReceptionPoint> {
     let r = sqlx::query_as!(
         ReceptionRow,
-        r#"SELECT p.id AS "id!", p.community_id, o.name AS community_name, p.place, p.schedule, p.on_duty
+        r#"SELECT p.id AS "id!", p.community_id, o.name AS community_name, p.place, p.schedule, p.on_duty,
+                  (SELECT COALESCE(max(id), 0) FROM change_log) AS "version!: i64"
            FROM reception_points p JOIN organizations o ON o.id = p.community_id
            WHERE p.id = ?1 AND p.deleted_at IS NULL"#,
         id
@@ -270,7 +275,8 @@ pub async fn delete_reception(conn: &mut SqliteConnection, id: i64) -> Result<()
 pub async fn receptions(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Vec<ReceptionPoint>> {
     let rows = sqlx::query_as!(
         ReceptionRow,
-        r#"SELECT p.id AS "id!", p.community_id, o.name AS community_name, p.place, p.schedule, p.on_duty
+        r#"SELECT p.id AS "id!", p.community_id, o.name AS community_name, p.place, p.schedule, p.on_duty,
+                  (SELECT COALESCE(max(id), 0) FROM change_log) AS "version!: i64"
            FROM reception_points p JOIN organizations o ON o.id = p.community_id
            WHERE p.deleted_at IS NULL AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1)) ORDER BY o.path, p.id"#,
         under

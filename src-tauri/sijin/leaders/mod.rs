@@ -10,10 +10,11 @@ pub use model::*;
 use chrono::NaiveDate;
 use sqlx::SqlitePool;
 
-use crate::common::catalog::{LeaderLevel, OrgKind};
+use crate::common::catalog::{LeaderLevel, OrgKind, RecordKind};
 use crate::common::limits;
 use crate::common::period::Period;
 use crate::common::validate::{check_name, check_paragraphs, check_past_date, check_phone, check_text};
+use crate::common::versions;
 use crate::error::{Error, Result};
 use crate::roster::orgs::store as org_store;
 use crate::sijin::difficulties::{self};
@@ -46,7 +47,15 @@ pub async fn create(pool: &SqlitePool, input: &LeaderInput) -> Result<Leader> {
 pub async fn update(pool: &SqlitePool, id: i64, input: &LeaderInput) -> Result<Leader> {
     let (name, level, title, phone) = checked(input)?;
     let mut tx = crate::db::write(pool).await?;
-    store::leader(&mut tx, id).await?;
+    let current = store::leader(&mut tx, id).await?;
+    versions::check(
+        &mut tx,
+        RecordKind::ContactLeader,
+        id,
+        input.version,
+        &format!("联系领导“{}”的信息", current.name),
+    )
+    .await?;
     store::update_leader(&mut tx, id, &name, level, &title, &phone).await?;
     let saved = store::leader(&mut tx, id).await?;
     tx.commit().await?;
@@ -174,12 +183,21 @@ pub async fn add_diary(
     store::insert_diary(&mut conn, leader_id, community_id, written_on, &text).await
 }
 
-/// Corrects a diary entry's date or text (the leader and community stay).
-pub async fn update_diary(pool: &SqlitePool, id: i64, written_on: &str, text: &str, today: NaiveDate) -> Result<()> {
+/// Corrects a diary entry's date or text (the leader and community stay); `version` is the
+/// entry's as the form opened it.
+pub async fn update_diary(
+    pool: &SqlitePool,
+    id: i64,
+    written_on: &str,
+    text: &str,
+    version: Option<i64>,
+    today: NaiveDate,
+) -> Result<()> {
     let written_on = check_past_date("writtenOn", "日记日期", written_on, today)?;
     let text = check_paragraphs("text", "民情日记", text, limits::LONG_NOTES, true)?;
     let mut tx = crate::db::write(pool).await?;
     store::diary_owner(&mut tx, id).await?;
+    versions::check(&mut tx, RecordKind::DiaryEntry, id, version, "这篇民情日记").await?;
     store::update_diary(&mut tx, id, written_on, &text).await?;
     tx.commit().await?;
     Ok(())

@@ -16,6 +16,9 @@ pub struct Leader {
     pub phone: String,
     /// The communities he is contact leader of now.
     pub communities: Vec<LeaderCommunity>,
+    /// The change log's position when this was read: the form sends it back with its save
+    /// (see `common::versions`).
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -33,6 +36,8 @@ pub struct LeaderInput {
     pub level: Option<LeaderLevel>,
     pub title: String,
     pub phone: String,
+    /// The version the form opened (the record's `version`); a save over a later change is refused.
+    pub version: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -72,6 +77,9 @@ pub struct DiaryEntry {
     pub community_name: String,
     pub written_on: NaiveDate,
     pub text: String,
+    /// The change log's position when this was read: the form sends it back with its save
+    /// (see `common::versions`).
+    pub version: i64,
 }
 
 /// A leader–community pair with no visit in a month.

@@ -91,14 +91,24 @@ async fn communities_of(conn: &mut SqliteConnection, leader_id: i64) -> Result<V
 
 pub async fn leader(conn: &mut SqliteConnection, id: i64) -> Result<Leader> {
     let r = sqlx::query!(
-        r#"SELECT id AS "id!", name, level AS "level: LeaderLevel", title, phone FROM contact_leaders WHERE id = ?1 AND deleted_at IS NULL"#,
+        r#"SELECT id AS "id!", name, level AS "level: LeaderLevel", title, phone,
+                  (SELECT COALESCE(max(id), 0) FROM change_log) AS "version!: i64"
+           FROM contact_leaders WHERE id = ?1 AND deleted_at IS NULL"#,
         id
     )
     .fetch_optional(&mut *conn)
     .await?
     .ok_or_else(|| Error::NotFound("联系领导不存在或已删除".into()))?;
     let communities = communities_of(conn, id).await?;
-    Ok(Leader { id: r.id, name: r.name, level: r.level, title: r.title, phone: r.phone, communities })
+    Ok(Leader {
+        id: r.id,
+        name: r.name,
+        level: r.level,
+        title: r.title,
+        phone: r.phone,
+        communities,
+        version: r.version,
+    })
 }
 
 /// Leaders with a community under the subtree (all leaders when no subtree is given).
@@ -355,7 +365,8 @@ pub async fn diaries(
 ) -> Result<Vec<DiaryEntry>> {
     Ok(sqlx::query_as!(
         DiaryEntry,
-        r#"SELECT d.id AS "id!", l.name AS leader_name, o.name AS community_name, d.written_on AS "written_on: NaiveDate", d.text
+        r#"SELECT d.id AS "id!", l.name AS leader_name, o.name AS community_name, d.written_on AS "written_on: NaiveDate", d.text,
+                  (SELECT COALESCE(max(id), 0) FROM change_log) AS "version!: i64"
            FROM diary_entries d JOIN contact_leaders l ON l.id = d.leader_id JOIN organizations o ON o.id = d.community_id
            WHERE d.written_on BETWEEN ?2 AND ?3 AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
            ORDER BY d.written_on DESC, d.id DESC"#,

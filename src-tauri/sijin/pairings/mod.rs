@@ -12,12 +12,13 @@ use std::path::Path;
 use chrono::NaiveDate;
 use sqlx::{SqliteConnection, SqlitePool};
 
-use crate::common::catalog::{BinnedFileKind, OrgKind, SupportKind};
+use crate::common::catalog::{BinnedFileKind, OrgKind, RecordKind, SupportKind};
 use crate::common::files;
 use crate::common::limits;
 use crate::common::money::parse_yuan;
 use crate::common::recycled::{self, Owner};
 use crate::common::validate::{check_date, check_paragraphs, check_past_date};
+use crate::common::versions;
 use crate::error::{Error, Result};
 use crate::roster::orgs::store as org_store;
 
@@ -91,6 +92,8 @@ pub async fn update_agreement(pool: &SqlitePool, id: i64, input: &AgreementInput
         check_agreement(&input.signed_on, &input.agreement_until, &input.agreement, today)?;
     let mut tx = crate::db::write(pool).await?;
     let p = store::get(&mut tx, id, today).await?;
+    let what = format!("{}与{}的共建协议", p.unit_name, p.community_name);
+    versions::check(&mut tx, RecordKind::Pairing, id, input.version, &what).await?;
     if p.end_on.is_some() {
         return Err(Error::conflict(None, "该结对已经结束，协议不能再修改"));
     }
@@ -140,6 +143,7 @@ pub async fn update_support(
 ) -> Result<SupportRecord> {
     let mut tx = crate::db::write(pool).await?;
     let record = store::support(&mut tx, id).await.map_err(|_| Error::NotFound("帮扶记录不存在".into()))?;
+    versions::check(&mut tx, RecordKind::SupportRecord, id, input.version, "这条帮扶记录").await?;
     let (kind, given_on, description, amount_fen) = checked_support(&mut tx, record.pairing_id, input, today).await?;
     store::update_support(&mut tx, id, kind, given_on, &description, amount_fen).await?;
     let saved = store::support(&mut tx, id).await?;

@@ -25,6 +25,9 @@ pub struct Pairing {
     pub funds_fen: i64,
     /// Still open, and its agreement ends within `limits::AGREEMENT_NOTICE_DAYS` of today.
     pub agreement_ending_soon: bool,
+    /// The change log's position when this was read: the form sends it back with its save
+    /// (see `common::versions`).
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -45,6 +48,8 @@ pub struct AgreementInput {
     pub signed_on: String,
     pub agreement_until: String,
     pub agreement: String,
+    /// The version the form opened (the record's `version`); a save over a later change is refused.
+    pub version: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -56,6 +61,9 @@ pub struct SupportRecord {
     pub given_on: NaiveDate,
     pub description: String,
     pub amount_fen: Option<i64>,
+    /// The change log's position when this was read: the form sends it back with its save
+    /// (see `common::versions`).
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -67,6 +75,8 @@ pub struct SupportInput {
     pub description: String,
     /// Yuan as typed ("450000", "45万"); required for funds.
     pub amount: String,
+    /// The version the form opened (the record's `version`); a save over a later change is refused.
+    pub version: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -33,7 +33,8 @@ async fn rows(
                   (SELECT count(*) FROM support_records s WHERE s.pairing_id = p.id AND s.deleted_at IS NULL) AS "records!: i64",
                   (SELECT coalesce(sum(s.amount_fen), 0) FROM support_records s
                     WHERE s.pairing_id = p.id AND s.deleted_at IS NULL AND s.kind = 'funds') AS "funds_fen!: i64",
-                  coalesce(p.end_on IS NULL AND p.agreement_until BETWEEN ?3 AND date(?3, ?4), 0) AS "agreement_ending_soon!: bool"
+                  coalesce(p.end_on IS NULL AND p.agreement_until BETWEEN ?3 AND date(?3, ?4), 0) AS "agreement_ending_soon!: bool",
+                  (SELECT COALESCE(max(id), 0) FROM change_log) AS "version!: i64"
            FROM pairings p JOIN organizations u ON u.id = p.unit_id JOIN organizations c ON c.id = p.community_id
            WHERE p.deleted_at IS NULL AND (?1 IS NULL OR c.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
              AND (?2 IS NULL OR p.id = ?2)
@@ -184,7 +185,8 @@ pub async fn update_support(
 pub async fn support(conn: &mut SqliteConnection, id: i64) -> Result<SupportRecord> {
     let r = sqlx::query_as!(
         SupportRecord,
-        r#"SELECT id AS "id!", pairing_id, kind AS "kind: SupportKind", given_on AS "given_on: NaiveDate", description, amount_fen
+        r#"SELECT id AS "id!", pairing_id, kind AS "kind: SupportKind", given_on AS "given_on: NaiveDate", description, amount_fen,
+                  (SELECT COALESCE(max(id), 0) FROM change_log) AS "version!: i64"
            FROM support_records WHERE id = ?1 AND deleted_at IS NULL"#,
         id
     )
@@ -197,7 +199,8 @@ pub async fn support(conn: &mut SqliteConnection, id: i64) -> Result<SupportReco
 pub async fn supports(conn: &mut SqliteConnection, pairing_id: i64) -> Result<Vec<SupportRecord>> {
     let rows = sqlx::query_as!(
         SupportRecord,
-        r#"SELECT id AS "id!", pairing_id, kind AS "kind: SupportKind", given_on AS "given_on: NaiveDate", description, amount_fen
+        r#"SELECT id AS "id!", pairing_id, kind AS "kind: SupportKind", given_on AS "given_on: NaiveDate", description, amount_fen,
+                  (SELECT COALESCE(max(id), 0) FROM change_log) AS "version!: i64"
            FROM support_records WHERE pairing_id = ?1 AND deleted_at IS NULL ORDER BY given_on DESC, id DESC"#,
         pairing_id
     )

@@ -10,10 +10,11 @@ pub use model::*;
 use chrono::NaiveDate;
 use sqlx::{SqliteConnection, SqlitePool};
 
-use crate::common::catalog::{OrgKind, ParticipantKind};
+use crate::common::catalog::{OrgKind, ParticipantKind, RecordKind};
 use crate::common::limits;
 use crate::common::period::Period;
 use crate::common::validate::{check_name, check_past_date, check_text, halfwidth};
+use crate::common::versions;
 use crate::error::{Error, Result};
 use crate::roster::members::store as member_store;
 use crate::roster::orgs::store as org_store;
@@ -58,7 +59,10 @@ pub async fn record(pool: &SqlitePool, input: &ActivityInput, today: NaiveDate) 
 /// Corrects an activity: its fields and its whole list of participants, all or nothing.
 pub async fn update(pool: &SqlitePool, id: i64, input: &ActivityInput, today: NaiveDate) -> Result<Activity> {
     let mut tx = crate::db::write(pool).await?;
-    store::activity(&mut tx, id).await.map_err(|_| Error::NotFound("志愿服务活动不存在".into()))?;
+    let current = store::activity(&mut tx, id).await.map_err(|_| Error::NotFound("志愿服务活动不存在".into()))?;
+    let what = format!("{}的“{}”活动", current.held_on.format("%-m月%-d日"), current.service_type);
+    let parts = [(RecordKind::VolunteerParticipant, "activity_id")];
+    versions::check_with_parts(&mut tx, RecordKind::VolunteerActivity, id, &parts, input.version, &what).await?;
     let a = checked(&mut tx, input, today).await?;
     store::update(&mut tx, id, &a).await?;
     store::delete_participants(&mut tx, id).await?;

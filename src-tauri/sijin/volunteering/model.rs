@@ -19,6 +19,9 @@ pub struct Activity {
     pub participants: i64,
     /// Hours of all participants, in tenths.
     pub hours_tenths: i64,
+    /// The change log's position when this was read: the form sends it back with its save
+    /// (see `common::versions`).
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -42,6 +45,8 @@ pub struct ActivityInput {
     pub place: String,
     pub people_served: i64,
     pub participants: Vec<ParticipantInput>,
+    /// The version the form opened (the record's `version`); a save over a later change is refused.
+    pub version: Option<i64>,
 }
 
 /// A member's volunteering in a period.

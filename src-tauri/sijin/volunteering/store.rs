@@ -94,7 +94,8 @@ async fn rows(
         r#"SELECT a.id AS "id!", a.community_id, o.name AS community_name, a.held_on AS "held_on: NaiveDate", a.organizer,
                   a.service_type, a.place, a.people_served,
                   (SELECT count(*) FROM volunteer_participants p WHERE p.activity_id = a.id) AS "participants!: i64",
-                  (SELECT coalesce(sum(p.hours_tenths), 0) FROM volunteer_participants p WHERE p.activity_id = a.id) AS "hours_tenths!: i64"
+                  (SELECT coalesce(sum(p.hours_tenths), 0) FROM volunteer_participants p WHERE p.activity_id = a.id) AS "hours_tenths!: i64",
+                  (SELECT COALESCE(max(id), 0) FROM change_log) AS "version!: i64"
            FROM volunteer_activities a JOIN organizations o ON o.id = a.community_id
            WHERE a.deleted_at IS NULL AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
              AND (?2 IS NULL OR a.id = ?2) AND (?3 IS NULL OR a.held_on BETWEEN ?3 AND ?4)

@@ -273,8 +273,8 @@ export const leaderUpdate = (id: number, input: LeaderInput) =>
   invokeCmd<Leader>('leader_update', { id, input })
 export const leaderDelete = (id: number) =>
   invokeCmd<void>('leader_delete', { id })
-export const diaryUpdate = (id: number, writtenOn: string, text: string) =>
-  invokeCmd<void>('diary_update', { id, writtenOn, text })
+export const diaryUpdate = (id: number, writtenOn: string, text: string, version: number | null) =>
+  invokeCmd<void>('diary_update', { id, writtenOn, text, version })
 export const diaryDelete = (id: number) =>
   invokeCmd<void>('diary_delete', { id })
 

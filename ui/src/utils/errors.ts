@@ -25,9 +25,12 @@ export function reportError(e: unknown) {
   })
 }
 
+/** A save refused because the record changed after the form read it. */
+export const isStale = (e: unknown): e is AppError => e instanceof AppError && e.field === STALE_FIELD
+
 export function showError(e: unknown, fieldErrors: Record<string, string>) {
   // Not a field's fault: a notice that stays until read, so the typed text is not lost unseen.
-  if (e instanceof AppError && e.field === STALE_FIELD)
+  if (isStale(e))
     void ElMessageBox.alert(e.message, T.staleTitle, { type: 'warning', confirmButtonText: T.ok, customClass: 'stale-save' })
   else if (e instanceof AppError && e.field) fieldErrors[e.field] = e.message
   else reportError(e)

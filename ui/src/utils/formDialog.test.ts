@@ -26,6 +26,17 @@ describe('useFormDialog', () => {
     expect([form.open, form.id, form.place, form.schedule, form.deputyIds, form.errors]).toEqual([true, null, '', '', [], {}])
   })
 
+  it('keeps the version of the record it opened until it opens another or a blank one', () => {
+    const form = useFormDialog(blank)
+    form.show({ place: '一楼' }, { id: 7, version: 41 })
+    expect([form.id, form.version]).toEqual([7, 41])
+    form.show({ place: '二楼' }, 8)
+    expect([form.id, form.version]).toEqual([8, null])
+    form.show({}, { id: 9, version: 52 })
+    form.show()
+    expect([form.id, form.version]).toEqual([null, null])
+  })
+
   it('closes on a save and shows its message, made from what the core returned', async () => {
     const form = useFormDialog(blank)
     form.show({ place: '一楼' })
@@ -55,6 +66,22 @@ describe('useFormDialog', () => {
     expect(await form.submit(async () => Promise.reject(failure))).toBe(false)
     expect(form.errors).toEqual({})
     expect(error).toHaveBeenCalledTimes(1)
+  })
+
+  it('on a save over a change made meanwhile, keeps what was typed and has the pages read again', async () => {
+    const { store } = await import('../store')
+    const { STALE_FIELD } = await import('../bindings')
+    const form = useFormDialog(blank)
+    form.show({ place: '一楼' }, { id: 7, version: 41 })
+    const before = store.revision
+    const stale = new AppError({ kind: 'conflict', message: '接待点“一楼”在您打开之后又被修改过', field: STALE_FIELD })
+    expect(await form.submit(async () => Promise.reject(stale))).toBe(false)
+    expect([form.open, form.place, form.version]).toEqual([true, '一楼', 41])
+    expect(form.errors).toEqual({})
+    expect(store.revision).toBe(before + 1)
+    // Any other refusal leaves the pages alone.
+    await form.submit(async () => Promise.reject(new AppError({ kind: 'validation', message: '请填写接待时间', field: 'schedule' })))
+    expect(store.revision).toBe(before + 1)
   })
 
   it('ignores a second save while the first is running', async () => {

@@ -2,31 +2,43 @@
 // fields, and the save that closes it on success and keeps everything typed on a refusal.
 import { reactive, watch, type Ref } from 'vue'
 import { ElMessage } from 'element-plus'
-import { showError } from './errors'
+import { changed } from '../store'
+import { isStale, showError } from './errors'
+
+/** A record a form edits, as read: its id and the version it was read at, which the save sends
+ * back so that a change made meanwhile is not overwritten (the core's `common::versions`). */
+export interface Edited {
+  id: number
+  version: number
+}
 
 interface DialogState {
   open: boolean
   saving: boolean
   /** The record being changed; null while creating one. */
   id: number | null
+  /** The version of that record as the form read it; null while creating one. */
+  version: number | null
   /** Messages under fields, by the field names the core uses. */
   errors: Record<string, string>
 }
 
 /** `blank` gives the fields of a new, empty form. */
 export function useFormDialog<F extends object>(blank: () => F) {
-  const state = reactive({ ...blank(), open: false, saving: false, id: null, errors: {} } as F & DialogState)
+  const state = reactive({ ...blank(), open: false, saving: false, id: null, version: null, errors: {} } as F & DialogState)
 
-  /** Opens the form with `values` over the blank fields, for record `id` (null: a new one). */
-  function show(values: Partial<F> = {}, id: number | null = null) {
-    Object.assign(state, blank(), values, { open: true, saving: false, id, errors: {} })
+  /** Opens the form with `values` over the blank fields, for `record` (null: a new one; an id
+   * alone: a record whose saves are not versioned). */
+  function show(values: Partial<F> = {}, record: Edited | number | null = null) {
+    const [id, version] = typeof record === 'number' ? [record, null] : [record?.id ?? null, record?.version ?? null]
+    Object.assign(state, blank(), values, { open: true, saving: false, id, version, errors: {} })
   }
 
-  /** For a dialog component opened by its parent (`v-model`): opens with `values()` when the
-   * parent opens it, and tells the parent when it closes. */
-  function follow(model: Ref<boolean>, values: () => Partial<F>) {
+  /** For a dialog component opened by its parent (`v-model`): opens with `values()` for
+   * `record()` when the parent opens it, and tells the parent when it closes. */
+  function follow(model: Ref<boolean>, values: () => Partial<F>, record: () => Edited | null = () => null) {
     watch(model, (now) => {
-      if (now) show(values())
+      if (now) show(values(), record())
     })
     watch(
       () => state.open,
@@ -57,6 +69,9 @@ export function useFormDialog<F extends object>(blank: () => F) {
       return true
     } catch (e) {
       showError(e, state.errors)
+      // The pages read the record again behind the open form, so that closing and reopening it
+      // shows the change made meanwhile (and its version) rather than refusing the save again.
+      if (isStale(e)) changed()
       return false
     } finally {
       state.saving = false
