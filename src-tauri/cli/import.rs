@@ -89,10 +89,11 @@ pub async fn run(pool: &SqlitePool, args: ImportArgs) -> Result<()> {
         );
         (c.new, c.update)
     } else {
-        // A test hook (debug builds): hold the import inside its transaction after N rows.
+        // A test hook (debug builds): hold the import inside its transaction once N rows are
+        // written (the first statement that reaches N).
         let hold: Option<usize> = Setting::ImportHoldAfter.read().and_then(|v| v.to_str()?.parse().ok());
         let done = import::import_sheets_with(pool, &sheets, &options, today(), |n| {
-            if hold == Some(n) {
+            if hold.is_some_and(|h| n >= h) {
                 eprintln!("import held after {n} rows");
                 loop {
                     std::thread::park();

@@ -26,7 +26,7 @@ use self::orgs::OrgMatcher;
 use self::preview::{Accepted, Context};
 use self::sheet::{Sheet, FILE_FIELD};
 use crate::error::{Error, Result};
-use crate::roster::members::{store as member_store, Member, MemberRecord};
+use crate::roster::members::{batch, MemberRecord};
 use crate::roster::orgs::store as org_store;
 
 /// A roster file read for the import dialog.
@@ -95,7 +95,7 @@ pub async fn preview_sheets(
 
 /// An update changes what the file has: a column it lacks, or a cell it leaves empty, keeps
 /// the member's value.
-fn merged(existing: &Member, new: MemberRecord, columns: &[Column]) -> MemberRecord {
+fn merged(existing: &MemberRecord, new: MemberRecord, columns: &[Column]) -> MemberRecord {
     let keep = |value: String, old: &str| if value.is_empty() { old.to_owned() } else { value };
     MemberRecord {
         org_id: if columns.contains(&Column::Org) { new.org_id } else { existing.org_id },
@@ -112,7 +112,7 @@ fn merged(existing: &Member, new: MemberRecord, columns: &[Column]) -> MemberRec
 
 /// Whether the merged record holds exactly what the member's record holds (the search keys follow
 /// from the name).
-fn unchanged(existing: &Member, r: &MemberRecord) -> bool {
+fn unchanged(existing: &MemberRecord, r: &MemberRecord) -> bool {
     (existing.org_id, &existing.name, existing.gender, &existing.ethnicity, existing.birth_date, existing.joined_on)
         == (r.org_id, &r.name, r.gender, &r.ethnicity, r.birth_date, r.joined_on)
         && (&existing.education, &existing.id_number, &existing.phone, &existing.address, &existing.work_unit)
@@ -131,7 +131,8 @@ pub async fn import_sheets(
 }
 
 /// As [`import_sheets`], calling `written` with the count of rows written so far inside the
-/// transaction (a test holds the import there to kill it halfway).
+/// transaction, after each statement of a few hundred (a test holds the import there to kill
+/// it halfway).
 pub async fn import_sheets_with(
     pool: &SqlitePool,
     sheets: &[Sheet],
@@ -141,22 +142,24 @@ pub async fn import_sheets_with(
 ) -> Result<ImportReport> {
     let (preview, accepted) = judge(pool, sheets, options, today).await?;
     let mut tx = crate::db::write(pool).await?;
-    for (n, row) in accepted.into_iter().enumerate() {
+    let updated: Vec<i64> = accepted.iter().filter_map(|row| row.update_of).collect();
+    let existing = batch::records(&mut tx, &updated).await?;
+    let (mut creates, mut updates) = (Vec::new(), Vec::new());
+    for row in accepted {
         match row.update_of {
-            None => {
-                member_store::insert(&mut tx, &uuid::Uuid::new_v4().to_string(), &row.record).await?;
-            }
+            None => creates.push(row.record),
             Some(id) => {
-                let existing = member_store::get(&mut tx, id).await?;
-                let record = merged(&existing, row.record, &row.columns);
+                let old = existing.get(&id).ok_or_else(|| Error::NotFound("党员不存在或已删除".into()))?;
+                let record = merged(old, row.record, &row.columns);
                 // A row that says what the roster says already is up to date: nothing to write.
-                if !unchanged(&existing, &record) {
-                    member_store::update(&mut tx, id, &record).await?;
+                if !unchanged(old, &record) {
+                    updates.push((id, record));
                 }
             }
         }
-        written(n + 1);
     }
+    batch::insert(&mut tx, &creates, &mut written).await?;
+    batch::update(&mut tx, &updates, |n| written(creates.len() + n)).await?;
     tx.commit().await?;
     let counts = preview.counts;
     Ok(ImportReport { created: counts.new, updated: counts.update, skipped: counts.skip, errors: counts.error })

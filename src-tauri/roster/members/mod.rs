@@ -1,6 +1,7 @@
 //! The party-member roster (党员名册): validation of a member record, saving, status changes,
 //! soft deletion, and search as a secretary types.
 
+pub(crate) mod batch;
 mod model;
 pub(crate) mod store;
 

@@ -1,0 +1,130 @@
+//! SQL writing and reading many members at once (an import of a whole roster): each statement
+//! takes a chunk of records as one JSON array, so 20,000 rows are tens of statements rather than
+//! tens of thousands. The triggers still record each row in 操作记录.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde_json::{json, Value};
+use sqlx::{Row, SqliteConnection};
+
+use super::model::MemberRecord;
+use crate::common::catalog::{Category, Gender};
+use crate::db::now;
+use crate::error::Result;
+
+/// Records per statement: a statement's JSON stays well under a megabyte.
+const CHUNK: usize = 500;
+
+/// The stored columns of a record as JSON, keyed by column name.
+fn json_of(r: &MemberRecord) -> Value {
+    json!({
+        "org_id": r.org_id, "name": r.name, "gender": r.gender.code(), "ethnicity": r.ethnicity,
+        "birth_date": r.birth_date.to_string(), "joined_on": r.joined_on.to_string(), "education": r.education,
+        "id_number": r.id_number, "phone": r.phone, "address": r.address, "work_unit": r.work_unit,
+        "category": r.category.code(), "notes": r.notes, "search_text": r.search_text, "sort_name": r.sort_name,
+    })
+}
+
+/// New members, each with a new uuid, in the order given; `done` hears how many are written
+/// after each statement.
+pub async fn insert(conn: &mut SqliteConnection, records: &[MemberRecord], mut done: impl FnMut(usize)) -> Result<()> {
+    let now = now();
+    for (n, chunk) in records.chunks(CHUNK).enumerate() {
+        let rows: Vec<Value> = chunk
+            .iter()
+            .map(|r| {
+                let mut row = json_of(r);
+                row["uuid"] = Value::from(uuid::Uuid::new_v4().to_string());
+                row
+            })
+            .collect();
+        sqlx::query(
+            "INSERT INTO members (uuid, org_id, name, gender, ethnicity, birth_date, joined_on, education, id_number,
+                                  phone, address, work_unit, category, notes, search_text, sort_name, created_at, updated_at)
+             SELECT value ->> 'uuid', value ->> 'org_id', value ->> 'name', value ->> 'gender', value ->> 'ethnicity',
+                    value ->> 'birth_date', value ->> 'joined_on', value ->> 'education', value ->> 'id_number',
+                    value ->> 'phone', value ->> 'address', value ->> 'work_unit', value ->> 'category', value ->> 'notes',
+                    value ->> 'search_text', value ->> 'sort_name', ?2, ?2
+             FROM json_each(?1) ORDER BY key",
+        )
+        .bind(Value::from(rows).to_string())
+        .bind(&now)
+        .execute(&mut *conn)
+        .await?;
+        done(n * CHUNK + chunk.len());
+    }
+    Ok(())
+}
+
+/// Members rewritten with these records (live ones only, as a form's save); `done` as for
+/// [`insert`].
+pub async fn update(
+    conn: &mut SqliteConnection,
+    records: &[(i64, MemberRecord)],
+    mut done: impl FnMut(usize),
+) -> Result<()> {
+    let now = now();
+    for (n, chunk) in records.chunks(CHUNK).enumerate() {
+        let rows: Vec<Value> = chunk
+            .iter()
+            .map(|(id, r)| {
+                let mut row = json_of(r);
+                row["id"] = Value::from(*id);
+                row
+            })
+            .collect();
+        sqlx::query(
+            "UPDATE members SET org_id = j.value ->> 'org_id', name = j.value ->> 'name', gender = j.value ->> 'gender',
+                    ethnicity = j.value ->> 'ethnicity', birth_date = j.value ->> 'birth_date',
+                    joined_on = j.value ->> 'joined_on', education = j.value ->> 'education',
+                    id_number = j.value ->> 'id_number', phone = j.value ->> 'phone', address = j.value ->> 'address',
+                    work_unit = j.value ->> 'work_unit', category = j.value ->> 'category', notes = j.value ->> 'notes',
+                    search_text = j.value ->> 'search_text', sort_name = j.value ->> 'sort_name', updated_at = ?2
+             FROM json_each(?1) AS j
+             WHERE members.id = j.value ->> 'id' AND members.deleted_at IS NULL",
+        )
+        .bind(Value::from(rows).to_string())
+        .bind(&now)
+        .execute(&mut *conn)
+        .await?;
+        done(n * CHUNK + chunk.len());
+    }
+    Ok(())
+}
+
+/// The stored records of these live members, by id.
+pub async fn records(conn: &mut SqliteConnection, ids: &[i64]) -> Result<HashMap<i64, MemberRecord>> {
+    let mut out = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(CHUNK * 10) {
+        let rows = sqlx::query(
+            "SELECT id, org_id, name, gender, ethnicity, birth_date, joined_on, education, id_number, phone, address,
+                    work_unit, category, notes, search_text, sort_name
+             FROM members WHERE id IN (SELECT value FROM json_each(?1)) AND deleted_at IS NULL",
+        )
+        .bind(Value::from(chunk.to_vec()).to_string())
+        .fetch_all(&mut *conn)
+        .await?;
+        for row in rows {
+            let record = MemberRecord {
+                org_id: row.try_get("org_id")?,
+                name: row.try_get("name")?,
+                gender: row.try_get::<Gender, _>("gender")?,
+                ethnicity: row.try_get("ethnicity")?,
+                birth_date: row.try_get::<NaiveDate, _>("birth_date")?,
+                joined_on: row.try_get::<NaiveDate, _>("joined_on")?,
+                education: row.try_get("education")?,
+                id_number: row.try_get("id_number")?,
+                phone: row.try_get("phone")?,
+                address: row.try_get("address")?,
+                work_unit: row.try_get("work_unit")?,
+                category: row.try_get::<Category, _>("category")?,
+                notes: row.try_get("notes")?,
+                search_text: row.try_get("search_text")?,
+                sort_name: row.try_get("sort_name")?,
+            };
+            out.insert(row.try_get("id")?, record);
+        }
+    }
+    Ok(out)
+}
