@@ -126,7 +126,7 @@ async fn an_unmasked_export_imports_back_to_the_same_members() {
     let sheets = import::read(&path).await.unwrap();
     let report =
         import::import_sheets(&t.pool, &sheets, &import::ImportOptions::default(), support::today()).await.unwrap();
-    assert_eq!(report, import::ImportReport { created: 3, updated: 0, skipped: 0, errors: 0 });
+    assert_eq!(report, import::ImportReport { created: 3, updated: 0, skipped: 0, errors: 0, branches: 0 });
     let after = members::search(&t.pool, &all).await.unwrap().rows;
     let mut back = Vec::new();
     for row in &after {

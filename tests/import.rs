@@ -135,7 +135,7 @@ async fn an_import_writes_the_accepted_rows_and_a_second_skips_or_updates_them()
     members::create(&t.pool, &zhang_san(branch.id), support::today()).await.unwrap();
     let sheets = import::read(&workbook(t.dir.path())).await.unwrap();
     let report = import::import_sheets(&t.pool, &sheets, &options(), support::today()).await.unwrap();
-    assert_eq!(report, ImportReport { created: 2, updated: 0, skipped: 1, errors: 3 });
+    assert_eq!(report, ImportReport { created: 2, updated: 0, skipped: 1, errors: 3, branches: 0 });
     assert_eq!(names(&t.pool).await, ["张三", "李丽", "王强"]);
     let page =
         members::search(&t.pool, &MemberQuery { text: "王强".into(), page: 1, page_size: 5, ..Default::default() })
@@ -148,10 +148,10 @@ async fn an_import_writes_the_accepted_rows_and_a_second_skips_or_updates_them()
     assert_eq!(wang.category, Category::NoPost, "the options' category");
 
     let again = import::import_sheets(&t.pool, &sheets, &options(), support::today()).await.unwrap();
-    assert_eq!(again, ImportReport { created: 0, updated: 0, skipped: 3, errors: 3 });
+    assert_eq!(again, ImportReport { created: 0, updated: 0, skipped: 3, errors: 3, branches: 0 });
     let update = ImportOptions { on_duplicate: OnDuplicate::Update, ..options() };
     let updated = import::import_sheets(&t.pool, &sheets, &update, support::today()).await.unwrap();
-    assert_eq!(updated, ImportReport { created: 0, updated: 3, skipped: 0, errors: 3 });
+    assert_eq!(updated, ImportReport { created: 0, updated: 3, skipped: 0, errors: 3, branches: 0 });
     assert_eq!(names(&t.pool).await, ["张三", "李丽", "王强"]);
     let page =
         members::search(&t.pool, &MemberQuery { text: "张三".into(), page: 1, page_size: 5, ..Default::default() })
@@ -190,7 +190,7 @@ async fn a_gbk_text_file_with_an_organization_chosen_for_all() {
     let sheets = import::read(&path).await.unwrap();
     let chosen = ImportOptions { org_id: Some(second.id), category: Some(Category::InService), ..Default::default() };
     let report = import::import_sheets(&t.pool, &sheets, &chosen, support::today()).await.unwrap();
-    assert_eq!(report, ImportReport { created: 2, updated: 0, skipped: 0, errors: 0 });
+    assert_eq!(report, ImportReport { created: 2, updated: 0, skipped: 0, errors: 0, branches: 0 });
     let page = members::search(&t.pool, &MemberQuery { page: 1, page_size: 5, ..Default::default() }).await.unwrap();
     let liu = page.rows.iter().find(|r| r.name == "刘洋").unwrap();
     assert_eq!((liu.org_id, liu.category, liu.ethnicity.as_str()), (second.id, Category::WindowPost, "回族"));
@@ -377,4 +377,91 @@ fn an_import_killed_halfway_leaves_none_of_it() {
     ));
     assert_eq!(whole.unwrap().created, rows);
     assert_eq!(count(&pool), before + rows as i64);
+}
+
+/// The first run: a community just set up, with no branches yet, and a roster naming its
+/// branches. Ticked, the names the tree lacks become branches of the community, created with the
+/// members in the same transaction; a refused import creates none.
+#[tokio::test]
+async fn a_first_import_creates_the_branches_its_rows_name_under_the_community_chosen() {
+    use sanliang::roster::orgs::{self, OrgChain};
+    let t = support::fresh().await;
+    let chain = OrgChain {
+        county: "临沧县".into(), township: "城关镇".into(), community: "河咀社区党总支".into()
+    };
+    let community = orgs::create_chain(&t.pool, &chain).await.unwrap();
+    let text = "姓名,性别,民族,出生日期,入党日期,所在支部\r\n\
+                刘洋,女,回族,1992-04-05,2015-06-30,第一党支部\r\n\
+                陈晨,男,汉,1988-08-08,2010-10-10,河咀社区党总支/第二党支部\r\n\
+                王芳,女,汉族,1979-03-03,2001-07-01,\r\n\
+                赵磊,男,汉族,1983-09-09,2006-07-01,第一党支部\r\n\
+                钱进,男,汉族,1970-01-01,1995-07-01,城关镇\r\n\
+                孙丽,女,汉族,1990-02-30,2012-07-01,第三党支部\r\n";
+    let path = t.dir.path().join("河咀社区 花名册.csv");
+    std::fs::write(&path, text).unwrap();
+    let sheets = import::read(&path).await.unwrap();
+    let options = ImportOptions {
+        org_id: Some(community.id),
+        category: Some(Category::NoPost),
+        new_branches: true,
+        ..Default::default()
+    };
+    let preview = import::preview_sheets(&t.pool, &sheets, &options, support::today()).await.unwrap();
+    assert_eq!(preview.new_branches, ["第一党支部", "第二党支部"], "not 第三, named only by a row in error");
+    let outcomes: Vec<RowOutcome> = preview.rows.iter().map(|r| r.outcome).collect();
+    use RowOutcome::{Error, New};
+    assert_eq!(outcomes, [New, New, New, New, Error, Error], "the township is no branch");
+    let warning = |i: usize| preview.rows[i].warnings.iter().map(|w| (w.column, w.message.clone())).collect::<Vec<_>>();
+    assert_eq!(warning(0), [(Some(Column::Org), "将新建党支部“第一党支部”".to_owned())]);
+    assert_eq!(warning(1), [(Some(Column::Org), "将新建党支部“第二党支部”".to_owned())]);
+    assert!(warning(2).is_empty(), "no branch named: the community itself");
+    // Without the box ticked, the same names are errors and nothing is offered.
+    let unticked = ImportOptions { new_branches: false, ..options.clone() };
+    let plain = import::preview_sheets(&t.pool, &sheets, &unticked, support::today()).await.unwrap();
+    assert!(plain.new_branches.is_empty());
+    assert_eq!(plain.counts.error, 5);
+
+    // Refused midway by the database: no member and no branch is left behind.
+    sqlx::query("CREATE TRIGGER refuse BEFORE INSERT ON members WHEN NEW.name = '赵磊' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        .execute(&t.pool)
+        .await
+        .unwrap();
+    import::import_sheets(&t.pool, &sheets, &options, support::today()).await.unwrap_err();
+    // (id, name, kind, parent) of every organization.
+    let tree = |pool| async move {
+        sqlx::query_as::<_, (i64, String, String, Option<i64>)>("SELECT id, name, kind, parent_id FROM organizations")
+            .fetch_all(pool)
+            .await
+            .unwrap()
+    };
+    assert_eq!(tree(&t.pool).await.len(), 3, "county, township, community only");
+    sqlx::query("DROP TRIGGER refuse").execute(&t.pool).await.unwrap();
+
+    let report = import::import_sheets(&t.pool, &sheets, &options, support::today()).await.unwrap();
+    assert_eq!(report, ImportReport { created: 4, updated: 0, skipped: 0, errors: 2, branches: 2 });
+    let after = tree(&t.pool).await;
+    let branch = |name: &str| after.iter().find(|o| o.1 == name).unwrap();
+    for name in ["第一党支部", "第二党支部"] {
+        assert_eq!((branch(name).2.as_str(), branch(name).3), (OrgKind::Branch.code(), Some(community.id)), "{name}");
+    }
+    let page = members::search(&t.pool, &MemberQuery { page: 1, page_size: 10, ..Default::default() }).await.unwrap();
+    let org_of = |name: &str| page.rows.iter().find(|r| r.name == name).unwrap().org_id;
+    assert_eq!(
+        [org_of("刘洋"), org_of("陈晨"), org_of("王芳"), org_of("赵磊")],
+        [branch("第一党支部").0, branch("第二党支部").0, community.id, branch("第一党支部").0]
+    );
+    // Imported again, the branches exist: nothing new is offered.
+    let again = import::preview_sheets(&t.pool, &sheets, &options, support::today()).await.unwrap();
+    assert!(again.new_branches.is_empty());
+
+    // Branches go under a community, and one must be chosen.
+    let no_org = ImportOptions { org_id: None, ..options.clone() };
+    let refused = import::preview_sheets(&t.pool, &sheets, &no_org, support::today()).await.unwrap_err();
+    assert_eq!(
+        (refused.kind(), refused.field(), refused.to_string()),
+        (ErrorKind::Validation, Some("orgId"), "新建党支部前，请先选择它们所属的社区党组织".to_owned())
+    );
+    let under_branch = ImportOptions { org_id: Some(branch("第一党支部").0), ..options };
+    let refused = import::preview_sheets(&t.pool, &sheets, &under_branch, support::today()).await.unwrap_err();
+    assert_eq!(refused.to_string(), "新的党支部要建在社区党组织下，“第一党支部”下不能设立党支部");
 }

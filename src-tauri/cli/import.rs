@@ -36,6 +36,9 @@ enum ImportWhat {
         /// What to do with members already on the roster.
         #[arg(long, value_enum, default_value = "skip")]
         on_duplicate: Duplicates,
+        /// 所在支部 names the tree lacks become new branches of --org (a community).
+        #[arg(long, requires = "org")]
+        new_branches: bool,
         /// Check and report only; write nothing.
         #[arg(long)]
         dry_run: bool,
@@ -62,6 +65,9 @@ fn report(preview: &ImportPreview) {
             }
         }
     }
+    if !preview.new_branches.is_empty() {
+        out!("将新建党支部：{}", preview.new_branches.join("、"));
+    }
     let missing: Vec<&str> = preview.missing.iter().map(|c| c.label()).collect();
     if !missing.is_empty() {
         out!("缺少列：{}", missing.join("、"));
@@ -69,12 +75,12 @@ fn report(preview: &ImportPreview) {
 }
 
 pub async fn run(pool: &SqlitePool, args: ImportArgs) -> Result<()> {
-    let ImportWhat::Members { file, org, category, on_duplicate, dry_run } = args.what;
+    let ImportWhat::Members { file, org, category, on_duplicate, new_branches, dry_run } = args.what;
     let on_duplicate = match on_duplicate {
         Duplicates::Skip => OnDuplicate::Skip,
         Duplicates::Update => OnDuplicate::Update,
     };
-    let options = ImportOptions { org_id: org, category, on_duplicate, ..Default::default() };
+    let options = ImportOptions { org_id: org, category, on_duplicate, new_branches, ..Default::default() };
     let sheets = import::read(&file).await?;
     let preview = import::preview_sheets(pool, &sheets, &options, today()).await?;
     report(&preview);
@@ -102,11 +108,12 @@ pub async fn run(pool: &SqlitePool, args: ImportArgs) -> Result<()> {
         })
         .await?;
         out!(
-            "已导入：新增 {} 名，更新 {} 名，跳过 {} 名，有错误 {} 行",
+            "已导入：新增 {} 名，更新 {} 名，跳过 {} 名，有错误 {} 行{}",
             done.created,
             done.updated,
             done.skipped,
-            done.errors
+            done.errors,
+            if done.branches > 0 { format!("，新建党支部 {} 个", done.branches) } else { String::new() }
         );
         (done.created, done.updated)
     };

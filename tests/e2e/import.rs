@@ -116,7 +116,8 @@ async fn flow(app: &App, errors: &std::path::Path) -> R {
 
 /// The first run, on an empty database: 导入花名册 builds the county, township and community in
 /// one step (a missing name refused under its field, nothing made), then opens the import on that
-/// community — the workbook's unknown 支部名称 column is left aside, so its rows go to the community.
+/// community. Its 支部名称 column, re-mapped to 所在支部, names branches the new community lacks:
+/// with 新建党支部 ticked (as the first run opens it), they are created with the members.
 pub async fn the_first_run_builds_the_community_and_imports_the_roster_into_it() -> R {
     let files = tempfile::Builder::new().prefix("花名册 ").tempdir()?;
     let roster = files.path().join("河咀社区 党员花名册.xlsx");
@@ -145,14 +146,33 @@ async fn first_run(app: &App) -> R {
     app.choose("import-category", "无职党员").await?;
     // Row 5's impossible date is the one error; the others go to the community.
     app.wait_text("import-counts", |t| t == "共 4 行：新增 3，更新 0，跳过 0，有错误 1").await?;
+    assert!(app.checked("import-new-branches").await?, "the first run offers the file's branches ticked");
+    // 支部名称 is 所在支部: the three branches of the rows to import are to be created (row 5's
+    // 第一党支部 is row 3's too).
+    app.choose("import-map-6", "所在支部").await?;
+    app.wait_text("import-new-branch-list", |t| {
+        t.trim() == "将新建 3 个党支部：河咀社区第一党支部、河咀社区第二党支部、河咀社区第九党支部"
+    })
+    .await?;
+    app.wait_text("import-counts", |t| t == "共 4 行：新增 3，更新 0，跳过 0，有错误 1").await?;
+    app.screenshot("56-first-import-branches").await?;
     app.click("import-run").await?;
-    success(app, "已导入：新增 3 名，更新 0 名，跳过 0 名，1 行有错误未导入").await?;
-    let placed = format!("SELECT count(*) FROM members WHERE org_id = {community} AND deleted_at IS NULL");
+    success(app, "已导入：新增 3 名，更新 0 名，跳过 0 名，新建党支部 3 个，1 行有错误未导入").await?;
+    let branches = format!("SELECT count(*) FROM organizations WHERE parent_id = {community} AND kind = 'branch'");
+    assert_eq!(app.db_number(&branches).await?, 3);
+    let placed = format!(
+        "SELECT count(*) FROM members m JOIN organizations o ON o.id = m.org_id
+         WHERE o.parent_id = {community} AND m.deleted_at IS NULL"
+    );
     assert_eq!(app.db_number(&placed).await?, 3);
+    let nine = app
+        .db_text("SELECT o.name FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.name = '庹建华'")
+        .await?;
+    assert_eq!(nine, "河咀社区第九党支部");
     // The roster shows them, the community chosen in the title bar.
     app.wait_text("roster-total", |t| t.contains('3')).await?;
     app.wait_xpath("//*[@data-testid='roster-table']//td[contains(.,'庹建华')]").await?;
-    // The organization tree counts them too.
+    // The organization tree counts them too, under the community and its new branches.
     app.wait_text(&format!("org-node-{community}"), |t| t.contains("3名")).await?;
     app.screenshot("56-first-import").await
 }

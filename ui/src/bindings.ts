@@ -130,7 +130,12 @@ sheet: number | null,
 /**
  * The columns as re-mapped by hand, one per header cell; none for the recognised ones.
  */
-columns: Array<ImportColumn | null> | null, };
+columns: Array<ImportColumn | null> | null, 
+/**
+ * 所在支部 names the tree lacks become new branches of `org_id` (a community), created with
+ * the import.
+ */
+newBranches: boolean, };
 
 export type RowOutcome = "new" | "update" | "skip" | "error";
 
@@ -163,9 +168,18 @@ headerLine: number, headers: Array<string>, columns: Array<ImportColumn | null>,
 /**
  * Required columns the file lacks (and no default stands in for).
  */
-missing: Array<ImportColumn>, rows: Array<PreviewRow>, counts: ImportCounts, };
+missing: Array<ImportColumn>, rows: Array<PreviewRow>, counts: ImportCounts, 
+/**
+ * The branches the import will create under the organization chosen (`new_branches`), for
+ * the rows it will write.
+ */
+newBranches: Array<string>, };
 
-export type ImportReport = { created: number, updated: number, skipped: number, errors: number, };
+export type ImportReport = { created: number, updated: number, skipped: number, errors: number, 
+/**
+ * New branches created for the rows that named them.
+ */
+branches: number, };
 
 export type BackupInfo = { path: string, 
 /**

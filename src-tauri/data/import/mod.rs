@@ -12,6 +12,7 @@ mod store;
 pub mod values;
 pub mod workbooks;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -25,6 +26,7 @@ use self::columns::Column;
 use self::orgs::OrgMatcher;
 use self::preview::{Accepted, Context};
 use self::sheet::{Sheet, FILE_FIELD};
+use crate::common::catalog::OrgKind;
 use crate::error::{Error, Result};
 use crate::roster::members::{batch, MemberRecord};
 use crate::roster::orgs::store as org_store;
@@ -44,6 +46,8 @@ pub struct ImportReport {
     pub updated: usize,
     pub skipped: usize,
     pub errors: usize,
+    /// New branches created for the rows that named them.
+    pub branches: usize,
 }
 
 /// The organization chosen for rows that name none must hold members.
@@ -56,6 +60,14 @@ async fn check_options(pool: &SqlitePool, options: &ImportOptions) -> Result<()>
         if !org.kind.holds_members() {
             return Err(Error::validation("orgId", "党员应登记在社区党总支或党支部"));
         }
+        if options.new_branches && !org.kind.allowed_children().contains(&OrgKind::Branch) {
+            return Err(Error::validation(
+                "orgId",
+                format!("新的党支部要建在社区党组织下，“{}”下不能设立党支部", org.name),
+            ));
+        }
+    } else if options.new_branches {
+        return Err(Error::validation("orgId", "新建党支部前，请先选择它们所属的社区党组织"));
     }
     Ok(())
 }
@@ -120,6 +132,22 @@ fn unchanged(existing: &MemberRecord, r: &MemberRecord) -> bool {
         && (existing.category, &existing.notes) == (r.category, &r.notes)
 }
 
+/// Creates the new branches the preview lists under `parent`, in the import's transaction; their
+/// ids by name.
+async fn create_branches(
+    tx: &mut sqlx::SqliteConnection,
+    parent: Option<i64>,
+    names: &[String],
+) -> Result<HashMap<String, i64>> {
+    let mut ids = HashMap::with_capacity(names.len());
+    let Some(parent) = parent.filter(|_| !names.is_empty()) else { return Ok(ids) };
+    let parent = org_store::get(&mut *tx, parent).await?;
+    for name in names {
+        ids.insert(name.clone(), org_store::insert(&mut *tx, Some(&parent), OrgKind::Branch, None, None, name).await?);
+    }
+    Ok(ids)
+}
+
 /// Imports the rows the preview accepts, all in one transaction: every row or none.
 pub async fn import_sheets(
     pool: &SqlitePool,
@@ -144,8 +172,12 @@ pub async fn import_sheets_with(
     let mut tx = crate::db::write(pool).await?;
     let updated: Vec<i64> = accepted.iter().filter_map(|row| row.update_of).collect();
     let existing = batch::records(&mut tx, &updated).await?;
+    let branches = create_branches(&mut tx, options.org_id, &preview.new_branches).await?;
     let (mut creates, mut updates) = (Vec::new(), Vec::new());
-    for row in accepted {
+    for mut row in accepted {
+        if let Some(name) = &row.new_branch {
+            row.record.org_id = branches[name];
+        }
         match row.update_of {
             None => creates.push(row.record),
             Some(id) => {
@@ -162,5 +194,11 @@ pub async fn import_sheets_with(
     batch::update(&mut tx, &updates, |n| written(creates.len() + n)).await?;
     tx.commit().await?;
     let counts = preview.counts;
-    Ok(ImportReport { created: counts.new, updated: counts.update, skipped: counts.skip, errors: counts.error })
+    Ok(ImportReport {
+        created: counts.new,
+        updated: counts.update,
+        skipped: counts.skip,
+        errors: counts.error,
+        branches: branches.len(),
+    })
 }

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::common::limits;
 use crate::roster::orgs::Organization;
 
 /// The organizations members can be registered in, with the chain of names above each.
@@ -96,6 +97,31 @@ impl OrgMatcher {
         }
     }
 
+    /// Makes the 所在支部 cells that name no organization new branches of `parent` (a community;
+    /// the import checks that):
+    /// a bare name, or a path that ends in the parent's own names, of at most `limits::ORG_NAME`
+    /// characters. They are matched from now on under ids -1, -2, … (the import gives them real
+    /// ids when it creates them); returns their names in the order first met.
+    pub fn add_new_branches<'a>(&mut self, parent: i64, cells: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        let Some(above) = self.chains.iter().find(|(id, _)| *id == parent).map(|(_, chain)| chain.clone()) else {
+            return Vec::new();
+        };
+        let mut added = Vec::new();
+        for cell in cells {
+            let wanted = segments(cell);
+            let Some(name) = wanted.last() else { continue };
+            let chain: Vec<String> = above.iter().cloned().chain([name.clone()]).collect();
+            // An organization above (the township written where the branch should be) is no branch.
+            let fits =
+                name.chars().count() <= limits::ORG_NAME && !above.contains(name) && Self::ends_with(&chain, &wanted);
+            if fits && matches!(self.find(cell), OrgMatch::Unknown(_)) {
+                added.push(name.clone());
+                self.chains.push((-(added.len() as i64), chain));
+            }
+        }
+        added
+    }
+
     fn unknown_message(&self, cell: &str) -> String {
         let wanted: String = segments(cell).last().cloned().unwrap_or_default();
         let mut near: Vec<(usize, String)> = self
@@ -163,6 +189,32 @@ mod tests {
             OrgMatch::Unknown("找不到党组织“城关镇”，请先在组织架构中添加，或改为已有的党支部".to_owned()),
             "a township holds no members"
         );
+    }
+
+    #[test]
+    fn names_the_tree_lacks_become_new_branches_of_the_community_chosen() {
+        let mut tree = tree();
+        let cells = [
+            "第三党支部",
+            "第一党支部",
+            "大街社区党总支/第四党支部",
+            "第三党支部",
+            "西关社区党总支/第五党支部",
+            "城关镇",
+        ];
+        let long = "党".repeat(limits::ORG_NAME + 1);
+        let added = tree.add_new_branches(2, cells.into_iter().chain([long.as_str()]));
+        assert_eq!(
+            added,
+            ["第三党支部", "第四党支部"],
+            "once each; not under another community, not the township, not too long"
+        );
+        assert_eq!(tree.find("第三党支部"), OrgMatch::Found(-1));
+        assert_eq!(tree.find("大街社区党总支/第三党支部"), OrgMatch::Found(-1));
+        assert_eq!(tree.find("第四党支部"), OrgMatch::Found(-2));
+        assert_eq!(tree.find("第一党支部"), OrgMatch::Ambiguous("有2个组织名为“第一党支部”，请写明上级，如“城关镇/大街社区党总支/第一党支部”或“城关镇/西关社区党总支/第一党支部”".to_owned()));
+        assert!(matches!(tree.find("西关社区党总支/第五党支部"), OrgMatch::Unknown(_)));
+        assert!(matches!(tree.find("城关镇"), OrgMatch::Unknown(_)));
     }
 
     #[test]

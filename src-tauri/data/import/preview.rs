@@ -40,6 +40,9 @@ pub struct ImportOptions {
     pub sheet: Option<usize>,
     /// The columns as re-mapped by hand, one per header cell; none for the recognised ones.
     pub columns: Option<Vec<Option<Column>>>,
+    /// 所在支部 names the tree lacks become new branches of `org_id` (a community), created with
+    /// the import.
+    pub new_branches: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -108,6 +111,9 @@ pub struct ImportPreview {
     pub missing: Vec<Column>,
     pub rows: Vec<PreviewRow>,
     pub counts: ImportCounts,
+    /// The branches the import will create under the organization chosen (`new_branches`), for
+    /// the rows it will write.
+    pub new_branches: Vec<String>,
 }
 
 /// A row that passed, with what to write.
@@ -118,6 +124,8 @@ pub struct Accepted {
     pub update_of: Option<i64>,
     /// The columns the file has, so an update changes only those.
     pub columns: Vec<Column>,
+    /// The new branch the member goes to, created with the import (`record.org_id` is a stand-in).
+    pub new_branch: Option<String>,
 }
 
 /// Why a file gives no preview at all.
@@ -161,9 +169,23 @@ pub fn preview(
     let mut seen_id: HashMap<String, usize> = HashMap::new();
     let mut seen_person: HashMap<(String, NaiveDate), usize> = HashMap::new();
     let defaults = RowDefaults { org_id: options.org_id, category: options.category };
+    let mut orgs = cx.orgs.clone();
+    let pending = match options.org_id.filter(|_| options.new_branches && present.contains(&Column::Org)) {
+        Some(parent) => {
+            let at = columns.iter().position(|c| *c == Some(Column::Org));
+            let cells: Vec<String> = sheet.rows[header_index + 1..]
+                .iter()
+                .filter_map(|row| at.and_then(|i| row.get(i)).map(values::text))
+                .filter(|t| !t.is_empty())
+                .collect();
+            orgs.add_new_branches(parent, cells.iter().map(String::as_str))
+        }
+        None => Vec::new(),
+    };
 
     let mut rows = Vec::new();
     let mut accepted = Vec::new();
+    let mut new_branches = Vec::new();
     let mut counts = ImportCounts::default();
     for (index, cells) in sheet.rows.iter().enumerate().skip(header_index + 1) {
         let row = RowCells { cells, columns: &columns };
@@ -174,9 +196,11 @@ pub fn preview(
         let values = (0..columns.len()).map(|i| cells.get(i).map(values::text).unwrap_or_default()).collect();
         let mut warnings = Vec::new();
         let mut duplicate = None;
-        let (outcome, errors) = match rows::check(&row, cx.orgs, defaults, cx.today) {
+        let (outcome, errors) = match rows::check(&row, &orgs, defaults, cx.today) {
             Err(errors) => (RowOutcome::Error, errors),
             Ok(record) => {
+                // A branch the tree lacks, made new for this row (`options.new_branches`).
+                let new_branch = (record.org_id < 0).then(|| pending[(-record.org_id - 1) as usize].clone());
                 let person = (record.name.clone(), record.birth_date);
                 let earlier_id = record.id_number.as_ref().and_then(|id| seen_id.get(id).copied());
                 if let Some(earlier) = earlier_id {
@@ -220,11 +244,18 @@ pub fn preview(
                         (Some(_), OnDuplicate::Update) => RowOutcome::Update,
                     };
                     if matches!(outcome, RowOutcome::New | RowOutcome::Update) {
+                        if let Some(name) = &new_branch {
+                            warnings.push(CellIssue::at(Column::Org, format!("将新建党支部“{name}”")));
+                            if !new_branches.contains(name) {
+                                new_branches.push(name.clone());
+                            }
+                        }
                         accepted.push(Accepted {
                             line,
                             record,
                             update_of: existing.map(|e| e.id),
                             columns: present.clone(),
+                            new_branch,
                         });
                     }
                     (outcome, Vec::new())
@@ -253,6 +284,7 @@ pub fn preview(
         missing,
         rows,
         counts,
+        new_branches,
     };
     Ok((preview, accepted))
 }

@@ -84,6 +84,13 @@ impl App {
         Ok(v.as_str().unwrap_or_default().to_owned())
     }
 
+    /// Whether the checkbox `id` (an el-checkbox, the id on its label or its input) is ticked.
+    pub async fn checked(&self, id: &str) -> R<bool> {
+        let xpath = format!("//*[@data-testid='{id}']//input[@type='checkbox'] | //input[@data-testid='{id}']");
+        let v = self.until(&xpath, "return els.length ? els[0].checked : null;").await?;
+        Ok(v.as_bool().unwrap_or_default())
+    }
+
     /// The value of the input (or textarea) inside `id`.
     pub async fn value(&self, id: &str) -> R<String> {
         let xpath =
