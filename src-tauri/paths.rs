@@ -29,10 +29,13 @@ pub enum Setting {
     /// The command line's import holds inside its transaction after this many rows, so a test
     /// kills it halfway.
     ImportHoldAfter,
+    /// A restore in the window finds the data still in use, as Windows can report for a while,
+    /// so a test sees the restore left ready for the next start.
+    RestoreInUse,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 8] = [
+    pub const ALL: [Setting; 9] = [
         Setting::DataDir,
         Setting::Today,
         Setting::Pick,
@@ -41,6 +44,7 @@ impl Setting {
         Setting::PrintHoldAfter,
         Setting::BackupDir,
         Setting::ImportHoldAfter,
+        Setting::RestoreInUse,
     ];
 
     pub const fn flag(self) -> &'static str {
@@ -53,6 +57,7 @@ impl Setting {
             Setting::PrintHoldAfter => "--print-hold-after",
             Setting::BackupDir => "--backup-dir",
             Setting::ImportHoldAfter => "--import-hold-after",
+            Setting::RestoreInUse => "--restore-in-use",
         }
     }
 
@@ -66,6 +71,7 @@ impl Setting {
             Setting::PrintHoldAfter => "SANLIANG_PRINT_HOLD_AFTER",
             Setting::BackupDir => "SANLIANG_BACKUP_DIR",
             Setting::ImportHoldAfter => "SANLIANG_IMPORT_HOLD_AFTER",
+            Setting::RestoreInUse => "SANLIANG_RESTORE_IN_USE",
         }
     }
 
@@ -75,7 +81,12 @@ impl Setting {
     pub const fn is_test_hook(self) -> bool {
         matches!(
             self,
-            Setting::Pick | Setting::SaveAs | Setting::OpenedLog | Setting::PrintHoldAfter | Setting::ImportHoldAfter
+            Setting::Pick
+                | Setting::SaveAs
+                | Setting::OpenedLog
+                | Setting::PrintHoldAfter
+                | Setting::ImportHoldAfter
+                | Setting::RestoreInUse
         )
     }
 
@@ -229,7 +240,8 @@ mod tests {
                 "SANLIANG_SAVE_AS",
                 "SANLIANG_OPENED_LOG",
                 "SANLIANG_PRINT_HOLD_AFTER",
-                "SANLIANG_IMPORT_HOLD_AFTER"
+                "SANLIANG_IMPORT_HOLD_AFTER",
+                "SANLIANG_RESTORE_IN_USE"
             ]
         );
         assert_eq!(TEST_HOOKS, cfg!(debug_assertions));

@@ -61,6 +61,11 @@ impl AppState {
             Ok(_) => crate::db::open(data_dir).await,
             Err(e) => Err(e),
         };
+        Self::opened(data_dir, opened)
+    }
+
+    /// The database as the window holds it: opened, or why not in words for the secretary.
+    fn opened(data_dir: &std::path::Path, opened: Result<SqlitePool>) -> std::result::Result<SqlitePool, String> {
         opened.map_err(|e| {
             let message = match e {
                 // Already a sentence for the secretary (a database from a newer version).
@@ -84,13 +89,18 @@ impl AppState {
     }
 
     /// Closes the database, lets `swap` change the data folder's files, and opens it again
-    /// (migrating what a restored backup from an older version holds).
+    /// (migrating what a restored backup from an older version holds). A swap that failed is
+    /// not tried again here: the data it left are opened as they are, and a restore it left
+    /// ready waits for the next start.
     pub async fn reopen(&self, swap: impl FnOnce() -> Result<bool>) -> Result<()> {
         if let Ok(pool) = self.current() {
             crate::db::close(&pool).await;
         }
         let swapped = swap();
-        let db = Self::open_db(&self.data_dir).await;
+        let db = match swapped {
+            Ok(_) => Self::open_db(&self.data_dir).await,
+            Err(_) => Self::opened(&self.data_dir, crate::db::open(&self.data_dir).await),
+        };
         *self.db.write().unwrap_or_else(std::sync::PoisonError::into_inner) = db;
         swapped.map(|_| ())
     }
@@ -116,10 +126,15 @@ impl AppState {
         }
     }
 
-    /// At a clean exit: today's automatic backup if none was taken, then the database closed
-    /// with its WAL written back.
+    /// At a clean exit: today's automatic backup if none was taken, then the database closed.
     pub async fn close(&self) {
         self.auto_backup().await;
+        self.close_db().await;
+    }
+
+    /// The database closed with its WAL written back (no backup: a restart to finish a restore
+    /// must not save the data the restore replaces as today's).
+    pub async fn close_db(&self) {
         if let Ok(pool) = self.pool() {
             crate::db::close(&pool).await;
         }

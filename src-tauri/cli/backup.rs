@@ -45,9 +45,16 @@ pub async fn restore(pool: SqlitePool, data_dir: &Path, file: &Path, aside: Opti
     let restored =
         backup::prepare_restore(&pool, data_dir, file, &backup::aside_path(&folder, chrono::Local::now())).await?;
     sanliang::db::close(&pool).await;
-    backup::swap::finish_pending(data_dir)?;
+    let swapped = backup::swap::finish_now(data_dir);
     let pool = sanliang::db::open(data_dir).await?;
-    out!("已恢复 {}", described(&restored.restored));
+    match swapped {
+        Ok(_) => out!("已恢复 {}", described(&restored.restored)),
+        Err(e) if backup::swap::is_ready(data_dir) => {
+            out!("备份已检查无误，但数据文件仍被占用（{}），", e.to_ipc().message);
+            out!("恢复将在下次打开这个数据文件夹时（程序或命令行）自动完成：{}", described(&restored.restored));
+        }
+        Err(e) => return Err(e),
+    }
     out!("原有数据已另存为 {}", restored.aside.path);
     Ok(pool)
 }

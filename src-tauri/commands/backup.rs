@@ -76,7 +76,24 @@ pub async fn backup_restore(state: State<'_, AppState>) -> Result<Restored> {
     std::fs::create_dir_all(&folder).map_err(|e| Error::file(&folder, e))?;
     let aside = backup::aside_path(&folder, chrono::Local::now());
     let restored = backup::prepare_restore(&super::pool(&state)?, &state.data_dir, &file, &aside).await?;
-    state.reopen(|| backup::swap::finish_pending(&state.data_dir)).await?;
-    tracing::info!(members = restored.restored.members, "restored from a backup");
-    Ok(restored)
+    match state.reopen(|| backup::swap::finish_now(&state.data_dir)).await {
+        Ok(()) => {
+            tracing::info!(members = restored.restored.members, "restored from a backup");
+            Ok(restored)
+        }
+        // Nothing was moved and the plan stands: the next start finishes it.
+        Err(e) if backup::swap::is_ready(&state.data_dir) => {
+            tracing::warn!("restore left for the next start: {}", e.to_ipc().message);
+            Ok(Restored { finish_at_restart: true, ..restored })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// 立即重新启动, when a restore is left for the next start: the database closed (its WAL written
+/// back), then the program starts again and finishes the restore before it opens the data.
+pub async fn backup_restart(app: AppHandle, state: State<'_, AppState>) -> Result<()> {
+    state.close_db().await;
+    tracing::info!("restarting to finish a restore");
+    app.restart()
 }

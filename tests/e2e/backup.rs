@@ -100,3 +100,51 @@ async fn restore(app: &App) -> R {
     app.wait_xpath(&format!("//*[@data-testid='edit-{member}']")).await?;
     app.screenshot("82-restored-roster").await
 }
+
+/// The data still in use when the restore swaps them (as Windows can report for a while after
+/// the database closed; the test hook `RestoreInUse` makes it so): the window says the restore
+/// finishes at the next start and offers only 立即重新启动; the data are untouched until then,
+/// and the next start brings the member back.
+pub async fn a_restore_the_system_holds_up_finishes_at_the_next_start() -> R {
+    let picks = tempfile::Builder::new().prefix("备份 占用").tempdir()?;
+    let photo = picks.path().join("证件照 李四.png");
+    std::fs::write(&photo, PNG)?;
+    let zip = picks.path().join("我的 备份.zip");
+    let settings = vec![(Setting::Pick, photo.display().to_string()), (Setting::SaveAs, zip.display().to_string())];
+    let zip_in = zip.clone();
+    let data = App::session(Options { settings, ..Options::default() }, "held-backup", async |app: &App| {
+        back_up_then_delete(app, &zip_in).await
+    })
+    .await?;
+
+    let settings = vec![(Setting::Pick, zip.display().to_string()), (Setting::RestoreInUse, "1".to_owned())];
+    let data = App::session(Options { data: Some(data), settings, ..Options::default() }, "held-restore", held).await?;
+    assert!(sanliang::data::backup::swap::is_ready(data.path()), "the restore is left ready");
+
+    App::run_with(Options { data: Some(data), ..Options::default() }, "held-finished", async |app: &App| {
+        let back = "SELECT count(*) FROM members WHERE deleted_at IS NOT NULL";
+        assert_eq!(app.db_number(back).await?, 0, "the start finished the restore: the member is back");
+        app.click("menu-backup").await?;
+        app.wait_text("backup-last", |t| !t.is_empty()).await?;
+        Ok(())
+    })
+    .await
+}
+
+async fn held(app: &App) -> R {
+    let deleted = "SELECT count(*) FROM members WHERE deleted_at IS NOT NULL";
+    assert_eq!(app.db_number(deleted).await?, 1);
+    app.click("menu-backup").await?;
+    app.click("backup-restore").await?;
+    app.answer("恢复").await?;
+    let told = app.visible_text("//div[contains(@class,'restore-restart')]").await?;
+    assert!(told.contains("需要重新启动程序"), "{told}");
+    assert!(told.contains("恢复将在程序重新启动时自动完成。重新启动前请不要再录入或修改数据。"), "{told}");
+    let buttons = app
+        .visible_text("//div[contains(@class,'restore-restart')]//div[contains(@class,'el-message-box__btns')]")
+        .await?;
+    assert_eq!(buttons.trim(), "立即重新启动", "restarting is the only way on");
+    app.screenshot("83-restore-restart").await?;
+    assert_eq!(app.db_number(deleted).await?, 1, "nothing swapped while the program runs");
+    Ok(())
+}

@@ -60,6 +60,7 @@ fn main() -> std::process::ExitCode {
         import::the_first_run_builds_the_community_and_imports_the_roster_into_it,
         demo::the_demo_is_cleared_in_one_step_and_the_first_screen_returns,
         backup::a_backup_brings_a_deleted_member_back_with_the_photo_and_a_foreign_file_is_refused,
+        backup::a_restore_the_system_holds_up_finishes_at_the_next_start,
         history::a_members_change_is_in_their_history_and_a_deleted_member_comes_back_from_the_bin,
         corrections::a_secretary_renames_and_moves_a_branch_fixes_a_members_marks_and_photo_and_deletes_a_member,
         scope::the_chosen_organization_scopes_the_pages_and_is_kept_between_starts,

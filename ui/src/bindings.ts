@@ -191,7 +191,13 @@ createdAt: string, appVersion: string, schemaVersion: number, organizations: num
  */
 files: number, bytes: number, };
 
-export type Restored = { restored: BackupInfo, aside: BackupInfo, };
+export type Restored = { restored: BackupInfo, aside: BackupInfo, 
+/**
+ * The data could not be swapped while the program runs (a file still in use, as Windows
+ * can report): the restore is ready and is finished at the next start, before the
+ * database opens. Until then the current data are open and must not be changed.
+ */
+finishAtRestart: boolean, };
 
 export type LastBackup = { 
 /**

@@ -79,6 +79,10 @@ pub async fn inspect(data_dir: &Path, file: &Path) -> Result<BackupInfo> {
 pub struct Restored {
     pub restored: BackupInfo,
     pub aside: BackupInfo,
+    /// The data could not be swapped while the program runs (a file still in use, as Windows
+    /// can report): the restore is ready and is finished at the next start, before the
+    /// database opens. Until then the current data are open and must not be changed.
+    pub finish_at_restart: bool,
 }
 
 /// Checks `file` into the staging folder, saves the current data to `aside` (a backup like any
@@ -90,7 +94,7 @@ pub async fn prepare_restore(pool: &SqlitePool, data_dir: &Path, file: &Path, as
         let manifest = restore::check_into(file, &data_dir.join(swap::STAGING)).await?;
         let aside = create(pool, data_dir, aside).await?;
         swap::mark_ready(data_dir)?;
-        Ok(Restored { restored: BackupInfo::of(file, &manifest, size(file)), aside })
+        Ok(Restored { restored: BackupInfo::of(file, &manifest, size(file)), aside, finish_at_restart: false })
     }
     .await;
     if prepared.is_err() {

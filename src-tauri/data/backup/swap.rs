@@ -42,6 +42,23 @@ pub fn mark_ready(data_dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Whether a restore is staged and marked ready: if it could not be finished now, the next
+/// start finishes it before the database opens.
+pub fn is_ready(data_dir: &Path) -> bool {
+    data_dir.join(STAGING).join(READY).exists()
+}
+
+/// Finishes a staged restore now, as [`finish_pending`] does, in a process that had the database
+/// open. With the test hook `Setting::RestoreInUse`, the data are found still in use, as Windows
+/// can report for a while after the database closed, and nothing is moved.
+pub fn finish_now(data_dir: &Path) -> Result<bool> {
+    if crate::paths::Setting::RestoreInUse.read().is_some() {
+        let wal = data_dir.join(format!("{DB_FILE}-wal"));
+        return Err(Error::file(&wal, std::io::Error::other("in use (test hook)")));
+    }
+    finish_pending(data_dir)
+}
+
 /// Removes a staging folder that was never marked ready (a restore refused or interrupted early).
 pub fn discard(data_dir: &Path) {
     let _ = std::fs::remove_dir_all(data_dir.join(STAGING));

@@ -153,6 +153,9 @@ export const backupPick = () =>
 /** 恢复: puts the picked backup in place of the current data, which are saved aside first; the database is opened again on the restored data. */
 export const backupRestore = () =>
   invokeCmd<Restored>('backup_restore')
+/** 立即重新启动, when a restore is left for the next start: the database closed (its WAL written back), then the program starts again and finishes the restore before it opens the data. */
+export const backupRestart = () =>
+  invokeCmd<void>('backup_restart')
 
 // bin
 export const binList = () =>
