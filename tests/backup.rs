@@ -320,45 +320,44 @@ async fn the_command_line_backs_up_and_restores_and_refuses_a_bad_file() {
 
 /// The data still in use when the swap comes (as Windows can report for a while after the
 /// database closed): the restore is left ready and said so, the data are as they were, and the
-/// next opening of the folder finishes it before anything reads the database.
+/// next opening of the folder finishes it before anything reads the database. Every step is a
+/// command of its own, so no connection of this test's process is open while files move.
 #[tokio::test]
 async fn a_restore_the_system_holds_up_is_finished_at_the_next_start() {
     use sanliang::paths::Setting;
-    let t = support::demo().await;
-    let before = live_members(&t.pool).await;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("数据 文件夹");
+    let data = data.to_str().unwrap();
     let out = tempfile::tempdir().unwrap();
     let file = out.path().join("恢复用 备份.zip");
-    backup::create(&t.pool, t.dir.path(), &file).await.unwrap();
-    let gone = count(&t.pool, "SELECT min(id) FROM members WHERE deleted_at IS NULL").await;
-    members::delete(&t.pool, gone, support::today()).await.unwrap();
-    sanliang::db::close(&t.pool).await;
-    let data = t.dir.path().to_str().unwrap();
     let aside = out.path().join("另存");
+    let run = |args: &[&str], hold: bool| {
+        let mut cli = support::cli();
+        if hold {
+            cli.env(Setting::RestoreInUse.env(), "1");
+        }
+        let o = cli.args(args).args(["--data-dir", data]).output().unwrap();
+        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    run(&["demo"], false);
+    let said = run(&["backup", "--out", file.to_str().unwrap()], false);
+    let members: i64 = said.split("党员 ").nth(1).and_then(|t| t.split(' ').next()).unwrap().parse().unwrap();
+    assert!(members > 0, "{said}");
+    run(&["demo", "--clear"], false);
 
-    let o = support::cli()
-        .env(Setting::RestoreInUse.env(), "1")
-        .args(["restore", "--data-dir", data, "--aside", aside.to_str().unwrap(), file.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&o.stdout);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let said = run(&["restore", "--aside", aside.to_str().unwrap(), file.to_str().unwrap()], true);
     assert!(said.starts_with("备份已检查无误，但数据文件仍被占用（无法读写文件"), "{said}");
     assert!(
         said.contains(&format!("恢复将在下次打开这个数据文件夹时（程序或命令行）自动完成：{}（", file.display())),
         "{said}"
     );
     assert!(said.contains(&format!("原有数据已另存为 {}", aside.join("恢复前的数据-").display())), "{said}");
-    assert!(swap::is_ready(t.dir.path()));
-    let pool = sanliang::db::open(t.dir.path()).await.unwrap();
-    assert_eq!(live_members(&pool).await, before - 1, "nothing swapped yet");
-    sanliang::db::close(&pool).await;
-
-    // Any next start finishes it first.
-    let o = support::cli().args(["identity", "--data-dir", data]).output().unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(!swap::is_ready(t.dir.path()));
-    let pool = sanliang::db::open(t.dir.path()).await.unwrap();
-    assert_eq!(live_members(&pool).await, before, "the deleted member is back");
+    assert!(swap::is_ready(Path::new(data)));
+    assert!(run(&["identity"], false).contains("党员"), "any next start finishes it first");
+    assert!(!swap::is_ready(Path::new(data)));
+    let pool = sanliang::db::open(Path::new(data)).await.unwrap();
+    assert_eq!(live_members(&pool).await, members, "the cleared demo is back");
     sanliang::db::close(&pool).await;
 }
 
