@@ -40,10 +40,6 @@ async fn restore(t: support::TestDb, file: &Path, aside: &Path) -> (support::Tes
     (support::TestDb { dir: t.dir, pool }, restored)
 }
 
-#[cfg_attr(
-    windows,
-    ignore = "under Wine the database's WAL stays open after the pool closes, so the swap waits in vain; see the stop 23 note"
-)]
 #[tokio::test]
 async fn a_backup_holds_the_newest_rows_and_every_file_and_a_restore_brings_them_back() {
     let t = support::demo().await;
@@ -240,10 +236,6 @@ async fn a_damaged_truncated_foreign_or_newer_backup_is_refused_and_nothing_chan
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
-#[cfg_attr(
-    windows,
-    ignore = "under Wine the database's WAL stays open after the pool closes, so the swap waits in vain; see the stop 23 note"
-)]
 #[tokio::test]
 async fn a_restore_interrupted_midway_is_finished_at_the_next_start() {
     let t = support::demo().await;
@@ -272,10 +264,6 @@ async fn a_restore_interrupted_midway_is_finished_at_the_next_start() {
     assert!(!t.dir.path().join(swap::STAGING).exists() && !aside.exists());
 }
 
-#[cfg_attr(
-    windows,
-    ignore = "under Wine the database's WAL stays open after the pool closes, so the swap waits in vain; see the stop 23 note"
-)]
 #[tokio::test]
 async fn the_command_line_backs_up_and_restores_and_refuses_a_bad_file() {
     let t = support::demo().await;

@@ -38,6 +38,10 @@ pub async fn open(data_dir: &Path) -> Result<SqlitePool> {
     std::fs::create_dir_all(data_dir)?;
     let path = db_path(data_dir);
     let existed = path.exists();
+    // Refused before the pool turns WAL mode on, which would write to the file.
+    if let Some(applied) = applied_read_only(&path).await.filter(|v| *v > latest_schema_version()) {
+        return Err(Error::Unavailable(newer_database(applied)));
+    }
     let pool =
         SqlitePoolOptions::new().max_connections(4).connect_with(options(&path).create_if_missing(!existed)).await?;
     // A file a newer version of the app has upgraded is left as it is: this build cannot know
@@ -58,6 +62,24 @@ pub async fn open(data_dir: &Path) -> Result<SqlitePool> {
     }
     history::install(&mut *pool.acquire().await?).await?;
     Ok(pool)
+}
+
+/// The latest migration a database file records, read without changing it (none when it cannot
+/// be read so, e.g. a new file).
+async fn applied_read_only(path: &Path) -> Option<i64> {
+    use sqlx::Connection;
+    if !path.is_file() {
+        return None;
+    }
+    let options = SqliteConnectOptions::new().filename(path).read_only(true);
+    let mut conn = sqlx::SqliteConnection::connect_with(&options).await.ok()?;
+    let applied = sqlx::query_scalar::<_, Option<i64>>("SELECT max(version) FROM _sqlx_migrations WHERE success = 1")
+        .fetch_one(&mut conn)
+        .await
+        .ok()
+        .flatten();
+    let _ = conn.close().await;
+    applied
 }
 
 /// What a database from a newer version of the app is told: both versions, and what to do.
@@ -93,6 +115,27 @@ pub async fn close(pool: &SqlitePool) {
         tracing::warn!("checkpoint at close failed: {e}");
     }
     pool.close().await;
+    leave_wal_mode(pool.connect_options().get_filename()).await;
+}
+
+/// After the pool closed: one connection of its own, the only one left, switches the file out of
+/// WAL mode, which folds the WAL in and removes `-wal` and `-shm` there and then (the next open
+/// switches back). When the pool's connections close at once, none may find itself the last and
+/// remove them; on Windows (seen under Wine) the WAL then stayed held for seconds and a restore
+/// could not move it. Another process still using the file keeps WAL mode: nothing waits.
+async fn leave_wal_mode(file: &Path) {
+    use sqlx::Connection;
+    if !file.is_file() {
+        return;
+    }
+    let options = SqliteConnectOptions::new().filename(file).busy_timeout(Duration::ZERO);
+    let Ok(mut conn) = sqlx::SqliteConnection::connect_with(&options).await else { return };
+    match sqlx::query_scalar::<_, String>("PRAGMA journal_mode = DELETE").fetch_one(&mut conn).await {
+        Ok(mode) if mode == "delete" => {}
+        Ok(mode) => tracing::info!(mode, "the database stays in WAL mode: another program has it open"),
+        Err(e) => tracing::info!("the database stays in WAL mode: {e}"),
+    }
+    let _ = conn.close().await;
 }
 
 /// A fresh, migrated in-memory database for tests.
