@@ -7,6 +7,7 @@ use serde::Serialize;
 use sqlx::SqlitePool;
 use ts_rs::TS;
 
+use crate::data::backup::swap::Swapped;
 use crate::error::{Error, Result};
 
 pub struct AppState {
@@ -89,20 +90,20 @@ impl AppState {
     }
 
     /// Closes the database, lets `swap` change the data folder's files, and opens it again
-    /// (migrating what a restored backup from an older version holds). A swap that failed is
-    /// not tried again here: the data it left are opened as they are, and a restore it left
+    /// (migrating what a restored backup from an older version holds). A swap that did not
+    /// happen is not tried again here: the data are opened as they are, and a restore left
     /// ready waits for the next start.
-    pub async fn reopen(&self, swap: impl FnOnce() -> Result<bool>) -> Result<()> {
+    pub async fn reopen(&self, swap: impl FnOnce() -> Result<Swapped>) -> Result<Swapped> {
         if let Ok(pool) = self.current() {
             crate::db::close(&pool).await;
         }
         let swapped = swap();
         let db = match swapped {
-            Ok(_) => Self::open_db(&self.data_dir).await,
-            Err(_) => Self::opened(&self.data_dir, crate::db::open(&self.data_dir).await),
+            Ok(Swapped::Now) => Self::open_db(&self.data_dir).await,
+            _ => Self::opened(&self.data_dir, crate::db::open(&self.data_dir).await),
         };
         *self.db.write().unwrap_or_else(std::sync::PoisonError::into_inner) = db;
-        swapped.map(|_| ())
+        swapped
     }
 
     /// Where backups go: the folder the user chose, else the default.

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use sanliang::data::backup::swap::Swapped;
 use sanliang::data::backup::{self, BackupInfo};
 use sanliang::error::Result;
 use sanliang::paths::{self, Setting};
@@ -45,15 +46,14 @@ pub async fn restore(pool: SqlitePool, data_dir: &Path, file: &Path, aside: Opti
     let restored =
         backup::prepare_restore(&pool, data_dir, file, &backup::aside_path(&folder, chrono::Local::now())).await?;
     sanliang::db::close(&pool).await;
-    let swapped = backup::swap::finish_now(data_dir);
+    let swapped = backup::swap::finish_now(data_dir)?;
     let pool = sanliang::db::open(data_dir).await?;
     match swapped {
-        Ok(_) => out!("已恢复 {}", described(&restored.restored)),
-        Err(e) if backup::swap::is_ready(data_dir) => {
-            out!("备份已检查无误，但数据文件仍被占用（{}），", e.to_ipc().message);
+        Swapped::Now => out!("已恢复 {}", described(&restored.restored)),
+        Swapped::AtNextStart(why) => {
+            out!("备份已检查无误，但数据文件仍被占用（{}），", why.to_ipc().message);
             out!("恢复将在下次打开这个数据文件夹时（程序或命令行）自动完成：{}", described(&restored.restored));
         }
-        Err(e) => return Err(e),
     }
     out!("原有数据已另存为 {}", restored.aside.path);
     Ok(pool)

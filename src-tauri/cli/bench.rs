@@ -5,8 +5,8 @@ use std::time::{Duration, Instant};
 
 use chrono::Datelike;
 use sanliang::common::catalog::{Category, MemberStatus, PledgeStatus};
-use sanliang::data::import::columns::Column;
-use sanliang::data::import::sheet::Cell;
+use sanliang::data::import::columns::{self, Column};
+use sanliang::data::import::sheet::{Cell, Sheet};
 use sanliang::data::import::{ImportOptions, OnDuplicate};
 use sanliang::data::{export, import};
 use sanliang::demo::{self, DemoScale};
@@ -98,58 +98,57 @@ async fn roster_files(pool: &SqlitePool, iterations: usize) -> Result<()> {
     .await?;
     // Every row changed (the address), so each update also writes its 操作记录 with the record
     // before and after: the import as a real correction of the whole roster costs.
-    let is_column = |c: &Cell, column: Column| matches!(c, Cell::Text(t) if column.headers().contains(&t.as_str()));
-    // (header row, address column), wherever the export put its header.
-    let address = sheets.first().and_then(|s| {
-        s.rows
-            .iter()
-            .enumerate()
-            .find_map(|(r, row)| row.iter().position(|c| is_column(c, Column::Address)).map(|c| (r, c)))
-    });
     let mut round = 0;
     measure("导入：写入（每行有改动，含操作记录）", iterations, async || {
         round += 1;
-        let mut changed = sheets.clone();
-        if let (Some(sheet), Some((header, column))) = (changed.first_mut(), address) {
-            for row in sheet.rows.iter_mut().skip(header + 1) {
-                if let Some(Cell::Text(t)) = row.get_mut(column) {
-                    t.push_str(&format!("{round}"));
-                }
+        let changed = each_member_row(&sheets, |row, columns| {
+            if let Some(Cell::Text(t)) = cell(row, columns, Column::Address) {
+                t.push_str(&format!("{round}"));
             }
-        }
+        });
         let report = import::import_sheets(pool, &changed, &options, today()).await?;
         Ok((report.created + report.updated) as i64)
     })
     .await?;
     // The same roster as new people (other names, no ID numbers): every row a new member, as
     // when a community's roster is first imported.
-    let header = sheets.first().and_then(|s| {
-        s.rows.iter().enumerate().find_map(|(r, row)| {
-            let name = row.iter().position(|c| is_column(c, Column::Name))?;
-            Some((r, name, row.iter().position(|c| is_column(c, Column::IdNumber))))
-        })
-    });
     let skip = ImportOptions { on_duplicate: OnDuplicate::Skip, ..Default::default() };
     let mut round = 0;
     measure("导入：写入（全部是新党员）", iterations, async || {
         round += 1;
-        let mut fresh = sheets.clone();
-        if let (Some(sheet), Some((header, name, id_number))) = (fresh.first_mut(), header) {
-            for row in sheet.rows.iter_mut().skip(header + 1) {
-                if let Some(Cell::Text(t)) = row.get_mut(name) {
-                    t.push(NEW_NAMES[round % NEW_NAMES.len()]);
-                }
-                if let Some(cell) = id_number.and_then(|c| row.get_mut(c)) {
-                    *cell = Cell::Empty;
-                }
+        let fresh = each_member_row(&sheets, |row, columns| {
+            if let Some(Cell::Text(t)) = cell(row, columns, Column::Name) {
+                t.push(NEW_NAMES[round % NEW_NAMES.len()]);
             }
-        }
+            if let Some(id_number) = cell(row, columns, Column::IdNumber) {
+                *id_number = Cell::Empty;
+            }
+        });
         Ok(import::import_sheets(pool, &fresh, &skip, today()).await?.created as i64)
     })
     .await?;
     out!("（文件共 {rows} 行；目标：读取、检查与预览合计 < 2s，写入 < 5s）");
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
+}
+
+/// A copy of `sheets` with `edit` applied to each row below the first sheet's header, as the
+/// import finds it (`columns::find_header`), given the column of each cell.
+fn each_member_row(sheets: &[Sheet], mut edit: impl FnMut(&mut [Cell], &[Option<Column>])) -> Vec<Sheet> {
+    let mut copy = sheets.to_vec();
+    if let Some(sheet) = copy.first_mut() {
+        if let Some((header, columns)) = columns::find_header(sheet) {
+            for row in sheet.rows.iter_mut().skip(header + 1) {
+                edit(row, &columns);
+            }
+        }
+    }
+    copy
+}
+
+/// The cell of `column` in a row, if the sheet has that column.
+fn cell<'a>(row: &'a mut [Cell], columns: &[Option<Column>], column: Column) -> Option<&'a mut Cell> {
+    columns.iter().position(|c| *c == Some(column)).and_then(|i| row.get_mut(i))
 }
 
 /// 最近变动 on the home page, right after a county was loaded: every record is recent, the

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use tauri::{AppHandle, State};
 
 use crate::common::files;
+use crate::data::backup::swap::Swapped;
 use crate::data::backup::{self, auto, BackupInfo, Restored};
 use crate::error::{Error, Result};
 use crate::paths::today;
@@ -76,17 +77,15 @@ pub async fn backup_restore(state: State<'_, AppState>) -> Result<Restored> {
     std::fs::create_dir_all(&folder).map_err(|e| Error::file(&folder, e))?;
     let aside = backup::aside_path(&folder, chrono::Local::now());
     let restored = backup::prepare_restore(&super::pool(&state)?, &state.data_dir, &file, &aside).await?;
-    match state.reopen(|| backup::swap::finish_now(&state.data_dir)).await {
-        Ok(()) => {
+    match state.reopen(|| backup::swap::finish_now(&state.data_dir)).await? {
+        Swapped::Now => {
             tracing::info!(members = restored.restored.members, "restored from a backup");
             Ok(restored)
         }
-        // Nothing was moved and the plan stands: the next start finishes it.
-        Err(e) if backup::swap::is_ready(&state.data_dir) => {
-            tracing::warn!("restore left for the next start: {}", e.to_ipc().message);
+        Swapped::AtNextStart(why) => {
+            tracing::warn!("restore left for the next start: {}", why.to_ipc().message);
             Ok(Restored { finish_at_restart: true, ..restored })
         }
-        Err(e) => Err(e),
     }
 }
 

@@ -13,10 +13,10 @@ use crate::error::{Error, Result};
 /// The field a stale save is reported on; the window shows it as a notice, not under a field.
 pub const FIELD: &str = "version";
 
-// A model read in a list carries as its version the log's position read by the same statement,
+// A model carries as its version the log's position read by the same statement as its row,
 // `(SELECT COALESCE(max(id), 0) FROM change_log) AS "version!: i64"` in its query (sqlx's checked
-// queries take only literals, so the fragment is written in each); a member's form, which reads
-// its member again when opened, uses the member's own latest change (`db::history::version`).
+// queries take only literals, so the fragment is written in each); a model read by several
+// statements reads it first (`db::history::position`).
 
 /// Refuses the save when the record of `kind` and `id` changed after `version` (none: a caller
 /// that does not know, such as the command line).

@@ -157,17 +157,6 @@ pub async fn resume(conn: &mut SqliteConnection) -> Result<()> {
     Ok(())
 }
 
-/// A record's version: the id of the latest change recorded for it (0 when none is). A form
-/// keeps the version it opened and sends it back with its save, so a change made meanwhile (the
-/// command line, an import) is noticed rather than overwritten.
-pub async fn version(conn: &mut SqliteConnection, table: &str, id: i64) -> Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COALESCE(max(id), 0) FROM change_log WHERE table_name = ?1 AND row_id = ?2")
-        .bind(table)
-        .bind(id)
-        .fetch_one(conn)
-        .await?)
-}
-
 /// The log's position now: a version for a record read after it (by several statements).
 pub async fn position(conn: &mut SqliteConnection) -> Result<i64> {
     Ok(sqlx::query_scalar("SELECT COALESCE(max(id), 0) FROM change_log").fetch_one(conn).await?)

@@ -48,15 +48,30 @@ pub fn is_ready(data_dir: &Path) -> bool {
     data_dir.join(STAGING).join(READY).exists()
 }
 
+/// How a restore's swap in a running process ended.
+#[derive(Debug)]
+pub enum Swapped {
+    Now,
+    /// A file was still in use (a virus scanner, say): the plan stands, and the next start
+    /// finishes it before the database opens. Why, for the log and the command line.
+    AtNextStart(Error),
+}
+
 /// Finishes a staged restore now, as [`finish_pending`] does, in a process that had the database
-/// open. With the test hook `Setting::RestoreInUse`, the data are found still in use, as Windows
-/// can report for a while after the database closed, and nothing is moved.
-pub fn finish_now(data_dir: &Path) -> Result<bool> {
-    if crate::paths::Setting::RestoreInUse.read().is_some() {
+/// open; a swap the system holds up is left for the next start. With the test hook
+/// `Setting::RestoreInUse`, the data are found still in use and nothing is moved.
+pub fn finish_now(data_dir: &Path) -> Result<Swapped> {
+    let tried = if crate::paths::Setting::RestoreInUse.read().is_some() {
         let wal = data_dir.join(format!("{DB_FILE}-wal"));
-        return Err(Error::file(&wal, std::io::Error::other("in use (test hook)")));
+        Err(Error::file(&wal, std::io::Error::other("in use (test hook)")))
+    } else {
+        finish_pending(data_dir)
+    };
+    match tried {
+        Ok(_) => Ok(Swapped::Now),
+        Err(e) if is_ready(data_dir) => Ok(Swapped::AtNextStart(e)),
+        Err(e) => Err(e),
     }
-    finish_pending(data_dir)
 }
 
 /// Removes a staging folder that was never marked ready (a restore refused or interrupted early).

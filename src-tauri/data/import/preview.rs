@@ -172,10 +172,9 @@ pub fn preview(
     let mut orgs = cx.orgs.clone();
     let pending = match options.org_id.filter(|_| options.new_branches && present.contains(&Column::Org)) {
         Some(parent) => {
-            let at = columns.iter().position(|c| *c == Some(Column::Org));
             let cells: Vec<String> = sheet.rows[header_index + 1..]
                 .iter()
-                .filter_map(|row| at.and_then(|i| row.get(i)).map(values::text))
+                .map(|cells| values::text(RowCells { cells, columns: &columns }.get(Column::Org)))
                 .filter(|t| !t.is_empty())
                 .collect();
             orgs.add_new_branches(parent, cells.iter().map(String::as_str))

@@ -28,33 +28,21 @@ fn json_of(r: &MemberRecord) -> Value {
 
 /// New members, each with a new uuid, in the order given; `done` hears how many are written
 /// after each statement.
-pub async fn insert(conn: &mut SqliteConnection, records: &[MemberRecord], mut done: impl FnMut(usize)) -> Result<()> {
-    let now = now();
-    for (n, chunk) in records.chunks(CHUNK).enumerate() {
-        let rows: Vec<Value> = chunk
-            .iter()
-            .map(|r| {
-                let mut row = json_of(r);
-                row["uuid"] = Value::from(uuid::Uuid::new_v4().to_string());
-                row
-            })
-            .collect();
-        sqlx::query(
-            "INSERT INTO members (uuid, org_id, name, gender, ethnicity, birth_date, joined_on, education, id_number,
-                                  phone, address, work_unit, category, notes, search_text, sort_name, created_at, updated_at)
-             SELECT value ->> 'uuid', value ->> 'org_id', value ->> 'name', value ->> 'gender', value ->> 'ethnicity',
-                    value ->> 'birth_date', value ->> 'joined_on', value ->> 'education', value ->> 'id_number',
-                    value ->> 'phone', value ->> 'address', value ->> 'work_unit', value ->> 'category', value ->> 'notes',
-                    value ->> 'search_text', value ->> 'sort_name', ?2, ?2
-             FROM json_each(?1) ORDER BY key",
-        )
-        .bind(Value::from(rows).to_string())
-        .bind(&now)
-        .execute(&mut *conn)
-        .await?;
-        done(n * CHUNK + chunk.len());
-    }
-    Ok(())
+pub async fn insert(conn: &mut SqliteConnection, records: &[MemberRecord], done: impl FnMut(usize)) -> Result<()> {
+    let rows = records.iter().map(|r| with(json_of(r), "uuid", uuid::Uuid::new_v4().to_string())).collect();
+    in_chunks(
+        conn,
+        "INSERT INTO members (uuid, org_id, name, gender, ethnicity, birth_date, joined_on, education, id_number,
+                              phone, address, work_unit, category, notes, search_text, sort_name, created_at, updated_at)
+         SELECT value ->> 'uuid', value ->> 'org_id', value ->> 'name', value ->> 'gender', value ->> 'ethnicity',
+                value ->> 'birth_date', value ->> 'joined_on', value ->> 'education', value ->> 'id_number',
+                value ->> 'phone', value ->> 'address', value ->> 'work_unit', value ->> 'category', value ->> 'notes',
+                value ->> 'search_text', value ->> 'sort_name', ?2, ?2
+         FROM json_each(?1) ORDER BY key",
+        rows,
+        done,
+    )
+    .await
 }
 
 /// Members rewritten with these records (live ones only, as a form's save); `done` as for
@@ -62,32 +50,42 @@ pub async fn insert(conn: &mut SqliteConnection, records: &[MemberRecord], mut d
 pub async fn update(
     conn: &mut SqliteConnection,
     records: &[(i64, MemberRecord)],
+    done: impl FnMut(usize),
+) -> Result<()> {
+    let rows = records.iter().map(|(id, r)| with(json_of(r), "id", *id)).collect();
+    in_chunks(
+        conn,
+        "UPDATE members SET org_id = j.value ->> 'org_id', name = j.value ->> 'name', gender = j.value ->> 'gender',
+                ethnicity = j.value ->> 'ethnicity', birth_date = j.value ->> 'birth_date',
+                joined_on = j.value ->> 'joined_on', education = j.value ->> 'education',
+                id_number = j.value ->> 'id_number', phone = j.value ->> 'phone', address = j.value ->> 'address',
+                work_unit = j.value ->> 'work_unit', category = j.value ->> 'category', notes = j.value ->> 'notes',
+                search_text = j.value ->> 'search_text', sort_name = j.value ->> 'sort_name', updated_at = ?2
+         FROM json_each(?1) AS j
+         WHERE members.id = j.value ->> 'id' AND members.deleted_at IS NULL",
+        rows,
+        done,
+    )
+    .await
+}
+
+/// A row's JSON with one more key.
+fn with(mut row: Value, key: &str, value: impl Into<Value>) -> Value {
+    row[key] = value.into();
+    row
+}
+
+/// Runs `sql` (`?1` a JSON array of rows, `?2` the time of the write) over `rows`, `CHUNK` rows a
+/// statement, telling `done` how many are written after each.
+async fn in_chunks(
+    conn: &mut SqliteConnection,
+    sql: &str,
+    rows: Vec<Value>,
     mut done: impl FnMut(usize),
 ) -> Result<()> {
     let now = now();
-    for (n, chunk) in records.chunks(CHUNK).enumerate() {
-        let rows: Vec<Value> = chunk
-            .iter()
-            .map(|(id, r)| {
-                let mut row = json_of(r);
-                row["id"] = Value::from(*id);
-                row
-            })
-            .collect();
-        sqlx::query(
-            "UPDATE members SET org_id = j.value ->> 'org_id', name = j.value ->> 'name', gender = j.value ->> 'gender',
-                    ethnicity = j.value ->> 'ethnicity', birth_date = j.value ->> 'birth_date',
-                    joined_on = j.value ->> 'joined_on', education = j.value ->> 'education',
-                    id_number = j.value ->> 'id_number', phone = j.value ->> 'phone', address = j.value ->> 'address',
-                    work_unit = j.value ->> 'work_unit', category = j.value ->> 'category', notes = j.value ->> 'notes',
-                    search_text = j.value ->> 'search_text', sort_name = j.value ->> 'sort_name', updated_at = ?2
-             FROM json_each(?1) AS j
-             WHERE members.id = j.value ->> 'id' AND members.deleted_at IS NULL",
-        )
-        .bind(Value::from(rows).to_string())
-        .bind(&now)
-        .execute(&mut *conn)
-        .await?;
+    for (n, chunk) in rows.chunks(CHUNK).enumerate() {
+        sqlx::query(sql).bind(Value::Array(chunk.to_vec()).to_string()).bind(&now).execute(&mut *conn).await?;
         done(n * CHUNK + chunk.len());
     }
     Ok(())

@@ -18,7 +18,7 @@ pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Member> {
                   m.education, m.id_number, m.phone, m.address, m.work_unit, m.category AS "category: Category",
                   m.status AS "status: MemberStatus", m.status_date AS "status_date: NaiveDate", m.notes,
                   m.photo IS NOT NULL AS "has_photo!: bool",
-                  (SELECT COALESCE(max(c.id), 0) FROM change_log c WHERE c.table_name = 'members' AND c.row_id = m.id) AS "version!: i64"
+                  (SELECT COALESCE(max(id), 0) FROM change_log) AS "version!: i64"
            FROM members m JOIN organizations o ON o.id = m.org_id
            WHERE m.id = ?1 AND m.deleted_at IS NULL"#,
         id
