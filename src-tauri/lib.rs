@@ -10,6 +10,7 @@ pub mod error;
 pub mod overview;
 pub mod paths;
 pub mod print;
+pub mod review;
 pub mod roster;
 pub mod sanliang;
 pub mod sijin;

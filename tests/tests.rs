@@ -62,6 +62,9 @@ mod history;
 // "Changed since it was opened" on every form that edits a record.
 mod versions;
 
+// 检查汇总: the county review's statistics against the seed county, periods, subtrees, the sentence.
+mod review;
+
 // Bad input, one table of every text field of every form with its limit.
 mod bad_input;
 

@@ -18,6 +18,7 @@ mod export;
 mod import;
 mod overview;
 mod print;
+mod review;
 mod roster;
 #[path = "sanliang.rs"]
 mod sanliang_cli;
@@ -128,6 +129,17 @@ enum Command {
         #[arg(long)]
         today: Option<NaiveDate>,
     },
+    /// 检查汇总: the county review's statistics for an organization subtree and period.
+    Stats {
+        #[arg(long)]
+        org: Option<i64>,
+        /// 2026 | 2026-Q4 | 2026-11 | 2026-01-01..2026-06-30 (default: this year).
+        #[arg(long)]
+        period: Option<String>,
+        /// The documented JSON of docs/statistics.md instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Prints pledge cards and the other items to a PDF file.
     Print(print::PrintArgs),
     /// 导入花名册: checks a roster file and imports its members in one transaction.
@@ -207,6 +219,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Deputies { org, period } => sijin::deputies(&pool, org, period).await?,
         Command::Volunteering { org, period } => sijin::volunteering(&pool, org, period).await?,
         Command::Reminders { org, today: on } => overview::reminders(&pool, org, on.unwrap_or_else(today)).await?,
+        Command::Stats { org, period, json } => review::stats(&pool, org, period, json, today()).await?,
         Command::Print(args) => print::run(&pool, &data_dir, args).await?,
         Command::Import(args) => import::run(&pool, args).await?,
         Command::Export(args) => export::run(&pool, args).await?,

@@ -36,6 +36,14 @@ macro_rules! vocabulary {
                 match code { $($code => Some($name::$variant),)+ _ => None }
             }
 
+            /// Every code with its label and the count `count` gives it, in the vocabulary's order.
+            pub fn counted(count: impl Fn(Self) -> i64) -> Vec<LabeledCount> {
+                Self::ALL
+                    .iter()
+                    .map(|v| LabeledCount { code: v.code().to_owned(), label: v.label().to_owned(), count: count(*v) })
+                    .collect()
+            }
+
             pub fn options() -> Vec<CatalogOption> {
                 Self::ALL.iter().map(|v| CatalogOption { value: v.code().to_owned(), label: v.label().to_owned() }).collect()
             }
@@ -108,6 +116,7 @@ vocabulary!(
         VolunteerActivity = "volunteer_activities": "志愿服务活动",
         VolunteerParticipant = "volunteer_participants": "志愿服务参与",
         BinnedFile = "binned_files": "替换或移除的文件",
+        Responsibility = "org_responsibilities": "责任人",
     }
 );
 
@@ -138,7 +147,7 @@ impl RecordKind {
     pub fn area(self) -> RecordArea {
         use RecordKind::*;
         match self {
-            Organization | Member | BinnedFile => RecordArea::Roster,
+            Organization | Member | BinnedFile | Responsibility => RecordArea::Roster,
             IdentityMark => RecordArea::Identity,
             Post | PostAssignment | Zone | ZoneItem => RecordArea::Duties,
             Pledge | PledgeItem | PledgeProgress | PledgeEvidence | PledgeAppraisal => RecordArea::Pledges,
@@ -343,6 +352,38 @@ vocabulary!(
         Member = "member": "党员",
         League = "league": "共青团员",
         Other = "other": "其他",
+    }
+);
+
+vocabulary!(
+    /// Age bands of the county review's member table, by age on the day counted.
+    AgeBand {
+        UpTo35 = "to_35": "35岁及以下",
+        From36 = "36_45": "36至45岁",
+        From46 = "46_55": "46至55岁",
+        From56 = "56_60": "56至60岁",
+        Over60 = "over_60": "61岁及以上",
+    }
+);
+
+vocabulary!(
+    /// The seed's responsibility chain: 县委书记 first, 乡镇（街道）党（工）委书记 direct,
+    /// 总支书记 specific; contact leaders guide (指导责任人) and are read from their pairings.
+    Responsibility {
+        First = "first": "第一责任人",
+        Direct = "direct": "直接责任人",
+        Specific = "specific": "具体责任人",
+    }
+);
+
+vocabulary!(
+    /// The rules a community of the 一览表 can fall short of.
+    ShortfallKind {
+        NoPairing = "no_pairing": "无结对共建单位",
+        LeaderVisits = "leader_visits": "联系领导未按月走访",
+        DeputyVisits = "deputy_visits": "代表委员未按季走访",
+        OverduePledges = "overdue_pledges": "承诺逾期",
+        StaleDifficulties = "stale_difficulties": "困难超过30天未反馈",
     }
 );
 

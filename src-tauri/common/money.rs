@@ -57,6 +57,21 @@ pub fn format_fen(fen: i64) -> String {
     format!("¥{grouped}.{:02}", fen % 100)
 }
 
+/// As a report's sentence writes money: "45万元", "45.36万元", "8,600元", "8,600.50元" — exact to
+/// the fen, in 万元 from ten thousand yuan up.
+pub fn in_words(fen: i64) -> String {
+    if fen >= 1_000_000 {
+        // 万元 with up to six decimals is exact to the fen; trailing zeros go.
+        let whole = fen / 1_000_000;
+        let rest = format!("{:06}", fen % 1_000_000);
+        let rest = rest.trim_end_matches('0');
+        return if rest.is_empty() { format!("{whole}万元") } else { format!("{whole}.{rest}万元") };
+    }
+    let text = format_fen(fen);
+    let text = text.trim_start_matches('¥');
+    format!("{}元", text.strip_suffix(".00").unwrap_or(text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +135,14 @@ mod tests {
         assert_eq!(format_fen(45_000_000), "¥450,000.00");
         assert_eq!(format_fen(1), "¥0.01");
         assert_eq!(format_fen(123_456_789), "¥1,234,567.89");
+    }
+
+    #[test]
+    fn a_sentence_writes_money_in_wan_exactly() {
+        assert_eq!(in_words(45_000_000), "45万元");
+        assert_eq!(in_words(45_360_000), "45.36万元");
+        assert_eq!(in_words(1_250_050), "1.25005万元");
+        assert_eq!(in_words(860_000), "8,600元");
+        assert_eq!(in_words(860_050), "8,600.50元");
     }
 }

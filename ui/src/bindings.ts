@@ -726,7 +726,7 @@ at: string,
  */
 text: string, count: number, };
 
-export type RecordKind = "organizations" | "members" | "identity_marks" | "posts" | "post_assignments" | "zones" | "zone_items" | "pledges" | "pledge_items" | "pledge_progress" | "pledge_evidence" | "pledge_appraisals" | "pairings" | "support_records" | "help_pairs" | "help_records" | "contact_leaders" | "leader_communities" | "leader_visits" | "diary_entries" | "difficulties" | "deputies" | "deputy_communities" | "reception_points" | "deputy_visits" | "suggestions" | "volunteer_activities" | "volunteer_participants" | "binned_files";
+export type RecordKind = "organizations" | "members" | "identity_marks" | "posts" | "post_assignments" | "zones" | "zone_items" | "pledges" | "pledge_items" | "pledge_progress" | "pledge_evidence" | "pledge_appraisals" | "pairings" | "support_records" | "help_pairs" | "help_records" | "contact_leaders" | "leader_communities" | "leader_visits" | "diary_entries" | "difficulties" | "deputies" | "deputy_communities" | "reception_points" | "deputy_visits" | "suggestions" | "volunteer_activities" | "volunteer_participants" | "binned_files" | "org_responsibilities";
 
 export type RecordArea = "roster" | "identity" | "duties" | "pledges" | "pairings" | "leaders" | "deputies" | "volunteering";
 

@@ -5,8 +5,8 @@ use serde_json::Value;
 
 use crate::common::catalog::{
     Appraiser, BinnedFileKind, Category, DeputyRole, DifficultyStatus, Gender, LeaderLevel, MarkType, MemberStatus,
-    OrgKind, ParticipantKind, PledgeStatus, PostHow, PostKind, Rating, RecordKind, SupportKind, UnitKind, VisitKind,
-    ZoneItemKind,
+    OrgKind, ParticipantKind, PledgeStatus, PostHow, PostKind, Rating, RecordKind, Responsibility, SupportKind,
+    UnitKind, VisitKind, ZoneItemKind,
 };
 use crate::common::money::format_fen;
 use crate::common::validate::{mask_id_number, mask_phone};
@@ -130,6 +130,8 @@ pub fn label(kind: RecordKind, column: &str) -> Option<&'static str> {
         (_, "service_type") => "服务类型",
         (_, "people_served") => "服务人数",
         (_, "hours_tenths") => "时长（小时）",
+        (RecordKind::Responsibility, "role") => "责任类别",
+        (RecordKind::Responsibility, "person") => "责任人",
         _ => return None,
     })
 }
@@ -163,6 +165,7 @@ pub fn shown(kind: RecordKind, column: &str, value: &Value) -> String {
             code(ParticipantKind::from_code(&text).map(ParticipantKind::label))
         }
         (RecordKind::BinnedFile, "kind") => code(BinnedFileKind::from_code(&text).map(BinnedFileKind::label)),
+        (RecordKind::Responsibility, "role") => code(Responsibility::from_code(&text).map(Responsibility::label)),
         (_, "unit_kind") => code(UnitKind::from_code(&text).map(UnitKind::label)),
         (_, "mark_type") => code(MarkType::from_code(&text).map(MarkType::label)),
         (_, "how") => code(PostHow::from_code(&text).map(PostHow::label)),
