@@ -7,6 +7,7 @@ use ts_rs::{Config, TS};
 use crate::common::{catalog, limits};
 use crate::data::{backup, bin, history, import};
 use crate::overview::{changes, reminders, stats};
+use crate::review::{self, responsibility};
 use crate::roster::{members, orgs};
 use crate::sanliang::pledges::{self, cycle};
 use crate::sanliang::{identity, posts, zones};
@@ -61,6 +62,12 @@ pub fn typescript() -> String {
         help_pairs::HelpRecord, catalog::ChangeKind, changes::Change,
         catalog::RecordKind, catalog::RecordArea, catalog::HistoryAction, history::HistoryFilter, history::FieldChange,
         history::HistoryEntry, history::HistoryPage, bin::BinEntry, bin::BinKey, bin::BinEmptied,
+        catalog::AgeBand, catalog::Responsibility, catalog::ShortfallKind, review::ReviewScope, review::Share,
+        review::MemberFigures, review::IdentityFigures, review::PostFigures, review::ZoneFigures, review::Appraisals,
+        review::PledgeFigures, review::UnitFunds, review::SupportByKind, review::PairingFigures, review::Compliance,
+        review::LeaderFigures, review::DifficultyFigures, review::MonthFlow, review::DeputyFigures,
+        review::VolunteerFigures, review::ResponsibilityChain, review::Shortfall, review::CommunityRow,
+        review::Statistics, responsibility::ResponsiblePerson,
     );
     let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");
     for d in decls {

@@ -19,6 +19,7 @@ pub mod pairings;
 pub mod pledges;
 pub mod posts;
 pub mod print;
+pub mod review;
 pub mod volunteering;
 pub mod zones;
 

@@ -782,6 +782,328 @@ deleted: number,
  */
 records: number, files: number, };
 
+export type AgeBand = "to_35" | "36_45" | "46_55" | "56_60" | "over_60";
+
+export type Responsibility = "first" | "direct" | "specific";
+
+export type ShortfallKind = "no_pairing" | "leader_visits" | "deputy_visits" | "overdue_pledges" | "stale_difficulties";
+
+export type ReviewScope = { 
+/**
+ * The organization counted with everything under it; `None` is the whole database.
+ */
+orgId: number | null, 
+/**
+ * Its name, or the county's (the tree's root) for the whole database.
+ */
+orgName: string, orgKind: OrgKind | null, 
+/**
+ * The period as `Period` writes it: `2026`, `2026-Q4`, `2026-11`, `2026-03-01~2026-06-30`.
+ */
+period: string, 
+/**
+ * The period in words: 2026年, 2026年第四季度, 2026年11月, 2026年3月1日至6月30日.
+ */
+periodLabel: string, first: string, last: string, 
+/**
+ * The day standing figures are taken at: the period's last day, or today while it runs.
+ */
+asOf: string, };
+
+export type Share = { count: number, of: number, };
+
+export type MemberFigures = { 
+/**
+ * On the roll (在册) at `as_of`.
+ */
+onRoll: number, byCategory: Array<LabeledCount>, byGender: Array<LabeledCount>, 
+/**
+ * 民族, most members first.
+ */
+byEthnicity: Array<LabeledCount>, byAge: Array<LabeledCount>, 
+/**
+ * Joined the party within the period.
+ */
+joined: number, 
+/**
+ * Transferred out (转出) within the period.
+ */
+transferred: number, 
+/**
+ * Died within the period.
+ */
+deceased: number, };
+
+export type IdentityFigures = { 
+/**
+ * Members on the roll who have shown identity by any mark, of those on the roll.
+ */
+shown: Share, 
+/**
+ * Members on the roll per mark they have shown.
+ */
+byMark: Array<LabeledCount>, 
+/**
+ * Members who showed identity for the first time within the period.
+ */
+firstShown: number, };
+
+export type PostFigures = { 
+/**
+ * Service posts of the communities.
+ */
+posts: number, 
+/**
+ * Members on the roll holding a post, of those on the roll.
+ */
+withPost: Share, 
+/**
+ * 认岗定责: chosen by in-service members.
+ */
+claimed: number, 
+/**
+ * 设岗定责: set for members without a post.
+ */
+assigned: number, };
+
+export type ZoneFigures = { zones: number, 
+/**
+ * Lanes, buildings and households with a member answering for them, of all of them.
+ */
+coveredItems: Share, 
+/**
+ * Members answering for at least one item.
+ */
+members: number, };
+
+export type Appraisals = { appraiser: LabeledCount, 
+/**
+ * 满意 / 基本满意 / 不满意.
+ */
+ratings: Array<LabeledCount>, };
+
+export type PledgeFigures = { 
+/**
+ * Pledges of the period's years made by `as_of`, members' and organizations' together.
+ */
+made: number, byMembers: number, byOrganizations: number, published: number, completed: number, notCompleted: number, 
+/**
+ * Published, not closed, with an item past its deadline and not done, at `as_of`.
+ */
+overdue: number, 
+/**
+ * Published and neither closed nor overdue.
+ */
+inProgress: number, 
+/**
+ * Not yet published at `as_of`.
+ */
+drafts: number, 
+/**
+ * Per appraising party (党组织 / 党员 / 群众), the ratings given by `as_of`.
+ */
+appraisals: Array<Appraisals>, };
+
+export type UnitFunds = { unit: string, fen: number, };
+
+export type SupportByKind = { code: string, label: string, count: number, fen: number, };
+
+export type PairingFigures = { 
+/**
+ * Unit–community pairings (单位共建对子) in force at `as_of`.
+ */
+pairings: number, 
+/**
+ * Communities with at least one of them.
+ */
+communitiesPaired: number, 
+/**
+ * Of the pairings, those with a signed agreement in force at `as_of`.
+ */
+agreements: number, 
+/**
+ * Agreements in force whose term ends within the notice days after `as_of`.
+ */
+agreementsEnding: number, 
+/**
+ * Support given within the period, per kind: records and the amounts written on them.
+ */
+support: Array<SupportByKind>, 
+/**
+ * Funds given within the period, in fen.
+ */
+fundsFen: number, 
+/**
+ * Funds given within the period per unit, largest first.
+ */
+fundsByUnit: Array<UnitFunds>, 
+/**
+ * 党员领导干部帮扶对子 in force at `as_of`.
+ */
+helpPairs: number, 
+/**
+ * Help given to them within the period (records).
+ */
+helpRecords: number, };
+
+export type Compliance = { 
+/**
+ * `2026-11` or `2026-Q4`.
+ */
+period: string, 
+/**
+ * Pairs owed a visit, and of them those visited.
+ */
+visited: Share, 
+/**
+ * False for the month or quarter still running at `as_of`.
+ */
+complete: boolean, };
+
+export type LeaderFigures = { 
+/**
+ * Contact leaders with a community of the scope at `as_of`, per level.
+ */
+leaders: Array<LabeledCount>, 
+/**
+ * Leader–community pairs in force at `as_of`.
+ */
+pairs: number, 
+/**
+ * Visits within the period, per kind (民情恳谈 / 走访 / 点评).
+ */
+visits: Array<LabeledCount>, 
+/**
+ * The monthly rule, month by month.
+ */
+months: Array<Compliance>, 
+/**
+ * The months together.
+ */
+compliance: Share, 
+/**
+ * 民情日记 written within the period.
+ */
+diaries: number, };
+
+export type DifficultyFigures = { 
+/**
+ * Raised within the period.
+ */
+raised: number, 
+/**
+ * Resolved within the period.
+ */
+resolved: number, 
+/**
+ * Answered back to the resident (反馈) within the period.
+ */
+answered: number, 
+/**
+ * Not yet answered at `as_of`.
+ */
+open: number, 
+/**
+ * Median days from raised to answered, of those answered within the period.
+ */
+medianDaysToClose: number | null, 
+/**
+ * Raised and answered, month by month: (`2026-11`, raised, answered).
+ */
+months: Array<MonthFlow>, };
+
+export type MonthFlow = { month: string, raised: number, answered: number, };
+
+export type DeputyFigures = { 
+/**
+ * Deputies paired with a community of the scope at `as_of`, per role (one person may hold several).
+ */
+byRole: Array<LabeledCount>, 
+/**
+ * Those deputies, each once.
+ */
+deputies: number, 
+/**
+ * Deputy–community pairs in force at `as_of`.
+ */
+pairs: number, receptionPoints: number, 
+/**
+ * Visits within the period.
+ */
+visits: number, 
+/**
+ * The quarterly rule, quarter by quarter.
+ */
+quarters: Array<Compliance>, compliance: Share, 
+/**
+ * Suggestions raised within the period.
+ */
+suggestions: number, 
+/**
+ * Suggestions answered within the period.
+ */
+answered: number, 
+/**
+ * Suggestions not yet answered at `as_of`.
+ */
+open: number, };
+
+export type VolunteerFigures = { 
+/**
+ * Activities held within the period.
+ */
+activities: number, 
+/**
+ * Places taken in them (one person in two activities counts twice).
+ */
+participants: number, 
+/**
+ * Members taking part, each once.
+ */
+members: number, 
+/**
+ * Members' hours, in tenths of an hour.
+ */
+memberHoursTenths: number, 
+/**
+ * Everyone's hours, in tenths of an hour.
+ */
+hoursTenths: number, peopleServed: number, 
+/**
+ * Activities per service type, most first.
+ */
+byService: Array<LabeledCount>, };
+
+export type ResponsibilityChain = { first: string | null, direct: string | null, specific: string | null, 
+/**
+ * Contact leaders of the communities in scope at `as_of`: "name（title）".
+ */
+guiding: Array<string>, };
+
+export type Shortfall = { code: string, label: string, count: number, };
+
+export type CommunityRow = { orgId: number, name: string, 
+/**
+ * The township (street) it belongs to.
+ */
+township: string, onRoll: number, shown: Share, withPost: Share, pledges: number, pledgesCompleted: number, pledgesOverdue: number, pairings: number, fundsFen: number, leaderVisits: Share, deputyVisits: Share, difficultiesOpen: number, volunteerActivities: number, shortfalls: Array<Shortfall>, };
+
+export type Statistics = { scope: ReviewScope, members: MemberFigures, identity: IdentityFigures, posts: PostFigures, zones: ZoneFigures, pledges: PledgeFigures, pairings: PairingFigures, leaders: LeaderFigures, difficulties: DifficultyFigures, deputies: DeputyFigures, volunteering: VolunteerFigures, responsibility: ResponsibilityChain, 
+/**
+ * One row per community in scope, in the tree's order.
+ */
+communities: Array<CommunityRow>, 
+/**
+ * The figures sentence, ready to paste.
+ */
+sentence: string, };
+
+export type ResponsiblePerson = { orgId: number, role: Responsibility, 
+/**
+ * Name and title as typed, e.g. "王建国（县委书记）"; empty when nobody is recorded.
+ */
+person: string, };
+
 /** Limits and day rules, named once in src-tauri/common/limits.rs. */
 export const LIMITS = {
   NAME: 20,

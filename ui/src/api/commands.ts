@@ -81,7 +81,9 @@ import type {
   ReceptionInput,
   ReceptionPoint,
   Reminder,
+  ResponsiblePerson,
   Restored,
+  Statistics,
   StatusChange,
   Suggestion,
   SupportInput,
@@ -433,6 +435,17 @@ export const printCancel = () =>
 /** Opens the PDF saved last (only that one: the web view cannot name files to open). */
 export const printOpenLast = () =>
   invokeCmd<void>('print_open_last')
+
+// review
+/** The figures of `org_id`'s subtree (the whole database for `None`) over `period`, written as the command line writes it (`2026`, `2026-Q4`, `2026-11`, `2026-01-01~2026-06-30`). */
+export const reviewStatistics = (orgId: number | null, period: string) =>
+  invokeCmd<Statistics>('review_statistics', { orgId, period })
+/** Who answers for a county, township or community (第一 / 直接 / 具体责任人). */
+export const responsibilityGet = (orgId: number) =>
+  invokeCmd<ResponsiblePerson>('responsibility_get', { orgId })
+/** Records (or, with an empty name, removes) who answers for a county, township or community. */
+export const responsibilitySet = (orgId: number, person: string) =>
+  invokeCmd<ResponsiblePerson>('responsibility_set', { orgId, person })
 
 // volunteering
 export const volunteerRecord = (input: ActivityInput) =>

@@ -1,0 +1,27 @@
+//! Commands of 检查汇总: the statistics of an organization subtree and period, and the
+//! responsibility chain's people.
+
+use tauri::State;
+
+use crate::error::Result;
+use crate::paths::today;
+use crate::review::responsibility::{self, ResponsiblePerson};
+use crate::review::{self, Statistics};
+use crate::state::AppState;
+
+/// The figures of `org_id`'s subtree (the whole database for `None`) over `period`, written as
+/// the command line writes it (`2026`, `2026-Q4`, `2026-11`, `2026-01-01~2026-06-30`).
+pub async fn review_statistics(state: State<'_, AppState>, org_id: Option<i64>, period: String) -> Result<Statistics> {
+    let period = review::parse_period("period", &period, today())?;
+    review::statistics(&super::pool(&state)?, org_id, period, today()).await
+}
+
+/// Who answers for a county, township or community (第一 / 直接 / 具体责任人).
+pub async fn responsibility_get(state: State<'_, AppState>, org_id: i64) -> Result<ResponsiblePerson> {
+    responsibility::get(&super::pool(&state)?, org_id).await
+}
+
+/// Records (or, with an empty name, removes) who answers for a county, township or community.
+pub async fn responsibility_set(state: State<'_, AppState>, org_id: i64, person: String) -> Result<ResponsiblePerson> {
+    responsibility::set(&super::pool(&state)?, org_id, &person).await
+}
