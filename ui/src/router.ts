@@ -15,6 +15,8 @@ import BackupView from './views/BackupView.vue'
 import HelpView from './views/HelpView.vue'
 import HistoryView from './views/HistoryView.vue'
 import BinView from './views/BinView.vue'
+// The review page carries the charts library: loaded when first opened.
+const ReviewView = () => import('./views/ReviewView.vue')
 
 // Only pages that work are routed and shown in the menu.
 export const routes = [
@@ -27,6 +29,7 @@ export const routes = [
   { path: '/leaders', name: 'leaders', component: LeadersView, meta: { title: '联系领导（党员干部进社区）' } },
   { path: '/deputies', name: 'deputies', component: DeputiesView, meta: { title: '代表委员进社区' } },
   { path: '/volunteering', name: 'volunteering', component: VolunteeringView, meta: { title: '志愿服务（志愿者进社区）' } },
+  { path: '/review', name: 'review', component: ReviewView, meta: { title: '检查汇总' } },
   { path: '/print', name: 'print', component: PrintView, meta: { title: '打印中心' } },
   { path: '/orgs', name: 'orgs', component: OrgsView, meta: { title: '组织机构' } },
   { path: '/backup', name: 'backup', component: BackupView, meta: { title: '数据备份' } },

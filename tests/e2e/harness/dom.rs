@@ -186,6 +186,15 @@ impl App {
         Ok(())
     }
 
+    /// Pastes the clipboard into the field `id` with Ctrl+V, as a secretary pastes copied text.
+    pub async fn paste_into(&self, id: &str) -> R {
+        eprintln!("  paste into {id}");
+        self.type_into(id, "").await?;
+        let input = self.client.active_element().await?;
+        input.send_keys(&format!("{}v{}", char::from(Key::Control), char::from(Key::Null))).await?;
+        Ok(())
+    }
+
     /// Waits until `check` holds for the text of `id`.
     pub async fn wait_text(&self, id: &str, check: impl Fn(&str) -> bool) -> R<String> {
         let started = Instant::now();
