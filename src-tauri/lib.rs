@@ -47,6 +47,7 @@ pub fn run() {
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| window::focus_main(app)))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .setup(|app| {
             let exe = std::env::current_exe().ok();
             let data_dir = paths::data_dir(paths::data_dir_override(), exe.as_deref(), || default_data_dir(app));

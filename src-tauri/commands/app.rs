@@ -61,3 +61,12 @@ pub async fn home_practice(state: State<'_, AppState>, org_id: Option<i64>) -> R
 pub async fn home_changes(state: State<'_, AppState>, org_id: Option<i64>) -> Result<Vec<Change>> {
     changes::recent(&super::pool(&state)?, org_id, crate::common::clock::now(), 12).await
 }
+
+/// 复制: puts text on the system clipboard from the app's side, where WebKitGTK refuses the
+/// page's own clipboard calls. The page is given this command only, not the plugin's read access.
+pub fn clipboard_write(app: tauri::AppHandle, text: String) -> Result<()> {
+    use tauri_plugin_clipboard_manager::ClipboardExt;
+    app.clipboard()
+        .write_text(text)
+        .map_err(|e| crate::error::Error::Unavailable(format!("复制失败，请选中文字后按 Ctrl+C 复制（{e}）")))
+}

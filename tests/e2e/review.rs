@@ -29,7 +29,10 @@ async fn flow(app: &App) -> R {
     let rows = app.visible_texts("//div[@data-testid='review-communities']//tbody/tr").await?;
     assert_eq!(rows.len() as i64, communities, "{rows:?}");
     for chart in ["coverage", "pledges", "leaders", "funds", "difficulties"] {
-        app.wait_xpath(&format!("//*[@data-testid='review-chart-{chart}']//svg//path")).await?;
+        app.wait_xpath(&format!(
+            "//*[@data-testid='review-chart-{chart}']//*[local-name()='svg']//*[local-name()='path']"
+        ))
+        .await?;
     }
     app.screenshot("90-review-county").await?;
 

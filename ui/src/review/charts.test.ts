@@ -53,6 +53,21 @@ describe('review charts', () => {
     expect(series(difficultyChart(stats)).map((s) => s.data)).toEqual([[6], [4]])
   })
 
+  it('says so in grey when a chart has nothing to show, and only then', () => {
+    const titles = (o: object) => (o as { title: { text: string }[] }).title.map((t) => t.text)
+    const nothing = {
+      communities: [],
+      pledges: { completed: 0, inProgress: 0, overdue: 0, notCompleted: 0, drafts: 0 },
+      leaders: { months: [{ period: '2026-02', visited: { count: 0, of: 0 }, complete: true }] },
+      pairings: { fundsByUnit: [] },
+      difficulties: { months: [{ month: '2026-11', raised: 0, answered: 0 }] },
+    } as unknown as Statistics
+    for (const chart of [coverageChart, pledgeChart, leaderVisitChart, fundsChart, difficultyChart]) {
+      expect(titles(chart(nothing))).toEqual([expect.any(String), '本期没有记录'])
+      expect(titles(chart(stats))).toHaveLength(1)
+    }
+  })
+
   it('reads figures as a secretary writes them', () => {
     expect(percentText({ count: 0, of: 0 })).toBe('—')
     expect(percentText({ count: 3504, of: 3560 })).toBe('98.4%')

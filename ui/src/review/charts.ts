@@ -21,26 +21,34 @@ export const CHART_WORDS = {
   difficulties: '群众诉求反映与反馈（件）',
   raised: '反映',
   answered: '反馈',
+  empty: '本期没有记录',
 } as const
 
 /** Dark red, near black, mid and light grey: four lightnesses a grey printer keeps apart. */
 export const PALETTE = ['#c8161d', '#374151', '#9ca3af', '#d1d5db', '#7f1d1d']
 
 const W = CHART_WORDS
-const base = (title: string): EChartsCoreOption => ({
+const base = (title: string, empty = false): EChartsCoreOption => ({
   color: PALETTE,
   aria: { enabled: true, decal: { show: true } },
   animation: false,
-  title: { text: title, left: 0, textStyle: { fontSize: 14, fontWeight: 600, color: '#1f2329' } },
+  ...titled(title, empty),
   tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
   grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
 })
+
+/** The title, and when the chart has nothing to show, a grey line saying so in its middle. */
+function titled(title: string, empty: boolean): Pick<EChartsCoreOption, 'title'> {
+  const main = { text: title, left: 0, textStyle: { fontSize: 14, fontWeight: 600, color: '#1f2329' } }
+  const note = { text: W.empty, left: 'center', top: 'middle', textStyle: { fontSize: 13, fontWeight: 400, color: '#9ca3af' } }
+  return { title: empty ? [main, note] : [main] }
+}
 
 /** Identity and post coverage per community: two bars each, in per cent. */
 export function coverageChart(s: Statistics): EChartsCoreOption {
   const rows = s.communities
   return {
-    ...base(W.coverage),
+    ...base(W.coverage, rows.length === 0),
     legend: { top: 22, right: 0, data: [W.shown, W.withPost] },
     xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { interval: 0, rotate: rows.length > 6 ? 40 : 0 } },
     yAxis: { type: 'value', max: 100 },
@@ -62,7 +70,7 @@ export function pledgeChart(s: Statistics): EChartsCoreOption {
     [W.drafts, p.drafts],
   ]
   return {
-    ...base(W.pledges),
+    ...base(W.pledges, bars.every((b) => b[1] === 0)),
     xAxis: { type: 'category', data: bars.map((b) => b[0]) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
@@ -81,7 +89,7 @@ export function pledgeChart(s: Statistics): EChartsCoreOption {
 export function leaderVisitChart(s: Statistics): EChartsCoreOption {
   const months = s.leaders.months
   return {
-    ...base(W.leaderVisits),
+    ...base(W.leaderVisits, months.every((m) => m.visited.of === 0)),
     xAxis: { type: 'category', data: months.map((m) => shortPeriod(m.period)) },
     yAxis: { type: 'value', max: 100 },
     series: [
@@ -100,7 +108,7 @@ export function leaderVisitChart(s: Statistics): EChartsCoreOption {
 export function fundsChart(s: Statistics): EChartsCoreOption {
   const units = s.pairings.fundsByUnit.slice(0, 10).reverse()
   return {
-    ...base(W.funds),
+    ...base(W.funds, units.length === 0),
     xAxis: { type: 'value' },
     yAxis: { type: 'category', data: units.map((u) => u.unit) },
     series: [{ type: 'bar', barMaxWidth: 24, label: { show: true, position: 'right' }, data: units.map((u) => fenToWan(u.fen)) }],
@@ -111,7 +119,7 @@ export function fundsChart(s: Statistics): EChartsCoreOption {
 export function difficultyChart(s: Statistics): EChartsCoreOption {
   const months = s.difficulties.months
   return {
-    ...base(W.difficulties),
+    ...base(W.difficulties, months.every((m) => m.raised === 0 && m.answered === 0)),
     legend: { top: 22, right: 0, data: [W.raised, W.answered] },
     xAxis: { type: 'category', data: months.map((m) => shortPeriod(m.month)) },
     yAxis: { type: 'value', minInterval: 1 },
