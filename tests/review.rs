@@ -20,7 +20,7 @@ fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-async fn seed_county() -> TestDb {
+pub(crate) async fn seed_county() -> TestDb {
     let db = support::fresh().await;
     sqlx::raw_sql(SEED).execute(&db.pool).await.unwrap();
     db

@@ -64,6 +64,8 @@ mod versions;
 
 // 检查汇总: the county review's statistics against the seed county, periods, subtrees, the sentence.
 mod review;
+// 台账 (review/ledgers/).
+mod review_ledgers;
 
 // Bad input, one table of every text field of every form with its limit.
 mod bad_input;

@@ -1,11 +1,15 @@
-//! `sanliang export members --out F.xlsx`: the roster (or a search of it) as the app exports it.
+//! `sanliang export members|ledgers --out F.xlsx`: the roster (or a search of it), or the county
+//! review's 台账, as the app exports them.
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use sanliang::common::files;
+use sanliang::common::period::Period;
 use sanliang::data::export;
 use sanliang::error::{Error, Result};
+use sanliang::review::{self, ledgers};
 use sanliang::roster::members::MemberQuery;
 use sqlx::SqlitePool;
 
@@ -30,13 +34,39 @@ enum ExportWhat {
         #[arg(long)]
         unmasked: bool,
     },
+    /// 台账 of the county review to .xlsx; ID numbers and phones masked unless --unmasked.
+    Ledgers {
+        #[arg(long)]
+        out: PathBuf,
+        /// The organization whose subtree is counted (default: the whole database).
+        #[arg(long)]
+        org: Option<i64>,
+        /// 2026 | 2026-Q4 | 2026-11 | 2026-01-01..2026-06-30 (default: this year).
+        #[arg(long)]
+        period: Option<String>,
+        /// Write ID numbers and phones whole (the file then holds personal data).
+        #[arg(long)]
+        unmasked: bool,
+    },
 }
 
-pub async fn run(pool: &SqlitePool, args: ExportArgs) -> Result<()> {
-    let ExportWhat::Members { out, org, search, unmasked } = args.what;
-    let query = MemberQuery { org_id: org, text: search, ..Default::default() };
-    let (bytes, exported) = export::members_workbook(pool, &query, unmasked).await?;
-    files::write_atomic(&out, &bytes).map_err(|e| Error::file(&out, e))?;
-    out!("已导出 {} 名党员：{}", exported.members, out.display());
+pub async fn run(pool: &SqlitePool, args: ExportArgs, today: NaiveDate) -> Result<()> {
+    match args.what {
+        ExportWhat::Members { out, org, search, unmasked } => {
+            let query = MemberQuery { org_id: org, text: search, ..Default::default() };
+            let (bytes, exported) = export::members_workbook(pool, &query, unmasked).await?;
+            files::write_atomic(&out, &bytes).map_err(|e| Error::file(&out, e))?;
+            out!("已导出 {} 名党员：{}", exported.members, out.display());
+        }
+        ExportWhat::Ledgers { out, org, period, unmasked } => {
+            let period = match period {
+                Some(text) => review::parse_period("period", &text, today)?,
+                None => Period::year_of(today),
+            };
+            let (bytes, summary) = ledgers::workbook(pool, org, period, today, unmasked).await?;
+            files::write_atomic(&out, &bytes).map_err(|e| Error::file(&out, e))?;
+            out!("已导出{}台账，{} 张表 {} 行：{}", summary.title, summary.sheets, summary.rows, out.display());
+        }
+    }
     Ok(())
 }

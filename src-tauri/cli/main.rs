@@ -144,7 +144,7 @@ enum Command {
     Print(print::PrintArgs),
     /// 导入花名册: checks a roster file and imports its members in one transaction.
     Import(import::ImportArgs),
-    /// 导出花名册: the roster, or a search of it, to .xlsx.
+    /// 导出花名册 or the review's 台账 to .xlsx.
     Export(export::ExportArgs),
     /// 立即备份: the database and every file it points to, in one zip.
     Backup {
@@ -222,7 +222,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Stats { org, period, json } => review::stats(&pool, org, period, json, today()).await?,
         Command::Print(args) => print::run(&pool, &data_dir, args).await?,
         Command::Import(args) => import::run(&pool, args).await?,
-        Command::Export(args) => export::run(&pool, args).await?,
+        Command::Export(args) => export::run(&pool, args, today()).await?,
         Command::Backup { out } => backup::backup(&pool, &data_dir, &out).await?,
         Command::Restore { file, aside } => pool = backup::restore(pool, &data_dir, &file, aside).await?,
         Command::Bench { boards_with_photos: Some(n), .. } => bench_photos::boards(&pool, &data_dir, n).await?,

@@ -1,10 +1,12 @@
 //! Commands of 检查汇总: the statistics of an organization subtree and period, and the
 //! responsibility chain's people.
 
-use tauri::State;
+use tauri::{AppHandle, State};
 
-use crate::error::Result;
+use crate::common::files;
+use crate::error::{Error, Result};
 use crate::paths::today;
+use crate::review::ledgers::{self, LedgerSummary};
 use crate::review::responsibility::{self, ResponsiblePerson};
 use crate::review::{self, Statistics};
 use crate::state::AppState;
@@ -24,4 +26,22 @@ pub async fn responsibility_get(state: State<'_, AppState>, org_id: i64) -> Resu
 /// Records (or, with an empty name, removes) who answers for a county, township or community.
 pub async fn responsibility_set(state: State<'_, AppState>, org_id: i64, person: String) -> Result<ResponsiblePerson> {
     responsibility::set(&super::pool(&state)?, org_id, &person).await
+}
+
+/// Saves the 台账 of `org_id`'s subtree over `period` to a workbook the user chooses, ID
+/// numbers and phones masked unless `unmasked`; what was written, or none when the user cancels.
+pub async fn review_export_ledgers(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    org_id: Option<i64>,
+    period: String,
+    unmasked: bool,
+) -> Result<Option<LedgerSummary>> {
+    let period = review::parse_period("period", &period, today())?;
+    let pool = super::pool(&state)?;
+    let (bytes, summary) = ledgers::workbook(&pool, org_id, period, today(), unmasked).await?;
+    let proposed = format!("{}台账.xlsx", summary.title);
+    let Some(path) = super::dialogs::save(&app, "导出台账", &proposed, files::XLSX) else { return Ok(None) };
+    files::write_atomic(&path, &bytes).map_err(|e| Error::file(&path, e))?;
+    Ok(Some(summary))
 }

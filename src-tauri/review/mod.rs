@@ -4,6 +4,7 @@
 
 pub mod deputies;
 pub mod leaders;
+pub mod ledgers;
 pub mod members;
 pub mod model;
 pub mod pairings;

@@ -22,6 +22,8 @@ pub struct Scope {
     /// Each organization of the subtree that lies in a community (the community itself and its
     /// branches) → that community.
     community_of: HashMap<i64, i64>,
+    /// Each organization's place in `orgs`.
+    position: HashMap<i64, usize>,
 }
 
 impl Scope {
@@ -53,7 +55,7 @@ impl Scope {
             inside.iter().filter(|o| o.kind == OrgKind::Community).map(|o| (*o).clone()).collect();
         let position: HashMap<i64, usize> = orgs.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
         communities.sort_by_cached_key(|c| tree_order(&position, c));
-        Scope { root, orgs, ids, communities, community_of }
+        Scope { root, orgs, ids, communities, community_of, position }
     }
 
     /// The community an organization of the subtree lies in, if any.
@@ -65,6 +67,16 @@ impl Scope {
     pub fn ancestor(&self, org: &Organization, kind: OrgKind) -> Option<&Organization> {
         let ids: Vec<i64> = org.path.split('/').filter_map(|s| s.parse().ok()).collect();
         ids.iter().rev().filter_map(|id| self.orgs.iter().find(|o| o.id == *id)).find(|o| o.kind == kind)
+    }
+
+    /// An organization's name ("" for one outside the subtree and its ancestors).
+    pub fn name(&self, org_id: i64) -> &str {
+        self.position.get(&org_id).map_or("", |i| self.orgs[*i].name.as_str())
+    }
+
+    /// A key that sorts organizations (and the rows that belong to them) in the tree's order.
+    pub fn order(&self, org_id: i64) -> Vec<usize> {
+        self.position.get(&org_id).map_or_else(Vec::new, |i| tree_order(&self.position, &self.orgs[*i]))
     }
 
     /// The top of the tree: the county the whole database is named after.

@@ -1,10 +1,18 @@
 //! 检查汇总 in the real window: the county's figures and 一览表, the period changed, a community
-//! opened from its row, the figures sentence copied and pasted, the community's 具体责任人 set.
+//! opened from its row, the figures sentence copied and pasted, the community's 具体责任人 set,
+//! the community's 台账 exported to a file the test chooses.
 
-use crate::harness::{success, App, R};
+use std::path::Path;
+
+use sanliang::paths::Setting;
+
+use crate::harness::{success, App, Options, R};
 
 pub async fn the_review_page_counts_the_county_drills_into_a_community_and_copies_the_sentence() -> R {
-    App::run("review", flow).await
+    let files = tempfile::Builder::new().prefix("检查汇总 ").tempdir()?;
+    let ledgers = files.path().join("河咀社区 台账.xlsx");
+    let options = Options { settings: vec![(Setting::SaveAs, ledgers.display().to_string())], ..Options::default() };
+    App::run_with(options, "review", async |app: &App| flow(app, &ledgers).await).await
 }
 
 /// Members on the roll at the harness's today (2026-11-28) who have shown identity by then,
@@ -13,7 +21,7 @@ const SHOWN: &str = "SELECT count(DISTINCT m.id) FROM members m JOIN identity_ma
      WHERE m.deleted_at IS NULL AND i.deleted_at IS NULL AND i.shown_on <= '2026-11-28'
        AND m.joined_on <= '2026-11-28' AND (m.status = 'active' OR m.status_date > '2026-11-28')";
 
-async fn flow(app: &App) -> R {
+async fn flow(app: &App, ledgers: &Path) -> R {
     app.load_demo().await?;
     app.click("menu-review").await?;
     let sentence = app.wait_text("review-sentence", |t| t.starts_with("目前，")).await?;
@@ -68,5 +76,30 @@ async fn flow(app: &App) -> R {
         app.db_text("SELECT person FROM org_responsibilities r JOIN organizations o ON o.id = r.org_id WHERE o.name = '河咀社区党总支' AND r.role = 'specific'").await?,
         "李梅（河咀社区党总支书记）"
     );
-    app.screenshot("91-review-community").await
+    app.screenshot("91-review-community").await?;
+
+    // 导出台账 for the community and the quarter on the page, masked as the box is left unticked.
+    app.click("review-ledgers").await?;
+    app.wait_text("ledger-dialog", |t| t.contains("河咀社区党总支2026年第三季度")).await?;
+    app.screenshot("92-review-ledgers").await?;
+    app.click("ledger-run").await?;
+    success(app, "已导出台账").await?;
+    let sheets = sanliang::data::import::sheet::read(ledgers)?;
+    let title = sanliang::data::import::values::text(&sheets[0].rows[0][0]);
+    assert_eq!((sheets[0].name.as_str(), title.as_str()), ("统计汇总", "河咀社区党总支2026年第三季度统计汇总台账"));
+    let members = sheets.iter().find(|s| s.name == "党员亮身份").ok_or("no 党员亮身份 sheet")?;
+    let on_roll = app
+        .db_number(
+            "SELECT count(*) FROM members m JOIN organizations o ON o.id = m.org_id
+             WHERE m.deleted_at IS NULL AND o.path LIKE (SELECT path FROM organizations WHERE name = '河咀社区党总支') || '%'
+               AND m.joined_on <= '2026-09-30' AND (m.status = 'active' OR m.status_date > '2026-09-30')",
+        )
+        .await?;
+    assert_eq!(members.rows.len() as i64, on_roll + 2, "title, header and a row per member on the roll at 9月30日");
+    let cells: Vec<String> = members.rows.iter().flatten().map(sanliang::data::import::values::text).collect();
+    let whole = cells.iter().filter(|t| t.len() == 18 && t.chars().take(17).all(|c| c.is_ascii_digit())).count();
+    let masked = cells.iter().filter(|t| t.chars().count() == 18 && t.contains("****")).count();
+    assert_eq!(whole, 0, "no ID number whole when the box is left unticked");
+    assert!(masked > 0, "the demo's ID numbers appear masked");
+    Ok(())
 }

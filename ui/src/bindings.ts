@@ -1104,6 +1104,16 @@ export type ResponsiblePerson = { orgId: number, role: Responsibility,
  */
 person: string, };
 
+export type LedgerSummary = { 
+/**
+ * The organization and period, as the sheets' titles name them.
+ */
+title: string, sheets: number, 
+/**
+ * Data rows over all sheets.
+ */
+rows: number, };
+
 /** Limits and day rules, named once in src-tauri/common/limits.rs. */
 export const LIMITS = {
   NAME: 20,

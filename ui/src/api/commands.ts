@@ -46,6 +46,7 @@ import type {
   ImportReport,
   Leader,
   LeaderInput,
+  LedgerSummary,
   Member,
   MemberHours,
   MemberInput,
@@ -449,6 +450,9 @@ export const responsibilityGet = (orgId: number) =>
 /** Records (or, with an empty name, removes) who answers for a county, township or community. */
 export const responsibilitySet = (orgId: number, person: string) =>
   invokeCmd<ResponsiblePerson>('responsibility_set', { orgId, person })
+/** Saves the 台账 of `org_id`'s subtree over `period` to a workbook the user chooses, ID numbers and phones masked unless `unmasked`; what was written, or none when the user cancels. */
+export const reviewExportLedgers = (orgId: number | null, period: string, unmasked: boolean) =>
+  invokeCmd<LedgerSummary | null>('review_export_ledgers', { orgId, period, unmasked })
 
 // volunteering
 export const volunteerRecord = (input: ActivityInput) =>
