@@ -13,6 +13,7 @@ use sanliang::demo::{self, DemoScale};
 use sanliang::error::Result;
 use sanliang::overview::changes;
 use sanliang::paths::today;
+use sanliang::review;
 use sanliang::roster::members::{self, MemberQuery, MemberSort};
 use sanliang::roster::orgs;
 use sanliang::sanliang::pledges::{self, PledgeQuery};
@@ -60,6 +61,7 @@ pub async fn search(pool: &SqlitePool, iterations: usize) -> Result<()> {
     out!("全部 {} 次查询：p50 {p50:.2?}，p95 {p95:.2?}（目标 p95 < 20ms）", all_samples.len());
     pledge_lists(pool, iterations.min(20), county, township).await?;
     recent_changes(pool, iterations.min(20), county, township).await?;
+    review_figures(pool, iterations.min(20), county, township).await?;
     roster_files(pool, iterations.min(5)).await
 }
 
@@ -191,6 +193,28 @@ async fn pledge_lists(pool: &SqlitePool, iterations: usize, county: Option<i64>,
 
 /// Runs `query` `iterations` times and prints its row: the label, what the last run counted, and
 /// the p50 and p95 of its timings, which it returns.
+/// 检查汇总: a year's full statistics for the county and for a township (targets 100 ms and
+/// 20 ms), and the county's 台账 built in memory.
+async fn review_figures(
+    pool: &SqlitePool,
+    iterations: usize,
+    county: Option<i64>,
+    township: Option<i64>,
+) -> Result<()> {
+    let year = sanliang::common::period::Period::year_of(today());
+    out!("{:<28} {:>8} {:>10} {:>10}", "检查汇总", "在册", "p50", "p95");
+    for (label, org) in [("全年统计：全县（目标 < 100ms）", county), ("全年统计：乡镇（目标 < 20ms）", township)]
+    {
+        measure(label, iterations, async || Ok(review::statistics(pool, org, year, today()).await?.members.on_roll))
+            .await?;
+    }
+    measure("全年台账：全县（内存中）", iterations.min(5), async || {
+        Ok(review::ledgers::workbook(pool, county, year, today(), false).await?.0.len() as i64)
+    })
+    .await?;
+    Ok(())
+}
+
 async fn measure(label: &str, iterations: usize, mut query: impl AsyncFnMut() -> Result<i64>) -> Result<Vec<Duration>> {
     let mut samples = Vec::with_capacity(iterations);
     let mut count = 0;

@@ -109,12 +109,18 @@ pub fn write(book: &mut Workbook, f: &Formats, title: &str, table: &Table) -> Re
         sheet.write_string_with_format(1, col, c.header, &f.header).map_err(failed)?;
         sheet.set_column_width(col, c.width).map_err(failed)?;
     }
+    let header = table.columns.iter().map(|c| lines(&Cell::text(c.header), c.width)).max().unwrap_or(1);
+    sheet.set_row_height(1, LINE_HEIGHT * header as f64).map_err(failed)?;
     for (n, row) in table.rows.iter().enumerate() {
         let r = HEAD_ROWS + n as u32;
         sheet.write_number_with_format(r, 0, (n + 1) as f64, &f.int).map_err(failed)?;
         for (i, cell) in row.iter().enumerate() {
             write_cell(sheet, f, r, i as u16 + 1, cell)?;
         }
+        // Every row's height is set: spreadsheet programs differ in how (and whether) they grow
+        // a row for wrapped text they did not lay out themselves.
+        let tallest = row.iter().zip(table.columns).map(|(cell, c)| lines(cell, c.width)).max().unwrap_or(1);
+        sheet.set_row_height(r, LINE_HEIGHT * tallest as f64).map_err(failed)?;
     }
     let last_row = HEAD_ROWS + table.rows.len().max(1) as u32 - 1;
     sheet.set_freeze_panes(HEAD_ROWS, 0).map_err(failed)?;
@@ -128,6 +134,19 @@ pub fn write(book: &mut Workbook, f: &Formats, title: &str, table: &Table) -> Re
         .set_repeat_rows(0, HEAD_ROWS - 1)
         .map_err(failed)?;
     Ok(())
+}
+
+/// The height of one line of 11-point text, in points.
+const LINE_HEIGHT: f64 = 15.0;
+
+/// How many lines a text cell wraps to in a column `width` characters wide: a Chinese character
+/// takes a little over two of the width's units (as LibreOffice and WPS draw it), a Latin one,
+/// and a little is kept for the cell's margins.
+fn lines(cell: &Cell, width: f64) -> usize {
+    let Cell::Text(s) = cell else { return 1 };
+    let units: f64 = s.chars().map(|c| if c.is_ascii() { 1.0 } else { 2.3 }).sum();
+    let per_line = (width - 1.0).max(2.5);
+    ((units / per_line).ceil() as usize).max(1)
 }
 
 fn write_cell(sheet: &mut Worksheet, f: &Formats, r: u32, c: u16, cell: &Cell) -> Result<()> {
@@ -145,4 +164,20 @@ fn write_cell(sheet: &mut Worksheet, f: &Formats, r: u32, c: u16, cell: &Cell) -
         Cell::Hours(tenths) => sheet.write_number_with_format(r, c, *tenths as f64 / 10.0, &f.hours),
     };
     written.map(|_| ()).map_err(failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_text_is_given_the_lines_it_needs() {
+        // 10 characters wide keeps 9 units a line: three Chinese characters and most of a fourth.
+        assert_eq!(lines(&Cell::text("代表委"), 10.0), 1);
+        assert_eq!(lines(&Cell::text("代表委员"), 10.0), 2);
+        assert_eq!(lines(&Cell::text("代表委员进社区"), 10.0), 2);
+        assert_eq!(lines(&Cell::text("abcdefghij"), 10.0), 2);
+        assert_eq!(lines(&Cell::text(""), 10.0), 1);
+        assert_eq!(lines(&Cell::Int(123_456_789), 3.0), 1, "numbers are not wrapped");
+    }
 }

@@ -6,7 +6,7 @@ use crate::common::catalog::{LabeledCount, LeaderLevel};
 use crate::review::{leaders_at, Share, Statistics};
 
 const SUMMARY: &[Column] =
-    &[col("类别", 10.0), col("指标", 30.0), col("数值", 14.0), col("单位", 8.0), col("说明", 30.0)];
+    &[col("类别", 16.0), col("指标", 32.0), col("数值", 14.0), col("单位", 8.0), col("说明", 50.0)];
 
 struct Lines(Vec<Vec<Cell>>);
 
@@ -119,11 +119,13 @@ pub fn summary(s: &Statistics) -> Table {
     l.count("志愿者进社区", "服务群众", w.people_served, "人次");
     l.counts("志愿者进社区", "服务类型", &w.by_service, "次");
     let chain = &s.responsibility;
-    let person = |p: &Option<String>| Cell::Text(p.clone().unwrap_or_else(|| "未填写".into()));
-    l.add("责任体系", "第一责任人", person(&chain.first), "", "");
-    l.add("责任体系", "直接责任人", person(&chain.direct), "", "");
-    l.add("责任体系", "具体责任人", person(&chain.specific), "", "");
-    l.add("责任体系", "指导责任人", Cell::Text(chain.guiding.join("、")), "", "");
+    // Names and titles are long: they go in the wide 说明 column.
+    for (name, who) in [("第一责任人", &chain.first), ("直接责任人", &chain.direct), ("具体责任人", &chain.specific)]
+    {
+        l.add("责任体系", name, Cell::text(""), "", who.clone().unwrap_or_else(|| "未填写".into()));
+    }
+    let guiding = if chain.guiding.is_empty() { "未填写".to_owned() } else { chain.guiding.join("、") };
+    l.add("责任体系", "指导责任人", Cell::text(""), "", guiding);
     Table { name: "统计汇总", columns: SUMMARY, rows: l.0 }
 }
 
