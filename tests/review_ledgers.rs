@@ -87,6 +87,8 @@ async fn the_county_ledgers_hold_the_seeds_figures_and_the_records_behind_them()
         ]
     );
     assert_eq!(summary.title, "江川县2026年");
+    assert_eq!(ledgers::title(&db.pool, None, Period::Year(2026)).await.unwrap(), summary.title, "the name proposed");
+    assert_eq!(ledgers::title(&db.pool, Some(2), Period::Quarter(2026, 3)).await.unwrap(), "大街街道2026年第三季度");
     assert_eq!(summary.sheets, 13);
     assert_eq!(summary.rows, sheets.iter().map(|(_, rows)| rows.len() - 2).sum::<usize>());
 

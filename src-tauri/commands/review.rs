@@ -39,9 +39,9 @@ pub async fn review_export_ledgers(
 ) -> Result<Option<LedgerSummary>> {
     let period = review::parse_period("period", &period, today())?;
     let pool = super::pool(&state)?;
-    let (bytes, summary) = ledgers::workbook(&pool, org_id, period, today(), unmasked).await?;
-    let proposed = format!("{}台账.xlsx", summary.title);
+    let proposed = format!("{}台账.xlsx", ledgers::title(&pool, org_id, period).await?);
     let Some(path) = super::dialogs::save(&app, "导出台账", &proposed, files::XLSX) else { return Ok(None) };
+    let (bytes, summary) = ledgers::workbook(&pool, org_id, period, today(), unmasked).await?;
     files::write_atomic(&path, &bytes).map_err(|e| Error::file(&path, e))?;
     Ok(Some(summary))
 }

@@ -31,6 +31,18 @@ pub struct LedgerSummary {
     pub rows: usize,
 }
 
+/// The workbook's title, "江川县2026年": the organization (the county for the whole database)
+/// and the period, as the statistics name them.
+pub async fn title(pool: &SqlitePool, org_id: Option<i64>, period: Period) -> Result<String> {
+    let mut conn = pool.acquire().await?;
+    let scope = Scope::of(&mut conn, org_id).await?;
+    let name = match &scope.root {
+        Some(root) => root.name.clone(),
+        None => scope.top().map(|t| t.name.clone()).unwrap_or_default(),
+    };
+    Ok(format!("{name}{}", super::period_label(period)))
+}
+
 /// The sheets for the subtree of `org_id` over `period`, in the workbook's order.
 pub async fn tables(
     pool: &SqlitePool,
