@@ -53,7 +53,9 @@ impl OrgMembers {
 }
 
 /// Per organization: on the roll, shown identity by `as_of` (a mark dated by then), first shown
-/// within the period, and holding a post at `as_of` (started by then, not ended by then).
+/// within the period, and holding a post at `as_of` (started by then, not ended by then). The
+/// marks and posts are read for the roll's members only: grouped over the whole county they made
+/// a township's figures as slow as the county's.
 pub async fn per_org(
     conn: &mut SqliteConnection,
     ids: &str,
@@ -69,9 +71,11 @@ pub async fn per_org(
                   coalesce(sum(a.how = 'assigned'), 0) AS "assigned!: i64"
            FROM roll r
            LEFT JOIN (SELECT i.member_id, min(i.shown_on) AS shown_on FROM identity_marks i
-                      WHERE i.deleted_at IS NULL AND i.shown_on <= ?2 GROUP BY i.member_id) s ON s.member_id = r.id
+                      WHERE i.member_id IN (SELECT id FROM roll) AND i.deleted_at IS NULL AND i.shown_on <= ?2
+                      GROUP BY i.member_id) s ON s.member_id = r.id
            LEFT JOIN (SELECT a.member_id, max(a.how) AS how FROM post_assignments a JOIN posts p ON p.id = a.post_id
-                      WHERE p.deleted_at IS NULL AND a.start_on <= ?2 AND (a.end_on IS NULL OR a.end_on > ?2)
+                      WHERE a.member_id IN (SELECT id FROM roll) AND p.deleted_at IS NULL
+                        AND a.start_on <= ?2 AND (a.end_on IS NULL OR a.end_on > ?2)
                       GROUP BY a.member_id) a ON a.member_id = r.id
            GROUP BY r.org_id"#,
         ids,
