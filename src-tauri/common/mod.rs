@@ -1,5 +1,5 @@
 //! What every practice shares: the codes stored in SQLite (catalog), the write clock,
-//! validation, money, files, the log, and the settings key–value store with the preferences the UI may
+//! validation, money, files, workbooks, the log, and the settings key–value store with the preferences the UI may
 //! keep in it.
 
 pub mod catalog;
@@ -17,3 +17,4 @@ pub(crate) mod settings;
 pub mod validate;
 pub mod versions;
 pub mod window_fit;
+pub mod xlsx;

@@ -6,23 +6,18 @@ mod store;
 
 use std::collections::HashMap;
 
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
+use rust_xlsxwriter::{Format, Workbook};
 use sqlx::SqlitePool;
 
 use crate::common::validate::{mask_id_number, mask_phone};
+use crate::common::xlsx::{excel_date, failed, PAPER_A4};
 use crate::data::import::columns::Column;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::roster::members::{self, MemberQuery};
 use crate::roster::orgs::store as org_store;
 
 /// The header of the column after the import's, which the import leaves alone.
 pub const STATUS: &str = "状态";
-/// Excel's paper code for A4.
-const PAPER_A4: u8 = 9;
-
-fn failed(e: XlsxError) -> Error {
-    Error::Io(std::io::Error::other(format!("无法生成Excel文件：{e}")))
-}
 
 /// What an export wrote, for the message that reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,11 +38,6 @@ fn org_names(orgs: &[crate::roster::orgs::Organization]) -> HashMap<i64, String>
             (o.id, name)
         })
         .collect()
-}
-
-fn excel_date(date: chrono::NaiveDate) -> Result<ExcelDateTime> {
-    use chrono::Datelike;
-    ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8).map_err(failed)
 }
 
 /// The members `query` finds (every page of it) as an `.xlsx`.

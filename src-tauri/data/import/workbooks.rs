@@ -2,21 +2,16 @@
 //! numbers kept as text, lists to choose from, a sheet of instructions), and the rows with
 //! errors with a 错误原因 column, to be fixed in Excel and imported again.
 
-use rust_xlsxwriter::{DataValidation, Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{DataValidation, Format, Workbook, Worksheet};
 
 use super::columns::Column;
 use super::preview::{ImportPreview, RowOutcome};
 use crate::common::catalog::{Category, Gender, EDUCATIONS};
-use crate::error::{Error, Result};
+use crate::common::xlsx::{failed, PAPER_A4};
+use crate::error::Result;
 
 /// Rows the template's lists and formats reach.
 const TEMPLATE_ROWS: u32 = 2000;
-/// Excel's paper code for A4.
-const PAPER_A4: u8 = 9;
-
-fn failed(e: XlsxError) -> Error {
-    Error::Io(std::io::Error::other(format!("无法生成Excel文件：{e}")))
-}
 
 fn header_format() -> Format {
     Format::new().set_bold().set_background_color(0xF2E6E6).set_text_wrap()

@@ -16,9 +16,10 @@ use ts_rs::TS;
 
 use crate::common::catalog::OrgKind;
 use crate::common::period::Period;
+use crate::common::xlsx::failed;
 use crate::error::Result;
 use crate::review::scope::Scope;
-use sheet::{failed, Formats, Table};
+use sheet::{Formats, Table};
 
 /// What a ledger export wrote, for the message that reports it.
 #[derive(Debug, Clone, Serialize, TS)]

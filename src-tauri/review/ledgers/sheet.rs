@@ -2,20 +2,15 @@
 //! (real dates, numbers, money in 元 to the fen, shares as percentages), frozen header,
 //! filters, widths, and an A4 landscape print set-up repeating the title and header rows.
 
-use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
 
-use crate::error::{Error, Result};
+use crate::common::xlsx::{excel_date, failed, PAPER_A4};
+use crate::error::Result;
 use crate::review::Share;
 
-/// Excel's paper code for A4.
-const PAPER_A4: u8 = 9;
 /// The header's fill: the app's red, faded.
 const HEADER_FILL: u32 = 0xF2E6E6;
-
-pub(super) fn failed(e: XlsxError) -> Error {
-    Error::Io(std::io::Error::other(format!("无法生成Excel文件：{e}")))
-}
 
 /// A value in a ledger cell, written as Excel's own type.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,10 +82,6 @@ impl Default for Formats {
             hours: body.set_num_format("0.0"),
         }
     }
-}
-
-fn excel_date(date: NaiveDate) -> Result<ExcelDateTime> {
-    ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8).map_err(failed)
 }
 
 /// Rows above the data: the title and the header.
