@@ -7,7 +7,7 @@ use ts_rs::{Config, TS};
 use crate::common::{catalog, limits};
 use crate::data::{backup, bin, history, import};
 use crate::overview::{changes, reminders, stats};
-use crate::review::{self, ledgers, responsibility};
+use crate::review::{self, ledgers, report, responsibility};
 use crate::roster::{members, orgs};
 use crate::sanliang::pledges::{self, cycle};
 use crate::sanliang::{identity, posts, zones};
@@ -67,7 +67,7 @@ pub fn typescript() -> String {
         review::PledgeFigures, review::UnitFunds, review::SupportByKind, review::PairingFigures, review::Compliance,
         review::LeaderFigures, review::DifficultyFigures, review::MonthFlow, review::DeputyFigures,
         review::VolunteerFigures, review::ResponsibilityChain, review::Shortfall, review::CommunityRow,
-        review::Statistics, responsibility::ResponsiblePerson, ledgers::LedgerSummary,
+        review::Statistics, responsibility::ResponsiblePerson, ledgers::LedgerSummary, report::ReportSummary,
     );
     let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");
     for d in decls {

@@ -17,7 +17,7 @@ pub enum Setting {
     Today,
     /// The files an open dialog picks, a path list (`:`-separated on Linux, `;` on Windows).
     Pick,
-    /// The file a save dialog saves to.
+    /// The file a save dialog saves to; a folder: the name the dialog proposes, in that folder.
     SaveAs,
     /// A file that lists, one per line, the files the app would open in the system's program.
     OpenedLog,

@@ -66,6 +66,10 @@ mod versions;
 mod review;
 // 台账 (review/ledgers/).
 mod review_ledgers;
+// 工作情况报告 (review/report/): pdftotext, page geometry, rendered margins. poppler is a Linux
+// program; on Windows the report is built by the unit tests of its layout.
+#[cfg(not(windows))]
+mod review_report;
 
 // Bad input, one table of every text field of every form with its limit.
 mod bad_input;

@@ -1,5 +1,5 @@
-//! `sanliang export members|ledgers --out F.xlsx`: the roster (or a search of it), or the county
-//! review's 台账, as the app exports them.
+//! `sanliang export members|ledgers|report --out F`: the roster (or a search of it), or the
+//! county review's 台账 or 工作情况报告, as the app exports them.
 
 use std::path::PathBuf;
 
@@ -9,7 +9,7 @@ use sanliang::common::files;
 use sanliang::common::period::Period;
 use sanliang::data::export;
 use sanliang::error::{Error, Result};
-use sanliang::review::{self, ledgers};
+use sanliang::review::{self, ledgers, report};
 use sanliang::roster::members::MemberQuery;
 use sqlx::SqlitePool;
 
@@ -48,6 +48,24 @@ enum ExportWhat {
         #[arg(long)]
         unmasked: bool,
     },
+    /// 工作情况报告 of the county review to .pdf (names only, no ID numbers or phones).
+    Report {
+        #[arg(long)]
+        out: PathBuf,
+        /// The organization whose subtree is reported (default: the whole database).
+        #[arg(long)]
+        org: Option<i64>,
+        /// 2026 | 2026-Q4 | 2026-11 | 2026-01-01..2026-06-30 (default: this year).
+        #[arg(long)]
+        period: Option<String>,
+    },
+}
+
+fn period_or_year(period: Option<String>, today: NaiveDate) -> Result<Period> {
+    match period {
+        Some(text) => review::parse_period("period", &text, today),
+        None => Ok(Period::year_of(today)),
+    }
 }
 
 pub async fn run(pool: &SqlitePool, args: ExportArgs, today: NaiveDate) -> Result<()> {
@@ -59,13 +77,16 @@ pub async fn run(pool: &SqlitePool, args: ExportArgs, today: NaiveDate) -> Resul
             out!("已导出 {} 名党员：{}", exported.members, out.display());
         }
         ExportWhat::Ledgers { out, org, period, unmasked } => {
-            let period = match period {
-                Some(text) => review::parse_period("period", &text, today)?,
-                None => Period::year_of(today),
-            };
+            let period = period_or_year(period, today)?;
             let (bytes, summary) = ledgers::workbook(pool, org, period, today, unmasked).await?;
             files::write_atomic(&out, &bytes).map_err(|e| Error::file(&out, e))?;
             out!("已导出{}台账，{} 张表 {} 行：{}", summary.title, summary.sheets, summary.rows, out.display());
+        }
+        ExportWhat::Report { out, org, period } => {
+            let period = period_or_year(period, today)?;
+            let (bytes, summary) = report::pdf(report::report(pool, org, period, today).await?);
+            files::write_atomic(&out, &bytes).map_err(|e| Error::file(&out, e))?;
+            out!("已导出{}，共 {} 页：{}", summary.title, summary.pages, out.display());
         }
     }
     Ok(())

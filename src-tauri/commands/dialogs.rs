@@ -1,7 +1,7 @@
 //! The system's file dialogs, opened here in Rust so the web view needs no file-system
 //! permission, and opening a file in the system's program for its type. Unattended end-to-end
 //! tests answer them through launch settings ([`Setting::Pick`]: the files an open dialog picks;
-//! [`Setting::SaveAs`]: the file a save dialog saves to; [`Setting::OpenedLog`]: where the files
+//! [`Setting::SaveAs`]: the file a save dialog saves to, or the folder it saves the proposed name in; [`Setting::OpenedLog`]: where the files
 //! the app would open are listed instead).
 
 use std::path::PathBuf;
@@ -42,7 +42,8 @@ pub(crate) fn save_in(
     kind: FileKind,
 ) -> Option<PathBuf> {
     if let Some(path) = Setting::SaveAs.read() {
-        return Some(PathBuf::from(path));
+        let path = PathBuf::from(path);
+        return Some(if path.is_dir() { path.join(file_name) } else { path });
     }
     let mut dialog =
         app.dialog().file().set_title(title).set_file_name(file_name).add_filter(kind.label, kind.extensions);

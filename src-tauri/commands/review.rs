@@ -7,6 +7,7 @@ use crate::common::files;
 use crate::error::{Error, Result};
 use crate::paths::today;
 use crate::review::ledgers::{self, LedgerSummary};
+use crate::review::report::{self, ReportSummary};
 use crate::review::responsibility::{self, ResponsiblePerson};
 use crate::review::{self, Statistics};
 use crate::state::AppState;
@@ -42,6 +43,26 @@ pub async fn review_export_ledgers(
     let proposed = format!("{}台账.xlsx", ledgers::title(&pool, org_id, period).await?);
     let Some(path) = super::dialogs::save(&app, "导出台账", &proposed, files::XLSX) else { return Ok(None) };
     let (bytes, summary) = ledgers::workbook(&pool, org_id, period, today(), unmasked).await?;
+    files::write_atomic(&path, &bytes).map_err(|e| Error::file(&path, e))?;
+    Ok(Some(summary))
+}
+
+/// Saves the 工作情况报告 of `org_id`'s subtree over `period` as a PDF the user chooses; what was
+/// written, or none when the user cancels.
+pub async fn review_export_report(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    org_id: Option<i64>,
+    period: String,
+) -> Result<Option<ReportSummary>> {
+    let period = review::parse_period("period", &period, today())?;
+    let pool = super::pool(&state)?;
+    let report = report::report(&pool, org_id, period, today()).await?;
+    let proposed = format!("{}.pdf", report.title);
+    let Some(path) = super::dialogs::save(&app, "导出工作情况报告", &proposed, files::PDF) else {
+        return Ok(None);
+    };
+    let (bytes, summary) = report::pdf(report);
     files::write_atomic(&path, &bytes).map_err(|e| Error::file(&path, e))?;
     Ok(Some(summary))
 }

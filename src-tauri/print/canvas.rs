@@ -4,7 +4,7 @@
 
 use printpdf::{
     Color, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect, Rgb, TextItem,
-    TextMatrix, WindingOrder, XObjectId, XObjectTransform,
+    TextMatrix, TextRenderingMode, WindingOrder, XObjectId, XObjectTransform,
 };
 
 use super::fonts::{face, FaceKind, PT_TO_MM};
@@ -13,6 +13,8 @@ use super::layout::Fitted;
 /// How far below the baseline the ideographs of the bundled Noto CJK faces reach, as a fraction
 /// of the size (their em box runs from 0.88 em above the baseline to 0.12 em below).
 const IDEOGRAPH_DESCENT: f32 = 0.12;
+/// The outline's width of heavy text, as a fraction of its size.
+const HEAVY_STROKE: f32 = 0.035;
 
 pub const RED: (f32, f32, f32) = (0.784, 0.086, 0.114);
 pub const BLACK: (f32, f32, f32) = (0.0, 0.0, 0.0);
@@ -43,6 +45,10 @@ pub enum MarkKind {
     CropMark,
     Rect,
     Image,
+    /// A chart's bar: its box is the bar.
+    Bar,
+    /// A chart's data point: its box is centred on the point.
+    Dot,
 }
 
 pub struct Sheet {
@@ -58,19 +64,26 @@ pub struct Font {
     pub face: FaceKind,
     pub size: f32,
     pub rgb: (f32, f32, f32),
+    /// Set heavier by outlining the glyphs as well as filling them (the report's 黑体 headings:
+    /// the bundled sans face has one weight).
+    pub heavy: bool,
 }
 
 impl Font {
     pub fn sans(size: f32) -> Font {
-        Font { face: FaceKind::Sans, size, rgb: BLACK }
+        Font { face: FaceKind::Sans, size, rgb: BLACK, heavy: false }
     }
 
     pub fn serif(size: f32) -> Font {
-        Font { face: FaceKind::Serif, size, rgb: BLACK }
+        Font { face: FaceKind::Serif, size, rgb: BLACK, heavy: false }
     }
 
     pub fn color(self, rgb: (f32, f32, f32)) -> Font {
         Font { rgb, ..self }
+    }
+
+    pub fn heavy(self) -> Font {
+        Font { heavy: true, ..self }
     }
 }
 
@@ -129,6 +142,14 @@ impl Sheet {
             let p = self.point(left, top + f.ascent * height);
             TextMatrix::Translate(p.x, p.y)
         };
+        if font.heavy {
+            self.ops.extend([
+                Op::SaveGraphicsState,
+                Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke },
+                Op::SetOutlineColor { col: color(font.rgb) },
+                Op::SetOutlineThickness { pt: Pt(font.size * HEAVY_STROKE) },
+            ]);
+        }
         self.ops.extend([
             Op::StartTextSection,
             Op::SetFillColor { col: color(font.rgb) },
@@ -137,13 +158,16 @@ impl Sheet {
             Op::ShowText { items: vec![TextItem::Text(text.to_owned())] },
             Op::EndTextSection,
         ]);
+        if font.heavy {
+            self.ops.push(Op::RestoreGraphicsState);
+        }
         width
     }
 
     /// Fitted text with its first line's top at `top`.
     pub fn paragraph(&mut self, face: FaceKind, fitted: &Fitted, x: f32, top: f32, rgb: (f32, f32, f32)) {
         let height = fitted.size * PT_TO_MM;
-        let font = Font { face, size: fitted.size, rgb };
+        let font = Font { face, size: fitted.size, rgb, heavy: false };
         for (i, line) in fitted.lines.iter().enumerate() {
             // Centre the glyph height inside each line's leading.
             let line_top = top + i as f32 * fitted.leading + (fitted.leading - height) / 2.0;
@@ -187,6 +211,38 @@ impl Sheet {
             h: (y2 - y1).abs(),
         });
         self.stroke(&[(x1, y1), (x2, y2)], 0.5, rgb, Some(2.0));
+    }
+
+    /// A line through several points (mm), solid or dashed with `dash` mm on and off.
+    pub fn polyline(&mut self, points: &[(f32, f32)], thickness: f32, rgb: (f32, f32, f32), dash: Option<f32>) {
+        for pair in points.windows(2) {
+            let ((x1, y1), (x2, y2)) = (pair[0], pair[1]);
+            self.marks.push(Mark {
+                kind: MarkKind::Line,
+                x: x1.min(x2),
+                y: y1.min(y2),
+                w: (x2 - x1).abs(),
+                h: (y2 - y1).abs(),
+            });
+        }
+        // The dash is given in mm like everything else; the PDF counts it in points.
+        self.stroke(points, thickness, rgb, dash.map(|d| mm(d).0));
+    }
+
+    /// A chart's bar, filled.
+    pub fn bar(&mut self, (x, y, w, h): (f32, f32, f32, f32), rgb: (f32, f32, f32)) {
+        self.rect((x, y, w, h), 0.0, rgb);
+        if let Some(m) = self.marks.last_mut() {
+            m.kind = MarkKind::Bar;
+        }
+    }
+
+    /// A chart's data point: a square of `size` mm centred on (x, y), filled or outlined.
+    pub fn dot(&mut self, (x, y): (f32, f32), size: f32, filled: bool, rgb: (f32, f32, f32)) {
+        self.rect((x - size / 2.0, y - size / 2.0, size, size), if filled { 0.0 } else { 0.6 }, rgb);
+        if let Some(m) = self.marks.last_mut() {
+            m.kind = MarkKind::Dot;
+        }
     }
 
     /// A hairline crop mark on a cut line.

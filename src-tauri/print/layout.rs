@@ -84,9 +84,12 @@ pub fn wrap(kind: FaceKind, text: &str, size: f32, width: f32, hanging: Option<&
             if used + w > room + 0.01 && !current.is_empty() {
                 // Kinsoku: pull the previous unit down with a forbidden line start, and never
                 // leave an opening bracket at a line end.
+                // A run of them (“）：”) all stays with the character before it.
                 let mut carry: Vec<String> = Vec::new();
-                if starts_forbidden(&unit) && current.len() > 1 {
-                    carry.extend(current.pop());
+                let mut next = unit.as_str();
+                while starts_forbidden(next) && current.len() > 1 {
+                    carry.insert(0, current.pop().unwrap_or_default());
+                    next = carry.first().map_or("", String::as_str);
                 }
                 while current.len() > 1 && current.last().is_some_and(|u| ends_forbidden(u)) {
                     carry.insert(0, current.pop().unwrap_or_default());
@@ -186,8 +189,8 @@ mod tests {
 
     #[test]
     fn lines_stay_inside_their_width_and_obey_the_line_breaking_rules() {
-        let text = "每月走访辖区独居老人不少于2次，帮助解决实际困难，做到小事不出巷、大事不出社区（含节假日）。";
-        for width in [20.0, 31.0, 37.5, 44.0, 60.0] {
+        let text = "每月走访辖区独居老人不少于2次，帮助解决实际困难，做到小事不出巷、大事不出社区（含节假日）。联系领导（县长）：王";
+        for width in [20.0, 31.0, 37.5, 44.0, 60.0, 45.0, 46.0, 47.0, 48.0, 49.0, 50.0, 51.0] {
             let lines = wrap(FaceKind::Sans, text, 10.0, width, None);
             assert_eq!(lines.iter().map(|l| l.text.as_str()).collect::<String>(), text, "nothing lost");
             for (i, l) in lines.iter().enumerate() {

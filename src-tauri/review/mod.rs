@@ -8,6 +8,7 @@ pub mod ledgers;
 pub mod members;
 pub mod model;
 pub mod pairings;
+pub mod report;
 pub mod responsibility;
 pub mod rule;
 pub mod sanliang;

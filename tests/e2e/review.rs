@@ -1,6 +1,7 @@
 //! 检查汇总 in the real window: the county's figures and 一览表, the period changed, a community
 //! opened from its row, the figures sentence copied and pasted, the community's 具体责任人 set,
-//! the community's 台账 exported to a file the test chooses.
+//! the community's 台账 and 工作情况报告 saved under the names the save dialog proposes in a
+//! folder the test chooses.
 
 use std::path::Path;
 
@@ -10,9 +11,9 @@ use crate::harness::{success, App, Options, R};
 
 pub async fn the_review_page_counts_the_county_drills_into_a_community_and_copies_the_sentence() -> R {
     let files = tempfile::Builder::new().prefix("检查汇总 ").tempdir()?;
-    let ledgers = files.path().join("河咀社区 台账.xlsx");
-    let options = Options { settings: vec![(Setting::SaveAs, ledgers.display().to_string())], ..Options::default() };
-    App::run_with(options, "review", async |app: &App| flow(app, &ledgers).await).await
+    let folder = files.path().to_path_buf();
+    let options = Options { settings: vec![(Setting::SaveAs, folder.display().to_string())], ..Options::default() };
+    App::run_with(options, "review", async |app: &App| flow(app, &folder).await).await
 }
 
 /// Members on the roll at the harness's today (2026-11-28) who have shown identity by then,
@@ -21,7 +22,7 @@ const SHOWN: &str = "SELECT count(DISTINCT m.id) FROM members m JOIN identity_ma
      WHERE m.deleted_at IS NULL AND i.deleted_at IS NULL AND i.shown_on <= '2026-11-28'
        AND m.joined_on <= '2026-11-28' AND (m.status = 'active' OR m.status_date > '2026-11-28')";
 
-async fn flow(app: &App, ledgers: &Path) -> R {
+async fn flow(app: &App, folder: &Path) -> R {
     app.load_demo().await?;
     app.click("menu-review").await?;
     let sentence = app.wait_text("review-sentence", |t| t.starts_with("目前，")).await?;
@@ -84,7 +85,7 @@ async fn flow(app: &App, ledgers: &Path) -> R {
     app.screenshot("92-review-ledgers").await?;
     app.click("ledger-run").await?;
     success(app, "已导出台账").await?;
-    let sheets = sanliang::data::import::sheet::read(ledgers)?;
+    let sheets = sanliang::data::import::sheet::read(&folder.join("河咀社区党总支2026年第三季度台账.xlsx"))?;
     let title = sanliang::data::import::values::text(&sheets[0].rows[0][0]);
     assert_eq!((sheets[0].name.as_str(), title.as_str()), ("统计汇总", "河咀社区党总支2026年第三季度统计汇总台账"));
     let members = sheets.iter().find(|s| s.name == "党员亮身份").ok_or("no 党员亮身份 sheet")?;
@@ -101,5 +102,16 @@ async fn flow(app: &App, ledgers: &Path) -> R {
     let masked = cells.iter().filter(|t| t.chars().count() == 18 && t.contains("****")).count();
     assert_eq!(whole, 0, "no ID number whole when the box is left unticked");
     assert!(masked > 0, "the demo's ID numbers appear masked");
+
+    // 导出报告: the PDF under the proposed name, naming the 具体责任人 set above.
+    let title = "河咀社区党总支2026年第三季度“三亮四进”工作情况报告";
+    app.click("review-report").await?;
+    success(app, &format!("已导出{title}，共")).await?;
+    let report = folder.join(format!("{title}.pdf"));
+    let out = std::process::Command::new("pdftotext").arg(&report).arg("-").output()?;
+    let text: String = String::from_utf8(out.stdout)?.split_whitespace().collect();
+    assert!(text.starts_with(title), "{text}");
+    assert!(text.contains("具体责任人：李梅（河咀社区党总支书记）"), "{text}");
+    assert!(text.contains(&format!("在册党员{on_roll}名")), "{on_roll} on the roll: {text}");
     Ok(())
 }

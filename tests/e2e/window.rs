@@ -111,7 +111,7 @@ const PAGES: [(&str, &[&str]); 17] = [
     ("menu-leaders", &["visit-add"]),
     ("menu-deputies", &["deputies-scope"]),
     ("menu-volunteering", &["activity-add"]),
-    ("menu-review", &["review-ledgers", "review-copy"]),
+    ("menu-review", &["review-ledgers", "review-report", "review-copy"]),
     ("menu-print", &["print-save", "print-direct", "print-settings"]),
     ("menu-orgs", &["org-add-root"]),
     ("menu-backup", &["backup-now", "backup-restore"]),

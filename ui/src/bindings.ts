@@ -1114,6 +1114,8 @@ title: string, sheets: number,
  */
 rows: number, };
 
+export type ReportSummary = { title: string, pages: number, };
+
 /** Limits and day rules, named once in src-tauri/common/limits.rs. */
 export const LIMITS = {
   NAME: 20,

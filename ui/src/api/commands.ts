@@ -82,6 +82,7 @@ import type {
   ReceptionInput,
   ReceptionPoint,
   Reminder,
+  ReportSummary,
   ResponsiblePerson,
   Restored,
   Statistics,
@@ -453,6 +454,9 @@ export const responsibilitySet = (orgId: number, person: string) =>
 /** Saves the 台账 of `org_id`'s subtree over `period` to a workbook the user chooses, ID numbers and phones masked unless `unmasked`; what was written, or none when the user cancels. */
 export const reviewExportLedgers = (orgId: number | null, period: string, unmasked: boolean) =>
   invokeCmd<LedgerSummary | null>('review_export_ledgers', { orgId, period, unmasked })
+/** Saves the 工作情况报告 of `org_id`'s subtree over `period` as a PDF the user chooses; what was written, or none when the user cancels. */
+export const reviewExportReport = (orgId: number | null, period: string) =>
+  invokeCmd<ReportSummary | null>('review_export_report', { orgId, period })
 
 // volunteering
 export const volunteerRecord = (input: ActivityInput) =>
