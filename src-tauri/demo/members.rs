@@ -138,6 +138,15 @@ pub async fn load(
 
 /// A plausible member of `community`, or None when the draw repeats a person or an ID number
 /// already written (the caller draws again). Returns the form as typed, the joining date and category.
+/// A plausible name: a surname by its frequency and one or two given characters.
+pub(crate) fn person_name(rng: &mut SmallRng) -> String {
+    let mut name = (*pick(rng, SURNAMES)).to_owned();
+    for _ in 0..rng.random_range(1..=2) {
+        name.push_str(GIVEN[rng.random_range(0..GIVEN.len())]);
+    }
+    name
+}
+
 fn person(
     rng: &mut SmallRng,
     used_ids: &mut HashSet<String>,
@@ -146,11 +155,7 @@ fn person(
     community: &str,
     today: NaiveDate,
 ) -> Option<(MemberInput, NaiveDate, Category)> {
-    let surname = *pick(rng, SURNAMES);
-    let mut name = surname.to_owned();
-    for _ in 0..rng.random_range(1..=2) {
-        name.push_str(GIVEN[rng.random_range(0..GIVEN.len())]);
-    }
+    let name = person_name(rng);
     let birth = date_between(
         rng,
         NaiveDate::from_ymd_opt(1938, 1, 1).unwrap_or(today),

@@ -2,6 +2,7 @@
 //! deterministically so every run — and every test — sees the same data.
 
 pub mod clear;
+mod county;
 mod members;
 mod orgs;
 mod pledges;
@@ -80,7 +81,7 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
         lakeside_zones(&mut tx, community, &mut rng).await?;
     }
     pledges::load(&mut tx, &mut rng, &pledgers, &tree.communities, today).await?;
-    sijin::load(&mut tx, &mut rng, &tree.units, &tree.communities, today).await?;
+    sijin::load(&mut tx, &mut rng, scale, &tree.units, &tree.communities, today).await?;
     // What the demo wrote, so 清除示例数据 can take it away again.
     clear::after_load(&mut tx, &before).await?;
     crate::db::history::resume(&mut tx).await?;

@@ -161,6 +161,12 @@ pub async fn load(
         let unit = add(tx, &mut count, Some(&county), OrgKind::Unit, Some((kind, stationed)), name).await?;
         tree.units.push((unit.id, unit.name));
     }
+    if scale == DemoScale::County {
+        for (name, kind) in super::county::UNITS {
+            let unit = add(tx, &mut count, Some(&county), OrgKind::Unit, Some((*kind, None)), name).await?;
+            tree.units.push((unit.id, unit.name));
+        }
+    }
     tree.count = count;
     Ok(tree)
 }

@@ -8,6 +8,7 @@ use rand::rngs::SmallRng;
 use rand::Rng;
 use sqlx::SqliteConnection;
 
+use super::DemoScale;
 use crate::common::catalog::{
     DeputyRole, DifficultyStatus, LeaderLevel, MemberStatus, ParticipantKind, SupportKind, VisitKind, SERVICE_TYPES,
     VOLUNTEER_ORGANIZERS,
@@ -59,15 +60,8 @@ const DIFFICULTIES: &[(&str, &str, &str)] = &[
     ("居民代表", "活动室开放时间太短", "社区副书记"),
 ];
 
-/// Contact leaders for each community, a visit most months, and difficulties in some visits —
-/// most closed, a few still open (some older than 30 days), and a few months missed.
-async fn leaders(
-    tx: &mut SqliteConnection,
-    rng: &mut SmallRng,
-    communities: &[(i64, String)],
-    today: NaiveDate,
-) -> Result<()> {
-    let start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
+/// The seed's eight contact leaders shared among the communities: one of each level a community.
+async fn seed_leaders(tx: &mut SqliteConnection, communities: &[(i64, String)]) -> Result<Vec<(i64, Vec<i64>)>> {
     let mut ids = Vec::new();
     for (name, title) in COUNTY_LEADERS {
         ids.push((leader_store::insert_leader(tx, name, LeaderLevel::County, title, "").await?, LeaderLevel::County));
@@ -80,8 +74,29 @@ async fn leaders(
     }
     let county: Vec<i64> = ids.iter().filter(|(_, l)| *l == LeaderLevel::County).map(|(id, _)| *id).collect();
     let township: Vec<i64> = ids.iter().filter(|(_, l)| *l == LeaderLevel::Township).map(|(id, _)| *id).collect();
-    for (i, (community, _)) in communities.iter().enumerate() {
-        for leader in [county[i % county.len()], township[i % township.len()]] {
+    Ok(communities
+        .iter()
+        .enumerate()
+        .map(|(i, (community, _))| (*community, vec![county[i % county.len()], township[i % township.len()]]))
+        .collect())
+}
+
+/// Contact leaders for each community, a visit most months, and difficulties in some visits —
+/// most closed, a few still open (some older than 30 days), and a few months missed.
+async fn leaders(
+    tx: &mut SqliteConnection,
+    rng: &mut SmallRng,
+    scale: DemoScale,
+    communities: &[(i64, String)],
+    today: NaiveDate,
+) -> Result<()> {
+    let start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
+    let contacts = match scale {
+        DemoScale::Community => seed_leaders(tx, communities).await?,
+        DemoScale::County => super::county::leaders(tx, rng, communities).await?,
+    };
+    for (community, leaders) in &contacts {
+        for &leader in leaders {
             leader_store::insert_assignment(tx, leader, *community, start).await?;
             let mut month = start;
             while month <= today {
@@ -164,19 +179,31 @@ const SUGGESTIONS: &[&str] = &["增设老年活动室开放时间", "小区停�
 async fn deputies(
     tx: &mut SqliteConnection,
     rng: &mut SmallRng,
+    scale: DemoScale,
     communities: &[(i64, String)],
     today: NaiveDate,
 ) -> Result<()> {
     let start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
-    let mut ids = Vec::new();
-    for (name, roles, unit) in DEPUTIES {
-        ids.push(deputy_store::insert(tx, name, roles, unit, "").await?);
-    }
-    for (i, (community, name)) in communities.iter().enumerate() {
-        let on_duty = [ids[i % ids.len()], ids[(i + 3) % ids.len()]];
+    let paired = match scale {
+        DemoScale::Community => {
+            let mut ids = Vec::new();
+            for (name, roles, unit) in DEPUTIES {
+                ids.push(deputy_store::insert(tx, name, roles, unit, "").await?);
+            }
+            communities
+                .iter()
+                .enumerate()
+                .map(|(i, (community, _))| (*community, vec![ids[i % ids.len()], ids[(i + 3) % ids.len()]]))
+                .collect()
+        }
+        DemoScale::County => super::county::deputies(tx, rng, communities).await?,
+    };
+    for ((community, name), (_, deputies)) in communities.iter().zip(&paired) {
+        // Two of its deputies on duty at the community's reception point.
+        let on_duty: Vec<i64> = deputies.iter().take(2).copied().collect();
         let place = format!("{}代表委员接待点", name.trim_end_matches("党总支"));
         deputy_store::insert_reception(tx, *community, &place, "每月5日、20日上午9:00—11:30", &on_duty).await?;
-        for deputy in on_duty {
+        for &deputy in deputies {
             deputy_store::insert_pair(tx, deputy, *community, start).await?;
             let mut quarter = start;
             while quarter <= today {
@@ -290,9 +317,52 @@ async fn volunteering(
     Ok(())
 }
 
+const COUNTY_SUPPORT: &[Support] = &[
+    (SupportKind::Activity, "组织党员志愿者开展环境整治和政策宣讲", None),
+    (SupportKind::Facilities, "为社区服务站添置办公桌椅和便民服务设备", Some(860_000)),
+    (SupportKind::Funds, "帮扶资金用于困难群众慰问和活动场所维修", Some(2_000_000)),
+    (SupportKind::Activity, "开展送医、送法、送文化进社区活动", None),
+];
+
+/// At county scale every community the seed's pairs leave out gets a county organ of its own
+/// (each organ pairing with about three communities), with an agreement and support given.
+async fn county_pairings(
+    tx: &mut SqliteConnection,
+    rng: &mut SmallRng,
+    units: &[(i64, String)],
+    communities: &[(i64, String)],
+    start: NaiveDate,
+    today: NaiveDate,
+) -> Result<()> {
+    let seeded: Vec<&str> = PAIRS.iter().map(|(_, c, _)| *c).collect();
+    let organs: Vec<i64> =
+        units.iter().filter(|(_, n)| super::county::UNITS.iter().any(|(u, _)| u == n)).map(|(id, _)| *id).collect();
+    let unpaired = communities.iter().filter(|(_, n)| !seeded.iter().any(|c| n.starts_with(c)));
+    for (k, (community, _)) in unpaired.enumerate() {
+        let Some(unit_id) = organs.get(k % organs.len().max(1)) else { break };
+        let pairing = ValidPairing {
+            unit_id: *unit_id,
+            community_id: *community,
+            start_on: start,
+            signed_on: Some(start),
+            agreement_until: NaiveDate::from_ymd_opt(today.year() + 2, 12, 31),
+            agreement: "帮助社区建设活动场所、完善服务设施、开展服务活动".into(),
+        };
+        let id = store::insert(tx, &pairing).await?;
+        let days = (today - start).num_days().max(0) as u64;
+        for _ in 0..rng.random_range(1..=2) {
+            let (kind, description, fen) = COUNTY_SUPPORT[rng.random_range(0..COUNTY_SUPPORT.len())];
+            let on = start + chrono::Days::new(rng.random_range(0..=days));
+            store::insert_support(tx, id, kind, on, description, fen).await?;
+        }
+    }
+    Ok(())
+}
+
 pub(crate) async fn load(
     tx: &mut SqliteConnection,
     rng: &mut SmallRng,
+    scale: DemoScale,
     units: &[(i64, String)],
     communities: &[(i64, String)],
     today: NaiveDate,
@@ -318,8 +388,90 @@ pub(crate) async fn load(
             store::insert_support(tx, id, *kind, on, description, *fen).await?;
         }
     }
+    if scale == DemoScale::County {
+        county_pairings(tx, rng, units, communities, start, today).await?;
+    }
     help_pairs(tx, rng, communities, today).await?;
-    leaders(tx, rng, communities, today).await?;
-    deputies(tx, rng, communities, today).await?;
+    leaders(tx, rng, scale, communities, today).await?;
+    deputies(tx, rng, scale, communities, today).await?;
     volunteering(tx, rng, communities, today).await
+}
+
+#[cfg(test)]
+mod tests {
+    use rand::SeedableRng;
+
+    use super::*;
+    use crate::common::catalog::{OrgKind, UnitKind};
+
+    async fn scalar(tx: &mut SqliteConnection, sql: &str) -> Vec<i64> {
+        sqlx::query_scalar::<_, i64>(sql).fetch_all(tx).await.unwrap()
+    }
+
+    /// At county scale, every community gets the seed's proportions: one unit pairing, two help
+    /// pairs, a county-level and a township-level contact leader of its own, six deputy pairs
+    /// and a reception point — with visits, difficulties and suggestions over the year.
+    #[tokio::test]
+    async fn the_county_demo_gives_every_community_the_seeds_four_entries() {
+        let pool = crate::db::open_in_memory().await.unwrap();
+        let mut tx = pool.begin().await.unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let county_id = org_store::insert(&mut tx, None, OrgKind::County, None, None, "中共江川县委").await.unwrap();
+        let county = org_store::get(&mut tx, county_id).await.unwrap();
+        let mut communities = Vec::new();
+        for (town, names) in [
+            ("大街街道党工委", ["大街社区", "海河社区", "东营社区"]),
+            ("路居镇党委", ["南村社区", "北村社区", "西村社区"]),
+        ] {
+            let t = org_store::insert(&mut tx, Some(&county), OrgKind::Township, None, None, town).await.unwrap();
+            let township = org_store::get(&mut tx, t).await.unwrap();
+            for name in names {
+                let name = format!("{name}党总支");
+                let id =
+                    org_store::insert(&mut tx, Some(&township), OrgKind::Community, None, None, &name).await.unwrap();
+                communities.push((id, name));
+            }
+        }
+        let mut units = Vec::new();
+        for (name, kind) in [("县民政局", UnitKind::Organ)].iter().chain(super::super::county::UNITS) {
+            let id = org_store::insert(&mut tx, Some(&county), OrgKind::Unit, Some(*kind), None, name).await.unwrap();
+            units.push((id, (*name).to_owned()));
+        }
+        let mut rng = SmallRng::seed_from_u64(7);
+        load(&mut tx, &mut rng, DemoScale::County, &units, &communities, today).await.unwrap();
+
+        let per_community = |table: &str| {
+            format!("SELECT count(t.community_id) FROM organizations o LEFT JOIN {table} t ON t.community_id = o.id WHERE o.kind = 'community' GROUP BY o.id")
+        };
+        assert_eq!(scalar(&mut tx, &per_community("pairings")).await, [1; 6], "one unit pairing each");
+        assert_eq!(scalar(&mut tx, &per_community("help_pairs")).await, [2; 6], "two help pairs each");
+        assert_eq!(scalar(&mut tx, &per_community("deputy_communities")).await, [6; 6], "six deputy pairs each");
+        assert_eq!(scalar(&mut tx, &per_community("reception_points")).await, [1; 6]);
+        let levels = "SELECT count(DISTINCT lc.leader_id) FROM leader_communities lc JOIN contact_leaders l ON l.id = lc.leader_id
+                      WHERE l.level = ?1 GROUP BY lc.community_id";
+        for level in ["county", "township"] {
+            let counts: Vec<i64> = sqlx::query_scalar(levels).bind(level).fetch_all(&mut *tx).await.unwrap();
+            assert_eq!(counts, [1; 6], "one {level}-level leader each");
+        }
+        // Each leader contacts one community, each deputy two (their own and the next one).
+        assert_eq!(scalar(&mut tx, "SELECT count(*) FROM contact_leaders").await, [12]);
+        assert_eq!(scalar(&mut tx, "SELECT count(*) FROM deputies").await, [18]);
+        assert_eq!(
+            scalar(&mut tx, "SELECT count(*) FROM deputy_communities GROUP BY deputy_id HAVING count(*) <> 2").await,
+            Vec::<i64>::new()
+        );
+        let titles: Vec<String> =
+            sqlx::query_scalar("SELECT title FROM contact_leaders WHERE level = 'township' ORDER BY id")
+                .fetch_all(&mut *tx)
+                .await
+                .unwrap();
+        assert!(titles[0].starts_with("街道") && titles[3].starts_with("路居镇"), "{titles:?}");
+        // Over the year: most months visited, some difficulties and suggestions.
+        let visits = scalar(&mut tx, "SELECT count(*) FROM leader_visits").await[0];
+        assert!(visits > 12 * 8 && visits <= 12 * 11, "{visits} visits of 12 pairs over 11 months");
+        assert!(scalar(&mut tx, "SELECT count(*) FROM difficulties").await[0] > 0);
+        assert!(scalar(&mut tx, "SELECT count(*) FROM deputy_visits").await[0] > 36 * 2);
+        assert!(scalar(&mut tx, "SELECT count(*) FROM suggestions").await[0] > 0);
+        assert!(scalar(&mut tx, "SELECT count(*) FROM support_records").await[0] >= 6);
+    }
 }

@@ -41,12 +41,13 @@ pub struct Overflow {
     pub lines_available: usize,
 }
 
-/// Units that are never split: a run of Latin letters and digits, or one other character.
+/// Units that are never split: a run of Latin letters and digits (with the points, commas,
+/// slashes and per cent signs inside or after it: "82.1%", "1,326", "0/157"), or one other character.
 fn units(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut word = String::new();
     for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
+        if c.is_ascii_alphanumeric() || (!word.is_empty() && matches!(c, '.' | ',' | '%' | '/')) {
             word.push(c);
             continue;
         }
@@ -217,6 +218,9 @@ mod tests {
         assert_eq!(lines[0].indent, 0.0);
         assert!(lines[1..].iter().all(|l| (l.indent - indent).abs() < 0.001));
         assert!(lines.iter().any(|l| l.text.contains("County")) && lines.iter().any(|l| l.text.contains("Festival")));
+        // Figures stay whole: a rate in a narrow table cell moves down entire.
+        let lines = wrap(FaceKind::Sans, "82.1%", 10.5, 8.0, None);
+        assert_eq!(lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(), ["82.1%"]);
     }
 
     #[test]

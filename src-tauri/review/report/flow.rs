@@ -139,9 +139,26 @@ fn caption(p: &mut Pager, text: &str) {
     p.y += CAPTION;
 }
 
-fn table(p: &mut Pager, t: &Table) {
+/// The columns' widths in mm: each as wide as its widest cell (its header may wrap), the room
+/// left shared by the relative widths; by the relative widths alone when the cells cannot all fit.
+fn column_widths(t: &Table) -> Vec<f32> {
+    let f = face(FaceKind::Sans);
     let total: f32 = t.widths.iter().sum();
-    let widths: Vec<f32> = t.widths.iter().map(|w| w / total * WIDTH).collect();
+    let need: Vec<f32> = (0..t.widths.len())
+        .map(|c| {
+            let widest = t.rows.iter().filter_map(|r| r.get(c)).map(|text| f.width_mm(text, SMALL)).fold(0.0, f32::max);
+            widest.max(2.0 * SMALL * PT_TO_MM) + 2.0 * PAD + 0.2
+        })
+        .collect();
+    let needed: f32 = need.iter().sum();
+    if needed > WIDTH {
+        return t.widths.iter().map(|w| w / total * WIDTH).collect();
+    }
+    need.iter().zip(&t.widths).map(|(n, w)| n + (WIDTH - needed) * w / total).collect()
+}
+
+fn table(p: &mut Pager, t: &Table) {
+    let widths = column_widths(t);
     let header = cells(&t.headers, &widths, FaceKind::Serif);
     let rows: Vec<Cells> = t.rows.iter().map(|r| cells(r, &widths, FaceKind::Sans)).collect();
     let first = rows.first().map_or(0.0, |r| r.height);
@@ -169,8 +186,7 @@ fn table(p: &mut Pager, t: &Table) {
 fn lead_height(block: Option<&Block>) -> f32 {
     match block {
         Some(Block::Table(t)) => {
-            let total: f32 = t.widths.iter().sum();
-            let widths: Vec<f32> = t.widths.iter().map(|w| w / total * WIDTH).collect();
+            let widths = column_widths(t);
             let first = t.rows.first().map_or(0.0, |r| cells(r, &widths, FaceKind::Sans).height);
             CAPTION + cells(&t.headers, &widths, FaceKind::Serif).height + first
         }

@@ -10,8 +10,8 @@ use crate::review::model::{Shortfall, Statistics};
 
 /// The units drawn in the funds chart, most first.
 const FUND_BARS: usize = 10;
-/// Communities named in the text as falling short, before "等".
-const SHORT_NAMED: usize = 12;
+/// Communities named in the text as falling short; more are counted by rule instead.
+const SHORT_NAMED: usize = 6;
 
 fn hours(tenths: i64) -> String {
     if tenths % 10 == 0 {
@@ -219,10 +219,18 @@ pub fn communities(b: &mut Builder, s: &Statistics) {
     let mut text = format!("{}个社区的主要指标见表{}。", s.communities.len(), b.next_table());
     if short.is_empty() {
         text.push_str("各社区均达到工作要求。");
+    } else if short.len() <= SHORT_NAMED {
+        text.push_str(&format!("有{}个社区存在未达要求的事项：{}。", short.len(), short.join("；")));
     } else {
-        let named = short.iter().take(SHORT_NAMED).cloned().collect::<Vec<_>>().join("；");
-        let more = if short.len() > SHORT_NAMED { "等" } else { "" };
-        text.push_str(&format!("有{}个社区存在未达要求的事项：{named}{more}。", short.len()));
+        // Too many to name: how many communities fall short of each rule.
+        let by_rule: Vec<String> = ShortfallKind::ALL
+            .iter()
+            .filter_map(|kind| {
+                let n = s.communities.iter().filter(|c| c.shortfalls.iter().any(|f| f.code == kind.code())).count();
+                (n > 0).then(|| format!("{}的{n}个", kind.label()))
+            })
+            .collect();
+        text.push_str(&format!("有{}个社区存在未达要求的事项，其中{}。", short.len(), by_rule.join("，")));
     }
     b.para(text);
     let county = matches!(s.scope.org_kind, None | Some(OrgKind::County));
@@ -247,12 +255,12 @@ pub fn communities(b: &mut Builder, s: &Statistics) {
         })
         .collect();
     let mut headers = vec!["社区"];
-    let mut widths = vec![3.0];
+    let mut widths = vec![2.7];
     if county {
         headers.push("乡镇（街道）");
-        widths.push(2.8);
+        widths.push(2.5);
     }
     headers.extend(["在册党员", "亮身份率", "有岗率", "承诺兑现", "共建单位", "领导走访率", "未达要求"]);
-    widths.extend([1.1, 1.2, 1.2, 1.3, 1.1, 1.3, 1.1]);
+    widths.extend([1.1, 1.3, 1.3, 1.4, 1.0, 1.3, 1.0]);
     b.table("各社区主要指标", &headers, &widths, rows);
 }
