@@ -58,7 +58,15 @@ impl Error {
         Error::File { path: path.to_owned(), source }
     }
 
+    /// Whether a write touched a record imported from an exchange file (read-only here).
+    pub fn is_imported_write(&self) -> bool {
+        matches!(self, Error::Storage(sqlx::Error::Database(d)) if d.message().contains(crate::data::exchange::guard::READ_ONLY))
+    }
+
     pub fn kind(&self) -> ErrorKind {
+        if self.is_imported_write() {
+            return ErrorKind::Conflict;
+        }
         match self {
             Error::Validation { .. } => ErrorKind::Validation,
             Error::NeedsConfirmation { .. } => ErrorKind::NeedsConfirmation,
@@ -92,6 +100,7 @@ impl Error {
     /// The Chinese message for the window; the technical text goes to `detail`.
     pub fn to_ipc(&self) -> IpcError {
         let (message, detail) = match self {
+            Error::Storage(_) if self.is_imported_write() => (IMPORTED_READ_ONLY.to_owned(), None),
             Error::Storage(_) if self.is_busy() => (BUSY.to_owned(), Some(self.to_string())),
             Error::Storage(_) | Error::Migration(_) => (STORAGE_FAILED.to_owned(), Some(self.to_string())),
             Error::Internal { .. } => (INTERNAL_FAILED.to_owned(), Some(self.to_string())),
@@ -105,6 +114,10 @@ impl Error {
         IpcError { kind: self.kind(), message, field: self.field().map(str::to_owned), detail }
     }
 }
+
+/// A write to a record imported from an exchange file.
+pub const IMPORTED_READ_ONLY: &str =
+    "这是从交换文件导入的数据，在这里只能查看；请在该社区的工作台中修改后重新导出交换文件";
 
 const INTERNAL_FAILED: &str = "程序内部出错，刚才的操作没有完成。请重试；如果反复出现，请点“详情”把内容发给技术支持";
 

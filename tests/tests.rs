@@ -53,6 +53,8 @@ mod changes;
 
 // 导入花名册: a workbook with a title row and mixed errors, duplicates, one transaction, GBK text.
 mod import;
+// 交换文件: round trip, the same file twice, newer and older, damaged files, privacy, read-only.
+mod exchange;
 // 导出花名册: masked unless asked, date cells, and back again through the import.
 mod export;
 

@@ -14,6 +14,7 @@ macro_rules! out {
 mod backup;
 mod bench;
 mod bench_photos;
+mod exchange;
 mod export;
 mod import;
 mod overview;
@@ -146,6 +147,8 @@ enum Command {
     Import(import::ImportArgs),
     /// 导出花名册 or the review's 台账 to .xlsx.
     Export(export::ExportArgs),
+    /// 交换文件: a subtree exported for the county, or such files imported.
+    Exchange(exchange::ExchangeArgs),
     /// 立即备份: the database and every file it points to, in one zip.
     Backup {
         #[arg(long)]
@@ -223,6 +226,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Print(args) => print::run(&pool, &data_dir, args).await?,
         Command::Import(args) => import::run(&pool, args).await?,
         Command::Export(args) => export::run(&pool, args, today()).await?,
+        Command::Exchange(args) => exchange::run(&pool, args).await?,
         Command::Backup { out } => backup::backup(&pool, &data_dir, &out).await?,
         Command::Restore { file, aside } => pool = backup::restore(pool, &data_dir, &file, aside).await?,
         Command::Bench { boards_with_photos: Some(n), .. } => bench_photos::boards(&pool, &data_dir, n).await?,

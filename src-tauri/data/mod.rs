@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod bin;
 pub mod cascade;
+pub mod exchange;
 pub mod export;
 pub mod history;
 pub mod import;

@@ -10,7 +10,7 @@ use crate::error::Result;
 
 /// Tables whose writes are not recorded: SQLite's and the migrations' own, the window's
 /// preferences, and the log itself.
-pub const UNRECORDED: &[&str] = &["_sqlx_migrations", "settings", "change_log"];
+pub const UNRECORDED: &[&str] = &["_sqlx_migrations", "settings", "change_log", "exchange_imports"];
 
 /// The setting that names who is working (操作人), copied into every record.
 pub const OPERATOR_KEY: &str = "history.operator";

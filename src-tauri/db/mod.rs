@@ -61,6 +61,7 @@ pub async fn open(data_dir: &Path) -> Result<SqlitePool> {
         tracing::info!(before, after, existed, "schema migrated");
     }
     history::install(&mut *pool.acquire().await?).await?;
+    crate::data::exchange::guard::install(&mut *pool.acquire().await?).await?;
     Ok(pool)
 }
 
@@ -145,6 +146,7 @@ pub async fn open_in_memory() -> Result<SqlitePool> {
     let pool = SqlitePoolOptions::new().max_connections(1).connect_with(options).await?;
     MIGRATOR.run(&pool).await?;
     history::install(&mut *pool.acquire().await?).await?;
+    crate::data::exchange::guard::install(&mut *pool.acquire().await?).await?;
     Ok(pool)
 }
 

@@ -1,0 +1,104 @@
+//! 交换文件: a community (or any subtree) exports one file — a versioned manifest, its data and a
+//! checksum — and a township's or county's install imports many of them to review them together.
+//! An import checks every file first and then writes them all in one transaction; the same file
+//! twice changes nothing, a newer file replaces the sender's earlier data, an older, damaged,
+//! truncated, foreign or future-version file is refused. Records keep their uuids; ID numbers and
+//! phones travel only when the sender asks. Imported organizations are read-only here.
+
+pub mod apply;
+pub mod export;
+pub mod file;
+pub mod guard;
+pub mod tables;
+
+use serde::Serialize;
+use sqlx::SqlitePool;
+use ts_rs::TS;
+
+use crate::db::history;
+use crate::error::Result;
+pub use file::Manifest;
+
+/// What an export wrote, for the message that reports it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExchangeSummary {
+    /// The exported organization, with those above it.
+    pub source: String,
+    pub members: usize,
+    pub records: usize,
+    pub personal_data: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportStatus {
+    /// New here.
+    Imported,
+    /// A newer file from the same organization replaced its earlier data.
+    Replaced,
+    /// This very file was imported before: nothing changed.
+    Unchanged,
+}
+
+/// One imported file.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Imported {
+    pub file: String,
+    pub source: String,
+    pub exported_at: String,
+    pub status: ImportStatus,
+    pub members: usize,
+    pub records: usize,
+}
+
+/// The subtree of `org_id` as an exchange file's bytes.
+pub async fn export(pool: &SqlitePool, org_id: i64, personal: bool) -> Result<(Vec<u8>, ExchangeSummary)> {
+    let mut tx = pool.begin().await?;
+    let (manifest, data) = export::collect(&mut tx, org_id, personal, crate::db::now()).await?;
+    tx.commit().await?;
+    let bytes = file::write(&manifest, &data)?;
+    let summary = ExchangeSummary {
+        source: manifest.source_path(),
+        members: manifest.counts.get("members").copied().unwrap_or(0),
+        records: manifest.counts.values().sum(),
+        personal_data: personal,
+    };
+    Ok((bytes, summary))
+}
+
+/// The proposed file name: "河咀社区党总支 交换文件 2026-12-04.sljh".
+pub async fn file_name(pool: &SqlitePool, org_id: i64, today: chrono::NaiveDate) -> Result<String> {
+    let org = crate::roster::orgs::store::get(&mut *pool.acquire().await?, org_id).await?;
+    Ok(format!("{} 交换文件 {today}.{}", org.name, file::EXTENSION))
+}
+
+/// Checks every file (name, bytes), then writes them all in one transaction: all or nothing.
+pub async fn import(pool: &SqlitePool, files: &[(String, Vec<u8>)]) -> Result<Vec<Imported>> {
+    let schema = crate::db::latest_schema_version();
+    let mut checked = Vec::new();
+    for (name, bytes) in files {
+        let (manifest, data) = file::read(bytes, name, schema)?;
+        let sha = manifest.data_sha256.clone();
+        checked.push((name, manifest, data, sha));
+    }
+    // Oldest first, so two files of one organization in one go end with the newer.
+    checked.sort_by(|a, b| a.1.exported_at.cmp(&b.1.exported_at));
+    let now = crate::db::now();
+    let mut tx = crate::db::write(pool).await?;
+    history::pause(&mut tx).await?;
+    sqlx::query("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?1, '1', ?2)")
+        .bind(guard::IMPORTING_KEY)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    let mut out = Vec::new();
+    for (name, manifest, data, sha) in &checked {
+        out.push(apply::apply(&mut tx, manifest, data, sha, name, &now).await?);
+    }
+    sqlx::query("DELETE FROM settings WHERE key = ?1").bind(guard::IMPORTING_KEY).execute(&mut *tx).await?;
+    history::resume(&mut tx).await?;
+    tx.commit().await?;
+    Ok(out)
+}
