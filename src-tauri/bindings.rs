@@ -5,7 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::common::{catalog, limits};
-use crate::data::{backup, bin, history, import};
+use crate::data::{backup, bin, exchange, history, import};
 use crate::overview::{changes, reminders, stats};
 use crate::review::{self, ledgers, report, responsibility};
 use crate::roster::{members, orgs};
@@ -68,6 +68,7 @@ pub fn typescript() -> String {
         review::LeaderFigures, review::DifficultyFigures, review::MonthFlow, review::DeputyFigures,
         review::VolunteerFigures, review::ResponsibilityChain, review::Shortfall, review::CommunityRow,
         review::Statistics, responsibility::ResponsiblePerson, ledgers::LedgerSummary, report::ReportSummary,
+        exchange::ExchangeSummary, exchange::ImportStatus, exchange::Imported, exchange::ImportedOrg,
     );
     let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");
     for d in decls {

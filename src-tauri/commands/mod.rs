@@ -7,6 +7,7 @@ pub mod backup;
 pub mod bin;
 pub mod deputies;
 pub mod dialogs;
+pub mod exchange;
 pub mod export;
 pub(crate) mod guard;
 pub mod history;

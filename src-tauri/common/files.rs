@@ -31,6 +31,8 @@ pub const EVIDENCE: FileKind = FileKind {
 pub const SCANS: FileKind =
     FileKind { label: "PDF或图片", noun: "PDF或图片", extensions: &["pdf", "png", "jpg", "jpeg"] };
 /// What the print centre saves.
+/// 交换文件 between a community's install and the county's.
+pub const EXCHANGE: FileKind = FileKind { label: "交换文件", noun: "交换文件", extensions: &["sljh"] };
 pub const PDF: FileKind = FileKind { label: "PDF 文件", noun: "PDF文件", extensions: &["pdf"] };
 /// Rosters to import (导入花名册) and the workbooks the import saves.
 pub const ROSTERS: FileKind =

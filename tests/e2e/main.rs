@@ -51,6 +51,8 @@ mod backup;
 mod history;
 // 检查汇总: the county's figures, a period and a community chosen, the sentence copied.
 mod review;
+// 数据交换: two communities' exchange files imported into a fresh county, in the tree and figures.
+mod exchange;
 // A database that cannot be opened is reported in a Chinese dialog and left untouched.
 mod startup;
 
@@ -79,6 +81,7 @@ fn main() -> std::process::ExitCode {
         deputies::a_deputy_visit_with_a_suggestion_is_recorded_and_the_suggestion_answered,
         volunteering::a_volunteer_activity_with_a_member_and_a_league_member_is_recorded,
         review::the_review_page_counts_the_county_drills_into_a_community_and_copies_the_sentence,
+        exchange::two_communities_exchange_files_are_imported_into_a_fresh_county_and_counted,
         about::about_shows_the_data_and_exports_the_logs_for_support,
         window::a_window_left_off_the_screen_comes_back_and_its_place_is_kept_between_starts,
         window::a_second_start_hands_over_to_the_running_window_and_opens_no_other,

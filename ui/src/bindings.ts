@@ -56,7 +56,12 @@ export type OrgNode = {
 /**
  * Members on the roll (在册) in this organization and everything under it.
  */
-activeMembers: number, children: Array<OrgNode>, id: number, uuid: string, parentId: number | null, kind: OrgKind, unitKind: UnitKind | null, stationedIn: number | null, name: string, path: string, };
+activeMembers: number, 
+/**
+ * For an organization imported from an exchange file (read-only here): where and when it
+ * came from, in words.
+ */
+imported: string | null, children: Array<OrgNode>, id: number, uuid: string, parentId: number | null, kind: OrgKind, unitKind: UnitKind | null, stationedIn: number | null, name: string, path: string, };
 
 export type OrgInput = { parentId: number | null, kind: OrgKind, unitKind: UnitKind | null, stationedIn: number | null, name: string, };
 
@@ -1115,6 +1120,26 @@ title: string, sheets: number,
 rows: number, };
 
 export type ReportSummary = { title: string, pages: number, };
+
+export type ExchangeSummary = { 
+/**
+ * The exported organization, with those above it.
+ */
+source: string, members: number, records: number, personalData: boolean, };
+
+export type ImportStatus = "imported" | "replaced" | "unchanged";
+
+export type Imported = { file: string, source: string, exportedAt: string, status: ImportStatus, members: number, records: number, };
+
+export type ImportedOrg = { orgId: number, name: string, 
+/**
+ * Where it came from: its organizations from the top in the sender's tree.
+ */
+source: string, exportedAt: string, importedAt: string, personalData: boolean, 
+/**
+ * Members on the roll in it now.
+ */
+members: number, };
 
 /** Limits and day rules, named once in src-tauri/common/limits.rs. */
 export const LIMITS = {

@@ -15,6 +15,7 @@ import BackupView from './views/BackupView.vue'
 import HelpView from './views/HelpView.vue'
 import HistoryView from './views/HistoryView.vue'
 import BinView from './views/BinView.vue'
+import ExchangeView from './views/ExchangeView.vue'
 // The review page carries the charts library: loaded when first opened.
 const ReviewView = () => import('./views/ReviewView.vue')
 
@@ -33,6 +34,7 @@ export const routes = [
   { path: '/print', name: 'print', component: PrintView, meta: { title: '打印中心' } },
   { path: '/orgs', name: 'orgs', component: OrgsView, meta: { title: '组织机构' } },
   { path: '/backup', name: 'backup', component: BackupView, meta: { title: '数据备份' } },
+  { path: '/exchange', name: 'exchange', component: ExchangeView, meta: { title: '数据交换' } },
   { path: '/history', name: 'history', component: HistoryView, meta: { title: '操作记录' } },
   { path: '/bin', name: 'bin', component: BinView, meta: { title: '回收站' } },
   { path: '/about', name: 'about', component: AboutView, meta: { title: '关于' } },

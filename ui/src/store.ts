@@ -47,6 +47,20 @@ export function findNode(nodes: OrgNode[], id: number | null): OrgNode | null {
   return null
 }
 
+/** The mark of the imported organization at or above `id` (read-only here), if any. */
+export function importedAbove(id: number | null): string | null {
+  const walk = (nodes: OrgNode[], above: string | null): string | null | undefined => {
+    for (const n of nodes) {
+      const mark = n.imported ?? above
+      if (n.id === id) return mark
+      const found = walk(n.children, mark)
+      if (found !== undefined) return found
+    }
+    return undefined
+  }
+  return id === null ? null : (walk(store.tree, null) ?? null)
+}
+
 export function label(
   kind:
     | 'categories'

@@ -53,6 +53,63 @@ pub struct Imported {
     pub records: usize,
 }
 
+/// An imported organization as 数据交换 lists it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportedOrg {
+    pub org_id: i64,
+    pub name: String,
+    /// Where it came from: its organizations from the top in the sender's tree.
+    pub source: String,
+    pub exported_at: String,
+    pub imported_at: String,
+    pub personal_data: bool,
+    /// Members on the roll in it now.
+    pub members: i64,
+}
+
+/// The imported organizations, most recently imported first.
+pub async fn imported(pool: &SqlitePool) -> Result<Vec<ImportedOrg>> {
+    let rows: Vec<(i64, String, String, String, String, bool, i64)> = sqlx::query_as(
+        "SELECT e.org_id, o.name, e.source, e.exported_at, e.imported_at, e.personal_data,
+                (SELECT count(*) FROM members m WHERE m.deleted_at IS NULL AND m.status = 'active'
+                    AND m.org_id IN (SELECT org_id FROM org_subtree WHERE root_id = e.org_id))
+         FROM exchange_imports e JOIN organizations o ON o.id = e.org_id
+         ORDER BY e.imported_at DESC, o.path",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(org_id, name, source, exported_at, imported_at, personal_data, members)| ImportedOrg {
+            org_id,
+            name,
+            source,
+            exported_at,
+            imported_at,
+            personal_data,
+            members,
+        })
+        .collect())
+}
+
+/// Each imported organization's mark for the tree: "来自交换文件：…，…导出，…导入（只读）".
+pub async fn marks(conn: &mut sqlx::SqliteConnection) -> Result<std::collections::HashMap<i64, String>> {
+    let rows: Vec<(i64, String, String, String)> =
+        sqlx::query_as("SELECT org_id, source, exported_at, imported_at FROM exchange_imports").fetch_all(conn).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, source, exported, imported)| {
+            let text = format!(
+                "来自交换文件：{source}，{}导出，{}导入（只读）",
+                apply::words(&exported),
+                apply::words(&imported)
+            );
+            (id, text)
+        })
+        .collect())
+}
+
 /// The subtree of `org_id` as an exchange file's bytes.
 pub async fn export(pool: &SqlitePool, org_id: i64, personal: bool) -> Result<(Vec<u8>, ExchangeSummary)> {
     let mut tx = pool.begin().await?;

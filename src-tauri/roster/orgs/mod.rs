@@ -160,7 +160,20 @@ pub async fn tree(pool: &SqlitePool) -> Result<Vec<OrgNode>> {
     let mut conn = pool.acquire().await?;
     let orgs = store::list(&mut conn).await?;
     let counts = store::active_member_counts(&mut conn).await?;
-    Ok(build_tree(orgs, &counts))
+    let mut nodes = build_tree(orgs, &counts);
+    let imported = crate::data::exchange::marks(&mut conn).await?;
+    if !imported.is_empty() {
+        mark(&mut nodes, &imported);
+    }
+    Ok(nodes)
+}
+
+/// Marks the imported organizations with where and when they came from.
+fn mark(nodes: &mut [OrgNode], imported: &std::collections::HashMap<i64, String>) {
+    for node in nodes {
+        node.imported = imported.get(&node.org.id).cloned();
+        mark(&mut node.children, imported);
+    }
 }
 
 pub(crate) fn build_tree(orgs: Vec<Organization>, direct_counts: &[(i64, i64)]) -> Vec<OrgNode> {
@@ -181,7 +194,7 @@ pub(crate) fn build_tree(orgs: Vec<Organization>, direct_counts: &[(i64, i64)]) 
                 let kids = build(Some(org.id), children, direct);
                 let active =
                     direct.get(&org.id).copied().unwrap_or(0) + kids.iter().map(|k| k.active_members).sum::<i64>();
-                OrgNode { org, active_members: active, children: kids }
+                OrgNode { org, active_members: active, imported: None, children: kids }
             })
             .collect()
     }

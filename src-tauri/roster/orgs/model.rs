@@ -26,6 +26,9 @@ pub struct OrgNode {
     pub org: Organization,
     /// Members on the roll (在册) in this organization and everything under it.
     pub active_members: i64,
+    /// For an organization imported from an exchange file (read-only here): where and when it
+    /// came from, in words.
+    pub imported: Option<String>,
     pub children: Vec<OrgNode>,
 }
 

@@ -32,6 +32,7 @@ import type {
   DiaryEntry,
   Difficulty,
   Evidence,
+  ExchangeSummary,
   Folder,
   HelpPair,
   HelpPairInput,
@@ -44,6 +45,8 @@ import type {
   ImportOptions,
   ImportPreview,
   ImportReport,
+  Imported,
+  ImportedOrg,
   Leader,
   LeaderInput,
   LedgerSummary,
@@ -208,6 +211,17 @@ export const receptionUpdate = (id: number, input: ReceptionInput) =>
   invokeCmd<ReceptionPoint>('reception_update', { id, input })
 export const receptionDelete = (id: number) =>
   invokeCmd<void>('reception_delete', { id })
+
+// exchange
+/** Saves the exchange file of `org_id`'s subtree, ID numbers and phones only when `personal`; what was written, or none when the user cancels. */
+export const exchangeExport = (orgId: number, personal: boolean) =>
+  invokeCmd<ExchangeSummary | null>('exchange_export', { orgId, personal })
+/** Imports the exchange files the user picks, all or none; empty when the user cancels. */
+export const exchangeImport = () =>
+  invokeCmd<Imported[]>('exchange_import')
+/** The organizations imported from exchange files. */
+export const exchangeImported = () =>
+  invokeCmd<ImportedOrg[]>('exchange_imported')
 
 // export
 /** Saves the members `query` finds to a workbook the user chooses, ID numbers and phones masked unless `unmasked`; how many were written, or none when the user cancels. */

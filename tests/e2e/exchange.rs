@@ -1,0 +1,79 @@
+//! 数据交换 in the real window: two communities' exchange files, written by another install,
+//! imported into a fresh county install — both in the tree marked as imported, the banner saying
+//! they are read-only, the figures counting them — and the same files again changing nothing.
+
+use sanliang::data::exchange;
+use sanliang::paths::Setting;
+
+use crate::harness::{success, App, Options, R};
+
+/// Two communities of the demo (loaded in another data folder) as exchange files.
+async fn files(folder: &std::path::Path) -> R<Vec<std::path::PathBuf>> {
+    let sender = tempfile::tempdir()?;
+    let pool = sanliang::db::open(sender.path()).await?;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).ok_or("date")?;
+    sanliang::demo::load(&pool, sanliang::demo::DemoScale::Community, today).await?;
+    let mut out = Vec::new();
+    for name in ["河咀社区党总支", "大庄社区党总支"] {
+        let id: i64 =
+            sqlx::query_scalar("SELECT id FROM organizations WHERE name = ?1").bind(name).fetch_one(&pool).await?;
+        let (bytes, _) = exchange::export(&pool, id, false).await?;
+        let file = folder.join(format!("{name} 交换文件.sljh"));
+        std::fs::write(&file, bytes)?;
+        out.push(file);
+    }
+    pool.close().await;
+    Ok(out)
+}
+
+pub async fn two_communities_exchange_files_are_imported_into_a_fresh_county_and_counted() -> R {
+    let folder = tempfile::Builder::new().prefix("交换 文件 ").tempdir()?;
+    let picked = files(folder.path()).await?;
+    let list = std::env::join_paths(&picked)?.to_string_lossy().into_owned();
+    let options = Options { settings: vec![(Setting::Pick, list)], ..Options::default() };
+    App::run_with(options, "exchange", async |app: &App| flow(app).await).await
+}
+
+async fn flow(app: &App) -> R {
+    app.click("menu-exchange").await?;
+    app.click("exchange-import").await?;
+    success(app, "已处理2个交换文件").await?;
+    let results = app.wait_text("exchange-results", |t| t.contains("大庄社区党总支")).await?;
+    assert!(results.contains("已导入：中共江川县委 / 大街街道党工委 / 河咀社区党总支"), "{results}");
+    let rows = app.visible_texts("//div[@data-testid='exchange-list']//tbody/tr").await?;
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    app.screenshot("95-exchange").await?;
+
+    // In the tree, both communities marked as imported.
+    app.click("menu-orgs").await?;
+    let tags = app.visible_texts("//*[@data-testid='org-imported']").await?;
+    assert_eq!(tags.len(), 2, "{tags:?}");
+
+    // The county's figures count both communities' members.
+    let shown = app
+        .db_number(
+            "SELECT count(DISTINCT m.id) FROM members m JOIN identity_marks i ON i.member_id = m.id
+             WHERE m.deleted_at IS NULL AND i.deleted_at IS NULL AND i.shown_on <= '2026-11-28'
+               AND m.joined_on <= '2026-11-28' AND (m.status = 'active' OR m.status_date > '2026-11-28')",
+        )
+        .await?;
+    assert!(shown > 0);
+    app.click("menu-review").await?;
+    app.wait_text("review-sentence", |t| t.contains(&format!("已有{shown}名社区党员亮出身份"))).await?;
+    let rows = app.visible_texts("//div[@data-testid='review-communities']//tbody/tr").await?;
+    assert_eq!(rows.len(), 2, "{rows:?}");
+
+    // Opened from its row, a community says its data are read-only here.
+    let row = "//div[@data-testid='review-communities']//tbody/tr[.//td[normalize-space(.)='河咀社区党总支']]";
+    app.click_visible(row).await?;
+    app.wait_text("imported-banner", |t| t.contains("来自交换文件：中共江川县委 / 大街街道党工委 / 河咀社区党总支"))
+        .await?;
+
+    // The same files again change nothing.
+    let members = app.db_number("SELECT count(*) FROM members").await?;
+    app.click("menu-exchange").await?;
+    app.click("exchange-import").await?;
+    app.wait_text("exchange-results", |t| t.matches("已导入过，未更改").count() == 2).await?;
+    assert_eq!(app.db_number("SELECT count(*) FROM members").await?, members);
+    Ok(())
+}
