@@ -1,5 +1,5 @@
-//! 检查汇总 in the real window: the county's figures and 一览表, the period changed, a community
-//! opened from its row, the figures sentence copied and pasted, the community's 具体责任人 set,
+//! 检查汇总 in the real window: the county's figures and 一览表, the period changed, a street chosen
+//! in the title bar, a community opened from its row, the figures sentence copied and pasted, the community's 具体责任人 set,
 //! the community's 台账 and 工作情况报告 saved under the names the save dialog proposes in a
 //! folder the test chooses.
 
@@ -49,6 +49,20 @@ async fn flow(app: &App, folder: &Path) -> R {
     app.choose("review-period-kind", "季度").await?;
     app.choose("review-period-quarter", "第三季度").await?;
     app.wait_text("review-scope", |t| t.contains("2026年第三季度（存量数据截至2026年9月30日）")).await?;
+
+    // A street chosen in the title bar: its own communities in the 一览表.
+    crate::scope::choose_scope(app, "大街街道党工委").await?;
+    app.wait_xpath("//*[@data-testid='review-scope']//b[normalize-space(.)='大街街道党工委']").await?;
+    let streets = app
+        .db_number(
+            "SELECT count(*) FROM organizations WHERE kind = 'community' AND deleted_at IS NULL
+               AND parent_id = (SELECT id FROM organizations WHERE name = '大街街道党工委')",
+        )
+        .await?;
+    let street_rows = "//div[@data-testid='review-communities']//tbody/tr";
+    app.wait_until(street_rows, &format!("return els.length === {streets} ? true : null;")).await?;
+    let texts = app.visible_texts(street_rows).await?;
+    assert!(texts.iter().all(|t| t.contains("大街街道党工委")), "{texts:?}");
 
     // Clicking a community's row scopes the app to it: no 一览表, its own sentence.
     let row = "//div[@data-testid='review-communities']//tbody/tr[.//td[normalize-space(.)='河咀社区党总支']]";

@@ -1,6 +1,7 @@
 use crate::harness::{App, Options, R};
 
-async fn choose_scope(app: &App, name: &str) -> R {
+/// Chooses an organization in the title bar's picker by typing its name and clicking it.
+pub async fn choose_scope(app: &App, name: &str) -> R {
     app.click_visible("//*[@data-testid='scope-picker']//div[contains(@class,'el-select__wrapper')]").await?;
     app.type_into("scope-picker", name).await?;
     app.click_visible(&format!(
