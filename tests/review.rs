@@ -233,7 +233,11 @@ async fn pledges_count_as_they_stood_at_the_periods_end() {
            VALUES (3, 'p3', 2026, 11, '2026-02-01', 'draft', '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z');
            INSERT INTO pledge_items (uuid, pledge_id, seq, content, measures, owner, deadline, done_on, created_at, updated_at)
            VALUES ('i1', 1, 1, '帮助困难户', '每月走访', '本人', '2026-03-31', '2026-05-20', '2026-02-01T00:00:00Z', '2026-05-20T00:00:00Z'),
-                  ('i2', 2, 1, '清理楼道', '每周一次', '本人', '2026-03-31', NULL, '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z');"#,
+                  ('i2', 2, 1, '清理楼道', '每周一次', '本人', '2026-03-31', NULL, '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z');
+           INSERT INTO pledge_appraisals (uuid, pledge_id, appraiser, rating, comment, appraised_on, created_at, updated_at)
+           VALUES ('a1', 1, 'organization', 'satisfied', '', '2026-05-25', '2026-05-25T00:00:00Z', '2026-05-25T00:00:00Z'),
+                  ('a2', 1, 'residents', 'fair', '', '2026-06-01', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z'),
+                  ('a3', 3, 'members', 'unsatisfied', '', '2026-06-01', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z');"#,
     )
     .execute(&db.pool)
     .await
@@ -247,6 +251,27 @@ async fn pledges_count_as_they_stood_at_the_periods_end() {
     assert_eq!((april.overdue, april.in_progress, april.completed), (2, 0, 0));
     let year = stats(&db.pool, None, Period::Year(2026)).await.pledges;
     assert_eq!((year.overdue, year.completed, year.not_completed), (1, 1, 0));
+    // The appraisals given by the period's end, a member's pledge's and the organization's draft's.
+    let given = |p: &sanliang::review::PledgeFigures| -> Vec<(String, String, i64)> {
+        p.appraisals
+            .iter()
+            .flat_map(|a| {
+                a.ratings.iter().filter(|r| r.count > 0).map(|r| (a.appraiser.code.clone(), r.code.clone(), r.count))
+            })
+            .collect()
+    };
+    let pairs =
+        |v: &[(&str, &str, i64)]| v.iter().map(|(a, r, n)| (a.to_string(), r.to_string(), *n)).collect::<Vec<_>>();
+    assert_eq!(
+        given(&year),
+        pairs(&[("organization", "satisfied", 1), ("members", "unsatisfied", 1), ("residents", "fair", 1)])
+    );
+    assert_eq!(
+        given(&stats(&db.pool, None, Period::Month(2026, 5)).await.pledges),
+        pairs(&[("organization", "satisfied", 1)])
+    );
+    // 河咀社区 (12) holds only member 2's pledge, which nobody appraised.
+    assert_eq!(given(&stats(&db.pool, Some(12), Period::Year(2026)).await.pledges), pairs(&[]));
     // Member 1 and the draft are 大街社区's (11), member 2 河咀社区's (12).
     let rows = stats(&db.pool, Some(COUNTY), Period::Year(2026)).await.communities;
     let line = |i: usize| (rows[i].pledges, rows[i].pledges_completed, rows[i].pledges_overdue);

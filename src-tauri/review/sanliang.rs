@@ -57,20 +57,26 @@ pub async fn pledges_per_org(
     as_of: NaiveDate,
 ) -> Result<HashMap<i64, OrgPledges>> {
     let (from_year, to_year) = (first.year(), as_of.year());
+    // Members' pledges reached from the scope's members (an index seek each), organizations'
+    // from the scope's organizations: a township's figures never read the county's pledges.
     let rows = sqlx::query!(
-        r#"SELECT coalesce(m.org_id, p.org_id) AS "org_id!: i64", count(*) AS "made!: i64",
-                  coalesce(sum(p.member_id IS NOT NULL), 0) AS "by_members!: i64",
-                  coalesce(sum(p.published_on <= ?2), 0) AS "published!: i64",
-                  coalesce(sum(p.status = 'completed' AND p.closed_on <= ?2), 0) AS "completed!: i64",
-                  coalesce(sum(p.status = 'not_completed' AND p.closed_on <= ?2), 0) AS "not_completed!: i64",
-                  coalesce(sum(p.published_on <= ?2 AND (p.closed_on IS NULL OR p.closed_on > ?2)
-                      AND EXISTS (SELECT 1 FROM pledge_items i WHERE i.pledge_id = p.id AND i.deadline < ?2
+        r#"SELECT x.org_id AS "org_id!: i64", count(*) AS "made!: i64",
+                  coalesce(sum(x.by_member), 0) AS "by_members!: i64",
+                  coalesce(sum(x.published_on <= ?2), 0) AS "published!: i64",
+                  coalesce(sum(x.status = 'completed' AND x.closed_on <= ?2), 0) AS "completed!: i64",
+                  coalesce(sum(x.status = 'not_completed' AND x.closed_on <= ?2), 0) AS "not_completed!: i64",
+                  coalesce(sum(x.published_on <= ?2 AND (x.closed_on IS NULL OR x.closed_on > ?2)
+                      AND EXISTS (SELECT 1 FROM pledge_items i WHERE i.pledge_id = x.id AND i.deadline < ?2
                                   AND (i.done_on IS NULL OR i.done_on > ?2))), 0) AS "overdue!: i64"
-           FROM pledges p LEFT JOIN members m ON m.id = p.member_id
-           WHERE p.deleted_at IS NULL AND p.year BETWEEN ?3 AND ?4 AND p.pledged_on <= ?2
-             AND (p.member_id IS NULL OR m.deleted_at IS NULL)
-             AND coalesce(m.org_id, p.org_id) IN (SELECT value FROM json_each(?1))
-           GROUP BY 1"#,
+           FROM (SELECT m.org_id, 1 AS by_member, p.id, p.published_on, p.closed_on, p.status
+                 FROM members m CROSS JOIN pledges p
+                 WHERE p.member_id = m.id AND m.deleted_at IS NULL AND m.org_id IN (SELECT value FROM json_each(?1))
+                   AND p.member_id IS NOT NULL AND p.deleted_at IS NULL AND p.year BETWEEN ?3 AND ?4 AND p.pledged_on <= ?2
+                 UNION ALL
+                 SELECT p.org_id, 0, p.id, p.published_on, p.closed_on, p.status FROM pledges p
+                 WHERE p.member_id IS NULL AND p.org_id IN (SELECT value FROM json_each(?1))
+                   AND p.deleted_at IS NULL AND p.year BETWEEN ?3 AND ?4 AND p.pledged_on <= ?2) x
+           GROUP BY x.org_id"#,
         ids,
         as_of,
         from_year,
@@ -104,10 +110,15 @@ pub async fn appraisals(
     let (from_year, to_year) = (first.year(), as_of.year());
     let rows = sqlx::query!(
         r#"SELECT a.appraiser AS "appraiser: Appraiser", a.rating AS "rating: Rating", count(*) AS "n!: i64"
-           FROM pledge_appraisals a JOIN pledges p ON p.id = a.pledge_id LEFT JOIN members m ON m.id = p.member_id
-           WHERE p.deleted_at IS NULL AND p.year BETWEEN ?3 AND ?4 AND p.pledged_on <= ?2 AND a.appraised_on <= ?2
-             AND (p.member_id IS NULL OR m.deleted_at IS NULL)
-             AND coalesce(m.org_id, p.org_id) IN (SELECT value FROM json_each(?1))
+           FROM (SELECT p.id FROM members m CROSS JOIN pledges p
+                 WHERE p.member_id = m.id AND m.deleted_at IS NULL AND m.org_id IN (SELECT value FROM json_each(?1))
+                   AND p.member_id IS NOT NULL AND p.deleted_at IS NULL AND p.year BETWEEN ?3 AND ?4 AND p.pledged_on <= ?2
+                 UNION ALL
+                 SELECT p.id FROM pledges p
+                 WHERE p.member_id IS NULL AND p.org_id IN (SELECT value FROM json_each(?1))
+                   AND p.deleted_at IS NULL AND p.year BETWEEN ?3 AND ?4 AND p.pledged_on <= ?2) x
+           CROSS JOIN pledge_appraisals a
+           WHERE a.pledge_id = x.id AND a.appraised_on <= ?2
            GROUP BY 1, 2"#,
         ids,
         as_of,
