@@ -1,6 +1,7 @@
 //! 数据交换 in the real window: two communities' exchange files, written by another install,
 //! imported into a fresh county install — both in the tree marked as imported, the banner saying
-//! they are read-only, the figures counting them — and the same files again changing nothing.
+//! they are read-only, the figures counting them — and the same files again changing nothing; a
+//! damaged file explained beside the button, and the good file beside it not imported either.
 
 use sanliang::data::exchange;
 use sanliang::paths::Setting;
@@ -76,4 +77,32 @@ async fn flow(app: &App) -> R {
     app.wait_text("exchange-results", |t| t.matches("已导入过，未更改").count() == 2).await?;
     assert_eq!(app.db_number("SELECT count(*) FROM members").await?, members);
     Ok(())
+}
+
+pub async fn a_damaged_exchange_file_is_refused_beside_the_button_and_nothing_is_imported() -> R {
+    let folder = tempfile::Builder::new().prefix("交换 文件 ").tempdir()?;
+    let mut picked = files(folder.path()).await?;
+    // The second file cut short, as a copy interrupted on a USB stick leaves it.
+    let whole = std::fs::read(&picked[1])?;
+    let broken = folder.path().join("坏的 交换文件.sljh");
+    std::fs::write(&broken, &whole[..whole.len() / 2])?;
+    picked[1] = broken;
+    let list = std::env::join_paths(&picked)?.to_string_lossy().into_owned();
+    let options = Options { settings: vec![(Setting::Pick, list)], ..Options::default() };
+    App::run_with(options, "exchange-damaged", async |app: &App| {
+        app.click("menu-exchange").await?;
+        app.click("exchange-import").await?;
+        let said = app.wait_text("exchange-problem", |t| !t.is_empty()).await?;
+        assert_eq!(
+            said.trim(),
+            "“坏的 交换文件.sljh”已损坏或不完整（可能没有复制完），请让对方重新导出后再试，没有导入任何数据"
+        );
+        assert_eq!(
+            app.db_number("SELECT count(*) FROM organizations").await?,
+            0,
+            "the good file was not imported either"
+        );
+        Ok(())
+    })
+    .await
 }

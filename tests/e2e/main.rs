@@ -82,6 +82,7 @@ fn main() -> std::process::ExitCode {
         volunteering::a_volunteer_activity_with_a_member_and_a_league_member_is_recorded,
         review::the_review_page_counts_the_county_drills_into_a_community_and_copies_the_sentence,
         exchange::two_communities_exchange_files_are_imported_into_a_fresh_county_and_counted,
+        exchange::a_damaged_exchange_file_is_refused_beside_the_button_and_nothing_is_imported,
         about::about_shows_the_data_and_exports_the_logs_for_support,
         window::a_window_left_off_the_screen_comes_back_and_its_place_is_kept_between_starts,
         window::a_second_start_hands_over_to_the_running_window_and_opens_no_other,
