@@ -13,6 +13,7 @@ use sanliang::print::data::Selection;
 use sanliang::print::{self, Paper, PrintKind, PrintOptions};
 
 use crate::support;
+use crate::support::pictures::{render, Gray};
 
 const MM_PER_PT: f32 = 25.4 / 72.0;
 /// Resolution of the rendering the ink checks read: one pixel is about 0.42 mm.
@@ -20,72 +21,11 @@ const DPI: u32 = 60;
 /// Resolution of the goldens kept in the repository (small files, still every block visible).
 const GOLDEN_DPI: u32 = 20;
 
-/// A grey picture of one page, one byte a pixel (0 black, 255 white).
-struct Gray {
-    width: usize,
-    height: usize,
-    pixels: Vec<u8>,
-}
-
-impl Gray {
-    /// Reads a binary PGM as pdftoppm writes it.
-    fn from_pgm(bytes: &[u8]) -> Gray {
-        let mut fields = Vec::new();
-        let mut at = 0;
-        while fields.len() < 4 {
-            while bytes[at].is_ascii_whitespace() {
-                at += 1;
-            }
-            let start = at;
-            while !bytes[at].is_ascii_whitespace() {
-                at += 1;
-            }
-            fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
-        }
-        assert_eq!(fields[0], "P5", "a binary grey PGM");
-        let (width, height): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-        let pixels = bytes[at + 1..].to_vec();
-        assert_eq!(pixels.len(), width * height);
-        Gray { width, height, pixels }
-    }
-
-    fn to_pgm(&self) -> Vec<u8> {
-        let mut out = format!("P5\n{} {}\n255\n", self.width, self.height).into_bytes();
-        out.extend_from_slice(&self.pixels);
-        out
-    }
-
-    /// The pixels inside a box in millimetres (at least one pixel wide and high).
-    fn region(&self, (x, y, w, h): (f32, f32, f32, f32), dpi: u32) -> Vec<u8> {
-        let px = |mm: f32| (mm / 25.4 * dpi as f32).max(0.0);
-        let (x0, y0) = (px(x).floor() as usize, px(y).floor() as usize);
-        let (x1, y1) = ((px(x + w).ceil() as usize).max(x0 + 1), (px(y + h).ceil() as usize).max(y0 + 1));
-        let mut out = Vec::new();
-        for row in y0..y1.min(self.height) {
-            for col in x0..x1.min(self.width) {
-                out.push(self.pixels[row * self.width + col]);
-            }
-        }
-        out
-    }
-}
-
 fn temp_pdf(bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("sheet.pdf");
     std::fs::write(&file, bytes).unwrap();
     (dir, file)
-}
-
-/// The first page rendered in grey at `dpi`.
-fn render(pdf: &Path, dpi: u32) -> Gray {
-    let out = Command::new("pdftoppm")
-        .args(["-gray", "-f", "1", "-l", "1", "-r", &dpi.to_string()])
-        .arg(pdf)
-        .output()
-        .expect("pdftoppm (poppler-utils)");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    Gray::from_pgm(&out.stdout)
 }
 
 /// A word as poppler found it on the first page: its text and box in millimetres from the top left.
@@ -161,7 +101,7 @@ fn check_words(kind: PrintKind, sheet: &Sheet, pdf: &Path) {
 
 /// Ink where the items drew and nowhere else; the emblem's area is not white.
 fn check_ink(kind: PrintKind, sheet: &Sheet, pdf: &Path) {
-    let picture = render(pdf, DPI);
+    let picture = render(pdf, 1, DPI);
     let mm_per_px = 25.4 / DPI as f32;
     for m in sheet.marks.iter().filter(|m| m.kind != MarkKind::Text(String::new())) {
         // A hairline is drawn on whole pixels (poppler's stroke adjustment): look a pixel around it.
@@ -210,7 +150,7 @@ fn check_ink(kind: PrintKind, sheet: &Sheet, pdf: &Path) {
 /// The first sheet against its golden picture: small differences (anti-aliasing of another
 /// poppler) pass; a block moved, missing or added does not.
 fn check_golden(kind: PrintKind, pdf: &Path) {
-    let picture = render(pdf, GOLDEN_DPI);
+    let picture = render(pdf, 1, GOLDEN_DPI);
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/goldens/{kind:?}.pgm"));
     if std::env::var_os("UPDATE_GOLDENS").is_some() {
         std::fs::create_dir_all(golden.parent().unwrap()).unwrap();

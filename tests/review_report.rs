@@ -12,6 +12,7 @@ use sanliang::review::report::{self, page};
 
 use crate::review::seed_county;
 use crate::support;
+use crate::support::pictures::render;
 
 fn pdftotext(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
@@ -21,36 +22,6 @@ fn pdftotext(bytes: &[u8]) -> String {
     assert!(out.status.success());
     // Lines break anywhere in Chinese text: read it as one run.
     String::from_utf8(out.stdout).unwrap().split_whitespace().collect()
-}
-
-/// Page `n` (from 1) rendered in grey at `dpi`: (width, height, pixels, 0 black … 255 white).
-fn render(bytes: &[u8], n: usize, dpi: u32) -> (usize, usize, Vec<u8>) {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("a.pdf");
-    std::fs::write(&file, bytes).unwrap();
-    let page = n.to_string();
-    let out = Command::new("pdftoppm")
-        .args(["-gray", "-f", &page, "-l", &page, "-r", &dpi.to_string()])
-        .arg(&file)
-        .output()
-        .expect("pdftoppm (poppler-utils)");
-    assert!(out.status.success());
-    let data = out.stdout;
-    // "P5\n<w> <h>\n255\n" then the pixels.
-    let mut fields = Vec::new();
-    let mut at = 0;
-    while fields.len() < 4 {
-        while data[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        let start = at;
-        while !data[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        fields.push(String::from_utf8_lossy(&data[start..at]).into_owned());
-    }
-    let (w, h) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    (w, h, data[at + 1..].to_vec())
 }
 
 fn inside_block(m: &sanliang::print::canvas::Mark) -> bool {
@@ -135,8 +106,12 @@ async fn the_county_report_carries_the_seeds_figures_on_official_document_pages(
     // Printed, nothing lands outside the block but the page number.
     let dpi = 40;
     let px = |mm: f32| (mm / 25.4 * dpi as f32) as usize;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("报告.pdf");
+    std::fs::write(&file, &bytes).unwrap();
     for n in 1..=summary.pages {
-        let (w, h, pixels) = render(&bytes, n, dpi);
+        let page = render(&file, n, dpi);
+        let (w, h, pixels) = (page.width, page.height, page.pixels);
         for y in 0..h {
             for x in 0..w {
                 let in_block = x + 1 >= px(page::LEFT)

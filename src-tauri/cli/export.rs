@@ -38,12 +38,8 @@ enum ExportWhat {
     Ledgers {
         #[arg(long)]
         out: PathBuf,
-        /// The organization whose subtree is counted (default: the whole database).
-        #[arg(long)]
-        org: Option<i64>,
-        /// 2026 | 2026-Q4 | 2026-11 | 2026-01-01..2026-06-30 (default: this year).
-        #[arg(long)]
-        period: Option<String>,
+        #[command(flatten)]
+        review: ReviewScope,
         /// Write ID numbers and phones whole (the file then holds personal data).
         #[arg(long)]
         unmasked: bool,
@@ -52,19 +48,28 @@ enum ExportWhat {
     Report {
         #[arg(long)]
         out: PathBuf,
-        /// The organization whose subtree is reported (default: the whole database).
-        #[arg(long)]
-        org: Option<i64>,
-        /// 2026 | 2026-Q4 | 2026-11 | 2026-01-01..2026-06-30 (default: this year).
-        #[arg(long)]
-        period: Option<String>,
+        #[command(flatten)]
+        review: ReviewScope,
     },
 }
 
-fn period_or_year(period: Option<String>, today: NaiveDate) -> Result<Period> {
-    match period {
-        Some(text) => review::parse_period("period", &text, today),
-        None => Ok(Period::year_of(today)),
+/// What a review export covers.
+#[derive(Args)]
+struct ReviewScope {
+    /// The organization whose subtree is counted (default: the whole database).
+    #[arg(long)]
+    org: Option<i64>,
+    /// 2026 | 2026-Q4 | 2026-11 | 2026-01-01..2026-06-30 (default: this year).
+    #[arg(long)]
+    period: Option<String>,
+}
+
+impl ReviewScope {
+    fn period(&self, today: NaiveDate) -> Result<Period> {
+        match &self.period {
+            Some(text) => review::parse_period("period", text, today),
+            None => Ok(Period::year_of(today)),
+        }
     }
 }
 
@@ -76,15 +81,15 @@ pub async fn run(pool: &SqlitePool, args: ExportArgs, today: NaiveDate) -> Resul
             files::write_atomic(&out, &bytes).map_err(|e| Error::file(&out, e))?;
             out!("已导出 {} 名党员：{}", exported.members, out.display());
         }
-        ExportWhat::Ledgers { out, org, period, unmasked } => {
-            let period = period_or_year(period, today)?;
-            let (bytes, summary) = ledgers::workbook(pool, org, period, today, unmasked).await?;
+        ExportWhat::Ledgers { out, review, unmasked } => {
+            let period = review.period(today)?;
+            let (bytes, summary) = ledgers::workbook(pool, review.org, period, today, unmasked).await?;
             files::write_atomic(&out, &bytes).map_err(|e| Error::file(&out, e))?;
             out!("已导出{}台账，{} 张表 {} 行：{}", summary.title, summary.sheets, summary.rows, out.display());
         }
-        ExportWhat::Report { out, org, period } => {
-            let period = period_or_year(period, today)?;
-            let (bytes, summary) = report::pdf(report::report(pool, org, period, today).await?);
+        ExportWhat::Report { out, review } => {
+            let period = review.period(today)?;
+            let (bytes, summary) = report::pdf(report::report(pool, review.org, period, today).await?);
             files::write_atomic(&out, &bytes).map_err(|e| Error::file(&out, e))?;
             out!("已导出{}，共 {} 页：{}", summary.title, summary.pages, out.display());
         }

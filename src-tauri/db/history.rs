@@ -57,16 +57,23 @@ pub async fn install(conn: &mut SqliteConnection) -> Result<()> {
     for table in recorded_tables(conn).await? {
         let columns = columns(conn, &table).await?;
         for (name, sql) in trigger_names(&table).into_iter().zip(triggers(&table, &columns)) {
-            let current: Option<String> =
-                sqlx::query_scalar("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")
-                    .bind(&name)
-                    .fetch_optional(&mut *conn)
-                    .await?;
-            if current.as_deref() != Some(sql.as_str()) {
-                sqlx::query(&format!("DROP TRIGGER IF EXISTS {}", quoted(&name))).execute(&mut *conn).await?;
-                sqlx::query(&sql).execute(&mut *conn).await?;
-            }
+            renew_trigger(conn, &name, &sql).await?;
         }
+    }
+    Ok(())
+}
+
+/// Creates the trigger `name` as `sql`, replacing one whose text differs; a current one is left
+/// alone (so an ordinary start writes nothing). Shared by every set of generated triggers.
+pub async fn renew_trigger(conn: &mut SqliteConnection, name: &str, sql: &str) -> Result<()> {
+    let current: Option<String> =
+        sqlx::query_scalar("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")
+            .bind(name)
+            .fetch_optional(&mut *conn)
+            .await?;
+    if current.as_deref() != Some(sql) {
+        sqlx::query(&format!("DROP TRIGGER IF EXISTS {}", quoted(name))).execute(&mut *conn).await?;
+        sqlx::query(sql).execute(&mut *conn).await?;
     }
     Ok(())
 }

@@ -3,6 +3,10 @@
 use sqlx::SqlitePool;
 use tempfile::TempDir;
 
+// poppler is a Linux program: the tests that render pages run there only.
+#[cfg(not(windows))]
+pub mod pictures;
+
 pub struct TestDb {
     pub dir: TempDir,
     pub pool: SqlitePool,

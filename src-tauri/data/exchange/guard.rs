@@ -5,6 +5,7 @@
 use sqlx::SqliteConnection;
 
 use super::tables::SPECS;
+use crate::db::history::renew_trigger;
 use crate::db::quoted_name as quoted;
 use crate::error::Result;
 
@@ -50,15 +51,7 @@ pub async fn install(conn: &mut SqliteConnection) -> Result<()> {
     for spec in SPECS {
         let Some(owner) = spec.owner else { continue };
         for (name, sql) in triggers(spec.table, owner) {
-            let current: Option<String> =
-                sqlx::query_scalar("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")
-                    .bind(&name)
-                    .fetch_optional(&mut *conn)
-                    .await?;
-            if current.as_deref() != Some(sql.as_str()) {
-                sqlx::query(&format!("DROP TRIGGER IF EXISTS {}", quoted(&name))).execute(&mut *conn).await?;
-                sqlx::query(&sql).execute(&mut *conn).await?;
-            }
+            renew_trigger(conn, &name, &sql).await?;
         }
     }
     Ok(())
