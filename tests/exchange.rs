@@ -41,7 +41,7 @@ async fn figures(pool: &SqlitePool, org_id: i64) -> serde_json::Value {
 
 async fn export_at(pool: &SqlitePool, name: &str, when: &str, personal: bool) -> Vec<u8> {
     let id = org(pool, name).await;
-    clock::pinned(at(when), exchange::export(pool, id, personal)).await.unwrap().0
+    clock::pinned(at(when), exchange::export(pool, Some(id), personal)).await.unwrap().0
 }
 
 /// A file's entry, read back.

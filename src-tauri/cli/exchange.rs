@@ -37,13 +37,6 @@ enum ExchangeWhat {
 pub async fn run(pool: &SqlitePool, args: ExchangeArgs) -> Result<()> {
     match args.what {
         ExchangeWhat::Export { out, org, with_personal_data } => {
-            let org = match org {
-                Some(id) => id,
-                None => sqlx::query_scalar("SELECT id FROM organizations WHERE parent_id IS NULL AND deleted_at IS NULL ORDER BY sort_order, id LIMIT 1")
-                    .fetch_optional(pool)
-                    .await?
-                    .ok_or_else(|| Error::validation("org", "数据库中还没有组织，没有可导出的数据"))?,
-            };
             let (bytes, s) = exchange::export(pool, org, with_personal_data).await?;
             files::write_atomic(&out, &bytes).map_err(|e| Error::file(&out, e))?;
             let personal = if s.personal_data { "含身份证号和电话" } else { "不含身份证号和电话" };
@@ -56,13 +49,7 @@ pub async fn run(pool: &SqlitePool, args: ExchangeArgs) -> Result<()> {
             );
         }
         ExchangeWhat::Import { files } => {
-            let mut read = Vec::new();
-            for path in &files {
-                let bytes = std::fs::read(path).map_err(|e| Error::file(path, e))?;
-                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                read.push((name, bytes));
-            }
-            for i in exchange::import(pool, &read).await? {
+            for i in exchange::import_files(pool, &files).await? {
                 let what = match i.status {
                     ImportStatus::Imported => "已导入",
                     ImportStatus::Replaced => "已更新",

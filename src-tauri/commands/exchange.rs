@@ -18,11 +18,11 @@ pub async fn exchange_export(
     personal: bool,
 ) -> Result<Option<ExchangeSummary>> {
     let pool = super::pool(&state)?;
-    let proposed = exchange::file_name(&pool, org_id, today()).await?;
+    let proposed = exchange::file_name(&pool, Some(org_id), today()).await?;
     let Some(path) = super::dialogs::save(&app, "导出交换文件", &proposed, files::EXCHANGE) else {
         return Ok(None);
     };
-    let (bytes, summary) = exchange::export(&pool, org_id, personal).await?;
+    let (bytes, summary) = exchange::export(&pool, Some(org_id), personal).await?;
     files::write_atomic(&path, &bytes).map_err(|e| Error::file(&path, e))?;
     Ok(Some(summary))
 }
@@ -33,12 +33,7 @@ pub async fn exchange_import(app: AppHandle, state: State<'_, AppState>) -> Resu
     if picked.is_empty() {
         return Ok(Vec::new());
     }
-    let mut read = Vec::new();
-    for path in &picked {
-        let bytes = std::fs::read(path).map_err(|e| Error::file(path, e))?;
-        read.push((path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), bytes));
-    }
-    exchange::import(&super::pool(&state)?, &read).await
+    exchange::import_files(&super::pool(&state)?, &picked).await
 }
 
 /// The organizations imported from exchange files.

@@ -191,39 +191,25 @@ impl Sheet {
         self.ops.extend([Op::DrawLine { line }, Op::RestoreGraphicsState]);
     }
 
+    /// The mark of a straight stroke from (x1, y1) to (x2, y2): its bounding box.
+    fn segment(&mut self, kind: MarkKind, (x1, y1): (f32, f32), (x2, y2): (f32, f32)) {
+        self.marks.push(Mark { kind, x: x1.min(x2), y: y1.min(y2), w: (x2 - x1).abs(), h: (y2 - y1).abs() });
+    }
+
     pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, thickness: f32, rgb: (f32, f32, f32)) {
-        self.marks.push(Mark {
-            kind: MarkKind::Line,
-            x: x1.min(x2),
-            y: y1.min(y2),
-            w: (x2 - x1).abs(),
-            h: (y2 - y1).abs(),
-        });
+        self.segment(MarkKind::Line, (x1, y1), (x2, y2));
         self.stroke(&[(x1, y1), (x2, y2)], thickness, rgb, None);
     }
 
     pub fn dashed(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, rgb: (f32, f32, f32)) {
-        self.marks.push(Mark {
-            kind: MarkKind::Line,
-            x: x1.min(x2),
-            y: y1.min(y2),
-            w: (x2 - x1).abs(),
-            h: (y2 - y1).abs(),
-        });
+        self.segment(MarkKind::Line, (x1, y1), (x2, y2));
         self.stroke(&[(x1, y1), (x2, y2)], 0.5, rgb, Some(2.0));
     }
 
     /// A line through several points (mm), solid or dashed with `dash` mm on and off.
     pub fn polyline(&mut self, points: &[(f32, f32)], thickness: f32, rgb: (f32, f32, f32), dash: Option<f32>) {
         for pair in points.windows(2) {
-            let ((x1, y1), (x2, y2)) = (pair[0], pair[1]);
-            self.marks.push(Mark {
-                kind: MarkKind::Line,
-                x: x1.min(x2),
-                y: y1.min(y2),
-                w: (x2 - x1).abs(),
-                h: (y2 - y1).abs(),
-            });
+            self.segment(MarkKind::Line, pair[0], pair[1]);
         }
         // The dash is given in mm like everything else; the PDF counts it in points.
         self.stroke(points, thickness, rgb, dash.map(|d| mm(d).0));
@@ -247,13 +233,7 @@ impl Sheet {
 
     /// A hairline crop mark on a cut line.
     pub fn crop_mark(&mut self, x1: f32, y1: f32, x2: f32, y2: f32) {
-        self.marks.push(Mark {
-            kind: MarkKind::CropMark,
-            x: x1.min(x2),
-            y: y1.min(y2),
-            w: (x2 - x1).abs(),
-            h: (y2 - y1).abs(),
-        });
+        self.segment(MarkKind::CropMark, (x1, y1), (x2, y2));
         self.stroke(&[(x1, y1), (x2, y2)], 0.25, BLACK, None);
     }
 

@@ -18,7 +18,7 @@ async fn files(folder: &std::path::Path) -> R<Vec<std::path::PathBuf>> {
     for name in ["河咀社区党总支", "大庄社区党总支"] {
         let id: i64 =
             sqlx::query_scalar("SELECT id FROM organizations WHERE name = ?1").bind(name).fetch_one(&pool).await?;
-        let (bytes, _) = exchange::export(&pool, id, false).await?;
+        let (bytes, _) = exchange::export(&pool, Some(id), false).await?;
         let file = folder.join(format!("{name} 交换文件.sljh"));
         std::fs::write(&file, bytes)?;
         out.push(file);

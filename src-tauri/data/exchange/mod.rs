@@ -16,7 +16,7 @@ use sqlx::SqlitePool;
 use ts_rs::TS;
 
 use crate::db::history;
-use crate::error::Result;
+use crate::error::{Error, Result};
 pub use file::Manifest;
 
 /// What an export wrote, for the message that reports it.
@@ -110,10 +110,23 @@ pub async fn marks(conn: &mut sqlx::SqliteConnection) -> Result<std::collections
         .collect())
 }
 
-/// The subtree of `org_id` as an exchange file's bytes.
-pub async fn export(pool: &SqlitePool, org_id: i64, personal: bool) -> Result<(Vec<u8>, ExchangeSummary)> {
+/// The organization an export covers: `org_id`, or the top of the tree for the whole database.
+async fn chosen(conn: &mut sqlx::SqliteConnection, org_id: Option<i64>) -> Result<crate::roster::orgs::Organization> {
+    match org_id {
+        Some(id) => crate::roster::orgs::store::get(conn, id).await,
+        None => crate::roster::orgs::store::list(conn)
+            .await?
+            .into_iter()
+            .find(|o| o.parent_id.is_none())
+            .ok_or_else(|| Error::validation("org", "数据库中还没有组织，没有可导出的数据")),
+    }
+}
+
+/// The subtree of `org_id` (the whole database for `None`) as an exchange file's bytes.
+pub async fn export(pool: &SqlitePool, org_id: Option<i64>, personal: bool) -> Result<(Vec<u8>, ExchangeSummary)> {
     let mut tx = pool.begin().await?;
-    let (manifest, data) = export::collect(&mut tx, org_id, personal, crate::db::now()).await?;
+    let root = chosen(&mut tx, org_id).await?;
+    let (manifest, data) = export::collect(&mut tx, root.id, personal, crate::db::now()).await?;
     tx.commit().await?;
     let bytes = file::write(&manifest, &data)?;
     let summary = ExchangeSummary {
@@ -126,9 +139,20 @@ pub async fn export(pool: &SqlitePool, org_id: i64, personal: bool) -> Result<(V
 }
 
 /// The proposed file name: "河咀社区党总支 交换文件 2026-12-04.sljh".
-pub async fn file_name(pool: &SqlitePool, org_id: i64, today: chrono::NaiveDate) -> Result<String> {
-    let org = crate::roster::orgs::store::get(&mut *pool.acquire().await?, org_id).await?;
+pub async fn file_name(pool: &SqlitePool, org_id: Option<i64>, today: chrono::NaiveDate) -> Result<String> {
+    let org = chosen(&mut *pool.acquire().await?, org_id).await?;
     Ok(format!("{} 交换文件 {today}.{}", org.name, file::EXTENSION))
+}
+
+/// Reads the files at `paths` and imports them (see [`import`]); a file that cannot be read is
+/// reported by its name.
+pub async fn import_files(pool: &SqlitePool, paths: &[std::path::PathBuf]) -> Result<Vec<Imported>> {
+    let mut read = Vec::new();
+    for path in paths {
+        let bytes = std::fs::read(path).map_err(|e| Error::file(path, e))?;
+        read.push((path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), bytes));
+    }
+    import(pool, &read).await
 }
 
 /// Checks every file (name, bytes), then writes them all in one transaction: all or nothing.
