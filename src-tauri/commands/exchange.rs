@@ -9,20 +9,20 @@ use crate::error::{Error, Result};
 use crate::paths::today;
 use crate::state::AppState;
 
-/// Saves the exchange file of `org_id`'s subtree, ID numbers and phones only when `personal`;
+/// Saves the exchange file of `org_id`'s subtree (the whole database for none), ID numbers and phones only when `personal`;
 /// what was written, or none when the user cancels.
 pub async fn exchange_export(
     app: AppHandle,
     state: State<'_, AppState>,
-    org_id: i64,
+    org_id: Option<i64>,
     personal: bool,
 ) -> Result<Option<ExchangeSummary>> {
     let pool = super::pool(&state)?;
-    let proposed = exchange::file_name(&pool, Some(org_id), today()).await?;
+    let proposed = exchange::file_name(&pool, org_id, today()).await?;
     let Some(path) = super::dialogs::save(&app, "导出交换文件", &proposed, files::EXCHANGE) else {
         return Ok(None);
     };
-    let (bytes, summary) = exchange::export(&pool, Some(org_id), personal).await?;
+    let (bytes, summary) = exchange::export(&pool, org_id, personal).await?;
     files::write_atomic(&path, &bytes).map_err(|e| Error::file(&path, e))?;
     Ok(Some(summary))
 }

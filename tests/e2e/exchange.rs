@@ -31,11 +31,13 @@ pub async fn two_communities_exchange_files_are_imported_into_a_fresh_county_and
     let folder = tempfile::Builder::new().prefix("交换 文件 ").tempdir()?;
     let picked = files(folder.path()).await?;
     let list = std::env::join_paths(&picked)?.to_string_lossy().into_owned();
-    let options = Options { settings: vec![(Setting::Pick, list)], ..Options::default() };
-    App::run_with(options, "exchange", async |app: &App| flow(app).await).await
+    let saved = tempfile::Builder::new().prefix("县 交换 ").tempdir()?;
+    let settings = vec![(Setting::Pick, list), (Setting::SaveAs, saved.path().display().to_string())];
+    let options = Options { settings, ..Options::default() };
+    App::run_with(options, "exchange", async |app: &App| flow(app, saved.path()).await).await
 }
 
-async fn flow(app: &App) -> R {
+async fn flow(app: &App, saved: &std::path::Path) -> R {
     app.click("menu-exchange").await?;
     app.click("exchange-import").await?;
     success(app, "已处理2个交换文件").await?;
@@ -69,6 +71,7 @@ async fn flow(app: &App) -> R {
     app.click_visible(row).await?;
     app.wait_text("imported-banner", |t| t.contains("来自交换文件：中共江川县委 / 大街街道党工委 / 河咀社区党总支"))
         .await?;
+    app.screenshot("96-imported-banner").await?;
 
     // The same files again change nothing.
     let members = app.db_number("SELECT count(*) FROM members").await?;
@@ -76,6 +79,16 @@ async fn flow(app: &App) -> R {
     app.click("exchange-import").await?;
     app.wait_text("exchange-results", |t| t.matches("已导入过，未更改").count() == 2).await?;
     assert_eq!(app.db_number("SELECT count(*) FROM members").await?, members);
+
+    // With the county chosen in the title bar, it passes its whole tree on, both communities in it.
+    crate::scope::choose_scope(app, "中共江川县委").await?;
+    app.click("exchange-export").await?;
+    success(app, "已导出交换文件：中共江川县委，").await?;
+    let file = saved.join("中共江川县委 交换文件 2026-11-28.sljh");
+    let (manifest, data) =
+        exchange::file::read(&std::fs::read(&file)?, "县.sljh", sanliang::db::latest_schema_version())?;
+    assert_eq!(manifest.source.name, "中共江川县委");
+    assert_eq!(data["members"].len() as i64, members);
     Ok(())
 }
 

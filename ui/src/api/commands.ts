@@ -213,8 +213,8 @@ export const receptionDelete = (id: number) =>
   invokeCmd<void>('reception_delete', { id })
 
 // exchange
-/** Saves the exchange file of `org_id`'s subtree, ID numbers and phones only when `personal`; what was written, or none when the user cancels. */
-export const exchangeExport = (orgId: number, personal: boolean) =>
+/** Saves the exchange file of `org_id`'s subtree (the whole database for none), ID numbers and phones only when `personal`; what was written, or none when the user cancels. */
+export const exchangeExport = (orgId: number | null, personal: boolean) =>
   invokeCmd<ExchangeSummary | null>('exchange_export', { orgId, personal })
 /** Imports the exchange files the user picks, all or none; empty when the user cancels. */
 export const exchangeImport = () =>
