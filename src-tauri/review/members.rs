@@ -137,11 +137,13 @@ pub async fn members(
         }
     }
     ethnicities.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
+    // The roll's index holds the dates and status: no visit to the wide member rows.
     let moves = sqlx::query!(
         r#"SELECT coalesce(sum(m.joined_on BETWEEN ?2 AND ?3), 0) AS "joined!: i64",
                   coalesce(sum(m.status = 'transferred' AND m.status_date BETWEEN ?2 AND ?3), 0) AS "transferred!: i64",
                   coalesce(sum(m.status = 'deceased' AND m.status_date BETWEEN ?2 AND ?3), 0) AS "deceased!: i64"
-           FROM members m WHERE m.deleted_at IS NULL AND m.org_id IN (SELECT value FROM json_each(?1))"#,
+           FROM members m INDEXED BY members_roll
+           WHERE m.deleted_at IS NULL AND m.org_id IN (SELECT value FROM json_each(?1))"#,
         ids,
         first,
         as_of

@@ -2,6 +2,7 @@
 //! once here for the page, the ledgers, the report and `sanliang stats`. Each figure's
 //! definition is written in `docs/statistics.md`.
 
+mod count;
 pub mod deputies;
 pub mod leaders;
 pub mod ledgers;
@@ -22,7 +23,6 @@ use chrono::{Datelike, NaiveDate};
 use sqlx::SqlitePool;
 
 pub use model::*;
-use scope::Scope;
 
 use crate::common::catalog::{OrgKind, ShortfallKind};
 use crate::common::period::Period;
@@ -67,28 +67,17 @@ pub async fn statistics(
         return Err(Error::validation("period", format!("{}尚未开始，没有可统计的数据", period_label(period))));
     }
     let as_of = last.min(today);
-    // One read transaction: every figure sees the same moment of the data.
-    let mut tx = pool.begin().await?;
-    let conn = &mut *tx;
-    let scope = Scope::of(conn, org_id).await?;
-    let ids = scope.ids.as_str();
-
-    let member_orgs = members::per_org(conn, ids, first, as_of).await?;
-    let member_figures = members::members(conn, ids, first, as_of).await?;
-    let by_mark = members::marks(conn, ids, as_of).await?;
-    let posts = sanliang::posts(conn, ids).await?;
-    let (identity, post_figures) = members::identity_and_posts(&member_orgs, by_mark, posts);
-    let zones = sanliang::zones(conn, ids).await?;
-    let pledge_orgs = sanliang::pledges_per_org(conn, ids, first, as_of).await?;
-    let appraisals = sanliang::appraisals(conn, ids, first, as_of).await?;
-    let pledges = sanliang::pledge_figures(&pledge_orgs, appraisals);
-    let (pairing_figures, pairing_communities) = pairings::pairings(conn, ids, first, as_of).await?;
-    let (leader_figures, guiding, leader_communities) = leaders::leaders(conn, ids, first, as_of).await?;
-    let (difficulty_figures, difficulty_communities) = leaders::difficulties(conn, ids, first, as_of).await?;
-    let (deputy_figures, deputy_communities) = deputies::deputies(conn, ids, first, as_of).await?;
-    let (volunteer_figures, volunteer_communities) = volunteering::volunteering(conn, ids, first, as_of).await?;
-    let [first_person, direct, specific] = responsibility::chain(conn, &scope).await?;
-    tx.commit().await?;
+    let (scope, m, w) = count::count(pool, org_id, first, as_of).await?;
+    let member_orgs = m.per_org;
+    let (identity, post_figures) = members::identity_and_posts(&member_orgs, m.by_mark, m.posts);
+    let pledge_orgs = w.pledges;
+    let pledges = sanliang::pledge_figures(&pledge_orgs, w.appraisals);
+    let (pairing_figures, pairing_communities) = w.pairings;
+    let (leader_figures, guiding, leader_communities) = w.leaders;
+    let (difficulty_figures, difficulty_communities) = w.difficulties;
+    let (deputy_figures, deputy_communities) = w.deputies;
+    let (volunteer_figures, volunteer_communities) = w.volunteering;
+    let [first_person, direct, specific] = m.chain;
 
     let mut member_communities: HashMap<i64, members::OrgMembers> = HashMap::new();
     for (org, figures) in &member_orgs {
@@ -151,10 +140,10 @@ pub async fn statistics(
             last,
             as_of,
         },
-        members: member_figures,
+        members: m.figures,
         identity,
         posts: post_figures,
-        zones,
+        zones: m.zones,
         pledges,
         pairings: pairing_figures,
         leaders: leader_figures,
