@@ -11,7 +11,7 @@ use crate::review::{self, ledgers, report, responsibility};
 use crate::roster::{members, orgs};
 use crate::sanliang::pledges::{self, cycle};
 use crate::sanliang::{identity, posts, zones};
-use crate::sijin::{deputies, difficulties, help_pairs, leaders, pairings, volunteering};
+use crate::sijin::{deputies, difficulties, help_pairs, leaders, pairings, schedule, volunteering};
 use crate::{about, demo, error, print, state};
 
 macro_rules! declarations {
@@ -69,6 +69,8 @@ pub fn typescript() -> String {
         review::VolunteerFigures, review::ResponsibilityChain, review::Shortfall, review::CommunityRow,
         review::Statistics, responsibility::ResponsiblePerson, ledgers::LedgerSummary, report::ReportSummary,
         exchange::ExchangeSummary, exchange::ImportStatus, exchange::Imported, exchange::ImportedOrg,
+        catalog::Shift, catalog::PlanWho, catalog::PlanStatus, catalog::ClashKind, schedule::PlanEntry,
+        schedule::PlanInput, schedule::PlanRecord, schedule::Clash, schedule::MonthPlan, schedule::CopyOutcome,
     );
     let mut out = String::from("// Generated from the Rust structs by src-tauri/bindings.rs. Do not edit.\n\n");
     for d in decls {

@@ -37,6 +37,9 @@ mod leaders;
 mod deputies;
 // 志愿者进社区: activities with participants, exact hours, per-member periods.
 mod volunteering;
+// 服务安排: repeating dates, moving and cancelling one, clashes, tying records, missed dates,
+// copying last month.
+mod schedule;
 // 待办提醒: missing visits, stale difficulties, ending agreements, judged on a given day.
 mod reminders;
 // The demo data set and the command-line binary.

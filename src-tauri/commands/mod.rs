@@ -21,6 +21,7 @@ pub mod pledges;
 pub mod posts;
 pub mod print;
 pub mod review;
+pub mod schedule;
 pub mod volunteering;
 pub mod zones;
 

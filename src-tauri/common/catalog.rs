@@ -117,6 +117,8 @@ vocabulary!(
         VolunteerParticipant = "volunteer_participants": "志愿服务参与",
         BinnedFile = "binned_files": "替换或移除的文件",
         Responsibility = "org_responsibilities": "责任人",
+        ScheduleEntry = "schedule_entries": "服务安排",
+        ScheduleFulfilment = "schedule_fulfilments": "服务安排完成记录",
     }
 );
 
@@ -140,6 +142,7 @@ vocabulary!(
         Leaders = "leaders": "党员干部进社区",
         Deputies = "deputies": "代表委员进社区",
         Volunteering = "volunteering": "志愿者进社区",
+        Schedule = "schedule": "服务安排",
     }
 );
 
@@ -155,6 +158,7 @@ impl RecordKind {
             ContactLeader | LeaderCommunity | LeaderVisit | DiaryEntry | Difficulty => RecordArea::Leaders,
             Deputy | DeputyCommunity | ReceptionPoint | DeputyVisit | Suggestion => RecordArea::Deputies,
             VolunteerActivity | VolunteerParticipant => RecordArea::Volunteering,
+            ScheduleEntry | ScheduleFulfilment => RecordArea::Schedule,
         }
     }
 }
@@ -387,6 +391,47 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// When in the day a 服务安排 entry is: a half day, the whole day, or a time range typed.
+    Shift {
+        Morning = "morning": "上午",
+        Afternoon = "afternoon": "下午",
+        AllDay = "all_day": "全天",
+        Hours = "hours": "时段",
+    }
+);
+
+vocabulary!(
+    /// Who comes to serve in a 服务安排 entry.
+    PlanWho {
+        Unit = "unit": "联系单位",
+        Leader = "leader": "联系领导",
+        Deputy = "deputy": "代表委员",
+        Team = "team": "志愿服务队",
+        Members = "members": "党员",
+    }
+);
+
+vocabulary!(
+    /// Where a 服务安排 entry stands: fulfilled by a record, still to come, past with nothing
+    /// recorded, or called off.
+    PlanStatus {
+        Done = "done": "已完成",
+        Due = "due": "未到期",
+        Missed = "missed": "已过期未记录",
+        Cancelled = "cancelled": "已取消",
+    }
+);
+
+vocabulary!(
+    /// What a month's 服务安排 shows as a clash: allowed, but pointed out.
+    ClashKind {
+        DeputyTwice = "deputy_twice": "同一代表委员同一时段安排在两处",
+        PointTwice = "point_twice": "同一接待点同一时段安排了两支队伍",
+        LeaderUnplanned = "leader_unplanned": "联系领导本月应走访，但未安排",
+    }
+);
+
 /// Organizing units and service types the seed names, offered (not imposed) in the form.
 pub const VOLUNTEER_ORGANIZERS: [&str; 6] = ["工会", "共青团", "妇联", "县医院", "民政", "司法"];
 pub const SERVICE_TYPES: [&str; 7] =
@@ -519,6 +564,9 @@ pub struct Catalog {
     pub record_kinds: Vec<CatalogOption>,
     pub record_areas: Vec<CatalogOption>,
     pub history_actions: Vec<CatalogOption>,
+    pub shifts: Vec<CatalogOption>,
+    pub plan_whos: Vec<CatalogOption>,
+    pub plan_statuses: Vec<CatalogOption>,
     pub volunteer_organizers: Vec<String>,
     pub service_types: Vec<String>,
     /// Recommended pledge themes per category code; `organization` for 党组织承诺.
@@ -566,6 +614,9 @@ pub fn catalog() -> Catalog {
         record_kinds: RecordKind::options(),
         record_areas: RecordArea::options(),
         history_actions: HistoryAction::options(),
+        shifts: Shift::options(),
+        plan_whos: PlanWho::options(),
+        plan_statuses: PlanStatus::options(),
         volunteer_organizers: VOLUNTEER_ORGANIZERS.iter().map(|s| (*s).to_owned()).collect(),
         service_types: SERVICE_TYPES.iter().map(|s| (*s).to_owned()).collect(),
         pledge_themes: std::iter::once(None)

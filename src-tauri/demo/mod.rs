@@ -6,6 +6,7 @@ mod county;
 mod members;
 mod orgs;
 mod pledges;
+mod schedule;
 mod sijin;
 
 use chrono::{Days, NaiveDate};
@@ -82,6 +83,7 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
     }
     pledges::load(&mut tx, &mut rng, &pledgers, &tree.communities, today).await?;
     sijin::load(&mut tx, &mut rng, scale, &tree.units, &tree.communities, today).await?;
+    schedule::load(&mut tx, &mut rng, &tree.communities, today).await?;
     // What the demo wrote, so 清除示例数据 can take it away again.
     clear::after_load(&mut tx, &before).await?;
     crate::db::history::resume(&mut tx).await?;

@@ -1,7 +1,7 @@
 //! 待办提醒 for the home page: what needs doing in the current period, each pointing to the page
 //! where to act — leader visits missing this month, deputy visits missing this quarter,
-//! difficulties and suggestions open more than 30 days, agreements ending within 60 days, and
-//! overdue pledges. No rankings of individuals.
+//! difficulties and suggestions open more than 30 days, agreements ending within 60 days,
+//! 服务安排 dates passed with nothing recorded, and overdue pledges. No rankings of individuals.
 
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
@@ -13,12 +13,13 @@ use crate::common::limits;
 use crate::common::period::Period;
 use crate::error::Result;
 use crate::sanliang::pledges::{self, PledgeQuery};
-use crate::sijin::{deputies, difficulties, leaders, pairings};
+use crate::sijin::{deputies, difficulties, leaders, pairings, schedule};
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Reminder {
-    /// A stable key: leader_visits, deputy_visits, difficulties, suggestions, agreements, pledges.
+    /// A stable key: leader_visits, deputy_visits, difficulties, suggestions, agreements, schedule,
+    /// pledges.
     pub key: String,
     pub title: String,
     pub count: i64,
@@ -85,6 +86,18 @@ pub async fn for_today(pool: &SqlitePool, org_id: Option<i64>, today: NaiveDate)
             count: ending.len() as i64,
             examples: examples(ending.iter().map(|p| format!("{}—{}", p.unit_name, p.community_name))),
             route: "/pairings".into(),
+        });
+    }
+    let missed = schedule::missed(pool, org_id, today).await?;
+    if !missed.is_empty() {
+        out.push(Reminder {
+            key: "schedule".into(),
+            title: format!("{}项服务安排已过期未记录", missed.len()),
+            count: missed.len() as i64,
+            examples: examples(missed.iter().map(|e| {
+                format!("{}{} {}（{}）", e.on_date.format("%-m月%-d日"), e.time_label, e.service, e.community_name)
+            })),
+            route: "/schedule".into(),
         });
     }
     let query =

@@ -40,7 +40,7 @@ export type CatalogOption = { value: string, label: string, };
 
 export type AllowedChildren = { kind: OrgKind, children: Array<OrgKind>, };
 
-export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, postKinds: Array<CatalogOption>, postHows: Array<CatalogOption>, zoneItemKinds: Array<CatalogOption>, pledgeStatuses: Array<CatalogOption>, appraisers: Array<CatalogOption>, ratings: Array<CatalogOption>, supportKinds: Array<CatalogOption>, leaderLevels: Array<CatalogOption>, visitKinds: Array<CatalogOption>, difficultyStatuses: Array<CatalogOption>, deputyRoles: Array<CatalogOption>, participantKinds: Array<CatalogOption>, recordKinds: Array<CatalogOption>, recordAreas: Array<CatalogOption>, historyActions: Array<CatalogOption>, volunteerOrganizers: Array<string>, serviceTypes: Array<string>, 
+export type Catalog = { categories: Array<CatalogOption>, statuses: Array<CatalogOption>, genders: Array<CatalogOption>, orgKinds: Array<CatalogOption>, unitKinds: Array<CatalogOption>, markTypes: Array<CatalogOption>, postKinds: Array<CatalogOption>, postHows: Array<CatalogOption>, zoneItemKinds: Array<CatalogOption>, pledgeStatuses: Array<CatalogOption>, appraisers: Array<CatalogOption>, ratings: Array<CatalogOption>, supportKinds: Array<CatalogOption>, leaderLevels: Array<CatalogOption>, visitKinds: Array<CatalogOption>, difficultyStatuses: Array<CatalogOption>, deputyRoles: Array<CatalogOption>, participantKinds: Array<CatalogOption>, recordKinds: Array<CatalogOption>, recordAreas: Array<CatalogOption>, historyActions: Array<CatalogOption>, shifts: Array<CatalogOption>, planWhos: Array<CatalogOption>, planStatuses: Array<CatalogOption>, volunteerOrganizers: Array<string>, serviceTypes: Array<string>, 
 /**
  * Recommended pledge themes per category code; `organization` for 党组织承诺.
  */
@@ -657,7 +657,8 @@ export type MissingDeputyVisit = { deputyId: number, deputyName: string, communi
 
 export type Reminder = { 
 /**
- * A stable key: leader_visits, deputy_visits, difficulties, suggestions, agreements, pledges.
+ * A stable key: leader_visits, deputy_visits, difficulties, suggestions, agreements, schedule,
+ * pledges.
  */
 key: string, title: string, count: number, 
 /**
@@ -731,9 +732,9 @@ at: string,
  */
 text: string, count: number, };
 
-export type RecordKind = "organizations" | "members" | "identity_marks" | "posts" | "post_assignments" | "zones" | "zone_items" | "pledges" | "pledge_items" | "pledge_progress" | "pledge_evidence" | "pledge_appraisals" | "pairings" | "support_records" | "help_pairs" | "help_records" | "contact_leaders" | "leader_communities" | "leader_visits" | "diary_entries" | "difficulties" | "deputies" | "deputy_communities" | "reception_points" | "deputy_visits" | "suggestions" | "volunteer_activities" | "volunteer_participants" | "binned_files" | "org_responsibilities";
+export type RecordKind = "organizations" | "members" | "identity_marks" | "posts" | "post_assignments" | "zones" | "zone_items" | "pledges" | "pledge_items" | "pledge_progress" | "pledge_evidence" | "pledge_appraisals" | "pairings" | "support_records" | "help_pairs" | "help_records" | "contact_leaders" | "leader_communities" | "leader_visits" | "diary_entries" | "difficulties" | "deputies" | "deputy_communities" | "reception_points" | "deputy_visits" | "suggestions" | "volunteer_activities" | "volunteer_participants" | "binned_files" | "org_responsibilities" | "schedule_entries" | "schedule_fulfilments";
 
-export type RecordArea = "roster" | "identity" | "duties" | "pledges" | "pairings" | "leaders" | "deputies" | "volunteering";
+export type RecordArea = "roster" | "identity" | "duties" | "pledges" | "pairings" | "leaders" | "deputies" | "volunteering" | "schedule";
 
 export type HistoryAction = "create" | "update" | "delete" | "restore";
 
@@ -1140,6 +1141,103 @@ source: string, exportedAt: string, importedAt: string, personalData: boolean,
  * Members on the roll in it now.
  */
 members: number, };
+
+export type Shift = "morning" | "afternoon" | "all_day" | "hours";
+
+export type PlanWho = "unit" | "leader" | "deputy" | "team" | "members";
+
+export type PlanStatus = "done" | "due" | "missed" | "cancelled";
+
+export type ClashKind = "deputy_twice" | "point_twice" | "leader_unplanned";
+
+export type PlanEntry = { id: number, communityId: number, communityName: string, onDate: string, 
+/**
+ * 周二.
+ */
+weekday: string, shift: Shift, 
+/**
+ * "09:00" and "11:30" for a time range.
+ */
+startsAt: string | null, endsAt: string | null, 
+/**
+ * 上午, 全天 or 09:00–11:30.
+ */
+timeLabel: string, receptionPointId: number | null, 
+/**
+ * The reception point's place, or the place typed.
+ */
+place: string, whoKind: PlanWho, 
+/**
+ * The unit, leader or deputy planned; none for a team or members typed.
+ */
+whoId: number | null, who: string, service: string, 
+/**
+ * The series of a repeating entry and its rule in words (每周二).
+ */
+series: string | null, repeatLabel: string | null, 
+/**
+ * The date the rule gave, when this date was moved.
+ */
+movedFrom: string | null, status: PlanStatus, 
+/**
+ * The record that fulfilled it: its kind, id and date.
+ */
+fulfilledBy: PlanRecord | null, 
+/**
+ * The change log's position when this was read (see `common::versions`).
+ */
+version: number, };
+
+export type PlanInput = { communityId: number | null, 
+/**
+ * The date; for a repeating entry, the first date it may fall on (its month is planned).
+ */
+onDate: string, shift: Shift | null, startsAt: string, endsAt: string, receptionPointId: number | null, place: string, whoKind: PlanWho | null, whoId: number | null, whoName: string, service: string, 
+/**
+ * A rule (`weekly:2`, `nth:1:6`, `day:15`) to plan every date of the month it gives; empty
+ * for one date. Ignored when correcting one date of a series.
+ */
+repeat: string, 
+/**
+ * The version the form opened (the entry's `version`); a save over a later change is refused.
+ */
+version: number | null, };
+
+export type PlanRecord = { 
+/**
+ * `leader_visits`, `deputy_visits`, `volunteer_activities` or `support_records`.
+ */
+kind: RecordKind, id: number, onDate: string, 
+/**
+ * 12月8日 王建国 走访 / 12月8日 县医院 义务诊疗.
+ */
+label: string, };
+
+export type Clash = { code: string, label: string, onDate: string | null, entryIds: Array<number>, 
+/**
+ * In words: 12月8日上午，李华同时安排在大街社区接待点和河咀社区接待点.
+ */
+detail: string, };
+
+export type MonthPlan = { 
+/**
+ * 2026-12.
+ */
+month: string, 
+/**
+ * 2026年12月.
+ */
+monthLabel: string, entries: Array<PlanEntry>, clashes: Array<Clash>, 
+/**
+ * Entries by status, in the vocabulary's order.
+ */
+byStatus: Array<LabeledCount>, };
+
+export type CopyOutcome = { created: number, 
+/**
+ * Dates already in this month's plan, left as they were.
+ */
+skipped: number, };
 
 /** Limits and day rules, named once in src-tauri/common/limits.rs. */
 export const LIMITS = {

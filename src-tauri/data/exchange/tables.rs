@@ -82,6 +82,12 @@ pub const SPECS: &[Spec] = &[
         shared: None,
     },
     Spec { table: "org_responsibilities", owner: Some("{r}.org_id"), shared: None },
+    Spec { table: "schedule_entries", owner: Some("{r}.community_id"), shared: None },
+    Spec {
+        table: "schedule_fulfilments",
+        owner: Some("(SELECT community_id FROM schedule_entries WHERE id = {r}.entry_id)"),
+        shared: None,
+    },
 ];
 
 /// Personal data: written only when the sender ticks the box (else empty).

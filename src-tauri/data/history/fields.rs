@@ -5,17 +5,18 @@ use serde_json::Value;
 
 use crate::common::catalog::{
     Appraiser, BinnedFileKind, Category, DeputyRole, DifficultyStatus, Gender, LeaderLevel, MarkType, MemberStatus,
-    OrgKind, ParticipantKind, PledgeStatus, PostHow, PostKind, Rating, RecordKind, Responsibility, SupportKind,
-    UnitKind, VisitKind, ZoneItemKind,
+    OrgKind, ParticipantKind, PlanWho, PledgeStatus, PostHow, PostKind, Rating, RecordKind, Responsibility, Shift,
+    SupportKind, UnitKind, VisitKind, ZoneItemKind,
 };
 use crate::common::money::format_fen;
 use crate::common::validate::{mask_id_number, mask_phone};
+use crate::sijin::schedule::repeat::Repeat;
 
 /// Columns never shown: keys and bookkeeping (the action already says a record was deleted).
 /// Columns pointing to another record are shown by that record's name instead (see
 /// [`reference`]).
 fn hidden(column: &str) -> bool {
-    matches!(column, "id" | "uuid" | "path" | "deleted_at" | "sort_order" | "search_text" | "sort_name")
+    matches!(column, "id" | "uuid" | "path" | "deleted_at" | "sort_order" | "search_text" | "sort_name" | "series")
 }
 
 /// The record a column points to, whose name is shown in its place.
@@ -130,6 +131,16 @@ pub fn label(kind: RecordKind, column: &str) -> Option<&'static str> {
         (_, "service_type") => "服务类型",
         (_, "people_served") => "服务人数",
         (_, "hours_tenths") => "时长（小时）",
+        (_, "on_date") => "日期",
+        (_, "shift") => "时段",
+        (_, "starts_at") => "开始时间",
+        (_, "ends_at") => "结束时间",
+        (_, "who_kind") => "服务方",
+        (_, "who_name") => "服务人员",
+        (_, "service") => "服务内容",
+        (_, "repeat_rule") => "重复",
+        (_, "moved_from") => "原定日期",
+        (_, "cancelled_on") => "取消日期",
         (RecordKind::Responsibility, "role") => "责任类别",
         (RecordKind::Responsibility, "person") => "责任人",
         _ => return None,
@@ -166,6 +177,9 @@ pub fn shown(kind: RecordKind, column: &str, value: &Value) -> String {
         }
         (RecordKind::BinnedFile, "kind") => code(BinnedFileKind::from_code(&text).map(BinnedFileKind::label)),
         (RecordKind::Responsibility, "role") => code(Responsibility::from_code(&text).map(Responsibility::label)),
+        (_, "shift") => code(Shift::from_code(&text).map(Shift::label)),
+        (_, "who_kind") => code(PlanWho::from_code(&text).map(PlanWho::label)),
+        (_, "repeat_rule") => Repeat::parse(&text).map_or(text, Repeat::label),
         (_, "unit_kind") => code(UnitKind::from_code(&text).map(UnitKind::label)),
         (_, "mark_type") => code(MarkType::from_code(&text).map(MarkType::label)),
         (_, "how") => code(PostHow::from_code(&text).map(PostHow::label)),

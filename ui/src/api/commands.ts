@@ -20,6 +20,7 @@ import type {
   Catalog,
   Change,
   CloseInput,
+  CopyOutcome,
   CopySummary,
   CoverInput,
   DemoCleared,
@@ -57,6 +58,7 @@ import type {
   MemberQuery,
   MissingDeputyVisit,
   MissingVisit,
+  MonthPlan,
   OrgChain,
   OrgInput,
   OrgNode,
@@ -65,6 +67,9 @@ import type {
   PairingInput,
   PairingStats,
   Participant,
+  PlanEntry,
+  PlanInput,
+  PlanRecord,
   Pledge,
   PledgeInput,
   PledgePage,
@@ -84,6 +89,7 @@ import type {
   ProgressInput,
   ReceptionInput,
   ReceptionPoint,
+  RecordKind,
   Reminder,
   ReportSummary,
   ResponsiblePerson,
@@ -471,6 +477,32 @@ export const reviewExportLedgers = (orgId: number | null, period: string, unmask
 /** Saves the 工作情况报告 of `org_id`'s subtree over `period` as a PDF the user chooses; what was written, or none when the user cancels. */
 export const reviewExportReport = (orgId: number | null, period: string) =>
   invokeCmd<ReportSummary | null>('review_export_report', { orgId, period })
+
+// schedule
+/** The month's plan ("2026-12") of the communities under the organization, with clashes. */
+export const scheduleMonth = (orgId: number | null, month: string) =>
+  invokeCmd<MonthPlan>('schedule_month', { orgId, month })
+/** Plans one date, or every date a repeat rule gives in its month. */
+export const schedulePlan = (input: PlanInput) =>
+  invokeCmd<PlanEntry[]>('schedule_plan', { input })
+/** Corrects or moves one date. */
+export const scheduleUpdate = (id: number, input: PlanInput) =>
+  invokeCmd<PlanEntry>('schedule_update', { id, input })
+/** Cancels one date, or brings it back. */
+export const scheduleCancel = (id: number, cancelled: boolean) =>
+  invokeCmd<PlanEntry>('schedule_cancel', { id, cancelled })
+export const scheduleDelete = (id: number) =>
+  invokeCmd<void>('schedule_delete', { id })
+/** Copies the month before into this month for a community. */
+export const scheduleCopyPrevious = (communityId: number, month: string) =>
+  invokeCmd<CopyOutcome>('schedule_copy_previous', { communityId, month })
+/** Records that could fulfil a date, nearest first. */
+export const scheduleCandidates = (id: number) =>
+  invokeCmd<PlanRecord[]>('schedule_candidates', { id })
+export const scheduleFulfil = (id: number, kind: RecordKind, recordId: number) =>
+  invokeCmd<PlanEntry>('schedule_fulfil', { id, kind, recordId })
+export const scheduleUnfulfil = (id: number) =>
+  invokeCmd<PlanEntry>('schedule_unfulfil', { id })
 
 // volunteering
 export const volunteerRecord = (input: ActivityInput) =>

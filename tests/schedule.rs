@@ -1,0 +1,342 @@
+//! 服务安排: repeating dates, moving and cancelling one of them, checks with their messages,
+//! clashes, tying a recorded activity to its date, missed dates from the day after, the home
+//! page's reminder and copying last month — on a real database with a small county.
+
+use chrono::NaiveDate;
+use sanliang::common::catalog::{PlanStatus, PlanWho, RecordKind, Shift};
+use sanliang::common::period::Period;
+use sanliang::error::ErrorKind;
+use sanliang::overview::reminders;
+use sanliang::sijin::schedule::{self, PlanEntry, PlanInput};
+use sqlx::SqlitePool;
+
+use crate::support::{self, TestDb};
+
+const DAJIE: i64 = 11;
+const HEZUI: i64 = 12;
+const MINZHENG: i64 = 40;
+const WANG: i64 = 7;
+const ZHAO: i64 = 8;
+const LI_HUA: i64 = 5;
+const DAJIE_POINT: i64 = 1;
+const HEZUI_POINT: i64 = 2;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+const FIXTURE: &str = r#"
+INSERT INTO organizations (id, uuid, parent_id, kind, unit_kind, name, path, sort_order, created_at, updated_at) VALUES
+  (1, 'o1', NULL, 'county', NULL, '宁县', '/1/', 1, 't', 't'),
+  (2, 'o2', 1, 'township', NULL, '大街街道', '/1/2/', 1, 't', 't'),
+  (11, 'o11', 2, 'community', NULL, '大街社区', '/1/2/11/', 1, 't', 't'),
+  (12, 'o12', 2, 'community', NULL, '河咀社区', '/1/2/12/', 2, 't', 't'),
+  (40, 'o40', NULL, 'unit', 'organ', '县民政局', '/40/', 9, 't', 't');
+INSERT INTO pairings (id, uuid, unit_id, community_id, start_on, created_at, updated_at) VALUES
+  (1, 'p1', 40, 11, '2026-01-01', 't', 't');
+INSERT INTO contact_leaders (id, uuid, name, level, created_at, updated_at) VALUES
+  (7, 'l7', '王建国', 'county', 't', 't'), (8, 'l8', '赵敏', 'township', 't', 't');
+INSERT INTO leader_communities (id, uuid, leader_id, community_id, start_on, created_at, updated_at) VALUES
+  (1, 'lc1', 7, 11, '2026-01-01', 't', 't'), (2, 'lc2', 8, 12, '2026-01-01', 't', 't');
+INSERT INTO deputies (id, uuid, name, roles, created_at, updated_at) VALUES (5, 'd5', '李华', 'npc', 't', 't');
+INSERT INTO deputy_communities (id, uuid, deputy_id, community_id, start_on, created_at, updated_at) VALUES
+  (1, 'dc1', 5, 11, '2026-01-01', 't', 't'), (2, 'dc2', 5, 12, '2026-01-01', 't', 't');
+INSERT INTO reception_points (id, uuid, community_id, place, schedule, created_at, updated_at) VALUES
+  (1, 'r1', 11, '大街社区接待点', '每周二上午', 't', 't'), (2, 'r2', 12, '河咀社区接待点', '每周三上午', 't', 't');
+"#;
+
+async fn county() -> TestDb {
+    let db = support::fresh().await;
+    sqlx::raw_sql(FIXTURE).execute(&db.pool).await.unwrap();
+    db
+}
+
+/// The deputy's weekly duty at 大街社区's reception point, Tuesday mornings from 1 December.
+fn duty() -> PlanInput {
+    PlanInput {
+        community_id: Some(DAJIE),
+        on_date: "2026-12-01".into(),
+        shift: Some(Shift::Morning),
+        reception_point_id: Some(DAJIE_POINT),
+        who_kind: Some(PlanWho::Deputy),
+        who_id: Some(LI_HUA),
+        service: "政策解答".into(),
+        repeat: "weekly:2".into(),
+        ..Default::default()
+    }
+}
+
+/// The paired unit's free clinic on the square, 3 December in the afternoon.
+fn clinic() -> PlanInput {
+    PlanInput {
+        community_id: Some(DAJIE),
+        on_date: "2026-12-03".into(),
+        shift: Some(Shift::Afternoon),
+        place: "社区广场".into(),
+        who_kind: Some(PlanWho::Unit),
+        who_id: Some(MINZHENG),
+        service: "义务诊疗".into(),
+        ..Default::default()
+    }
+}
+
+async fn plan(pool: &SqlitePool, input: PlanInput, today: &str) -> Vec<PlanEntry> {
+    schedule::plan(pool, &input, d(today)).await.unwrap()
+}
+
+async fn month(pool: &SqlitePool, org: i64, m: u32, today: &str) -> schedule::MonthPlan {
+    let period = if m == 1 { Period::Month(2027, 1) } else { Period::Month(2026, m) };
+    schedule::month_plan(pool, Some(org), period, d(today)).await.unwrap()
+}
+
+fn days(entries: &[PlanEntry]) -> Vec<String> {
+    entries.iter().map(|e| e.on_date.format("%m-%d").to_string()).collect()
+}
+
+#[tokio::test]
+async fn a_weekly_duty_gives_the_months_tuesdays_and_one_date_moves_or_cancels_alone() {
+    let db = county().await;
+    let made = plan(&db.pool, duty(), "2026-11-28").await;
+    assert_eq!(days(&made), ["12-01", "12-08", "12-15", "12-22", "12-29"]);
+    assert!(made.iter().all(|e| e.repeat_label.as_deref() == Some("每周二") && e.series == made[0].series));
+    assert_eq!(
+        (made[0].place.as_str(), made[0].who.as_str(), made[0].weekday.as_str()),
+        ("大街社区接待点", "李华", "周二")
+    );
+
+    // The 8th moves to Wednesday the 9th; the 15th is called off.
+    let moved =
+        schedule::update(&db.pool, made[1].id, &PlanInput { on_date: "2026-12-09".into(), ..duty() }, d("2026-11-28"))
+            .await
+            .unwrap();
+    assert_eq!((moved.on_date, moved.moved_from), (d("2026-12-09"), Some(d("2026-12-08"))));
+    let cancelled = schedule::cancel(&db.pool, made[2].id, true, d("2026-11-28")).await.unwrap();
+    assert_eq!(cancelled.status, PlanStatus::Cancelled);
+
+    let dec = month(&db.pool, DAJIE, 12, "2026-11-28").await;
+    assert_eq!(days(&dec.entries), ["12-01", "12-09", "12-15", "12-22", "12-29"]);
+    let statuses: Vec<PlanStatus> = dec.entries.iter().map(|e| e.status).collect();
+    use PlanStatus::*;
+    assert_eq!(statuses, [Due, Due, Cancelled, Due, Due]);
+    assert_eq!(dec.entries[1].moved_from, Some(d("2026-12-08")));
+    assert!(dec.entries.iter().all(|e| e.series == made[0].series), "the moved date stays in its series");
+
+    // Brought back, the 15th is due again; moved back, the 9th forgets it was moved.
+    let back = schedule::cancel(&db.pool, made[2].id, false, d("2026-11-28")).await.unwrap();
+    assert_eq!(back.status, PlanStatus::Due);
+    let home =
+        schedule::update(&db.pool, made[1].id, &PlanInput { on_date: "2026-12-08".into(), ..duty() }, d("2026-11-28"))
+            .await
+            .unwrap();
+    assert_eq!(home.moved_from, None);
+}
+
+#[tokio::test]
+async fn a_plan_that_cannot_be_kept_is_refused_at_its_field_and_nothing_is_written() {
+    let db = county().await;
+    let today = d("2026-11-28");
+    let cases: Vec<(PlanInput, &str, &str)> = vec![
+        (PlanInput { service: " ".into(), ..clinic() }, "service", "请填写服务内容"),
+        (PlanInput { who_id: Some(99), ..clinic() }, "whoId", "所选单位未与这个社区结对共建"),
+        (PlanInput { community_id: Some(HEZUI), ..clinic() }, "whoId", "所选单位未与这个社区结对共建"),
+        (
+            PlanInput { who_kind: Some(PlanWho::Leader), who_id: Some(ZHAO), ..clinic() },
+            "whoId",
+            "所选领导不是这个社区的联系领导",
+        ),
+        (
+            PlanInput { who_kind: Some(PlanWho::Team), who_id: None, ..clinic() },
+            "whoName",
+            "请填写志愿服务队或承办单位",
+        ),
+        (PlanInput { reception_point_id: Some(HEZUI_POINT), ..duty() }, "receptionPointId", "所选接待点不属于这个社区"),
+        (PlanInput { place: String::new(), ..clinic() }, "place", "请选择接待点或填写地点"),
+        (PlanInput { community_id: Some(2), ..clinic() }, "communityId", "服务安排按社区制定，请选择一个社区"),
+        (PlanInput { on_date: "2026-02-30".into(), ..clinic() }, "onDate", "请填写有效的日期（格式：2026-11-28）"),
+        (PlanInput { on_date: "2028-01-05".into(), ..clinic() }, "onDate", "服务安排的日期应在今天前后一年之内"),
+        (
+            PlanInput { shift: Some(Shift::Hours), starts_at: "10:00".into(), ends_at: "9:30".into(), ..clinic() },
+            "endsAt",
+            "结束时间应晚于开始时间",
+        ),
+        (
+            PlanInput { shift: Some(Shift::Hours), starts_at: "上午".into(), ..clinic() },
+            "startsAt",
+            "请填写开始时间，如 09:00",
+        ),
+        (PlanInput { repeat: "weekly:9".into(), ..duty() }, "repeat", "重复方式不对，请重新选择"),
+        (
+            PlanInput { on_date: "2026-12-06".into(), repeat: "nth:1:6".into(), ..duty() },
+            "repeat",
+            "12月6日起本月没有“每月第一个周六”的日期",
+        ),
+    ];
+    for (input, field, message) in cases {
+        let err = schedule::plan(&db.pool, &input, today).await.unwrap_err();
+        assert_eq!(
+            (err.kind(), err.field(), err.to_string().as_str()),
+            (ErrorKind::Validation, Some(field), message),
+            "{input:?}"
+        );
+    }
+    let rows: i64 = sqlx::query_scalar("SELECT count(*) FROM schedule_entries").fetch_one(&db.pool).await.unwrap();
+    assert_eq!(rows, 0);
+}
+
+#[tokio::test]
+async fn clashes_are_shown_for_a_deputy_twice_a_point_twice_and_a_leader_with_nothing_planned() {
+    let db = county().await;
+    let duty = plan(&db.pool, duty(), "2026-11-28").await;
+    // The same deputy at 河咀's point on Tuesday 8 December, also in the morning.
+    let elsewhere = PlanInput {
+        community_id: Some(HEZUI),
+        on_date: "2026-12-08".into(),
+        reception_point_id: Some(HEZUI_POINT),
+        repeat: String::new(),
+        ..self::duty()
+    };
+    let hezui = plan(&db.pool, elsewhere, "2026-11-28").await;
+    // A team at 大街's point all day on the 22nd, when the deputy is there in the morning.
+    let team = PlanInput {
+        on_date: "2026-12-22".into(),
+        shift: Some(Shift::AllDay),
+        who_kind: Some(PlanWho::Team),
+        who_id: None,
+        who_name: "县医院志愿服务队".into(),
+        service: "义务诊疗".into(),
+        repeat: String::new(),
+        ..self::duty()
+    };
+    let team = plan(&db.pool, team, "2026-11-28").await;
+
+    let dec = month(&db.pool, DAJIE, 12, "2026-11-28").await;
+    let found: Vec<(&str, Vec<i64>, &str)> =
+        dec.clashes.iter().map(|c| (c.code.as_str(), c.entry_ids.clone(), c.detail.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "deputy_twice",
+                vec![duty[1].id, hezui[0].id],
+                "12月8日上午，李华同时安排在大街社区接待点（大街社区）和河咀社区接待点（河咀社区）"
+            ),
+            (
+                "point_twice",
+                vec![duty[3].id, team[0].id],
+                "12月22日上午，大街社区接待点同时安排了李华和县医院志愿服务队"
+            ),
+            ("leader_unplanned", vec![], "王建国本月应走访大街社区，尚未安排"),
+        ]
+    );
+    // Planning the leader's visit answers the last one.
+    let visit = PlanInput {
+        on_date: "2026-12-10".into(),
+        reception_point_id: None,
+        place: "社区会议室".into(),
+        who_kind: Some(PlanWho::Leader),
+        who_id: Some(WANG),
+        service: "民情恳谈".into(),
+        repeat: String::new(),
+        ..self::duty()
+    };
+    plan(&db.pool, visit, "2026-11-28").await;
+    let dec = month(&db.pool, DAJIE, 12, "2026-11-28").await;
+    assert!(dec.clashes.iter().all(|c| c.code != "leader_unplanned"), "{:?}", dec.clashes);
+    // 河咀's own plan shows the deputy clash too, and its leader with nothing planned.
+    let hezui_plan = month(&db.pool, HEZUI, 12, "2026-11-28").await;
+    let codes: Vec<&str> = hezui_plan.clashes.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(codes, ["deputy_twice", "leader_unplanned"]);
+}
+
+#[tokio::test]
+async fn a_recorded_activity_fulfils_its_date_and_a_date_with_nothing_recorded_is_missed_the_day_after() {
+    let db = county().await;
+    let duty = plan(&db.pool, duty(), "2026-11-28").await;
+    let clinic = plan(&db.pool, clinic(), "2026-11-28").await.remove(0);
+    // The unit's clinic is recorded as its support to the community, a day late.
+    sqlx::raw_sql(
+        "INSERT INTO support_records (id, uuid, pairing_id, kind, given_on, description, created_at, updated_at)
+         VALUES (1, 's1', 1, 'activity', '2026-12-04', '义诊进社区', 't', 't'),
+                (2, 's2', 1, 'activity', '2026-12-20', '慰问困难党员', 't', 't')",
+    )
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    let proposed = schedule::candidates(&db.pool, clinic.id).await.unwrap();
+    let labels: Vec<(RecordKind, &str)> = proposed.iter().map(|r| (r.kind, r.label.as_str())).collect();
+    assert_eq!(labels, [(RecordKind::SupportRecord, "县民政局 义诊进社区")], "the one within a week, not the 20th's");
+    assert!(schedule::candidates(&db.pool, duty[0].id).await.unwrap().is_empty(), "nothing the deputy recorded");
+
+    let err = schedule::fulfil(&db.pool, clinic.id, RecordKind::SupportRecord, 2, d("2026-12-04")).await.unwrap_err();
+    assert_eq!((err.kind(), err.field()), (ErrorKind::Validation, Some("record")));
+    let done = schedule::fulfil(&db.pool, clinic.id, RecordKind::SupportRecord, 1, d("2026-12-04")).await.unwrap();
+    assert_eq!(done.status, PlanStatus::Done);
+    assert_eq!(done.fulfilled_by.as_ref().map(|r| r.label.as_str()), Some("12月4日 县民政局 义诊进社区"));
+
+    // The duty of Tuesday 1 December is due that day and missed from the 2nd.
+    let on = |today: &str| {
+        let pool = db.pool.clone();
+        let today = today.to_owned();
+        async move { month(&pool, DAJIE, 12, &today).await.entries.iter().map(|e| e.status).collect::<Vec<_>>() }
+    };
+    use PlanStatus::*;
+    assert_eq!(on("2026-12-01").await, [Due, Done, Due, Due, Due, Due]);
+    assert_eq!(on("2026-12-02").await, [Missed, Done, Due, Due, Due, Due]);
+
+    let today = d("2026-12-04");
+    let missed = schedule::missed(&db.pool, Some(DAJIE), today).await.unwrap();
+    assert_eq!(missed.iter().map(|e| e.id).collect::<Vec<_>>(), [duty[0].id]);
+    let reminder =
+        reminders::for_today(&db.pool, Some(2), today).await.unwrap().into_iter().find(|r| r.key == "schedule");
+    let reminder = reminder.expect("the home page reminds of the missed date");
+    assert_eq!(
+        (reminder.title.as_str(), reminder.examples.clone(), reminder.route.as_str()),
+        ("1项服务安排已过期未记录", vec!["12月1日上午 政策解答（大街社区）".to_owned()], "/schedule")
+    );
+
+    // A cancelled date is neither missed nor reminded of; untied, the clinic is missed again.
+    schedule::cancel(&db.pool, duty[0].id, true, today).await.unwrap();
+    assert!(schedule::missed(&db.pool, Some(DAJIE), today).await.unwrap().is_empty());
+    let untied = schedule::unfulfil(&db.pool, clinic.id, today).await.unwrap();
+    assert_eq!(untied.status, PlanStatus::Missed);
+    let called_off = schedule::cancel(&db.pool, clinic.id, true, today).await.unwrap();
+    assert_eq!(called_off.status, PlanStatus::Cancelled, "with nothing recorded a missed date may be called off");
+}
+
+#[tokio::test]
+async fn last_months_plan_is_copied_once_series_by_their_rule_single_dates_by_their_day() {
+    let db = county().await;
+    plan(&db.pool, duty(), "2026-11-28").await;
+    plan(&db.pool, clinic(), "2026-11-28").await;
+    let eve = PlanInput { on_date: "2026-12-31".into(), service: "敬老".into(), ..clinic() };
+    plan(&db.pool, eve, "2026-11-28").await;
+    let off = plan(
+        &db.pool,
+        PlanInput { on_date: "2026-12-18".into(), service: "法律咨询".into(), ..clinic() },
+        "2026-11-28",
+    )
+    .await;
+    schedule::cancel(&db.pool, off[0].id, true, d("2026-11-28")).await.unwrap();
+
+    let jan = Period::Month(2027, 1);
+    let first = schedule::copy_previous(&db.pool, DAJIE, jan).await.unwrap();
+    assert_eq!((first.created, first.skipped), (6, 0));
+    let plan_jan = month(&db.pool, DAJIE, 1, "2026-12-20").await;
+    let got: Vec<(String, &str)> =
+        plan_jan.entries.iter().map(|e| (e.on_date.format("%m-%d").to_string(), e.service.as_str())).collect();
+    let want = [
+        ("01-03", "义务诊疗"),
+        ("01-05", "政策解答"),
+        ("01-12", "政策解答"),
+        ("01-19", "政策解答"),
+        ("01-26", "政策解答"),
+        ("01-31", "敬老"),
+    ];
+    assert_eq!(got, want.map(|(a, b)| (a.to_owned(), b)));
+    assert!(plan_jan.entries.iter().all(|e| e.status == PlanStatus::Due));
+
+    let again = schedule::copy_previous(&db.pool, DAJIE, jan).await.unwrap();
+    assert_eq!((again.created, again.skipped), (0, 6), "copying twice adds nothing");
+    let err = schedule::copy_previous(&db.pool, HEZUI, jan).await.unwrap_err();
+    assert_eq!((err.field(), err.to_string().as_str()), (Some("month"), "2026年12月没有服务安排，无可复制"));
+}
