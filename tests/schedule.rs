@@ -340,3 +340,46 @@ async fn last_months_plan_is_copied_once_series_by_their_rule_single_dates_by_th
     let err = schedule::copy_previous(&db.pool, HEZUI, jan).await.unwrap_err();
     assert_eq!((err.field(), err.to_string().as_str()), (Some("month"), "2026年12月没有服务安排，无可复制"));
 }
+
+#[test]
+fn the_command_line_prints_the_months_plan_with_where_each_date_stands_and_the_clash() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let run = |args: &[&str]| {
+        let out = support::cli().args(args).arg("--data-dir").arg(data).output().unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    assert!(run(&["demo"]).0);
+    // The tests' today is 2026-11-28: November's dates have passed (done or missed), December's are to come.
+    let (ok, out, err) = run(&["schedule", "--month", "2026-11"]);
+    assert!(ok, "{err}");
+    let figure = |label: &str| -> usize {
+        out.lines()
+            .find_map(|l| l.strip_prefix(&format!("{label}\t")))
+            .unwrap_or_else(|| panic!("{label}: {out}"))
+            .parse()
+            .unwrap()
+    };
+    let entries: Vec<&str> = out.lines().filter(|l| l.starts_with("安排：")).collect();
+    let header = format!("2026年11月服务安排\t{}项", entries.len());
+    assert_eq!(out.lines().next(), Some(header.as_str()));
+    for (label, status) in [("已完成", "已完成"), ("已过期未记录", "已过期未记录")] {
+        let listed = entries.iter().filter(|l| l.contains(&format!("\t{status}"))).count();
+        assert!(listed > 0, "no {status} in the demo: {out}");
+        assert_eq!(listed, figure(label), "{label}");
+    }
+    assert!(
+        entries.iter().filter(|l| l.contains("\t已完成\t")).all(|l| l.matches('\t').count() >= 8),
+        "a done date names its record"
+    );
+    let clashes: Vec<&str> = out.lines().filter(|l| l.starts_with("冲突：同一接待点同一时段安排了两支队伍")).collect();
+    assert_eq!(clashes.len(), 1, "the demo's one clash: {out}");
+    let (ok, december, _) = run(&["schedule", "--month", "2026-12"]);
+    assert!(ok && december.lines().filter(|l| l.starts_with("安排：")).all(|l| l.contains("\t未到期")), "{december}");
+    let (ok, _, err) = run(&["schedule", "--month", "2026-13"]);
+    assert!(!ok && err.contains("请填写月份（格式：2026-11）"), "{err}");
+}

@@ -122,6 +122,15 @@ enum Command {
         #[arg(long)]
         period: Option<String>,
     },
+    /// 服务安排: a month's plan with each date done, still to come, missed or cancelled, and
+    /// the clashes.
+    Schedule {
+        #[arg(long)]
+        org: Option<i64>,
+        /// The month, e.g. 2026-12 (default: this month).
+        #[arg(long)]
+        month: Option<String>,
+    },
     /// 待办提醒: what needs doing this month and quarter, as the home page shows it.
     Reminders {
         #[arg(long)]
@@ -221,6 +230,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Visits { org, period } => sijin::visits(&pool, org, period).await?,
         Command::Deputies { org, period } => sijin::deputies(&pool, org, period).await?,
         Command::Volunteering { org, period } => sijin::volunteering(&pool, org, period).await?,
+        Command::Schedule { org, month } => sijin::schedule(&pool, org, month).await?,
         Command::Reminders { org, today: on } => overview::reminders(&pool, org, on.unwrap_or_else(today)).await?,
         Command::Stats { org, period, json } => review::stats(&pool, org, period, json, today()).await?,
         Command::Print(args) => print::run(&pool, &data_dir, args).await?,

@@ -1,10 +1,10 @@
-//! `sanliang pairings | visits | deputies | volunteering`: the 四进 figures and lists.
+//! `sanliang pairings | visits | deputies | volunteering | schedule`: the 四进 figures and lists.
 
 use sanliang::common::money::format_fen;
 use sanliang::common::period::Period;
 use sanliang::error::Result;
 use sanliang::paths::today;
-use sanliang::sijin::{deputies, difficulties, leaders, pairings, volunteering};
+use sanliang::sijin::{deputies, difficulties, leaders, pairings, schedule, volunteering};
 use sqlx::SqlitePool;
 
 /// 机关单位进社区: the figures, then each pairing with its agreement and support.
@@ -113,6 +113,40 @@ pub async fn volunteering(pool: &SqlitePool, org: Option<i64>, period: Option<St
     }
     for m in volunteering::member_hours(pool, org, from, to).await? {
         out!("党员：{}\t{}\t{}次\t{}小时", m.name, m.org_name, m.activities, hours(m.hours_tenths));
+    }
+    Ok(())
+}
+
+/// 服务安排: the month's dates (default this month) with where each stands, then the clashes.
+pub async fn schedule(pool: &SqlitePool, org: Option<i64>, month: Option<String>) -> Result<()> {
+    let month = month.unwrap_or_else(|| Period::month_of(today()).to_string());
+    let plan = schedule::month_plan(pool, org, schedule::month("month", &month)?, today()).await?;
+    out!("{}服务安排\t{}项", plan.month_label, plan.entries.len());
+    for s in &plan.by_status {
+        out!("{}\t{}", s.label, s.count);
+    }
+    for e in &plan.entries {
+        let repeat = e.repeat_label.as_deref().map(|r| format!("（{r}）")).unwrap_or_default();
+        let moved = e.moved_from.map(|m| format!("\t原定{}", m.format("%-m月%-d日"))).unwrap_or_default();
+        let done = e.fulfilled_by.as_ref().map(|r| format!("\t{}", r.label)).unwrap_or_default();
+        out!(
+            "安排：{}\t{}{}\t{}\t{}\t{}\t{}{}\t{}\t{}{}{}",
+            e.id,
+            e.on_date.format("%-m月%-d日"),
+            e.weekday,
+            e.time_label,
+            e.community_name,
+            e.place,
+            e.who,
+            repeat,
+            e.service,
+            e.status.label(),
+            done,
+            moved
+        );
+    }
+    for c in &plan.clashes {
+        out!("冲突：{}\t{}", c.label, c.detail);
     }
     Ok(())
 }
