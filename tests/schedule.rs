@@ -225,7 +225,7 @@ async fn clashes_are_shown_for_a_deputy_twice_a_point_twice_and_a_leader_with_no
                 vec![duty[3].id, team[0].id],
                 "12月22日上午，大街社区接待点同时安排了李华和县医院志愿服务队"
             ),
-            ("leader_unplanned", vec![], "王建国本月应走访大街社区，尚未安排"),
+            ("leader_unplanned", vec![], "王建国—大街社区"),
         ]
     );
     // Planning the leader's visit answers the last one.

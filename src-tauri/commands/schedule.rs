@@ -3,7 +3,8 @@
 
 use tauri::State;
 
-use crate::common::catalog::RecordKind;
+use crate::common::catalog::{CatalogOption, RecordKind};
+use crate::common::validate::check_date;
 use crate::error::Result;
 use crate::paths::today;
 use crate::sijin::schedule::{self, CopyOutcome, MonthPlan, PlanEntry, PlanInput, PlanRecord};
@@ -60,4 +61,11 @@ pub async fn schedule_fulfil(
 
 pub async fn schedule_unfulfil(state: State<'_, AppState>, id: i64) -> Result<PlanEntry> {
     schedule::unfulfil(&super::pool(&state)?, id, today()).await
+}
+
+/// How a plan starting on the date can repeat, each rule's code with its words.
+pub fn schedule_repeat_options(on_date: String) -> Result<Vec<CatalogOption>> {
+    let date = check_date("onDate", "日期", &on_date)?;
+    let rules = schedule::repeat::options(date);
+    Ok(rules.into_iter().map(|r| CatalogOption { value: r.code(), label: r.label() }).collect())
 }

@@ -29,6 +29,8 @@ mod leaders;
 mod deputies;
 // 志愿者进社区: an activity with a member and a league member, hours checked.
 mod volunteering;
+// 服务安排: a weekly duty and a unit's clinic planned; a week later one done, one missed.
+mod schedule;
 // The organization chosen in the title bar scopes the pages and is kept between starts.
 mod scope;
 // 关于: the data's figures, its folder opened, the diagnostic zip with this session's log.
@@ -80,6 +82,7 @@ fn main() -> std::process::ExitCode {
         leaders::a_leader_visit_with_a_difficulty_is_logged_and_the_difficulty_followed_to_closure,
         deputies::a_deputy_visit_with_a_suggestion_is_recorded_and_the_suggestion_answered,
         volunteering::a_volunteer_activity_with_a_member_and_a_league_member_is_recorded,
+        schedule::a_weekly_duty_and_a_units_clinic_are_planned_and_a_week_later_one_is_done_and_one_missed,
         review::the_review_page_counts_the_county_drills_into_a_community_and_copies_the_sentence,
         exchange::two_communities_exchange_files_are_imported_into_a_fresh_county_and_counted,
         exchange::a_damaged_exchange_file_is_refused_beside_the_button_and_nothing_is_imported,

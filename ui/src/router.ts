@@ -10,6 +10,7 @@ import PairingsView from './views/PairingsView.vue'
 import LeadersView from './views/LeadersView.vue'
 import DeputiesView from './views/DeputiesView.vue'
 import VolunteeringView from './views/VolunteeringView.vue'
+import ScheduleView from './views/ScheduleView.vue'
 import AboutView from './views/AboutView.vue'
 import BackupView from './views/BackupView.vue'
 import HelpView from './views/HelpView.vue'
@@ -30,6 +31,7 @@ export const routes = [
   { path: '/leaders', name: 'leaders', component: LeadersView, meta: { title: '联系领导（党员干部进社区）' } },
   { path: '/deputies', name: 'deputies', component: DeputiesView, meta: { title: '代表委员进社区' } },
   { path: '/volunteering', name: 'volunteering', component: VolunteeringView, meta: { title: '志愿服务（志愿者进社区）' } },
+  { path: '/schedule', name: 'schedule', component: ScheduleView, meta: { title: '服务安排（四进统筹）' } },
   { path: '/review', name: 'review', component: ReviewView, meta: { title: '检查汇总' } },
   { path: '/print', name: 'print', component: PrintView, meta: { title: '打印中心' } },
   { path: '/orgs', name: 'orgs', component: OrgsView, meta: { title: '组织机构' } },

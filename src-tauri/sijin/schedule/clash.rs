@@ -73,7 +73,7 @@ pub fn clashes(entries: &[PlanEntry], owed: &[(i64, String, String, i64)]) -> Ve
             .iter()
             .any(|e| e.community_id == *community_id && e.who_kind == PlanWho::Leader && e.who_id == Some(*leader_id));
         if !planned {
-            let detail = format!("{leader}本月应走访{community}，尚未安排");
+            let detail = format!("{leader}—{community}");
             out.push(clash(ClashKind::LeaderUnplanned, None, Vec::new(), detail));
         }
     }
@@ -167,7 +167,7 @@ mod tests {
         ];
         let found = clashes(&planned, &owed);
         let details: Vec<&str> = found.iter().map(|c| c.detail.as_str()).collect();
-        assert_eq!(details, ["赵敏本月应走访大街社区，尚未安排", "王建国本月应走访河咀社区，尚未安排"]);
+        assert_eq!(details, ["赵敏—大街社区", "王建国—河咀社区"]);
         assert!(found.iter().all(|c| c.code == "leader_unplanned"));
     }
 }

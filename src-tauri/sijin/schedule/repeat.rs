@@ -80,6 +80,23 @@ impl Repeat {
     }
 }
 
+/// The ways a plan starting on `date` can repeat in its month, in words: every week on its
+/// weekday, the month's n-th (and, in its last week, last) such weekday, the day of the month.
+pub fn options(date: NaiveDate) -> Vec<Repeat> {
+    let w = date.weekday();
+    let nth = (date.day() - 1) / 7 + 1;
+    let last = Period::month_of(date).last();
+    let mut out = vec![Repeat::Weekly(w)];
+    if nth <= 4 {
+        out.push(Repeat::Nth(nth as i8, w));
+    }
+    if last.day() - date.day() < 7 {
+        out.push(Repeat::Nth(-1, w));
+    }
+    out.push(Repeat::Day(date.day()));
+    out
+}
+
 /// A month's day for a date copied from another month: the same day, or the month's last day
 /// where the month is shorter (31 January → 28 or 29 February).
 pub fn same_day_in(month: Period, day: u32) -> NaiveDate {
@@ -153,5 +170,13 @@ mod tests {
         assert_eq!(same_day_in(Period::Month(2028, 2), 30), d("2028-02-29"));
         assert_eq!(same_day_in(Period::Month(2026, 12), 31), d("2026-12-31"));
         assert_eq!(weekday_label(d("2026-12-01")), "周二");
+    }
+
+    #[test]
+    fn a_dates_repeat_options_follow_its_weekday_and_place_in_the_month() {
+        let labels = |s: &str| options(d(s)).into_iter().map(Repeat::label).collect::<Vec<_>>();
+        assert_eq!(labels("2026-12-01"), ["每周二", "每月第一个周二", "每月1日"]);
+        assert_eq!(labels("2026-12-26"), ["每周六", "每月第四个周六", "每月最后一个周六", "每月26日"]);
+        assert_eq!(labels("2026-12-29"), ["每周二", "每月最后一个周二", "每月29日"], "a fifth Tuesday is the last");
     }
 }

@@ -18,6 +18,7 @@ import type {
   BulkMark,
   BulkMarkResult,
   Catalog,
+  CatalogOption,
   Change,
   CloseInput,
   CopyOutcome,
@@ -503,6 +504,9 @@ export const scheduleFulfil = (id: number, kind: RecordKind, recordId: number) =
   invokeCmd<PlanEntry>('schedule_fulfil', { id, kind, recordId })
 export const scheduleUnfulfil = (id: number) =>
   invokeCmd<PlanEntry>('schedule_unfulfil', { id })
+/** How a plan starting on the date can repeat, each rule's code with its words. */
+export const scheduleRepeatOptions = (onDate: string) =>
+  invokeCmd<CatalogOption[]>('schedule_repeat_options', { onDate })
 
 // volunteering
 export const volunteerRecord = (input: ActivityInput) =>

@@ -1,0 +1,102 @@
+//! 服务安排 in the window: a deputies' weekly duty at the reception point and the paired
+//! hospital's clinic planned for December; a week later the clinic, recorded as a volunteer
+//! activity, is tied to its date and the first duty, with nothing recorded, shows as missed.
+
+use crate::harness::{enter, success, App, Options, R};
+
+const COMMUNITY: &str = "河咀社区党总支";
+const ROW: &str = "//div[@data-testid='schedule-table']//tbody/tr";
+
+pub async fn a_weekly_duty_and_a_units_clinic_are_planned_and_a_week_later_one_is_done_and_one_missed() -> R {
+    let data = App::session(Options::default(), "schedule", plan).await?;
+    let later = Options { data: Some(data), today: Some("2026-12-04"), ..Options::default() };
+    App::run_with(later, "schedule-later", record_and_fulfil).await
+}
+
+async fn plan(app: &App) -> R {
+    app.load_demo().await?;
+    crate::scope::choose_scope(app, COMMUNITY).await?;
+    app.click("menu-schedule").await?;
+    // The demo plans November (this month): its past dates done or missed, its one clash shown.
+    app.loaded_figure("schedule-count-done").await?;
+    app.choose("schedule-month", "2026年12月").await?;
+    app.wait_xpath("//*[@data-testid='schedule-table']//*[contains(.,'这个月还没有服务安排')]").await?;
+
+    // Every Tuesday morning of December, a deputy on duty at the community's reception point.
+    app.click("schedule-add").await?;
+    app.type_into("plan-date", &enter("2026-12-01")).await?;
+    app.click_visible("//*[@data-testid='plan-shift']//label[normalize-space(.)='上午']").await?;
+    let point = app.choose_first("plan-point").await?;
+    app.click_visible("//*[@data-testid='plan-who-kind']//label[normalize-space(.)='代表委员']").await?;
+    let deputy = app.choose_first("plan-who").await?;
+    app.choose("plan-service", "政策解答").await?;
+    app.choose("plan-repeat", "每周二").await?;
+    app.screenshot("20a-plan-dialog").await?;
+    app.click("plan-save").await?;
+    success(app, "已安排5次").await?;
+    app.wait_xpath(&format!("{ROW}[5]")).await?;
+
+    // The paired hospital's free clinic on the square, Thursday 3 December in the afternoon.
+    app.click("schedule-add").await?;
+    app.type_into("plan-date", &enter("2026-12-03")).await?;
+    app.click_visible("//*[@data-testid='plan-shift']//label[normalize-space(.)='下午']").await?;
+    app.click_visible("//*[@data-testid='plan-where']//label[normalize-space(.)='其他地点']").await?;
+    app.type_into("plan-place", "社区文化广场").await?;
+    app.click_visible("//*[@data-testid='plan-who-kind']//label[normalize-space(.)='联系单位']").await?;
+    app.click("plan-save").await?;
+    let error = app.field_error("plan-who").await?;
+    assert_eq!(error, "请选择联系单位");
+    app.choose("plan-who", "县人民医院").await?;
+    app.choose("plan-service", "义务诊疗").await?;
+    app.click("plan-save").await?;
+    success(app, "已安排").await?;
+    app.wait_xpath(&format!("{ROW}[6]")).await?;
+    let second = app.visible_text(&format!("{ROW}[2]")).await?;
+    assert!(second.contains("12月3日") && second.contains("县人民医院") && second.contains("社区文化广场"), "{second}");
+    let first = app.visible_text(&format!("{ROW}[1]")).await?;
+    assert!(
+        first.contains(&point) && first.contains(&deputy) && first.contains("每周二") && first.contains("未到期"),
+        "{first}"
+    );
+    assert_eq!(app.figure("schedule-count-due").await?, 6);
+    app.screenshot("20-schedule").await?;
+    Ok(())
+}
+
+async fn record_and_fulfil(app: &App) -> R {
+    // The clinic took place and is recorded on the volunteering page.
+    app.click("menu-volunteering").await?;
+    app.click("activity-add").await?;
+    app.type_into("activity-date", &enter("2026-12-03")).await?;
+    app.type_into("activity-organizer", &enter("县人民医院")).await?;
+    app.choose("activity-service", "义务诊疗").await?;
+    app.type_into("activity-served", "40").await?;
+    let list = app.open_list("participant-member-0").await?;
+    let option =
+        format!("{list}//li[contains(@class,'el-select-dropdown__item') and not(contains(@class,'is-disabled'))]");
+    app.click_visible(&option).await?;
+    app.click("activity-save").await?;
+    success(app, "已记录活动").await?;
+
+    app.click("menu-schedule").await?;
+    app.choose("schedule-month", "2026年12月").await?;
+    app.wait_xpath(&format!("{ROW}[6]")).await?;
+    // Tuesday 1 December passed with nothing recorded: missed. The clinic waits to be tied.
+    let first = app.visible_text(&format!("{ROW}[1]")).await?;
+    assert!(first.contains("已过期未记录"), "{first}");
+    assert_eq!(app.figure("schedule-count-missed").await?, 2);
+    app.click_visible(&format!("{ROW}[2]//button[@data-testid='plan-fulfil']")).await?;
+    let proposed = app.visible_text("//*[@data-testid='fulfil-record']").await?;
+    assert!(proposed.contains("2026-12-03") && proposed.contains("县人民医院 义务诊疗"), "{proposed}");
+    app.click("fulfil-save").await?;
+    success(app, "已记为完成").await?;
+    app.wait_xpath(&format!("{ROW}[2][.//*[@data-testid='plan-status'][normalize-space(.)='已完成']]")).await?;
+    assert_eq!(app.figure("schedule-count-missed").await?, 1);
+    assert_eq!(app.figure("schedule-count-done").await?, 1);
+    app.screenshot("20b-schedule-done").await?;
+
+    // The home page reminds of the missed dates of this month and last.
+    app.click("menu-home").await?;
+    app.wait_xpath("//*[contains(.,'项服务安排已过期未记录')]").await?;
+    Ok(())
+}
