@@ -101,7 +101,7 @@ pub async fn a_second_start_hands_over_to_the_running_window_and_opens_no_other(
 }
 
 /// Each page, and the actions a secretary comes to it for (its main buttons).
-const PAGES: [(&str, &[&str]); 18] = [
+const PAGES: [(&str, &[&str]); 19] = [
     ("menu-home", &["home-reminders"]),
     ("menu-roster", &["member-add", "print-picked-open", "mark-open"]),
     ("menu-identity", &["identity-mark"]),
@@ -111,6 +111,7 @@ const PAGES: [(&str, &[&str]); 18] = [
     ("menu-leaders", &["visit-add"]),
     ("menu-deputies", &["deputies-scope"]),
     ("menu-volunteering", &["activity-add"]),
+    ("menu-schedule", &["schedule-add", "schedule-copy"]),
     ("menu-review", &["review-ledgers", "review-report", "review-copy"]),
     ("menu-exchange", &["exchange-export", "exchange-import"]),
     ("menu-print", &["print-save", "print-direct", "print-settings"]),
