@@ -9,10 +9,10 @@ use sanliang::roster::members::{self, MemberInput};
 use crate::support;
 
 fn options(kind: PrintKind, paper: Paper) -> PrintOptions {
-    PrintOptions { kind, selection: Selection::default(), year: None, paper, crop_marks: true }
+    PrintOptions { kind, selection: Selection::default(), year: None, paper, crop_marks: true, month: None }
 }
 
-fn pdftotext(bytes: &[u8]) -> String {
+pub fn pdftotext(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a.pdf");
     std::fs::write(&file, bytes).unwrap();
@@ -211,7 +211,7 @@ pub async fn demo_with_print_settings() -> support::TestDb {
 }
 
 /// The demo's 河咀社区, whose members every item is printed for.
-async fn hezui(pool: &sqlx::SqlitePool) -> i64 {
+pub async fn hezui(pool: &sqlx::SqlitePool) -> i64 {
     sanliang::roster::orgs::tree(pool).await.unwrap()[0]
         .children
         .iter()
@@ -241,6 +241,8 @@ async fn the_same_data_prints_the_same_bytes_on_every_system() {
         (PrintKind::DeskSigns, Paper::A4),
         (PrintKind::ZoneSigns, Paper::A4),
         (PrintKind::Notice, Paper::A4),
+        (PrintKind::Schedule, Paper::A4),
+        (PrintKind::DeputyPasses, Paper::A4),
     ] {
         let mut o = options(kind, paper);
         o.selection.org_id = Some(org);

@@ -183,8 +183,11 @@ async fn every_item_reads_back_where_it_was_drawn_and_inks_only_its_boxes() {
         (PrintKind::DeskSigns, Paper::A4),
         (PrintKind::ZoneSigns, Paper::A4),
         (PrintKind::Notice, Paper::A4),
+        (PrintKind::Schedule, Paper::A4),
+        (PrintKind::DeputyPasses, Paper::A4),
     ] {
-        let options = PrintOptions { kind, selection: Selection::default(), year: None, paper, crop_marks: false };
+        let options =
+            PrintOptions { kind, selection: Selection::default(), year: None, paper, crop_marks: false, month: None };
         let job = print::prepare(&t.pool, t.dir.path(), options, support::today()).await.unwrap();
         let (bytes, _) = job.compose(Some(1), &mut |_, _| true).unwrap();
         let sheet = job.sheets_drawn().unwrap().into_iter().next().unwrap();
@@ -229,7 +232,14 @@ async fn a_large_photo_is_scaled_down_before_it_is_embedded() {
     sanliang::roster::photos::set(&t.pool, t.dir.path(), member, &file).await.unwrap();
 
     let selection = Selection { ids: vec![member], ..Selection::default() };
-    let options = PrintOptions { kind: PrintKind::Boards, selection, year: None, paper: Paper::A4, crop_marks: false };
+    let options = PrintOptions {
+        kind: PrintKind::Boards,
+        selection,
+        year: None,
+        paper: Paper::A4,
+        crop_marks: false,
+        month: None,
+    };
     let job = print::prepare(&t.pool, t.dir.path(), options, support::today()).await.unwrap();
     let (bytes, _) = job.compose(None, &mut |_, _| true).unwrap();
     let (_dir, pdf) = temp_pdf(&bytes);

@@ -383,3 +383,84 @@ fn the_command_line_prints_the_months_plan_with_where_each_date_stands_and_the_c
     let (ok, _, err) = run(&["schedule", "--month", "2026-13"]);
     assert!(!ok && err.contains("请填写月份（格式：2026-11）"), "{err}");
 }
+
+#[cfg_attr(
+    windows,
+    ignore = "poppler is a Linux program; the bytes are pinned by print::the_same_data_prints_the_same_bytes_on_every_system"
+)]
+#[tokio::test]
+async fn the_months_sheet_and_the_deputies_passes_print_what_was_planned() {
+    use sanliang::print::data::Selection;
+    use sanliang::print::{self, Paper, PrintKind, PrintOptions};
+    let t = crate::print::demo_with_print_settings().await;
+    let hezui = crate::print::hezui(&t.pool).await;
+    let november = Period::Month(2026, 11);
+    let plan = schedule::month_plan(&t.pool, Some(hezui), november, support::today()).await.unwrap();
+    // One date called off: it leaves the sheet.
+    let off = &plan.entries[1];
+    schedule::cancel(&t.pool, off.id, true, support::today()).await.unwrap();
+    let options = |kind| PrintOptions {
+        kind,
+        selection: Selection { org_id: Some(hezui), ..Default::default() },
+        year: None,
+        paper: Paper::A4,
+        crop_marks: true,
+        month: Some("2026-11".into()),
+    };
+    let job = print::prepare(&t.pool, t.dir.path(), options(PrintKind::Schedule), support::today()).await.unwrap();
+    let (bytes, summary) = job.compose(None, &mut |_, _| true).unwrap();
+    assert_eq!((summary.items, summary.sheets), (plan.entries.len() - 1, 1));
+    let text = crate::print::pdftotext(&bytes).replace(' ', "");
+    for expected in ["河咀社区党总支2026年11月服务安排", "服务单位（人员）", "监督电话：0877-8012345", "第1页共1页"]
+    {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+    let dated = |e: &PlanEntry| format!("{}{}{}", e.on_date.format("%-m月%-d日"), e.weekday, e.time_label);
+    for e in plan.entries.iter().filter(|e| e.id != off.id) {
+        assert!(text.contains(&dated(e)), "{} missing: {text}", dated(e));
+    }
+    let lines_of = |t: &str, e: &PlanEntry| t.lines().filter(|l| l.contains(&dated(e))).count();
+    let same_slot = plan.entries.iter().filter(|e| dated(e) == dated(off)).count();
+    assert_eq!(lines_of(&text, off), same_slot - 1, "the cancelled date is left off");
+    // A month with nothing planned has nothing to print, and says so.
+    let mut empty = options(PrintKind::Schedule);
+    empty.month = Some("2027-01".into());
+    let err = print::prepare(&t.pool, t.dir.path(), empty, support::today()).await.err().unwrap();
+    assert_eq!(err.to_string(), "所选范围内2027年1月没有服务安排，没有可打印的内容");
+
+    // The passes: one per deputy paired with 河咀, ten to a sheet, each with every community.
+    let job = print::prepare(&t.pool, t.dir.path(), options(PrintKind::DeputyPasses), support::today()).await.unwrap();
+    let (bytes, summary) = job.compose(None, &mut |_, _| true).unwrap();
+    let paired: Vec<(String, String)> = sqlx::query_as(
+        "SELECT d.name, d.roles FROM deputies d WHERE EXISTS (SELECT 1 FROM deputy_communities dc
+           WHERE dc.deputy_id = d.id AND dc.community_id = ?1 AND dc.end_on IS NULL) ORDER BY d.id",
+    )
+    .bind(hezui)
+    .fetch_all(&t.pool)
+    .await
+    .unwrap();
+    assert!(!paired.is_empty());
+    assert_eq!((summary.items, summary.sheets), (paired.len(), paired.len().div_ceil(10)));
+    let text = crate::print::pdftotext(&bytes).replace(' ', "");
+    assert_eq!(text.matches("代表委员工作证").count(), paired.len());
+    for (name, roles) in &paired {
+        assert!(text.contains(name.as_str()), "{name}");
+        if roles.contains("npc") {
+            assert!(text.contains("人大代表"));
+        }
+    }
+    assert!(text.contains("联系社区：") && text.contains("河咀社区党总支"), "{text}");
+    // Each pass keeps to its 86 × 54 mm card.
+    let grid = print::badges::GRID;
+    for sheet in job.sheets_drawn().unwrap() {
+        for m in sheet.marks.iter().filter(|m| m.kind != print::canvas::MarkKind::CropMark) {
+            let inside = grid.cells().into_iter().any(|(x, y)| {
+                m.x >= x - 0.01
+                    && m.y >= y - 0.01
+                    && m.x + m.w <= x + grid.cell.0 + 0.01
+                    && m.y + m.h <= y + grid.cell.1 + 0.01
+            });
+            assert!(inside, "{m:?} leaves its card");
+        }
+    }
+}

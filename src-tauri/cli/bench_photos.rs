@@ -40,7 +40,14 @@ pub async fn boards(pool: &SqlitePool, data_dir: &std::path::Path, n: usize) -> 
     let before = peak_mb();
     let started = Instant::now();
     let selection = Selection { ids: ids.clone(), ..Selection::default() };
-    let options = PrintOptions { kind: PrintKind::Boards, selection, year: None, paper: Paper::A4, crop_marks: false };
+    let options = PrintOptions {
+        kind: PrintKind::Boards,
+        selection,
+        year: None,
+        paper: Paper::A4,
+        crop_marks: false,
+        month: None,
+    };
     let job = print::prepare(pool, data_dir, options, today()).await?;
     let (bytes, _) = job.compose(None, &mut |_, _| true)?;
     let mb = |v: Option<f64>| v.map_or("—".to_owned(), |m| format!("{m:.0} MB"));

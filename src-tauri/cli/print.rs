@@ -19,6 +19,10 @@ pub enum Item {
     DeskSigns,
     ZoneSigns,
     Notice,
+    /// 服务安排公示表 of a month.
+    Schedule,
+    /// 代表委员工作证.
+    DeputyPasses,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -52,6 +56,9 @@ pub struct PrintArgs {
     /// Print only the first N members (for trials and benchmarks).
     #[arg(long)]
     pub limit: Option<usize>,
+    /// The 服务安排 sheet's month, e.g. 2026-12 (default: this month).
+    #[arg(long)]
+    pub month: Option<String>,
 }
 
 fn parse_category(code: &str) -> std::result::Result<Category, String> {
@@ -70,6 +77,8 @@ pub async fn run(pool: &SqlitePool, data_dir: &Path, args: PrintArgs) -> Result<
         Item::DeskSigns => PrintKind::DeskSigns,
         Item::ZoneSigns => PrintKind::ZoneSigns,
         Item::Notice => PrintKind::Notice,
+        Item::Schedule => PrintKind::Schedule,
+        Item::DeputyPasses => PrintKind::DeputyPasses,
     };
     let paper = match args.paper {
         Some(PaperArg::A4) => Paper::A4,
@@ -85,6 +94,7 @@ pub async fn run(pool: &SqlitePool, data_dir: &Path, args: PrintArgs) -> Result<
         year: args.year,
         paper,
         crop_marks: !args.no_crop_marks,
+        month: args.month,
     };
     let mut job = print::prepare(pool, data_dir, options, today()).await?;
     if let Some(limit) = args.limit {

@@ -10,12 +10,16 @@ use serde::Deserialize;
 use sqlx::SqlitePool;
 use ts_rs::TS;
 
+use super::deputy_passes::DeputyPass;
 use super::fonts::{missing, FaceKind};
-use crate::common::catalog::{Category, OrgKind, PostKind, ZoneItemKind};
+use super::schedule_sheet::ScheduleSheet;
+use crate::common::catalog::{Category, DeputyRole, OrgKind, PlanStatus, PlanWho, PostKind, ZoneItemKind};
 use crate::common::files::PHOTO_DIR;
+use crate::common::period::Period;
 use crate::error::{Error, Result};
 use crate::print::store;
 use crate::roster::members::{self, MemberQuery};
+use crate::sijin::schedule;
 
 /// Whom or what to print: an organization subtree (all when empty), a category, or a hand
 /// selection of members or zones.
@@ -191,6 +195,78 @@ pub fn zone_texts(zones: &[ZoneSheet]) -> Vec<(&str, &'static str, &str, FaceKin
         for (member, _) in &z.members {
             out.push((z.name.as_str(), "责任党员", member.as_str(), FaceKind::Sans));
         }
+    }
+    out
+}
+
+/// Each community's month of 服务安排 under the selection's organization, cancelled dates left
+/// off; a community with nothing planned has no sheet.
+pub async fn schedule_sheets(
+    pool: &SqlitePool,
+    selection: &Selection,
+    month: Period,
+    today: NaiveDate,
+) -> Result<Vec<ScheduleSheet>> {
+    let plan = schedule::month_plan(pool, selection.org_id, month, today).await?;
+    let mut out: Vec<(i64, ScheduleSheet)> = Vec::new();
+    for e in plan.entries.iter().filter(|e| e.status != PlanStatus::Cancelled) {
+        if out.iter().all(|(c, _)| *c != e.community_id) {
+            let sheet = ScheduleSheet {
+                community: e.community_name.clone(),
+                month_label: plan.month_label.clone(),
+                rows: Vec::new(),
+            };
+            out.push((e.community_id, sheet));
+        }
+        let who = match e.who_kind {
+            PlanWho::Team | PlanWho::Members => e.who.clone(),
+            kind => format!("{}（{}）", e.who, kind.label()),
+        };
+        let row = [
+            e.on_date.format("%-m月%-d日").to_string(),
+            e.weekday.clone(),
+            e.time_label.clone(),
+            e.place.clone(),
+            who,
+            e.service.clone(),
+        ];
+        if let Some((_, sheet)) = out.iter_mut().find(|(c, _)| *c == e.community_id) {
+            sheet.rows.push(row);
+        }
+    }
+    Ok(out.into_iter().map(|(_, s)| s).collect())
+}
+
+/// The deputies paired with a community under the selection's organization, for their passes.
+pub async fn deputy_passes(pool: &SqlitePool, selection: &Selection) -> Result<Vec<DeputyPass>> {
+    let rows = store::deputy_passes(&mut *pool.acquire().await?, selection.org_id).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let roles: Vec<&str> =
+                r.roles.split(',').filter_map(|c| DeputyRole::from_code(c.trim())).map(DeputyRole::label).collect();
+            DeputyPass { name: r.name, roles: roles.join("、"), communities: r.communities }
+        })
+        .collect())
+}
+
+/// The texts of 服务安排 sheets and deputies' passes, for `check_glyphs`.
+pub fn schedule_texts<'a>(
+    sheets: &'a [ScheduleSheet],
+    passes: &'a [DeputyPass],
+) -> Vec<(&'a str, &'static str, &'a str, FaceKind)> {
+    let mut out = Vec::new();
+    for s in sheets {
+        out.push((s.community.as_str(), "名称", s.community.as_str(), FaceKind::Serif));
+        for r in &s.rows {
+            for (text, field) in [(&r[3], "地点"), (&r[4], "服务单位（人员）"), (&r[5], "服务内容")] {
+                out.push((s.community.as_str(), field, text.as_str(), FaceKind::Sans));
+            }
+        }
+    }
+    for p in passes {
+        out.push((p.name.as_str(), "姓名", p.name.as_str(), FaceKind::Serif));
+        out.push((p.name.as_str(), "联系社区", p.communities.as_str(), FaceKind::Sans));
     }
     out
 }

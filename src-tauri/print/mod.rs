@@ -1,5 +1,5 @@
-//! Printing: pledge cards, supervision boards, identity badges, desk signs, zone signs and
-//! notice sheets as exact PDFs — our own small layout layer over printpdf, with the bundled
+//! Printing: pledge cards, supervision boards, identity badges, desk signs, zone signs, notice
+//! sheets, the 服务安排 sheet and deputies' passes as exact PDFs — our own small layout layer over printpdf, with the bundled
 //! Chinese fonts subset into each file. A job is gathered from the database (`prepare`), then
 //! composed sheet by sheet (`compose`), reporting progress and stopping when cancelled.
 
@@ -7,6 +7,7 @@ pub mod badges;
 pub mod boards;
 pub mod canvas;
 pub mod data;
+pub mod deputy_passes;
 pub mod desk_signs;
 pub mod direct;
 pub mod document;
@@ -15,6 +16,7 @@ pub mod imposition;
 pub mod layout;
 pub mod notice;
 pub mod pledge_card;
+pub mod schedule_sheet;
 pub mod settings;
 pub(crate) mod store;
 pub mod zone_signs;
@@ -26,12 +28,15 @@ use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 use ts_rs::TS;
 
+use crate::common::period::Period;
 use crate::error::{Error, Result};
 use canvas::Sheet;
 use data::{Person, Promise, Selection, ZoneSheet};
+use deputy_passes::DeputyPass;
 use document::{Document, Image};
 use imposition::{Grid, A3, A4};
 use pledge_card::CardSize;
+use schedule_sheet::ScheduleSheet;
 use settings::PrintSettings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -49,6 +54,10 @@ pub enum PrintKind {
     ZoneSigns,
     /// 公示表
     Notice,
+    /// 服务安排公示表
+    Schedule,
+    /// 代表委员工作证
+    DeputyPasses,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -75,6 +84,9 @@ pub struct PrintOptions {
     pub paper: Paper,
     #[serde(default = "yes")]
     pub crop_marks: bool,
+    /// The 服务安排 sheet's month ("2026-12"); this month when empty.
+    #[serde(default)]
+    pub month: Option<String>,
 }
 
 fn yes() -> bool {
@@ -122,6 +134,8 @@ pub struct Job {
     pub year: i32,
     pub people: Vec<Person>,
     pub zones: Vec<ZoneSheet>,
+    pub schedule: Vec<ScheduleSheet>,
+    pub passes: Vec<DeputyPass>,
     emblem: Option<Vec<u8>>,
 }
 
@@ -153,34 +167,53 @@ pub struct PrintSummary {
 pub async fn prepare(pool: &SqlitePool, data_dir: &Path, options: PrintOptions, today: NaiveDate) -> Result<Job> {
     let settings = settings::load(pool, data_dir).await?;
     let year = options.year.unwrap_or(today.year());
-    let (mut people, mut zones) = (Vec::new(), Vec::new());
+    let (mut people, mut zones, mut schedule, mut passes) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     match options.kind {
         PrintKind::ZoneSigns => zones = data::zones(pool, &options.selection).await?,
+        PrintKind::Schedule => {
+            let month = match options.month.as_deref() {
+                Some(m) if !m.is_empty() => crate::sijin::schedule::month("month", m)?,
+                _ => Period::month_of(today),
+            };
+            schedule = data::schedule_sheets(pool, &options.selection, month, today).await?;
+            if schedule.is_empty() {
+                let label = crate::review::period_label(month);
+                return Err(Error::validation("selection", format!("所选范围内{label}没有服务安排，没有可打印的内容")));
+            }
+        }
+        PrintKind::DeputyPasses => {
+            passes = data::deputy_passes(pool, &options.selection).await?;
+            if passes.is_empty() {
+                return Err(Error::validation("selection", "所选范围内没有结对的代表委员，没有可打印的内容"));
+            }
+        }
         // The card is what a member signs, drafts included; public items show published pledges.
         PrintKind::PledgeCards => people = data::people(pool, data_dir, &options.selection, year, false).await?,
         _ => people = data::people(pool, data_dir, &options.selection, year, true).await?,
     }
-    if people.is_empty() && zones.is_empty() {
+    if people.is_empty() && zones.is_empty() && schedule.is_empty() && passes.is_empty() {
         let what = if options.kind == PrintKind::ZoneSigns { "党员责任区" } else { "在册党员" };
         return Err(Error::validation("selection", format!("所选范围内没有{what}，没有可打印的内容")));
     }
     data::check_glyphs(data::person_texts(&people))?;
     data::check_glyphs(data::zone_texts(&zones))?;
+    data::check_glyphs(data::schedule_texts(&schedule, &passes))?;
     let emblem = match settings::emblem_path(data_dir) {
         Some(p) if matches!(options.kind, PrintKind::Badges | PrintKind::Boards | PrintKind::DeskSigns) => {
             Some(std::fs::read(p)?)
         }
         _ => None,
     };
-    Ok(Job { options, settings, year, people, zones, emblem })
+    Ok(Job { options, settings, year, people, zones, schedule, passes, emblem })
 }
 
 impl Job {
     pub fn items(&self) -> usize {
-        if self.options.kind == PrintKind::ZoneSigns {
-            self.zones.len()
-        } else {
-            self.people.len()
+        match self.options.kind {
+            PrintKind::ZoneSigns => self.zones.len(),
+            PrintKind::Schedule => self.schedule.iter().map(|s| s.rows.len()).sum(),
+            PrintKind::DeputyPasses => self.passes.len(),
+            _ => self.people.len(),
         }
     }
 
@@ -188,9 +221,9 @@ impl Job {
     pub fn sheets(&self) -> usize {
         match self.grid() {
             Some(grid) => self.items().div_ceil(grid.per_sheet()),
-            None if self.options.kind == PrintKind::Notice => {
+            None if matches!(self.options.kind, PrintKind::Notice | PrintKind::Schedule) => {
                 let art = Art { settings: self.settings.clone(), emblem: None };
-                self.notice_pages(&art).map_or(0, |p| p.len())
+                self.table_pages(&art).map_or(0, |p| p.len())
             }
             None => self.items(),
         }
@@ -200,7 +233,7 @@ impl Job {
         match self.options.kind {
             PrintKind::PledgeCards if self.options.paper == Paper::A5 => Some(pledge_card::grid(CardSize::A5)),
             PrintKind::PledgeCards => Some(pledge_card::grid(CardSize::A6)),
-            PrintKind::Badges => Some(badges::GRID),
+            PrintKind::Badges | PrintKind::DeputyPasses => Some(badges::GRID),
             _ => None,
         }
     }
@@ -218,8 +251,17 @@ impl Job {
         self.options.paper == Paper::A3
     }
 
-    fn notice_pages(&self, art: &Art) -> Result<Vec<Sheet>> {
+    /// The pages of a table: the 公示表 or the 服务安排 sheet, each community on pages of its own.
+    fn table_pages(&self, art: &Art) -> Result<Vec<Sheet>> {
         let sheet = if self.large() { (A3.1, A3.0) } else { (A4.1, A4.0) };
+        if self.options.kind == PrintKind::Schedule {
+            let layout = schedule_sheet::layout(sheet);
+            let mut pages = Vec::new();
+            for s in &self.schedule {
+                pages.extend(schedule_sheet::pages(&layout, s, art)?);
+            }
+            return Ok(pages);
+        }
         let layout = notice::Layout::new(sheet);
         let mut pages = Vec::new();
         let mut start = 0;
@@ -272,7 +314,22 @@ impl Job {
                 Err(Error::Cancelled)
             }
         };
-        if let Some(grid) = self.grid() {
+        if self.options.kind == PrintKind::DeputyPasses {
+            let grid = badges::GRID;
+            let per = grid.per_sheet();
+            let total = self.passes.len().div_ceil(per).min(limit);
+            for chunk in self.passes.chunks(per).take(total) {
+                let mut sheet = Sheet::new(grid.sheet.0, grid.sheet.1);
+                for (pass, cell) in chunk.iter().zip(grid.cells()) {
+                    deputy_passes::draw(&mut sheet, cell, pass, &art)?;
+                    items += 1;
+                }
+                if self.options.crop_marks {
+                    grid.crop_marks(&mut sheet);
+                }
+                step(&mut sheets, sheet, total)?;
+            }
+        } else if let Some(grid) = self.grid() {
             let per = grid.per_sheet();
             let total = self.items().div_ceil(per).min(limit);
             for (n, chunk) in self.people.chunks(per).take(total).enumerate() {
@@ -291,13 +348,13 @@ impl Job {
                 }
                 step(&mut sheets, sheet, total)?;
             }
-        } else if self.options.kind == PrintKind::Notice {
-            let pages = self.notice_pages(&art)?;
+        } else if matches!(self.options.kind, PrintKind::Notice | PrintKind::Schedule) {
+            let pages = self.table_pages(&art)?;
             let total = pages.len().min(limit);
             for page in pages.into_iter().take(total) {
                 step(&mut sheets, page, total)?;
             }
-            items = self.people.len();
+            items = self.items();
         } else if self.options.kind == PrintKind::ZoneSigns {
             let total = self.zones.len().min(limit);
             for zone in self.zones.iter().take(total) {
@@ -339,6 +396,8 @@ impl Job {
             PrintKind::DeskSigns => "党员桌牌".into(),
             PrintKind::ZoneSigns => s.zone_title.clone(),
             PrintKind::Notice => s.notice_title.clone(),
+            PrintKind::Schedule => "服务安排".into(),
+            PrintKind::DeputyPasses => "代表委员工作证".into(),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! 公示表: a community's members with their posts and published pledges, on landscape A4 or
 //! A3, as many pages as needed — the header row repeated on every page, rows never split,
-//! "第 N 页 共 M 页" at the foot. Each community starts on a new page with its own count.
+//! "第 N 页 共 M 页" at the foot. Each community starts on a new page with its own count. The
+//! table itself (`table_pages`) also sets the 服务安排 sheet.
 
 use super::canvas::{Align, Font, Sheet, BLACK, GREY, RED};
 use super::data::Person;
@@ -13,7 +14,7 @@ const HEADERS: [&str; 6] = ["序号", "姓名", "类别", "所属支部", "岗�
 const WIDTHS: [f32; 5] = [12.0, 22.0, 30.0, 40.0, 42.0];
 const PAD: f32 = 1.5;
 
-struct Row {
+pub struct Row {
     cells: Vec<Vec<Line>>,
     height: f32,
 }
@@ -29,9 +30,15 @@ pub struct Layout {
 
 impl Layout {
     pub fn new(sheet: (f32, f32)) -> Layout {
+        Layout::with_widths(sheet, &WIDTHS)
+    }
+
+    /// A table of columns `widths` wide on landscape A4 (in mm, scaled for A3); the last column
+    /// takes the rest of the width.
+    pub fn with_widths(sheet: (f32, f32), widths: &[f32]) -> Layout {
         let s = sheet.0 / 297.0;
         let left = 12.0 * s;
-        let mut widths: Vec<f32> = WIDTHS.iter().map(|w| w * s).collect();
+        let mut widths: Vec<f32> = widths.iter().map(|w| w * s).collect();
         widths.push(sheet.0 - 2.0 * left - widths.iter().sum::<f32>());
         Layout { sheet, size: 9.0 * s.sqrt(), widths, left, body_top: 34.0 * s, body_bottom: sheet.1 - 16.0 * s }
     }
@@ -40,13 +47,15 @@ impl Layout {
         self.size * 1.35 * PT_TO_MM
     }
 
-    fn row(&self, cells: [String; 6], hang: bool) -> Row {
+    /// A row of `cells`; with `hang`, the last cell's lines are numbered items with hanging indents.
+    pub fn row(&self, cells: &[String], hang: bool) -> Row {
+        let last = cells.len().saturating_sub(1);
         let cells: Vec<Vec<Line>> = cells
             .iter()
             .zip(&self.widths)
             .enumerate()
             .map(|(i, (text, w))| {
-                if i == 5 && hang {
+                if i == last && hang {
                     text.split('\n')
                         .enumerate()
                         .flat_map(|(k, item)| {
@@ -99,21 +108,42 @@ pub fn community_pages(
     art: &Art,
     year: i32,
 ) -> Result<Vec<Sheet>, Overflowed> {
-    let header = layout.row(HEADERS.map(str::to_owned), false);
+    let rows = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.name.clone(), layout.row(&cells(i + 1, p), !p.promises.is_empty())))
+        .collect();
+    let title = format!("{community}{}", art.settings.notice_title);
+    let sub = format!("{year}年度　共{}名党员", people.len());
+    table_pages(layout, &title, &sub, &HEADERS, rows, "承诺内容", art)
+}
+
+/// A table's pages: the title and a line under it, the header row repeated on every page, rows
+/// never split (a row taller than a page is refused, naming `who` and `field`), and at the foot
+/// 监督电话, "第 N 页 共 M 页" and the issuer.
+pub fn table_pages(
+    layout: &Layout,
+    title: &str,
+    sub: &str,
+    headers: &[&str],
+    rows: Vec<(String, Row)>,
+    field: &'static str,
+    art: &Art,
+) -> Result<Vec<Sheet>, Overflowed> {
+    let header = layout.row(&headers.iter().map(|h| (*h).to_owned()).collect::<Vec<_>>(), false);
     let room = layout.body_bottom - layout.body_top - header.height;
     // Page breaks first, so every page can say how many there are.
     let mut pages: Vec<Vec<Row>> = vec![Vec::new()];
     let mut used = 0.0;
-    for (i, p) in people.iter().enumerate() {
-        let row = layout.row(cells(i + 1, p), !p.promises.is_empty());
+    for (who, row) in rows {
         if row.height > room {
             let lines = ((row.height - 2.0 * PAD) / layout.leading()).round() as usize;
             let overflow = Overflow {
-                text: p.name.clone(),
+                text: who.clone(),
                 lines_needed: lines,
                 lines_available: ((room - 2.0 * PAD) / layout.leading()) as usize,
             };
-            return Err(Overflowed { who: p.name.clone(), field: "承诺内容", overflow });
+            return Err(Overflowed { who, field, overflow });
         }
         if used + row.height > room + 0.01 {
             pages.push(Vec::new());
@@ -132,10 +162,8 @@ pub fn community_pages(
         .enumerate()
         .map(|(n, rows)| {
             let mut sheet = Sheet::new(w, h);
-            let title = format!("{community}{}", art.settings.notice_title);
-            sheet.text(Font::serif(18.0 * s).color(RED), w / 2.0, 11.0 * s, Align::Center, &title);
-            let sub = format!("{year}年度　共{}名党员", people.len());
-            sheet.text(Font::sans(10.0 * s).color(GREY), w / 2.0, 22.0 * s, Align::Center, &sub);
+            sheet.text(Font::serif(18.0 * s).color(RED), w / 2.0, 11.0 * s, Align::Center, title);
+            sheet.text(Font::sans(10.0 * s).color(GREY), w / 2.0, 22.0 * s, Align::Center, sub);
             let mut top = layout.body_top;
             layout.draw_row(&mut sheet, &header, top, true);
             top += header.height;

@@ -117,3 +117,28 @@ pub async fn zones(
     .fetch_all(conn)
     .await?)
 }
+
+pub struct DeputyPassRow {
+    pub name: String,
+    pub roles: String,
+    pub communities: String,
+}
+
+/// Deputies paired now with a community under `under` (all for `None`), each with every
+/// community they are paired with now, in the tree's order.
+pub async fn deputy_passes(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Vec<DeputyPassRow>> {
+    Ok(sqlx::query_as!(
+        DeputyPassRow,
+        r#"SELECT d.name, d.roles,
+                  (SELECT group_concat(name, '、') FROM (SELECT c.name FROM deputy_communities dc
+                       JOIN organizations c ON c.id = dc.community_id
+                       WHERE dc.deputy_id = d.id AND dc.end_on IS NULL ORDER BY c.path, c.sort_order, c.id)) AS "communities!: String"
+           FROM deputies d
+           WHERE d.deleted_at IS NULL AND EXISTS (SELECT 1 FROM deputy_communities dc WHERE dc.deputy_id = d.id AND dc.end_on IS NULL
+                 AND (?1 IS NULL OR dc.community_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1)))
+           ORDER BY d.id"#,
+        under
+    )
+    .fetch_all(conn)
+    .await?)
+}

@@ -2,6 +2,10 @@
 //! hospital's clinic planned for December; a week later the clinic, recorded as a volunteer
 //! activity, is tied to its date and the first duty, with nothing recorded, shows as missed.
 
+use std::process::Command;
+
+use sanliang::paths::Setting;
+
 use crate::harness::{enter, success, App, Options, R};
 
 const COMMUNITY: &str = "河咀社区党总支";
@@ -9,8 +13,20 @@ const ROW: &str = "//div[@data-testid='schedule-table']//tbody/tr";
 
 pub async fn a_weekly_duty_and_a_units_clinic_are_planned_and_a_week_later_one_is_done_and_one_missed() -> R {
     let data = App::session(Options::default(), "schedule", plan).await?;
-    let later = Options { data: Some(data), today: Some("2026-12-04"), ..Options::default() };
-    App::run_with(later, "schedule-later", record_and_fulfil).await
+    // The print centre's save dialog answers with this folder (a space and Chinese in its name).
+    let out = tempfile::Builder::new().prefix("公示 ").tempdir()?;
+    // What the app opens after saving is listed, not opened.
+    let opened = out.path().join("opened.txt");
+    let settings = vec![
+        (Setting::SaveAs, out.path().display().to_string()),
+        (Setting::OpenedLog, opened.display().to_string()),
+    ];
+    let later = Options { data: Some(data), today: Some("2026-12-04"), settings, ..Options::default() };
+    App::run_with(later, "schedule-later", async |app: &App| {
+        record_and_fulfil(app).await?;
+        print(app, out.path()).await
+    })
+    .await
 }
 
 async fn plan(app: &App) -> R {
@@ -98,5 +114,35 @@ async fn record_and_fulfil(app: &App) -> R {
     // The home page reminds of the missed dates of this month and last.
     app.click("menu-home").await?;
     app.wait_xpath("//*[contains(.,'项服务安排已过期未记录')]").await?;
+    Ok(())
+}
+
+/// The month's sheet for the notice board and the deputies' passes, printed from the plan.
+async fn print(app: &App, out: &std::path::Path) -> R {
+    app.click("menu-schedule").await?;
+    app.choose("schedule-month", "2026年12月").await?;
+    app.wait_xpath(&format!("{ROW}[6]")).await?;
+    app.click("schedule-print").await?;
+    app.wait_text("print-summary", |t| t.contains("共 6 份，1 张纸")).await?;
+    app.screenshot("20c-schedule-sheet").await?;
+    app.click("print-save").await?;
+    success(app, "已保存 6 份（1 张）").await?;
+    let sheet = out.join("服务安排公示表-河咀社区党总支-2026年12月.pdf");
+    let text = String::from_utf8(Command::new("pdftotext").arg(&sheet).arg("-").output()?.stdout)?.replace(' ', "");
+    for expected in ["河咀社区党总支2026年12月服务安排", "县人民医院（联系单位）", "社区文化广场", "12月29日"]
+    {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+
+    app.click("print-kind-deputy_passes").await?;
+    app.wait_text("print-summary", |t| t.contains("份，1 张纸")).await?;
+    app.click("print-save").await?;
+    success(app, "已保存").await?;
+    let passes = out.join("代表委员工作证-河咀社区党总支-2026.pdf");
+    let text = String::from_utf8(Command::new("pdftotext").arg(&passes).arg("-").output()?.stdout)?.replace(' ', "");
+    assert!(
+        text.contains("代表委员工作证") && text.contains("联系社区：") && text.contains("河咀社区党总支"),
+        "{text}"
+    );
     Ok(())
 }

@@ -442,7 +442,7 @@ outcome: PledgeStatus | null, closedOn: string, };
 
 export type AppraisalInput = { pledgeId: number, appraiser: Appraiser | null, rating: Rating | null, comment: string, appraisedOn: string, };
 
-export type PrintKind = "pledge_cards" | "boards" | "badges" | "desk_signs" | "zone_signs" | "notice";
+export type PrintKind = "pledge_cards" | "boards" | "badges" | "desk_signs" | "zone_signs" | "notice" | "schedule" | "deputy_passes";
 
 export type Paper = "A4" | "A3" | "A6" | "A5";
 
@@ -460,7 +460,11 @@ export type PrintOptions = { kind: PrintKind, selection: Selection,
 /**
  * The pledge year; this year when empty.
  */
-year: number | null, paper: Paper, cropMarks: boolean, };
+year: number | null, paper: Paper, cropMarks: boolean, 
+/**
+ * The 服务安排 sheet's month ("2026-12"); this month when empty.
+ */
+month: string | null, };
 
 export type PrintSummary = { items: number, sheets: number, bytes: number, };
 
