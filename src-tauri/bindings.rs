@@ -67,7 +67,7 @@ pub fn typescript() -> String {
         review::PledgeFigures, review::UnitFunds, review::SupportByKind, review::PairingFigures, review::Compliance,
         review::LeaderFigures, review::DifficultyFigures, review::MonthFlow, review::DeputyFigures,
         review::VolunteerFigures, review::ResponsibilityChain, review::Shortfall, review::CommunityRow,
-        review::Statistics, responsibility::ResponsiblePerson, ledgers::LedgerSummary, report::ReportSummary,
+        review::Statistics, review::ScheduleFigures, review::PlanCount, responsibility::ResponsiblePerson, ledgers::LedgerSummary, report::ReportSummary,
         exchange::ExchangeSummary, exchange::ImportStatus, exchange::Imported, exchange::ImportedOrg,
         catalog::Shift, catalog::PlanWho, catalog::PlanStatus, catalog::ClashKind, schedule::PlanEntry,
         schedule::PlanInput, schedule::PlanRecord, schedule::Clash, schedule::MonthPlan, schedule::CopyOutcome,

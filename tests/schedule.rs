@@ -464,3 +464,48 @@ async fn the_months_sheet_and_the_deputies_passes_print_what_was_planned() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_review_counts_dates_planned_done_and_missed_per_who_comes() {
+    let db = county().await;
+    let duty = plan(&db.pool, duty(), "2026-11-28").await;
+    let clinic = plan(&db.pool, clinic(), "2026-11-28").await.remove(0);
+    // The 15th called off; the clinic recorded on the 4th and tied to its date.
+    schedule::cancel(&db.pool, duty[2].id, true, d("2026-12-04")).await.unwrap();
+    sqlx::raw_sql(
+        "INSERT INTO support_records (id, uuid, pairing_id, kind, given_on, description, created_at, updated_at)
+         VALUES (1, 's1', 1, 'activity', '2026-12-04', '义诊进社区', 't', 't')",
+    )
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    schedule::fulfil(&db.pool, clinic.id, RecordKind::SupportRecord, 1, d("2026-12-04")).await.unwrap();
+
+    let figures = |today: &str| {
+        let pool = db.pool.clone();
+        let today = d(today);
+        async move {
+            let s = sanliang::review::statistics(&pool, Some(DAJIE), Period::Month(2026, 12), today).await.unwrap();
+            let per: Vec<(String, i64, i64, i64)> =
+                s.schedule.by_kind.iter().map(|k| (k.code.clone(), k.planned, k.done, k.missed)).collect();
+            ((s.schedule.planned, s.schedule.done, s.schedule.missed), per)
+        }
+    };
+    // On the 10th: four Tuesdays planned (the 15th called off), the 1st and the 8th passed
+    // unrecorded; the unit's clinic done.
+    let (totals, per) = figures("2026-12-10").await;
+    assert_eq!(totals, (5, 1, 2));
+    let row = |code: &str| per.iter().find(|p| p.0 == code).cloned().unwrap();
+    assert_eq!(row("deputy"), ("deputy".into(), 4, 0, 2));
+    assert_eq!(row("unit"), ("unit".into(), 1, 1, 0));
+    assert_eq!(row("team"), ("team".into(), 0, 0, 0));
+    // After the month: every unrecorded Tuesday is missed.
+    assert_eq!(figures("2027-01-05").await.0, (5, 1, 4));
+    // As of the 3rd the 15th was still planned (called off on the 4th), the clinic not yet done
+    // nor missed, the 1st missed.
+    assert_eq!(figures("2026-12-03").await.0, (6, 0, 1));
+    // 河咀 planned nothing.
+    let hezui =
+        sanliang::review::statistics(&db.pool, Some(HEZUI), Period::Month(2026, 12), d("2026-12-10")).await.unwrap();
+    assert_eq!((hezui.schedule.planned, hezui.schedule.done, hezui.schedule.missed), (0, 0, 0));
+}

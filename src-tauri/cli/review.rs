@@ -131,6 +131,14 @@ fn print_text(s: &Statistics) {
         hours(w.hours_tenths),
         w.people_served
     );
+    let p = &s.schedule;
+    let by: Vec<String> = p
+        .by_kind
+        .iter()
+        .filter(|k| k.planned > 0)
+        .map(|k| format!("{} {}（完成 {}，未记录 {}）", k.label, k.planned, k.done, k.missed))
+        .collect();
+    out!("服务安排	安排 {} 次，已完成 {}，过期未记录 {}；{}", p.planned, p.done, p.missed, by.join("、"));
     let r = &s.responsibility;
     let name = |n: &Option<String>| n.clone().unwrap_or_else(|| "—".into());
     out!("\n责任人\t第一责任人 {}，直接责任人 {}，具体责任人 {}", name(&r.first), name(&r.direct), name(&r.specific));

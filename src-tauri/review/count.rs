@@ -1,5 +1,5 @@
 //! The review's queries in two halves, counted side by side on two connections (the members'
-//! figures and the work recorded), both reading one moment of the data.
+//! figures and the work recorded and planned), both reading one moment of the data.
 
 use std::collections::HashMap;
 
@@ -7,12 +7,12 @@ use chrono::NaiveDate;
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::model::{
-    Appraisals, DeputyFigures, DifficultyFigures, LeaderFigures, MemberFigures, PairingFigures, Share,
+    Appraisals, DeputyFigures, DifficultyFigures, LeaderFigures, MemberFigures, PairingFigures, ScheduleFigures, Share,
     VolunteerFigures, ZoneFigures,
 };
 use super::pairings::CommunityPairings;
 use super::scope::Scope;
-use super::{deputies, leaders, members, pairings, responsibility, sanliang, volunteering};
+use super::{deputies, leaders, members, pairings, responsibility, sanliang, schedule, volunteering};
 use crate::common::catalog::LabeledCount;
 use crate::error::Result;
 
@@ -35,17 +35,20 @@ pub struct WorkSide {
     pub difficulties: (DifficultyFigures, HashMap<i64, (i64, i64)>),
     pub deputies: (DeputyFigures, HashMap<i64, Share>),
     pub volunteering: (VolunteerFigures, HashMap<i64, i64>),
+    pub schedule: ScheduleFigures,
 }
 
-/// Counts both sides for the subtree of `org_id` between `first` and `as_of`. The first
+/// Counts both sides for the subtree of `org_id` between `first` and `as_of` (the period ends
+/// on `last`; dates planned are counted to its end). The first
 /// transaction takes the write lock before the second begins, so nothing can be written in
 /// between and both see the same data; a writer waits the few tens of milliseconds (busy
 /// timeout). With a pool of one connection (the in-memory test database) the sides run in turn.
 pub async fn count(
     pool: &SqlitePool,
     org_id: Option<i64>,
-    first: NaiveDate,
+    (first, last): (NaiveDate, NaiveDate),
     as_of: NaiveDate,
+    today: NaiveDate,
 ) -> Result<(Scope, MemberSide, WorkSide)> {
     let mut lead = pool.begin_with("BEGIN IMMEDIATE").await?;
     let scope = Scope::of(&mut lead, org_id).await?;
@@ -53,12 +56,13 @@ pub async fn count(
         let mut side = pool.begin().await?;
         let sides = tokio::try_join!(
             member_side(&mut lead, &scope, first, as_of),
-            work_side(&mut side, &scope.ids, first, as_of)
+            work_side(&mut side, &scope.ids, (first, last), as_of, today)
         )?;
         side.commit().await?;
         sides
     } else {
-        (member_side(&mut lead, &scope, first, as_of).await?, work_side(&mut lead, &scope.ids, first, as_of).await?)
+        let members = member_side(&mut lead, &scope, first, as_of).await?;
+        (members, work_side(&mut lead, &scope.ids, (first, last), as_of, today).await?)
     };
     lead.commit().await?;
     Ok((scope, member_side, work_side))
@@ -81,7 +85,13 @@ async fn member_side(
     })
 }
 
-async fn work_side(conn: &mut SqliteConnection, ids: &str, first: NaiveDate, as_of: NaiveDate) -> Result<WorkSide> {
+async fn work_side(
+    conn: &mut SqliteConnection,
+    ids: &str,
+    (first, last): (NaiveDate, NaiveDate),
+    as_of: NaiveDate,
+    today: NaiveDate,
+) -> Result<WorkSide> {
     Ok(WorkSide {
         pledges: sanliang::pledges_per_org(conn, ids, first, as_of).await?,
         appraisals: sanliang::appraisals(conn, ids, first, as_of).await?,
@@ -90,5 +100,6 @@ async fn work_side(conn: &mut SqliteConnection, ids: &str, first: NaiveDate, as_
         difficulties: leaders::difficulties(conn, ids, first, as_of).await?,
         deputies: deputies::deputies(conn, ids, first, as_of).await?,
         volunteering: volunteering::volunteering(conn, ids, first, as_of).await?,
+        schedule: schedule::schedule(conn, ids, (first, last), as_of, today).await?,
     })
 }

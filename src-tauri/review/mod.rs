@@ -13,6 +13,7 @@ pub mod report;
 pub mod responsibility;
 pub mod rule;
 pub mod sanliang;
+pub mod schedule;
 pub mod scope;
 pub mod sentence;
 pub mod volunteering;
@@ -67,7 +68,7 @@ pub async fn statistics(
         return Err(Error::validation("period", format!("{}尚未开始，没有可统计的数据", period_label(period))));
     }
     let as_of = last.min(today);
-    let (scope, m, w) = count::count(pool, org_id, first, as_of).await?;
+    let (scope, m, w) = count::count(pool, org_id, (first, last), as_of, today).await?;
     let member_orgs = m.per_org;
     let (identity, post_figures) = members::identity_and_posts(&member_orgs, m.by_mark, m.posts);
     let pledge_orgs = w.pledges;
@@ -150,6 +151,7 @@ pub async fn statistics(
         difficulties: difficulty_figures,
         deputies: deputy_figures,
         volunteering: volunteer_figures,
+        schedule: w.schedule,
         responsibility: ResponsibilityChain { first: first_person, direct, specific, guiding },
         communities,
         sentence: String::new(),

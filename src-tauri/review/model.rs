@@ -264,6 +264,27 @@ pub struct VolunteerFigures {
     pub by_service: Vec<LabeledCount>,
 }
 
+/// 服务安排 of the period: dates planned, done and missed, in all and per who comes.
+#[derive(Debug, Clone, Default, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduleFigures {
+    pub planned: i64,
+    pub done: i64,
+    pub missed: i64,
+    /// Per 服务方, in the vocabulary's order.
+    pub by_kind: Vec<PlanCount>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanCount {
+    pub code: String,
+    pub label: String,
+    pub planned: i64,
+    pub done: i64,
+    pub missed: i64,
+}
+
 /// 第一责任人 / 直接责任人 / 具体责任人 of an organization, and 指导责任人 (contact leaders).
 #[derive(Debug, Clone, Default, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -322,6 +343,7 @@ pub struct Statistics {
     pub difficulties: DifficultyFigures,
     pub deputies: DeputyFigures,
     pub volunteering: VolunteerFigures,
+    pub schedule: ScheduleFigures,
     pub responsibility: ResponsibilityChain,
     /// One row per community in scope, in the tree's order.
     pub communities: Vec<CommunityRow>,

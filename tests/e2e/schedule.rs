@@ -17,10 +17,8 @@ pub async fn a_weekly_duty_and_a_units_clinic_are_planned_and_a_week_later_one_i
     let out = tempfile::Builder::new().prefix("公示 ").tempdir()?;
     // What the app opens after saving is listed, not opened.
     let opened = out.path().join("opened.txt");
-    let settings = vec![
-        (Setting::SaveAs, out.path().display().to_string()),
-        (Setting::OpenedLog, opened.display().to_string()),
-    ];
+    let settings =
+        vec![(Setting::SaveAs, out.path().display().to_string()), (Setting::OpenedLog, opened.display().to_string())];
     let later = Options { data: Some(data), today: Some("2026-12-04"), settings, ..Options::default() };
     App::run_with(later, "schedule-later", async |app: &App| {
         record_and_fulfil(app).await?;

@@ -1098,7 +1098,7 @@ export type CommunityRow = { orgId: number, name: string,
  */
 township: string, onRoll: number, shown: Share, withPost: Share, pledges: number, pledgesCompleted: number, pledgesOverdue: number, pairings: number, fundsFen: number, leaderVisits: Share, deputyVisits: Share, difficultiesOpen: number, volunteerActivities: number, shortfalls: Array<Shortfall>, };
 
-export type Statistics = { scope: ReviewScope, members: MemberFigures, identity: IdentityFigures, posts: PostFigures, zones: ZoneFigures, pledges: PledgeFigures, pairings: PairingFigures, leaders: LeaderFigures, difficulties: DifficultyFigures, deputies: DeputyFigures, volunteering: VolunteerFigures, responsibility: ResponsibilityChain, 
+export type Statistics = { scope: ReviewScope, members: MemberFigures, identity: IdentityFigures, posts: PostFigures, zones: ZoneFigures, pledges: PledgeFigures, pairings: PairingFigures, leaders: LeaderFigures, difficulties: DifficultyFigures, deputies: DeputyFigures, volunteering: VolunteerFigures, schedule: ScheduleFigures, responsibility: ResponsibilityChain, 
 /**
  * One row per community in scope, in the tree's order.
  */
@@ -1107,6 +1107,14 @@ communities: Array<CommunityRow>,
  * The figures sentence, ready to paste.
  */
 sentence: string, };
+
+export type ScheduleFigures = { planned: number, done: number, missed: number, 
+/**
+ * Per 服务方, in the vocabulary's order.
+ */
+byKind: Array<PlanCount>, };
+
+export type PlanCount = { code: string, label: string, planned: number, done: number, missed: number, };
 
 export type ResponsiblePerson = { orgId: number, role: Responsibility, 
 /**

@@ -118,6 +118,14 @@ pub fn summary(s: &Statistics) -> Table {
     l.add("志愿者进社区", "服务总时长", Cell::Hours(w.hours_tenths), "小时", "");
     l.count("志愿者进社区", "服务群众", w.people_served, "人次");
     l.counts("志愿者进社区", "服务类型", &w.by_service, "次");
+    let plan = &s.schedule;
+    l.count("服务安排", "安排", plan.planned, "次");
+    l.count("服务安排", "已完成", plan.done, "次");
+    l.count("服务安排", "过期未记录", plan.missed, "次");
+    for k in &plan.by_kind {
+        let note = format!("已完成{}次，过期未记录{}次", k.done, k.missed);
+        l.add("服务安排", format!("安排：{}", k.label), Cell::Int(k.planned), "次", note);
+    }
     let chain = &s.responsibility;
     // Names and titles are long: they go in the wide 说明 column.
     for (name, who) in [("第一责任人", &chain.first), ("直接责任人", &chain.direct), ("具体责任人", &chain.specific)]

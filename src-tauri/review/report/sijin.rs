@@ -31,6 +31,10 @@ pub fn sijin(b: &mut Builder, s: &Statistics) {
     leaders(b, s);
     deputies(b, s);
     volunteers(b, s);
+    if let Some(text) = schedule_sentence(s) {
+        b.two("统筹安排服务");
+        b.para(text);
+    }
 }
 
 fn units(b: &mut Builder, s: &Statistics) {
@@ -187,6 +191,21 @@ fn volunteers(b: &mut Builder, s: &Statistics) {
     b.para(format!("{text}。按服务类型见表{}。", b.next_table()));
     let rows = kinds.iter().map(|k| vec![k.label.clone(), k.count.to_string()]).collect();
     b.table("志愿服务活动类型", &["服务类型", "活动（次）"], &[3.0, 1.5], rows);
+}
+
+/// 服务安排 of the period in one sentence, closing the 四进 section; nothing when nothing was planned.
+fn schedule_sentence(s: &Statistics) -> Option<String> {
+    let p = &s.schedule;
+    let by: Vec<String> =
+        p.by_kind.iter().filter(|k| k.planned > 0).map(|k| format!("{}{}次", k.label, k.planned)).collect();
+    let text = clauses([
+        counted(p.planned, |n| {
+            format!("本期统筹安排联系单位、领导干部、代表委员和志愿者到社区服务{n}次（{}）", by.join("、"))
+        }),
+        counted(p.done, |n| format!("已完成并记录{n}次")),
+        counted(p.missed, |n| format!("过期未记录{n}次")),
+    ])?;
+    Some(format!("{text}。"))
 }
 
 /// A rule fallen short of, counted in its own unit: "联系领导未按月走访2次", "承诺逾期3份".
