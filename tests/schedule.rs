@@ -376,8 +376,9 @@ fn the_command_line_prints_the_months_plan_with_where_each_date_stands_and_the_c
         entries.iter().filter(|l| l.contains("\t已完成\t")).all(|l| l.matches('\t').count() >= 8),
         "a done date names its record"
     );
-    let clashes: Vec<&str> = out.lines().filter(|l| l.starts_with("冲突：同一接待点同一时段安排了两支队伍")).collect();
+    let clashes: Vec<&str> = out.lines().filter(|l| l.starts_with("冲突：")).collect();
     assert_eq!(clashes.len(), 1, "the demo's one clash: {out}");
+    assert!(clashes[0].starts_with("冲突：同一接待点同一时段安排了两支队伍\t"), "{}", clashes[0]);
     let (ok, december, _) = run(&["schedule", "--month", "2026-12"]);
     assert!(ok && december.lines().filter(|l| l.starts_with("安排：")).all(|l| l.contains("\t未到期")), "{december}");
     let (ok, _, err) = run(&["schedule", "--month", "2026-13"]);

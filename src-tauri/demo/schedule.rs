@@ -1,5 +1,5 @@
 //! 服务安排 in the demo: every community's plan for last month and this one — its deputies'
-//! weekly duty at the reception point, its paired unit's activity, its contact leader's visit
+//! weekly duty at the reception point, its paired unit's activity, its contact leaders' visits
 //! and a volunteer team's Saturday — most past dates tied to the record of what happened, a
 //! few left missed, and one clash (a team booked at the first community's point during the
 //! deputies' duty), so the page and the printed sheet show something real on first look.
@@ -9,22 +9,21 @@ use rand::rngs::SmallRng;
 use rand::Rng;
 use sqlx::SqliteConnection;
 
-use crate::common::catalog::{PlanWho, RecordKind, Shift, SupportKind, VisitKind, SERVICE_TYPES};
+use crate::common::catalog::{PlanWho, RecordKind, Shift, SupportKind, SERVICE_TYPES};
 use crate::common::period::Period;
 use crate::error::Result;
 use crate::sijin::deputies::store as deputy_store;
-use crate::sijin::leaders::store as leader_store;
 use crate::sijin::pairings::store as pairing_store;
 use crate::sijin::schedule::repeat::Repeat;
 use crate::sijin::schedule::{previous, store, ValidPlan};
 
 /// What a community's plan can name: its reception point and the deputies on duty there, its
-/// paired unit (pairing, unit) and its contact leader.
+/// paired unit (pairing, unit) and its contact leaders.
 struct Community {
     id: i64,
     point: Option<(i64, Vec<i64>)>,
     pairing: Option<(i64, i64)>,
-    leader: Option<i64>,
+    leaders: Vec<i64>,
 }
 
 async fn communities(tx: &mut SqliteConnection, ids: &[(i64, String)]) -> Result<Vec<Community>> {
@@ -42,14 +41,14 @@ async fn communities(tx: &mut SqliteConnection, ids: &[(i64, String)]) -> Result
         .fetch_optional(&mut *tx)
         .await?
         .map(|p| (p.id, p.unit_id));
-        let leader = sqlx::query_scalar!(
+        let leaders = sqlx::query_scalar!(
             r#"SELECT lc.leader_id AS "id!" FROM leader_communities lc JOIN contact_leaders l ON l.id = lc.leader_id
-               WHERE lc.community_id = ?1 AND lc.end_on IS NULL ORDER BY l.level, lc.id LIMIT 1"#,
+               WHERE lc.community_id = ?1 AND lc.end_on IS NULL ORDER BY l.level, lc.id"#,
             id
         )
-        .fetch_optional(&mut *tx)
+        .fetch_all(&mut *tx)
         .await?;
-        out.push(Community { id: *id, point, pairing, leader });
+        out.push(Community { id: *id, point, pairing, leaders });
     }
     Ok(out)
 }
@@ -118,24 +117,28 @@ pub(crate) async fn load(
                     store::tie(tx, id, RecordKind::SupportRecord, support).await?;
                 }
             }
-            // The contact leader's monthly visit on the 15th, a talk with residents.
-            if let Some(leader) = c.leader {
-                let on = first.with_day(15).unwrap_or(first);
+            // Each contact leader's monthly talk with residents: on the day of the visit the demo
+            // recorded that month (tied to it), else the 15th, the 20th … (missed once past).
+            for (k, &leader) in c.leaders.iter().enumerate() {
+                let last = month.last();
+                let visit = sqlx::query!(
+                    r#"SELECT id AS "id!", visited_on AS "on!: NaiveDate" FROM leader_visits
+                       WHERE leader_id = ?1 AND community_id = ?2 AND deleted_at IS NULL AND visited_on BETWEEN ?3 AND ?4
+                       ORDER BY visited_on, id LIMIT 1"#,
+                    leader,
+                    c.id,
+                    first,
+                    last
+                )
+                .fetch_optional(&mut *tx)
+                .await?;
+                let on =
+                    visit.as_ref().map_or_else(|| first.with_day(15 + 5 * k as u32 % 15).unwrap_or(first), |v| v.on);
                 let mut e = entry(c.id, on, Shift::Morning, PlanWho::Leader, "民情恳谈");
                 e.leader_id = Some(leader);
                 let id = store::insert(tx, &e).await?;
-                if on < today {
-                    let visit = leader_store::insert_visit(
-                        tx,
-                        leader,
-                        c.id,
-                        on,
-                        VisitKind::Talk,
-                        "社区两委、居民代表",
-                        "按服务安排走访",
-                    )
-                    .await?;
-                    store::tie(tx, id, RecordKind::LeaderVisit, visit).await?;
+                if let Some(v) = visit {
+                    store::tie(tx, id, RecordKind::LeaderVisit, v.id).await?;
                 }
             }
             // A volunteer team on the first Saturday; at the first community, at the point during
