@@ -9,7 +9,7 @@ use std::path::Path;
 use sanliang::data::backup::{self, auto, swap};
 use sanliang::error::ErrorKind;
 use sanliang::roster::members;
-use sanliang::roster::photos;
+use sanliang::roster::photos::{self, Whose};
 use sqlx::SqlitePool;
 
 use crate::support;
@@ -27,7 +27,7 @@ async fn member_with_photo(t: &support::TestDb) -> i64 {
     let id = count(&t.pool, "SELECT min(id) FROM members WHERE deleted_at IS NULL").await;
     let src = t.dir.path().join("照片 原图.png");
     std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/icons/32x32.png"), &src).unwrap();
-    photos::set(&t.pool, t.dir.path(), id, &src).await.unwrap();
+    photos::set(&t.pool, t.dir.path(), Whose::Member(id), &src).await.unwrap();
     id
 }
 
@@ -45,7 +45,7 @@ async fn a_backup_holds_the_newest_rows_and_every_file_and_a_restore_brings_them
     let t = support::demo().await;
     let out = tempfile::tempdir().unwrap();
     let with_photo = member_with_photo(&t).await;
-    let photo = photos::path(&t.pool, t.dir.path(), with_photo).await.unwrap().unwrap();
+    let photo = photos::path(&t.pool, t.dir.path(), Whose::Member(with_photo)).await.unwrap().unwrap();
     let emblem = t.dir.path().join("emblem.png");
     std::fs::write(&emblem, crate::print::png_bytes()).unwrap();
     // Written just now: still in the WAL, not yet in the database file.
@@ -87,7 +87,7 @@ async fn a_backup_holds_the_newest_rows_and_every_file_and_a_restore_brings_them
 
     // Afterwards the member with the photo is deleted, the photo and emblem gone, another added.
     members::delete(&t.pool, with_photo, support::today()).await.unwrap();
-    photos::clear(&t.pool, t.dir.path(), with_photo).await.ok();
+    photos::clear(&t.pool, t.dir.path(), Whose::Member(with_photo)).await.ok();
     std::fs::remove_file(&photo).ok();
     std::fs::remove_file(&emblem).unwrap();
     members::delete(&t.pool, late.id, support::today()).await.unwrap();
@@ -100,7 +100,7 @@ async fn a_backup_holds_the_newest_rows_and_every_file_and_a_restore_brings_them
     assert_eq!(live_members(&t.pool).await, before.0);
     assert!(!members::get(&t.pool, with_photo).await.unwrap().name.is_empty());
     assert!(members::get(&t.pool, with_photo).await.unwrap().has_photo);
-    let back = photos::path(&t.pool, t.dir.path(), with_photo).await.unwrap().unwrap();
+    let back = photos::path(&t.pool, t.dir.path(), Whose::Member(with_photo)).await.unwrap().unwrap();
     assert_eq!(
         std::fs::read(back).unwrap(),
         std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/icons/32x32.png")).unwrap()

@@ -170,8 +170,14 @@ async fn clearing_the_demo_removes_it_and_what_hangs_on_it_and_keeps_the_secreta
     let with_photo = scalar(&t.pool, "SELECT min(id) FROM members").await;
     let picked = t.dir.path().join("照片.png");
     std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/icons/32x32.png"), &picked).unwrap();
-    sanliang::roster::photos::set(&t.pool, t.dir.path(), with_photo, &picked).await.unwrap();
-    let photo = sanliang::roster::photos::path(&t.pool, t.dir.path(), with_photo).await.unwrap().unwrap();
+    sanliang::roster::photos::set(&t.pool, t.dir.path(), sanliang::roster::photos::Whose::Member(with_photo), &picked)
+        .await
+        .unwrap();
+    let photo =
+        sanliang::roster::photos::path(&t.pool, t.dir.path(), sanliang::roster::photos::Whose::Member(with_photo))
+            .await
+            .unwrap()
+            .unwrap();
 
     let asked = demo::clear::preview(&t.pool).await.unwrap();
     assert_eq!((asked.organizations, asked.members), (demo_orgs, demo_members + 1));

@@ -385,13 +385,17 @@ mod bin {
         let (first, second) =
             (picture(t.dir.path(), "旧 照片.png", "32x32.png"), picture(t.dir.path(), "新照片.png", "128x128.png"));
         let photos = sanliang::roster::photos::path;
-        sanliang::roster::photos::set(&t.pool, t.dir.path(), id, &first).await.unwrap();
-        sanliang::roster::photos::set(&t.pool, t.dir.path(), id, &second).await.unwrap();
+        sanliang::roster::photos::set(&t.pool, t.dir.path(), sanliang::roster::photos::Whose::Member(id), &first)
+            .await
+            .unwrap();
+        sanliang::roster::photos::set(&t.pool, t.dir.path(), sanliang::roster::photos::Whose::Member(id), &second)
+            .await
+            .unwrap();
         let listed = bin::list(&t.pool).await.unwrap();
         let seen: Vec<(RecordKind, &str)> = listed.iter().map(|e| (e.kind, e.subject.as_str())).collect();
-        assert_eq!(seen, [(RecordKind::BinnedFile, "李明 · 党员照片")]);
+        assert_eq!(seen, [(RecordKind::BinnedFile, "李明 · 照片")]);
         bin::restore(&t.pool, t.dir.path(), &BinKey { kind: RecordKind::BinnedFile, id: listed[0].id }).await.unwrap();
-        let now = photos(&t.pool, t.dir.path(), id).await.unwrap().unwrap();
+        let now = photos(&t.pool, t.dir.path(), sanliang::roster::photos::Whose::Member(id)).await.unwrap().unwrap();
         assert_eq!(std::fs::read(now).unwrap(), std::fs::read(&first).unwrap(), "the first photo is back");
         let listed = bin::list(&t.pool).await.unwrap();
         assert_eq!(listed.len(), 1, "the newer one went to the bin in its stead");
@@ -399,7 +403,11 @@ mod bin {
         let emptied = bin::empty(&t.pool, t.dir.path()).await.unwrap();
         assert_eq!((emptied.deleted, emptied.files), (1, 1), "{emptied:?}");
         assert_eq!(std::fs::read_dir(t.dir.path().join("bin")).unwrap().count(), 0);
-        assert!(photos(&t.pool, t.dir.path(), id).await.unwrap().unwrap().exists());
+        assert!(photos(&t.pool, t.dir.path(), sanliang::roster::photos::Whose::Member(id))
+            .await
+            .unwrap()
+            .unwrap()
+            .exists());
     }
 
     #[tokio::test]

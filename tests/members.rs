@@ -2,7 +2,7 @@ use sanliang::common::catalog::{Category, Gender, MemberStatus, OrgKind};
 use sanliang::error::ErrorKind;
 use sanliang::overview::stats;
 use sanliang::roster::members::{self, MemberInput, MemberQuery, MemberSort, StatusChange};
-use sanliang::roster::photos;
+use sanliang::roster::photos::{self, Whose};
 
 use crate::orgs::{add, small_tree};
 use crate::support;
@@ -221,22 +221,26 @@ async fn a_photo_is_copied_into_the_data_folder_and_must_be_an_image() {
     let m = members::create(&t.pool, &zhang_san(branch.id), support::today()).await.unwrap();
     let src = t.dir.path().join("picked.png");
     std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/icons/32x32.png"), &src).unwrap();
-    photos::set(&t.pool, t.dir.path(), m.id, &src).await.unwrap();
-    let stored = photos::path(&t.pool, t.dir.path(), m.id).await.unwrap().unwrap();
+    photos::set(&t.pool, t.dir.path(), Whose::Member(m.id), &src).await.unwrap();
+    let stored = photos::path(&t.pool, t.dir.path(), Whose::Member(m.id)).await.unwrap().unwrap();
     assert!(stored.starts_with(t.dir.path().join("photos")));
     assert_eq!(std::fs::read(&stored).unwrap(), std::fs::read(&src).unwrap());
     assert!(members::get(&t.pool, m.id).await.unwrap().has_photo);
-    let url = photos::data_url(&t.pool, t.dir.path(), m.id).await.unwrap().unwrap();
+    let url = photos::data_url(&t.pool, t.dir.path(), Whose::Member(m.id)).await.unwrap().unwrap();
     assert!(url.starts_with("data:image/png;base64,iVBOR"), "{}", &url[..40]);
 
     let fake = t.dir.path().join("fake.jpg");
     std::fs::write(&fake, "not an image").unwrap();
-    let err = photos::set(&t.pool, t.dir.path(), m.id, &fake).await.unwrap_err();
+    let err = photos::set(&t.pool, t.dir.path(), Whose::Member(m.id), &fake).await.unwrap_err();
     assert_eq!(err.field(), Some("photo"));
-    assert_eq!(photos::path(&t.pool, t.dir.path(), m.id).await.unwrap().unwrap(), stored, "the old photo stays");
+    assert_eq!(
+        photos::path(&t.pool, t.dir.path(), Whose::Member(m.id)).await.unwrap().unwrap(),
+        stored,
+        "the old photo stays"
+    );
 
     // Removed, the photo goes to the recycle bin's folder, whole.
-    photos::clear(&t.pool, t.dir.path(), m.id).await.unwrap();
+    photos::clear(&t.pool, t.dir.path(), Whose::Member(m.id)).await.unwrap();
     assert!(!stored.exists());
     assert!(!members::get(&t.pool, m.id).await.unwrap().has_photo);
     let binned: Vec<_> = std::fs::read_dir(t.dir.path().join("bin")).unwrap().map(|e| e.unwrap().path()).collect();
@@ -307,22 +311,26 @@ async fn a_large_photo_is_stored_scaled_down_and_an_oversized_file_is_refused() 
         .unwrap();
     let src = t.dir.path().join("手机 照片.png");
     std::fs::write(&src, &png).unwrap();
-    photos::set(&t.pool, t.dir.path(), m.id, &src).await.unwrap();
-    let stored = photos::path(&t.pool, t.dir.path(), m.id).await.unwrap().unwrap();
+    photos::set(&t.pool, t.dir.path(), Whose::Member(m.id), &src).await.unwrap();
+    let stored = photos::path(&t.pool, t.dir.path(), Whose::Member(m.id)).await.unwrap().unwrap();
     assert_eq!(stored.extension().unwrap(), "jpg", "stored as JPEG");
     let kept = image::load_from_memory(&std::fs::read(&stored).unwrap()).unwrap();
     assert_eq!((kept.width(), kept.height()), (900, 1200));
-    let url = photos::data_url(&t.pool, t.dir.path(), m.id).await.unwrap().unwrap();
+    let url = photos::data_url(&t.pool, t.dir.path(), Whose::Member(m.id)).await.unwrap().unwrap();
     assert!(url.starts_with("data:image/jpeg;base64,"), "{}", &url[..30]);
 
     let huge = t.dir.path().join("太大.jpg");
     let mut bytes = vec![0xFF, 0xD8, 0xFF];
     bytes.resize(20 * 1024 * 1024 + 1, 0);
     std::fs::write(&huge, bytes).unwrap();
-    let e = photos::set(&t.pool, t.dir.path(), m.id, &huge).await.unwrap_err();
+    let e = photos::set(&t.pool, t.dir.path(), Whose::Member(m.id), &huge).await.unwrap_err();
     assert_eq!(
         (e.kind(), e.field(), e.to_string()),
         (ErrorKind::Validation, Some("photo"), "照片文件不能大于20MB".to_owned())
     );
-    assert_eq!(photos::path(&t.pool, t.dir.path(), m.id).await.unwrap().unwrap(), stored, "the scaled photo stays");
+    assert_eq!(
+        photos::path(&t.pool, t.dir.path(), Whose::Member(m.id)).await.unwrap().unwrap(),
+        stored,
+        "the scaled photo stays"
+    );
 }

@@ -229,7 +229,9 @@ async fn a_large_photo_is_scaled_down_before_it_is_embedded() {
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 80).encode_image(&big).unwrap();
     let file = t.dir.path().join("手机 照片.jpg");
     std::fs::write(&file, &jpeg).unwrap();
-    sanliang::roster::photos::set(&t.pool, t.dir.path(), member, &file).await.unwrap();
+    sanliang::roster::photos::set(&t.pool, t.dir.path(), sanliang::roster::photos::Whose::Member(member), &file)
+        .await
+        .unwrap();
 
     let selection = Selection { ids: vec![member], ..Selection::default() };
     let options = PrintOptions {

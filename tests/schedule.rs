@@ -510,3 +510,58 @@ async fn the_review_counts_dates_planned_done_and_missed_per_who_comes() {
         sanliang::review::statistics(&db.pool, Some(HEZUI), Period::Month(2026, 12), d("2026-12-10")).await.unwrap();
     assert_eq!((hezui.schedule.planned, hezui.schedule.done, hezui.schedule.missed), (0, 0, 0));
 }
+
+#[tokio::test]
+async fn a_deputys_photo_goes_on_the_pass_and_a_replaced_one_comes_back_from_the_bin() {
+    use sanliang::data::bin::{self, BinKey};
+    use sanliang::print::canvas::MarkKind;
+    use sanliang::print::data::Selection;
+    use sanliang::print::{self, Paper, PrintKind, PrintOptions};
+    use sanliang::roster::photos::{self, Whose};
+    use sanliang::sijin::deputies;
+
+    let db = county().await;
+    let dir = db.dir.path();
+    // A photo picked from a folder with a space and Chinese in its name.
+    let picks = dir.join("照片 文件夹");
+    std::fs::create_dir_all(&picks).unwrap();
+    let (first, second) = (picks.join("李华 旧照.png"), picks.join("李华.png"));
+    std::fs::write(&first, crate::print::png_bytes()).unwrap();
+    let mut other = crate::print::png_bytes();
+    other.extend(b"\0"); // a different file, the same picture
+    std::fs::write(&second, &other).unwrap();
+
+    let li = Whose::Deputy(LI_HUA);
+    photos::set(&db.pool, dir, li, &first).await.unwrap();
+    assert!(deputies::get(&db.pool, LI_HUA).await.unwrap().has_photo);
+    let options = PrintOptions {
+        kind: PrintKind::DeputyPasses,
+        selection: Selection { org_id: Some(DAJIE), ..Default::default() },
+        year: None,
+        paper: Paper::A4,
+        crop_marks: true,
+        month: None,
+    };
+    let job = print::prepare(&db.pool, dir, options, support::today()).await.unwrap();
+    let sheet = job.sheets_drawn().unwrap().remove(0);
+    let image = sheet.marks.iter().find(|m| m.kind == MarkKind::Image).expect("the photo is on the pass");
+    let (x, y) = print::badges::GRID.cells()[0];
+    assert!(image.x >= x + 5.0 - 0.01 && image.x + image.w <= x + 25.0 + 0.01, "{image:?}");
+    assert!(image.y >= y + 16.0 - 0.01 && image.y + image.h <= y + 42.0 + 0.01, "{image:?}");
+    let name = sheet.marks.iter().find(|m| m.kind == MarkKind::Text("李华".into())).unwrap();
+    assert!(name.x >= x + 28.0 - 0.01, "the name sits beside the photo: {name:?}");
+
+    // Replaced: the first photo goes to the bin under the deputy's name, and comes back.
+    photos::set(&db.pool, dir, li, &second).await.unwrap();
+    let listed = bin::list(&db.pool).await.unwrap();
+    let seen: Vec<&str> = listed.iter().map(|e| e.subject.as_str()).collect();
+    assert_eq!(seen, ["李华 · 照片"]);
+    bin::restore(&db.pool, dir, &BinKey { kind: RecordKind::BinnedFile, id: listed[0].id }).await.unwrap();
+    let now = photos::path(&db.pool, dir, li).await.unwrap().unwrap();
+    assert_eq!(std::fs::read(now).unwrap(), crate::print::png_bytes(), "the first photo is back");
+    // Removed: to the bin, and the pass prints without it.
+    photos::clear(&db.pool, dir, li).await.unwrap();
+    assert!(!deputies::get(&db.pool, LI_HUA).await.unwrap().has_photo);
+    let err = photos::set(&db.pool, dir, Whose::Deputy(99), &first).await.unwrap_err();
+    assert_eq!((err.kind(), err.to_string().as_str()), (ErrorKind::NotFound, "代表委员不存在"));
+}

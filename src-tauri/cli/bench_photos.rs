@@ -35,7 +35,7 @@ pub async fn boards(pool: &SqlitePool, data_dir: &std::path::Path, n: usize) -> 
     let file = data_dir.join("bench-photo.jpg");
     std::fs::write(&file, &jpeg)?;
     for id in &ids {
-        sanliang::roster::photos::set(pool, data_dir, *id, &file).await?;
+        sanliang::roster::photos::set(pool, data_dir, sanliang::roster::photos::Whose::Member(*id), &file).await?;
     }
     let before = peak_mb();
     let started = Instant::now();

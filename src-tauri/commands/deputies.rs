@@ -1,9 +1,11 @@
 //! Commands for 代表委员进社区: deputies, pairs, reception points, visits and suggestions.
 
-use tauri::State;
+use tauri::{AppHandle, State};
 
+use crate::common::files;
 use crate::error::Result;
 use crate::paths::today;
+use crate::roster::photos::{self, Whose};
 use crate::sijin::deputies::{
     self, Deputy, DeputyInput, DeputyVisit, DeputyVisitInput, MissingDeputyVisit, ReceptionInput, ReceptionPoint,
     Suggestion,
@@ -95,4 +97,26 @@ pub async fn reception_update(state: State<'_, AppState>, id: i64, input: Recept
 
 pub async fn reception_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
     deputies::delete_reception(&super::pool(&state)?, id).await
+}
+
+/// The deputy's photo for the 工作证, picked in the system's file dialog (the web view needs no
+/// file-system permission); returns the deputy as now (its form keeps the new version), or
+/// nothing when no file was chosen.
+pub async fn deputy_photo_pick(app: AppHandle, state: State<'_, AppState>, id: i64) -> Result<Option<Deputy>> {
+    let picked = super::dialogs::pick(&app, "选择代表委员照片", files::IMAGES, false);
+    let Some(path) = picked.into_iter().next() else { return Ok(None) };
+    let pool = super::pool(&state)?;
+    photos::set(&pool, &state.data_dir, Whose::Deputy(id), &path).await?;
+    Ok(Some(deputies::get(&pool, id).await?))
+}
+
+/// Moves the deputy's photo to the recycle bin; returns the deputy as now.
+pub async fn deputy_photo_clear(state: State<'_, AppState>, id: i64) -> Result<Deputy> {
+    let pool = super::pool(&state)?;
+    photos::clear(&pool, &state.data_dir, Whose::Deputy(id)).await?;
+    deputies::get(&pool, id).await
+}
+
+pub async fn deputy_photo_get(state: State<'_, AppState>, id: i64) -> Result<Option<String>> {
+    photos::data_url(&super::pool(&state)?, &state.data_dir, Whose::Deputy(id)).await
 }

@@ -6,7 +6,7 @@ use crate::common::files;
 use crate::error::Result;
 use crate::paths::today;
 use crate::roster::members::{self, Member, MemberInput, MemberPage, MemberQuery, StatusChange};
-use crate::roster::photos;
+use crate::roster::photos::{self, Whose};
 use crate::state::AppState;
 
 pub async fn member_search(state: State<'_, AppState>, query: MemberQuery) -> Result<MemberPage> {
@@ -38,14 +38,14 @@ pub async fn member_delete(state: State<'_, AppState>, id: i64) -> Result<()> {
 pub async fn member_photo_pick(app: AppHandle, state: State<'_, AppState>, id: i64) -> Result<bool> {
     let picked = super::dialogs::pick(&app, "选择党员照片", files::IMAGES, false);
     let Some(path) = picked.into_iter().next() else { return Ok(false) };
-    photos::set(&super::pool(&state)?, &state.data_dir, id, &path).await?;
+    photos::set(&super::pool(&state)?, &state.data_dir, Whose::Member(id), &path).await?;
     Ok(true)
 }
 
 pub async fn member_photo_clear(state: State<'_, AppState>, id: i64) -> Result<()> {
-    photos::clear(&super::pool(&state)?, &state.data_dir, id).await
+    photos::clear(&super::pool(&state)?, &state.data_dir, Whose::Member(id)).await
 }
 
 pub async fn member_photo_get(state: State<'_, AppState>, id: i64) -> Result<Option<String>> {
-    photos::data_url(&super::pool(&state)?, &state.data_dir, id).await
+    photos::data_url(&super::pool(&state)?, &state.data_dir, Whose::Member(id)).await
 }

@@ -125,7 +125,7 @@ vocabulary!(
 vocabulary!(
     /// A file that went to the recycle bin when it was replaced or cleared.
     BinnedFileKind {
-        Photo = "photo": "党员照片",
+        Photo = "photo": "照片",
         Scan = "scan": "协议扫描件",
         Emblem = "emblem": "党徽图案",
     }

@@ -15,6 +15,7 @@ use crate::error::Result;
 pub struct Owner {
     pub member_id: Option<i64>,
     pub pairing_id: Option<i64>,
+    pub deputy_id: Option<i64>,
 }
 
 /// A file in the bin, as taken back out.
@@ -49,13 +50,14 @@ pub async fn keep(
     move_file(path, &dir.join(&file))?;
     let now = crate::db::now();
     sqlx::query(
-        "INSERT INTO binned_files (uuid, kind, member_id, pairing_id, file, original_name, deleted_at, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?7)",
+        "INSERT INTO binned_files (uuid, kind, member_id, pairing_id, deputy_id, file, original_name, deleted_at, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?8)",
     )
     .bind(&uuid)
     .bind(kind)
     .bind(owner.member_id)
     .bind(owner.pairing_id)
+    .bind(owner.deputy_id)
     .bind(&file)
     .bind(original_name)
     .bind(&now)
@@ -78,15 +80,16 @@ pub async fn take(conn: &mut SqliteConnection, data_dir: &Path, id: i64, target:
 
 /// A binned file's kind, owner and place.
 pub async fn get(conn: &mut SqliteConnection, data_dir: &Path, id: i64) -> Result<Option<Binned>> {
-    type Row = (BinnedFileKind, Option<i64>, Option<i64>, String, String);
-    let row: Option<Row> =
-        sqlx::query_as("SELECT kind, member_id, pairing_id, file, original_name FROM binned_files WHERE id = ?1")
-            .bind(id)
-            .fetch_optional(conn)
-            .await?;
-    Ok(row.map(|(kind, member_id, pairing_id, file, original_name)| Binned {
+    type Row = (BinnedFileKind, Option<i64>, Option<i64>, Option<i64>, String, String);
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT kind, member_id, pairing_id, deputy_id, file, original_name FROM binned_files WHERE id = ?1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(kind, member_id, pairing_id, deputy_id, file, original_name)| Binned {
         kind,
-        owner: Owner { member_id, pairing_id },
+        owner: Owner { member_id, pairing_id, deputy_id },
         path: data_dir.join(BIN_DIR).join(file),
         original_name,
     }))

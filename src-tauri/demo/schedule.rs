@@ -95,8 +95,20 @@ pub(crate) async fn load(
                     (e.reception_point_id, e.place, e.deputy_id) = (Some(*point), String::new(), Some(deputy));
                     (e.series, e.repeat_rule) = (Some(series.clone()), Some(duty.code()));
                     let id = store::insert(tx, &e).await?;
-                    // Past duties mostly kept; this month's first one left unrecorded in some.
-                    if on < today && rng.random_range(0..100) < 80 {
+                    // Past duties mostly kept — recorded only for a deputy who has visited the
+                    // community that quarter, so the quarter's missing visits stay as they were.
+                    let (q_first, q_last) = Period::quarter_of(on).bounds();
+                    let visited = sqlx::query_scalar!(
+                        r#"SELECT EXISTS (SELECT 1 FROM deputy_visits WHERE deputy_id = ?1 AND community_id = ?2
+                             AND deleted_at IS NULL AND visited_on BETWEEN ?3 AND ?4) AS "x!: bool""#,
+                        deputy,
+                        c.id,
+                        q_first,
+                        q_last
+                    )
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    if on < today && visited && rng.random_range(0..100) < 80 {
                         let visit =
                             deputy_store::insert_visit(tx, deputy, c.id, on, "接待点值班，听取群众意见").await?;
                         store::tie(tx, id, RecordKind::DeputyVisit, visit).await?;

@@ -238,14 +238,15 @@ pub async fn schedule_sheets(
 }
 
 /// The deputies paired with a community under the selection's organization, for their passes.
-pub async fn deputy_passes(pool: &SqlitePool, selection: &Selection) -> Result<Vec<DeputyPass>> {
+pub async fn deputy_passes(pool: &SqlitePool, data_dir: &Path, selection: &Selection) -> Result<Vec<DeputyPass>> {
     let rows = store::deputy_passes(&mut *pool.acquire().await?, selection.org_id).await?;
     Ok(rows
         .into_iter()
         .map(|r| {
             let roles: Vec<&str> =
                 r.roles.split(',').filter_map(|c| DeputyRole::from_code(c.trim())).map(DeputyRole::label).collect();
-            DeputyPass { name: r.name, roles: roles.join("、"), communities: r.communities }
+            let photo = r.photo.map(|f| data_dir.join(PHOTO_DIR).join(f));
+            DeputyPass { name: r.name, roles: roles.join("、"), communities: r.communities, photo }
         })
         .collect())
 }

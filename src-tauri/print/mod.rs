@@ -182,7 +182,7 @@ pub async fn prepare(pool: &SqlitePool, data_dir: &Path, options: PrintOptions, 
             }
         }
         PrintKind::DeputyPasses => {
-            passes = data::deputy_passes(pool, &options.selection).await?;
+            passes = data::deputy_passes(pool, data_dir, &options.selection).await?;
             if passes.is_empty() {
                 return Err(Error::validation("selection", "所选范围内没有结对的代表委员，没有可打印的内容"));
             }
@@ -321,7 +321,12 @@ impl Job {
             for chunk in self.passes.chunks(per).take(total) {
                 let mut sheet = Sheet::new(grid.sheet.0, grid.sheet.1);
                 for (pass, cell) in chunk.iter().zip(grid.cells()) {
-                    deputy_passes::draw(&mut sheet, cell, pass, &art)?;
+                    let photo = pass
+                        .photo
+                        .as_ref()
+                        .and_then(|p| std::fs::read(p).ok())
+                        .and_then(|b| doc.add_photo(&b, deputy_passes::PHOTO_PX));
+                    deputy_passes::draw(&mut sheet, cell, pass, &art, photo.as_ref())?;
                     items += 1;
                 }
                 if self.options.crop_marks {

@@ -120,6 +120,7 @@ pub async fn zones(
 
 pub struct DeputyPassRow {
     pub name: String,
+    pub photo: Option<String>,
     pub roles: String,
     pub communities: String,
 }
@@ -129,7 +130,7 @@ pub struct DeputyPassRow {
 pub async fn deputy_passes(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Vec<DeputyPassRow>> {
     Ok(sqlx::query_as!(
         DeputyPassRow,
-        r#"SELECT d.name, d.roles,
+        r#"SELECT d.name, d.photo, d.roles,
                   (SELECT group_concat(name, '、') FROM (SELECT c.name FROM deputy_communities dc
                        JOIN organizations c ON c.id = dc.community_id
                        WHERE dc.deputy_id = d.id AND dc.end_on IS NULL ORDER BY c.path, c.sort_order, c.id)) AS "communities!: String"

@@ -1,6 +1,6 @@
-//! Member photos: an image the user picks is checked, copied into the data folder's
-//! `photos/` directory under the member's UUID (a phone's large picture scaled down first), and
-//! read back for the form. A photo replaced or removed goes to the recycle bin.
+//! Photos of members and of deputies: an image the user picks is checked, copied into the data
+//! folder's `photos/` directory under the owner's UUID (a phone's large picture scaled down
+//! first), and read back for the form. A photo replaced or removed goes to the recycle bin.
 
 use std::path::{Path, PathBuf};
 
@@ -9,9 +9,63 @@ use sqlx::{SqliteConnection, SqlitePool};
 use crate::common::catalog::BinnedFileKind;
 use crate::common::recycled::{self, Owner};
 use crate::error::{Error, Result};
-use crate::roster::members::store;
 
 use crate::common::files::{MAX_BYTES, PHOTO_DIR};
+
+/// Whose photo: a member's (党员) or a deputy's (代表委员, for the 工作证).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Whose {
+    Member(i64),
+    Deputy(i64),
+}
+
+impl Whose {
+    /// The table holding the owner's `uuid` and `photo` (a name of ours, never the user's).
+    fn table(self) -> &'static str {
+        match self {
+            Whose::Member(_) => "members",
+            Whose::Deputy(_) => "deputies",
+        }
+    }
+
+    fn id(self) -> i64 {
+        match self {
+            Whose::Member(id) | Whose::Deputy(id) => id,
+        }
+    }
+
+    /// The owner a binned photo is kept under, to come back to.
+    pub fn owner(self) -> Owner {
+        match self {
+            Whose::Member(id) => Owner { member_id: Some(id), ..Owner::default() },
+            Whose::Deputy(id) => Owner { deputy_id: Some(id), ..Owner::default() },
+        }
+    }
+
+    fn gone(self) -> Error {
+        Error::NotFound(if matches!(self, Whose::Member(_)) { "党员不存在" } else { "代表委员不存在" }.into())
+    }
+}
+
+/// The owner's uuid (the photo's file name), refusing a deleted or unknown owner.
+pub async fn uuid_of(conn: &mut SqliteConnection, whose: Whose) -> Result<String> {
+    let sql = format!("SELECT uuid FROM {} WHERE id = ?1 AND deleted_at IS NULL", whose.table());
+    let uuid: Option<String> = sqlx::query_scalar(&sql).bind(whose.id()).fetch_optional(conn).await?;
+    uuid.ok_or_else(|| whose.gone())
+}
+
+async fn photo_file(conn: &mut SqliteConnection, whose: Whose) -> Result<Option<String>> {
+    let sql = format!("SELECT photo FROM {} WHERE id = ?1 AND deleted_at IS NULL", whose.table());
+    let file: Option<Option<String>> = sqlx::query_scalar(&sql).bind(whose.id()).fetch_optional(conn).await?;
+    Ok(file.flatten())
+}
+
+/// Names the owner's photo file (none: no photo).
+pub async fn set_file(conn: &mut SqliteConnection, whose: Whose, file: Option<&str>) -> Result<()> {
+    let sql = format!("UPDATE {} SET photo = ?1, updated_at = ?2 WHERE id = ?3", whose.table());
+    sqlx::query(&sql).bind(file).bind(crate::db::now()).bind(whose.id()).execute(conn).await?;
+    Ok(())
+}
 
 /// The largest photo kept as supplied, in pixels; a larger one (a phone's 12-megapixel picture)
 /// is stored scaled to fit, as JPEG — more than any printed item needs, and small in backups.
@@ -43,9 +97,9 @@ fn sniff(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-pub async fn set(pool: &SqlitePool, data_dir: &Path, member_id: i64, source: &Path) -> Result<()> {
+pub async fn set(pool: &SqlitePool, data_dir: &Path, whose: Whose, source: &Path) -> Result<()> {
     let mut conn = pool.acquire().await?;
-    let member = store::get(&mut conn, member_id).await?;
+    let uuid = uuid_of(&mut conn, whose).await?;
     let meta = std::fs::metadata(source).map_err(|_| Error::validation("photo", "无法读取所选照片文件"))?;
     if meta.len() > MAX_BYTES {
         return Err(Error::validation("photo", "照片文件不能大于20MB"));
@@ -61,41 +115,41 @@ pub async fn set(pool: &SqlitePool, data_dir: &Path, member_id: i64, source: &Pa
     std::fs::create_dir_all(&dir)?;
     let mut tx = crate::db::write(pool).await?;
     // The photo replaced goes to the recycle bin first: the new one may take its file name.
-    to_bin(&mut tx, data_dir, member_id).await?;
-    let file = format!("{}.{ext}", member.uuid);
+    to_bin(&mut tx, data_dir, whose).await?;
+    let file = format!("{uuid}.{ext}");
     crate::common::files::write_atomic(&dir.join(&file), &bytes)?;
-    store::set_photo(&mut tx, member_id, Some(&file)).await?;
+    set_file(&mut tx, whose, Some(&file)).await?;
     tx.commit().await?;
     Ok(())
 }
 
-/// Moves the member's photo, if any, to the recycle bin.
-pub async fn to_bin(conn: &mut SqliteConnection, data_dir: &Path, member_id: i64) -> Result<()> {
-    if let Some(old) = store::photo_file(conn, member_id).await? {
-        let owner = Owner { member_id: Some(member_id), pairing_id: None };
-        recycled::keep(conn, data_dir, BinnedFileKind::Photo, owner, &data_dir.join(PHOTO_DIR).join(old), "").await?;
-        store::set_photo(conn, member_id, None).await?;
+/// Moves the owner's photo, if any, to the recycle bin.
+pub async fn to_bin(conn: &mut SqliteConnection, data_dir: &Path, whose: Whose) -> Result<()> {
+    if let Some(old) = photo_file(conn, whose).await? {
+        let path = data_dir.join(PHOTO_DIR).join(old);
+        recycled::keep(conn, data_dir, BinnedFileKind::Photo, whose.owner(), &path, "").await?;
+        set_file(conn, whose, None).await?;
     }
     Ok(())
 }
 
 /// 移除照片: the photo goes to the recycle bin, from which it can be put back.
-pub async fn clear(pool: &SqlitePool, data_dir: &Path, member_id: i64) -> Result<()> {
+pub async fn clear(pool: &SqlitePool, data_dir: &Path, whose: Whose) -> Result<()> {
     let mut tx = crate::db::write(pool).await?;
-    to_bin(&mut tx, data_dir, member_id).await?;
+    to_bin(&mut tx, data_dir, whose).await?;
     tx.commit().await?;
     Ok(())
 }
 
-/// The photo file of a member, if any.
-pub async fn path(pool: &SqlitePool, data_dir: &Path, member_id: i64) -> Result<Option<PathBuf>> {
+/// The owner's photo file, if any.
+pub async fn path(pool: &SqlitePool, data_dir: &Path, whose: Whose) -> Result<Option<PathBuf>> {
     let mut conn = pool.acquire().await?;
-    Ok(store::photo_file(&mut conn, member_id).await?.map(|f| data_dir.join(PHOTO_DIR).join(f)))
+    Ok(photo_file(&mut conn, whose).await?.map(|f| data_dir.join(PHOTO_DIR).join(f)))
 }
 
 /// The photo as a `data:` URL the form can show without widening the web view's file access.
-pub async fn data_url(pool: &SqlitePool, data_dir: &Path, member_id: i64) -> Result<Option<String>> {
-    let Some(path) = path(pool, data_dir, member_id).await? else { return Ok(None) };
+pub async fn data_url(pool: &SqlitePool, data_dir: &Path, whose: Whose) -> Result<Option<String>> {
+    let Some(path) = path(pool, data_dir, whose).await? else { return Ok(None) };
     let bytes = std::fs::read(&path)?;
     let mime = if sniff(&bytes) == Some("png") { "image/png" } else { "image/jpeg" };
     Ok(Some(format!("data:{mime};base64,{}", base64(&bytes))))

@@ -12,7 +12,16 @@ const COMMUNITY: &str = "河咀社区党总支";
 const ROW: &str = "//div[@data-testid='schedule-table']//tbody/tr";
 
 pub async fn a_weekly_duty_and_a_units_clinic_are_planned_and_a_week_later_one_is_done_and_one_missed() -> R {
-    let data = App::session(Options::default(), "schedule", plan).await?;
+    // The deputy's photo the open dialog picks.
+    let picks = tempfile::Builder::new().prefix("照片 ").tempdir()?;
+    let photo = picks.path().join("代表 照片.png");
+    std::fs::write(&photo, crate::corrections::PNG)?;
+    let first = Options { settings: vec![(Setting::Pick, photo.display().to_string())], ..Options::default() };
+    let data = App::session(first, "schedule", async |app: &App| {
+        plan(app).await?;
+        deputy_photo(app).await
+    })
+    .await?;
     // The print centre's save dialog answers with this folder (a space and Chinese in its name).
     let out = tempfile::Builder::new().prefix("公示 ").tempdir()?;
     // What the app opens after saving is listed, not opened.
@@ -113,6 +122,18 @@ async fn record_and_fulfil(app: &App) -> R {
     app.click("menu-home").await?;
     app.wait_xpath("//*[contains(.,'项服务安排已过期未记录')]").await?;
     Ok(())
+}
+
+/// The first deputy of the registry is given a photo for the pass.
+async fn deputy_photo(app: &App) -> R {
+    app.click("menu-deputies").await?;
+    app.click_visible("//div[contains(@class,'el-tabs__item')][normalize-space(.)='代表委员']").await?;
+    app.click_visible("//div[@data-testid='deputies-table']//tbody/tr[1]//button[contains(.,'编辑')]").await?;
+    app.click("deputy-photo-pick").await?;
+    app.wait_xpath("//*[@data-testid='deputy-photo']//img").await?;
+    // Saving the form after the photo is not refused as a change made meanwhile.
+    app.click("deputy-save").await?;
+    success(app, "已保存").await
 }
 
 /// The month's sheet for the notice board and the deputies' passes, printed from the plan.

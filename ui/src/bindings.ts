@@ -613,6 +613,10 @@ export type DeputyRole = "party" | "npc" | "cppcc";
 
 export type Deputy = { id: number, name: string, roles: Array<DeputyRole>, workUnit: string, phone: string, 
 /**
+ * Whether a photo is kept for the 工作证.
+ */
+hasPhoto: boolean, 
+/**
  * Names of the communities paired with now.
  */
 communities: Array<[number, string]>, 

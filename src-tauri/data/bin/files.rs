@@ -1,4 +1,4 @@
-//! Putting a file back from the recycle bin: a member's photo, an agreement scan or the emblem
+//! Putting a file back from the recycle bin: a member's or a deputy's photo, an agreement scan or the emblem
 //! returns to its place, and the one there now goes to the bin in its stead.
 
 use std::path::Path;
@@ -9,7 +9,7 @@ use crate::common::catalog::BinnedFileKind;
 use crate::common::files::{EMBLEM, EMBLEM_EXTENSIONS, PHOTO_DIR, SCAN_DIR};
 use crate::common::recycled::{self, Owner};
 use crate::error::{Error, Result};
-use crate::roster::photos;
+use crate::roster::photos::{self, Whose};
 
 pub async fn restore(conn: &mut SqliteConnection, data_dir: &Path, id: i64, gone: &str) -> Result<()> {
     let binned = recycled::get(conn, data_dir, id).await?.ok_or_else(|| Error::NotFound(gone.into()))?;
@@ -18,18 +18,17 @@ pub async fn restore(conn: &mut SqliteConnection, data_dir: &Path, id: i64, gone
     }
     let ext = binned.path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
     match (binned.kind, binned.owner) {
-        (BinnedFileKind::Photo, Owner { member_id: Some(member), .. }) => {
-            let uuid: String =
-                sqlx::query_scalar("SELECT uuid FROM members WHERE id = ?1").bind(member).fetch_one(&mut *conn).await?;
-            photos::to_bin(conn, data_dir, member).await?;
+        (BinnedFileKind::Photo, Owner { member_id, deputy_id, .. }) if member_id.or(deputy_id).is_some() => {
+            let whose = match (member_id, deputy_id) {
+                (Some(member), _) => Whose::Member(member),
+                (None, Some(deputy)) => Whose::Deputy(deputy),
+                (None, None) => return Err(Error::NotFound(gone.into())),
+            };
+            let uuid = photos::uuid_of(conn, whose).await?;
+            photos::to_bin(conn, data_dir, whose).await?;
             let file = format!("{uuid}.{ext}");
             recycled::take(conn, data_dir, id, &data_dir.join(PHOTO_DIR).join(&file)).await?;
-            sqlx::query("UPDATE members SET photo = ?1, updated_at = ?2 WHERE id = ?3")
-                .bind(&file)
-                .bind(crate::db::now())
-                .bind(member)
-                .execute(&mut *conn)
-                .await?;
+            photos::set_file(conn, whose, Some(&file)).await?;
         }
         (BinnedFileKind::Scan, Owner { pairing_id: Some(pairing), .. }) => {
             let current: Option<(Option<String>, Option<String>)> =
@@ -38,7 +37,7 @@ pub async fn restore(conn: &mut SqliteConnection, data_dir: &Path, id: i64, gone
                     .fetch_optional(&mut *conn)
                     .await?;
             if let Some((Some(file), name)) = current {
-                let owner = Owner { member_id: None, pairing_id: Some(pairing) };
+                let owner = Owner { pairing_id: Some(pairing), ..Owner::default() };
                 let path = data_dir.join(SCAN_DIR).join(file);
                 recycled::keep(conn, data_dir, BinnedFileKind::Scan, owner, &path, &name.unwrap_or_default()).await?;
             }

@@ -95,7 +95,8 @@ pub const PERSONAL: &[(&str, &str)] =
     &[("members", "id_number"), ("members", "phone"), ("contact_leaders", "phone"), ("deputies", "phone")];
 
 /// Columns naming files of the sender's data folder, which do not travel.
-pub const FILES: &[(&str, &str)] = &[("members", "photo"), ("pairings", "scan_file"), ("pairings", "scan_name")];
+pub const FILES: &[(&str, &str)] =
+    &[("members", "photo"), ("deputies", "photo"), ("pairings", "scan_file"), ("pairings", "scan_name")];
 
 /// Columns derived on the receiving side.
 pub const DERIVED: &[(&str, &str)] = &[("organizations", "path")];

@@ -80,10 +80,15 @@ pub async fn list(pool: &SqlitePool, filter: &HistoryFilter) -> Result<HistoryPa
 }
 
 /// The names of the organizations and members the page's records point to.
+/// The column of a binned photo naming its deputy.
+const DEPUTY_OWNER: &str = "deputy_id";
+
 #[derive(Default)]
 pub(crate) struct Names {
     orgs: HashMap<i64, String>,
     members: HashMap<i64, String>,
+    /// Deputies, the owners of their photos in the bin.
+    deputies: HashMap<i64, String>,
 }
 
 impl Names {
@@ -92,12 +97,13 @@ impl Names {
         conn: &mut SqliteConnection,
         records: impl Iterator<Item = &'a Map<String, Value>>,
     ) -> Result<Self> {
-        let (mut orgs, mut members) = (Vec::new(), Vec::new());
+        let (mut orgs, mut members, mut deputies) = (Vec::new(), Vec::new(), Vec::new());
         for record in records {
             for (column, value) in record {
                 match (fields::reference(column), value.as_i64()) {
                     (Some(RecordKind::Organization), Some(id)) => orgs.push(id),
                     (Some(RecordKind::Member), Some(id)) => members.push(id),
+                    (None, Some(id)) if column == DEPUTY_OWNER => deputies.push(id),
                     _ => {}
                 }
             }
@@ -105,14 +111,17 @@ impl Names {
         Ok(Names {
             orgs: store::names(conn, "organizations", &orgs).await?.into_iter().collect(),
             members: store::names(conn, "members", &members).await?.into_iter().collect(),
+            deputies: store::names(conn, "deputies", &deputies).await?.into_iter().collect(),
         })
     }
 
     fn of_value(&self, column: &str, value: &Value) -> Option<String> {
         let id = value.as_i64()?;
-        let names = match fields::reference(column)? {
-            RecordKind::Organization => &self.orgs,
-            _ => &self.members,
+        let names = match fields::reference(column) {
+            Some(RecordKind::Organization) => &self.orgs,
+            Some(_) => &self.members,
+            None if column == DEPUTY_OWNER => &self.deputies,
+            None => return None,
         };
         Some(names.get(&id).cloned().unwrap_or_else(|| format!("（编号 {id}）")))
     }
@@ -169,6 +178,7 @@ pub(crate) fn subject(kind: RecordKind, record: &Map<String, Value>, names: &Nam
     let owner = match kind {
         RecordKind::Member => None,
         RecordKind::Organization => owner_of(&["parent_id"]),
+        RecordKind::BinnedFile => owner_of(&["member_id", DEPUTY_OWNER]),
         _ => owner_of(&["member_id", "community_id", "org_id", "unit_id"]),
     };
     [owner, own].into_iter().flatten().collect::<Vec<_>>().join(" · ")

@@ -138,19 +138,6 @@ pub async fn set_status(conn: &mut SqliteConnection, id: i64, s: MemberStatus, d
     Ok(())
 }
 
-pub async fn set_photo(conn: &mut SqliteConnection, id: i64, file: Option<&str>) -> Result<()> {
-    let now = now();
-    sqlx::query!("UPDATE members SET photo = ?1, updated_at = ?2 WHERE id = ?3", file, now, id).execute(conn).await?;
-    Ok(())
-}
-
-pub async fn photo_file(conn: &mut SqliteConnection, id: i64) -> Result<Option<String>> {
-    Ok(sqlx::query_scalar!("SELECT photo FROM members WHERE id = ?1 AND deleted_at IS NULL", id)
-        .fetch_optional(conn)
-        .await?
-        .flatten())
-}
-
 /// Ends the member's current post on `on` (not before it began) and releases the
 /// responsibility-zone items the member covers.
 pub async fn end_duties(conn: &mut SqliteConnection, id: i64, on: NaiveDate) -> Result<()> {

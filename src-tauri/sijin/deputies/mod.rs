@@ -129,6 +129,11 @@ pub async fn end_pair(
     Ok(saved)
 }
 
+/// One deputy as the registry shows it (its version read now).
+pub async fn get(pool: &SqlitePool, id: i64) -> Result<Deputy> {
+    store::get(&mut *pool.acquire().await?, id).await
+}
+
 pub async fn list(pool: &SqlitePool, org_id: Option<i64>) -> Result<Vec<Deputy>> {
     store::list(&mut *pool.acquire().await?, org_id).await
 }

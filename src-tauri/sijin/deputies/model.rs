@@ -13,6 +13,8 @@ pub struct Deputy {
     pub roles: Vec<DeputyRole>,
     pub work_unit: String,
     pub phone: String,
+    /// Whether a photo is kept for the 工作证.
+    pub has_photo: bool,
     /// Names of the communities paired with now.
     pub communities: Vec<(i64, String)>,
     /// The change log's position when this was read: the form sends it back with its save

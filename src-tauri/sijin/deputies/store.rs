@@ -93,7 +93,8 @@ pub async fn delete(conn: &mut SqliteConnection, id: i64) -> Result<()> {
 
 pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Deputy> {
     let r = sqlx::query!(
-        r#"SELECT id AS "id!", name, roles, work_unit, phone, (SELECT COALESCE(max(id), 0) FROM change_log) AS "version!: i64"
+        r#"SELECT id AS "id!", name, roles, work_unit, phone, photo IS NOT NULL AS "has_photo!: bool",
+                  (SELECT COALESCE(max(id), 0) FROM change_log) AS "version!: i64"
            FROM deputies WHERE id = ?1 AND deleted_at IS NULL"#,
         id
     )
@@ -116,6 +117,7 @@ pub async fn get(conn: &mut SqliteConnection, id: i64) -> Result<Deputy> {
         roles: roles_of(&r.roles)?,
         work_unit: r.work_unit,
         phone: r.phone,
+        has_photo: r.has_photo,
         communities,
         version: r.version,
     })

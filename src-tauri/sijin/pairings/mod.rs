@@ -194,7 +194,7 @@ pub async fn attach_scan(
     let stored = files::keep_copy(data_dir, SCAN_DIR, &picked, "scan")?;
     // The scan replaced goes to the recycle bin.
     if let Some(old) = store::scan_file(&mut tx, pairing_id).await? {
-        let owner = Owner { member_id: None, pairing_id: Some(pairing_id) };
+        let owner = Owner { pairing_id: Some(pairing_id), ..Owner::default() };
         let name = before.scan_name.unwrap_or_default();
         recycled::keep(&mut tx, data_dir, BinnedFileKind::Scan, owner, &data_dir.join(SCAN_DIR).join(old), &name)
             .await?;

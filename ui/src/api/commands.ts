@@ -218,6 +218,14 @@ export const receptionUpdate = (id: number, input: ReceptionInput) =>
   invokeCmd<ReceptionPoint>('reception_update', { id, input })
 export const receptionDelete = (id: number) =>
   invokeCmd<void>('reception_delete', { id })
+/** The deputy's photo for the 工作证, picked in the system's file dialog (the web view needs no file-system permission); returns the deputy as now (its form keeps the new version), or nothing when no file was chosen. */
+export const deputyPhotoPick = (id: number) =>
+  invokeCmd<Deputy | null>('deputy_photo_pick', { id })
+/** Moves the deputy's photo to the recycle bin; returns the deputy as now. */
+export const deputyPhotoClear = (id: number) =>
+  invokeCmd<Deputy>('deputy_photo_clear', { id })
+export const deputyPhotoGet = (id: number) =>
+  invokeCmd<string | null>('deputy_photo_get', { id })
 
 // exchange
 /** Saves the exchange file of `org_id`'s subtree (the whole database for none), ID numbers and phones only when `personal`; what was written, or none when the user cancels. */
