@@ -565,3 +565,39 @@ async fn a_deputys_photo_goes_on_the_pass_and_a_replaced_one_comes_back_from_the
     let err = photos::set(&db.pool, dir, Whose::Deputy(99), &first).await.unwrap_err();
     assert_eq!((err.kind(), err.to_string().as_str()), (ErrorKind::NotFound, "代表委员不存在"));
 }
+
+#[tokio::test]
+async fn a_leaders_recorded_visit_is_proposed_for_his_planned_talk_and_not_for_another_leaders() {
+    let db = county().await;
+    let talk = PlanInput {
+        on_date: "2026-12-10".into(),
+        reception_point_id: None,
+        place: "社区会议室".into(),
+        who_kind: Some(PlanWho::Leader),
+        who_id: Some(WANG),
+        service: "民情恳谈".into(),
+        repeat: String::new(),
+        ..duty()
+    };
+    let talk = plan(&db.pool, talk, "2026-11-28").await.remove(0);
+    // 王建国 came two days late; 赵敏 visited 河咀 the same day; a visit of his a month on is too far.
+    sqlx::raw_sql(
+        "INSERT INTO leader_visits (id, uuid, leader_id, community_id, visited_on, kind, created_at, updated_at) VALUES
+           (1, 'v1', 7, 11, '2026-12-12', 'talk', 't', 't'),
+           (2, 'v2', 8, 12, '2026-12-10', 'talk', 't', 't'),
+           (3, 'v3', 7, 11, '2027-01-10', 'visit', 't', 't')",
+    )
+    .execute(&db.pool)
+    .await
+    .unwrap();
+    let proposed = schedule::candidates(&db.pool, talk.id).await.unwrap();
+    let got: Vec<(RecordKind, i64, &str)> = proposed.iter().map(|r| (r.kind, r.id, r.label.as_str())).collect();
+    assert_eq!(got, [(RecordKind::LeaderVisit, 1, "王建国 走访")]);
+    let done = schedule::fulfil(&db.pool, talk.id, RecordKind::LeaderVisit, 1, d("2026-12-12")).await.unwrap();
+    assert_eq!((done.status, done.fulfilled_by.map(|r| r.on_date)), (PlanStatus::Done, Some(d("2026-12-12"))));
+    // The visit deleted, the talk is missed again.
+    sqlx::raw_sql("UPDATE leader_visits SET deleted_at = 't' WHERE id = 1").execute(&db.pool).await.unwrap();
+    let later = month(&db.pool, DAJIE, 12, "2026-12-13").await;
+    let again = later.entries.iter().find(|e| e.id == talk.id).unwrap();
+    assert_eq!(again.status, PlanStatus::Missed);
+}
