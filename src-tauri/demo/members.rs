@@ -11,8 +11,9 @@ use super::orgs::Tree;
 use super::{date_between, pick};
 use crate::common::catalog::{Category, Gender, MarkType, MemberStatus, PostHow, EDUCATIONS};
 use crate::common::validate::id_check_char;
+use crate::db::batch::next_id;
 use crate::error::Result;
-use crate::roster::members::store as member_store;
+use crate::roster::members::batch as member_batch;
 use crate::roster::members::{validate, MemberInput};
 use crate::sanliang::identity::store as identity_store;
 use crate::sanliang::posts::store as post_store;
@@ -101,7 +102,16 @@ fn phone(rng: &mut SmallRng) -> String {
 /// Who may make pledges: (member id, name, category, joined on).
 pub type Pledger = (i64, String, Category, NaiveDate);
 
+/// What the demo's members did, written after them: departures, marks and posts taken.
+#[derive(Default)]
+struct Lives {
+    left: Vec<(i64, MemberStatus, NaiveDate)>,
+    marks: Vec<(i64, MarkType, NaiveDate, String)>,
+    posts: Vec<(i64, i64, PostHow, NaiveDate)>,
+}
+
 /// Writes `total` members across the tree's branches and communities; returns those on the roll.
+/// Everyone is drawn first, then written a chunk a statement with the ids SQLite gives in order.
 pub async fn load(
     tx: &mut sqlx::SqliteConnection,
     rng: &mut SmallRng,
@@ -112,9 +122,11 @@ pub async fn load(
     let mut used_ids = HashSet::new();
     let mut used_person = HashSet::new();
     let mut pledgers = Vec::new();
-    let mut written = 0;
+    let mut records = Vec::with_capacity(total);
+    let mut lives = Lives::default();
+    let first_id = next_id(tx, "members").await?;
     let mut attempt = 0usize;
-    while written < total {
+    while records.len() < total {
         attempt += 1;
         let (org, community, community_id) = &tree.member_orgs[attempt % tree.member_orgs.len()];
         let Some((input, joined, category)) = person(rng, &mut used_ids, &mut used_person, org.id, community, today)
@@ -122,17 +134,20 @@ pub async fn load(
             continue;
         };
         // Generated data passes the same rules as typed data.
-        let record = validate(&input, today)?;
-        let id = member_store::insert(tx, &uuid::Uuid::new_v4().to_string(), &record).await?;
-        let on_roll = life(tx, rng, id, category, community, joined, today).await?;
+        records.push(validate(&input, today)?);
+        let id = first_id + records.len() as i64 - 1;
+        let on_roll = life(&mut lives, rng, id, category, community, joined, today);
         if on_roll {
             if let Some(posts) = tree.community_posts.get_mut(community_id) {
-                take_post(tx, rng, id, category, joined, today, posts).await?;
+                take_post(&mut lives, rng, id, category, joined, today, posts);
             }
             pledgers.push((id, input.name.clone(), category, joined));
         }
-        written += 1;
     }
+    member_batch::insert(tx, &records, |_| {}).await?;
+    member_batch::set_statuses(tx, &lives.left).await?;
+    identity_store::insert_many(tx, &lives.marks).await?;
+    post_store::insert_assignments(tx, &lives.posts).await?;
     Ok(pledgers)
 }
 
@@ -225,21 +240,21 @@ fn practice_start(joined: NaiveDate, today: NaiveDate) -> NaiveDate {
 
 /// A few members have since transferred out or died; of the rest most have shown identity
 /// (亮身份: the badge, and a post or zone by category). Returns whether the member is on the roll.
-async fn life(
-    tx: &mut sqlx::SqliteConnection,
+fn life(
+    lives: &mut Lives,
     rng: &mut SmallRng,
     id: i64,
     category: Category,
     community: &str,
     joined: NaiveDate,
     today: NaiveDate,
-) -> Result<bool> {
+) -> bool {
     let roll = rng.random_range(0..100);
     if roll < 8 {
         let status = if roll < 5 { MemberStatus::Transferred } else { MemberStatus::Deceased };
         let when = date_between(rng, joined, until(joined, today));
-        member_store::set_status(tx, id, status, Some(when)).await?;
-        return Ok(false);
+        lives.left.push((id, status, when));
+        return false;
     }
     if rng.random_range(0..100) < 85 {
         let mut marks = vec![(MarkType::Badge, String::new())];
@@ -255,25 +270,25 @@ async fn life(
         }
         for (mark, place) in marks {
             let shown = date_between(rng, practice_start(joined, today), until(joined, today));
-            identity_store::insert_if_absent(tx, &uuid::Uuid::new_v4().to_string(), id, mark, shown, &place).await?;
+            lives.marks.push((id, mark, shown, place));
         }
     }
-    Ok(true)
+    true
 }
 
 /// 亮职责: most members on the roll hold one of their community's posts that still has room;
 /// in-service members claimed theirs, the others were assigned.
-async fn take_post(
-    tx: &mut sqlx::SqliteConnection,
+fn take_post(
+    lives: &mut Lives,
     rng: &mut SmallRng,
     id: i64,
     category: Category,
     joined: NaiveDate,
     today: NaiveDate,
     posts: &mut [(i64, i64, i64)],
-) -> Result<()> {
+) {
     if rng.random_range(0..100) >= 80 {
-        return Ok(());
+        return;
     }
     let start = rng.random_range(0..posts.len());
     let free = (0..posts.len()).map(|k| (start + k) % posts.len()).find(|k| posts[*k].2 < posts[*k].1);
@@ -281,7 +296,6 @@ async fn take_post(
         posts[k].2 += 1;
         let how = if category == Category::InService { PostHow::Claimed } else { PostHow::Assigned };
         let on = date_between(rng, practice_start(joined, today), until(joined, today));
-        post_store::insert_assignment(tx, &uuid::Uuid::new_v4().to_string(), posts[k].0, id, how, on).await?;
+        lives.posts.push((posts[k].0, id, how, on));
     }
-    Ok(())
 }

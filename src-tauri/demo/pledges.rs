@@ -9,7 +9,7 @@ use sqlx::SqliteConnection;
 
 use crate::common::catalog::{Appraiser, Category, PledgeStatus, Rating};
 use crate::error::Result;
-use crate::sanliang::pledges::store;
+use crate::sanliang::pledges::batch::{self, WholePledge};
 use crate::sanliang::pledges::{ValidItem, ValidPledge};
 
 /// (content, measures) of concrete pledges, by the seed's themes.
@@ -75,15 +75,14 @@ fn items(rng: &mut SmallRng, category: Option<Category>, owner: &str, year: i32,
 
 /// A pledge for `year` judged on `today`: drafted, published, items done or left open,
 /// progress, and for past years closing and appraisal.
-async fn pledge(
-    tx: &mut SqliteConnection,
+fn pledge(
     rng: &mut SmallRng,
     owner: (Option<i64>, Option<i64>),
     category: Option<Category>,
     owner_name: &str,
     year: i32,
     today: NaiveDate,
-) -> Result<()> {
+) -> WholePledge {
     let pledged_on = NaiveDate::from_ymd_opt(year, 2, 20 + rng.random_range(0..8)).unwrap_or(today).min(today);
     let mut items = items(rng, category, owner_name, year, pledged_on);
     let draft = year == today.year() && rng.random_range(0..100) < 6;
@@ -96,15 +95,25 @@ async fn pledge(
             deadline: None,
         });
     }
-    let id = store::insert(tx, &ValidPledge { member_id: owner.0, org_id: owner.1, year, pledged_on, items }).await?;
+    let mut whole = WholePledge {
+        done_on: vec![None; items.len()],
+        pledge: ValidPledge { member_id: owner.0, org_id: owner.1, year, pledged_on, items },
+        status: PledgeStatus::Draft,
+        published_on: None,
+        closed_on: None,
+        progress: Vec::new(),
+        appraisals: Vec::new(),
+    };
     if draft {
-        return Ok(());
+        return whole;
     }
     let published_on = (pledged_on + Days::new(rng.random_range(3..10))).min(today);
-    store::publish(tx, id, published_on).await?;
+    whole.status = PledgeStatus::Published;
+    whole.published_on = Some(published_on);
     let mut all_done = true;
-    for item in store::items(tx, id, today).await? {
-        let Some(deadline) = item.deadline else { continue };
+    let deadlines: Vec<_> = whole.pledge.items.iter().map(|i| i.deadline).collect();
+    for (k, deadline) in deadlines.into_iter().enumerate() {
+        let Some(deadline) = deadline else { continue };
         let due = deadline < today;
         // Most past-due items were done on time; a few are overdue; some later ones are done early.
         let on_time = if year < today.year() { 97 } else { 90 };
@@ -115,18 +124,17 @@ async fn pledge(
             let on = published_on + Days::new(if span == 0 { 0 } else { rng.random_range(0..=span) });
             let finishing = done && e + 1 == entries;
             if finishing {
-                store::mark_item_done(tx, item.id, on).await?;
+                whole.done_on[k] = Some(on);
             }
             let text = PROGRESS[rng.random_range(0..PROGRESS.len())];
-            store::insert_progress(tx, id, Some(item.id), on, if finishing { "已全部完成，资料已归档" } else { text })
-                .await?;
+            whole.progress.push((Some(k), on, if finishing { "已全部完成，资料已归档" } else { text }.to_owned()));
         }
         all_done &= done;
     }
     if year < today.year() {
         let closed_on = NaiveDate::from_ymd_opt(year, 12, 28).unwrap_or(today);
-        let outcome = if all_done { PledgeStatus::Completed } else { PledgeStatus::NotCompleted };
-        store::close(tx, id, outcome, closed_on).await?;
+        whole.status = if all_done { PledgeStatus::Completed } else { PledgeStatus::NotCompleted };
+        whole.closed_on = Some(closed_on);
         for appraiser in Appraiser::ALL {
             let rating = match rng.random_range(0..100) {
                 0..85 => Rating::Satisfied,
@@ -138,14 +146,14 @@ async fn pledge(
             } else {
                 COMMENTS[rng.random_range(0..COMMENTS.len())]
             };
-            store::insert_appraisal(tx, id, *appraiser, rating, comment, closed_on).await?;
+            whole.appraisals.push((*appraiser, rating, comment.to_owned(), closed_on));
         }
     }
-    Ok(())
+    whole
 }
 
 /// Pledges for members on the roll (id, name, category, joined) and for each community's
-/// party organization.
+/// party organization, written together.
 pub(crate) async fn load(
     tx: &mut SqliteConnection,
     rng: &mut SmallRng,
@@ -154,15 +162,16 @@ pub(crate) async fn load(
     today: NaiveDate,
 ) -> Result<()> {
     let year = today.year();
+    let mut all = Vec::with_capacity(communities.len() * 2 + members.len() * 3 / 2);
     for (id, name) in communities {
-        pledge(tx, rng, (None, Some(*id)), None, &format!("{name}书记"), year - 1, today).await?;
-        pledge(tx, rng, (None, Some(*id)), None, &format!("{name}书记"), year, today).await?;
+        all.push(pledge(rng, (None, Some(*id)), None, &format!("{name}书记"), year - 1, today));
+        all.push(pledge(rng, (None, Some(*id)), None, &format!("{name}书记"), year, today));
     }
     for (id, name, category, joined) in members {
         if joined.year() < year - 1 && rng.random_bool(0.5) {
-            pledge(tx, rng, (Some(*id), None), Some(*category), name, year - 1, today).await?;
+            all.push(pledge(rng, (Some(*id), None), Some(*category), name, year - 1, today));
         }
-        pledge(tx, rng, (Some(*id), None), Some(*category), name, year, today).await?;
+        all.push(pledge(rng, (Some(*id), None), Some(*category), name, year, today));
     }
-    Ok(())
+    batch::insert(tx, &all).await
 }

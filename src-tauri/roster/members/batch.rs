@@ -1,6 +1,5 @@
-//! SQL writing and reading many members at once (an import of a whole roster): each statement
-//! takes a chunk of records as one JSON array, so 20,000 rows are tens of statements rather than
-//! tens of thousands. The triggers still record each row in 操作记录.
+//! SQL writing and reading many members at once (an import of a whole roster), a chunk of records
+//! a statement (`db::batch`). The triggers still record each row in 操作记录.
 
 use std::collections::HashMap;
 
@@ -9,12 +8,9 @@ use serde_json::{json, Value};
 use sqlx::{Row, SqliteConnection};
 
 use super::model::MemberRecord;
-use crate::common::catalog::{Category, Gender};
-use crate::db::now;
+use crate::common::catalog::{Category, Gender, MemberStatus};
+use crate::db::batch::{in_chunks, CHUNK};
 use crate::error::Result;
-
-/// Records per statement: a statement's JSON stays well under a megabyte.
-const CHUNK: usize = 500;
 
 /// The stored columns of a record as JSON, keyed by column name.
 fn json_of(r: &MemberRecord) -> Value {
@@ -29,7 +25,7 @@ fn json_of(r: &MemberRecord) -> Value {
 /// New members, each with a new uuid, in the order given; `done` hears how many are written
 /// after each statement.
 pub async fn insert(conn: &mut SqliteConnection, records: &[MemberRecord], done: impl FnMut(usize)) -> Result<()> {
-    let rows = records.iter().map(|r| with(json_of(r), "uuid", uuid::Uuid::new_v4().to_string())).collect();
+    let rows: Vec<Value> = records.iter().map(|r| with(json_of(r), "uuid", uuid::Uuid::new_v4().to_string())).collect();
     in_chunks(
         conn,
         "INSERT INTO members (uuid, org_id, name, gender, ethnicity, birth_date, joined_on, education, id_number,
@@ -39,7 +35,7 @@ pub async fn insert(conn: &mut SqliteConnection, records: &[MemberRecord], done:
                 value ->> 'phone', value ->> 'address', value ->> 'work_unit', value ->> 'category', value ->> 'notes',
                 value ->> 'search_text', value ->> 'sort_name', ?2, ?2
          FROM json_each(?1) ORDER BY key",
-        rows,
+        &rows,
         done,
     )
     .await
@@ -52,7 +48,7 @@ pub async fn update(
     records: &[(i64, MemberRecord)],
     done: impl FnMut(usize),
 ) -> Result<()> {
-    let rows = records.iter().map(|(id, r)| with(json_of(r), "id", *id)).collect();
+    let rows: Vec<Value> = records.iter().map(|(id, r)| with(json_of(r), "id", *id)).collect();
     in_chunks(
         conn,
         "UPDATE members SET org_id = j.value ->> 'org_id', name = j.value ->> 'name', gender = j.value ->> 'gender',
@@ -63,8 +59,24 @@ pub async fn update(
                 search_text = j.value ->> 'search_text', sort_name = j.value ->> 'sort_name', updated_at = ?2
          FROM json_each(?1) AS j
          WHERE members.id = j.value ->> 'id' AND members.deleted_at IS NULL",
-        rows,
+        &rows,
         done,
+    )
+    .await
+}
+
+/// Members who left the roll (转出, 去世), each on its date: (member, status, date).
+pub async fn set_statuses(conn: &mut SqliteConnection, rows: &[(i64, MemberStatus, NaiveDate)]) -> Result<()> {
+    let rows: Vec<Value> = rows
+        .iter()
+        .map(|(id, status, on)| json!({ "id": id, "status": status.code(), "status_date": on.to_string() }))
+        .collect();
+    in_chunks(
+        conn,
+        "UPDATE members SET status = j.value ->> 'status', status_date = j.value ->> 'status_date', updated_at = ?2
+         FROM json_each(?1) AS j WHERE members.id = j.value ->> 'id'",
+        &rows,
+        |_| {},
     )
     .await
 }
@@ -73,22 +85,6 @@ pub async fn update(
 fn with(mut row: Value, key: &str, value: impl Into<Value>) -> Value {
     row[key] = value.into();
     row
-}
-
-/// Runs `sql` (`?1` a JSON array of rows, `?2` the time of the write) over `rows`, `CHUNK` rows a
-/// statement, telling `done` how many are written after each.
-async fn in_chunks(
-    conn: &mut SqliteConnection,
-    sql: &str,
-    rows: Vec<Value>,
-    mut done: impl FnMut(usize),
-) -> Result<()> {
-    let now = now();
-    for (n, chunk) in rows.chunks(CHUNK).enumerate() {
-        sqlx::query(sql).bind(Value::Array(chunk.to_vec()).to_string()).bind(&now).execute(&mut *conn).await?;
-        done(n * CHUNK + chunk.len());
-    }
-    Ok(())
 }
 
 /// The stored records of these live members, by id.

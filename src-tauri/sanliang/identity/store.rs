@@ -122,3 +122,27 @@ pub async fn not_shown(
     .await?;
     Ok(rows.into_iter().map(list_row).collect())
 }
+
+/// Marks for many members at once (member, mark, shown on, place); a mark a member already has
+/// is left as it is, like [`insert_if_absent`].
+pub async fn insert_many(conn: &mut SqliteConnection, marks: &[(i64, MarkType, NaiveDate, String)]) -> Result<()> {
+    let rows: Vec<serde_json::Value> = marks
+        .iter()
+        .map(|(member, mark, shown, place)| {
+            serde_json::json!({
+                "uuid": uuid::Uuid::new_v4().to_string(), "member_id": member, "mark_type": mark.code(),
+                "shown_on": shown.to_string(), "place": place,
+            })
+        })
+        .collect();
+    crate::db::batch::in_chunks(
+        conn,
+        "INSERT OR IGNORE INTO identity_marks (uuid, member_id, mark_type, shown_on, place, created_at, updated_at)
+         SELECT value ->> 'uuid', value ->> 'member_id', value ->> 'mark_type', value ->> 'shown_on', value ->> 'place',
+                ?2, ?2
+         FROM json_each(?1) ORDER BY key",
+        &rows,
+        |_| {},
+    )
+    .await
+}

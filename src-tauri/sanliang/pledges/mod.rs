@@ -2,6 +2,7 @@
 //! flagging vague items, publishing (公示), listing them overdue-first, and starting a new year
 //! from last year's. Progress, closing and appraisal live in `cycle`.
 
+pub mod batch;
 pub mod cycle;
 mod model;
 mod rules;

@@ -222,3 +222,25 @@ pub async fn stats(conn: &mut SqliteConnection, under: Option<i64>) -> Result<Po
     .await?;
     Ok(PostStats { active_members: r.active, with_post: r.with_post, claimed: r.claimed, assigned: r.assigned, posts })
 }
+
+/// Many members starting posts at once: (post, member, how, from).
+pub async fn insert_assignments(conn: &mut SqliteConnection, rows: &[(i64, i64, PostHow, NaiveDate)]) -> Result<()> {
+    let rows: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|(post, member, how, on)| {
+            serde_json::json!({
+                "uuid": uuid::Uuid::new_v4().to_string(), "post_id": post, "member_id": member, "how": how.code(),
+                "start_on": on.to_string(),
+            })
+        })
+        .collect();
+    crate::db::batch::in_chunks(
+        conn,
+        "INSERT INTO post_assignments (uuid, post_id, member_id, how, start_on, created_at, updated_at)
+         SELECT value ->> 'uuid', value ->> 'post_id', value ->> 'member_id', value ->> 'how', value ->> 'start_on', ?2, ?2
+         FROM json_each(?1) ORDER BY key",
+        &rows,
+        |_| {},
+    )
+    .await
+}
