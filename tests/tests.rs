@@ -22,6 +22,8 @@ mod zones;
 // 亮承诺: drafts, vague items, publication, progress, overdue by a moved clock, appraisal,
 // copying a year, evidence files.
 mod pledges;
+// The 亮承诺 list against each pledge judged from its items; the item totals kept by triggers.
+mod pledge_list;
 // Printing: pledge cards as text in small, deterministic PDFs; missing glyphs; geometry.
 mod print;
 // The PDF files read back: words where they were drawn, ink only in the boxes, golden pictures.

@@ -9,8 +9,8 @@ use super::quoted_name as quoted;
 use crate::error::Result;
 
 /// Tables whose writes are not recorded: SQLite's and the migrations' own, the window's
-/// preferences, and the log itself.
-pub const UNRECORDED: &[&str] = &["_sqlx_migrations", "settings", "change_log", "exchange_imports"];
+/// preferences, the log itself, and totals the triggers derive from other tables.
+pub const UNRECORDED: &[&str] = &["_sqlx_migrations", "settings", "change_log", "exchange_imports", "pledge_totals"];
 
 /// The setting that names who is working (操作人), copied into every record.
 pub const OPERATOR_KEY: &str = "history.operator";

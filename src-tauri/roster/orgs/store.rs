@@ -157,3 +157,17 @@ pub async fn count_by_kind(conn: &mut SqliteConnection) -> Result<Vec<(String, i
             .await?;
     Ok(rows.into_iter().map(|r| (r.kind, r.n)).collect())
 }
+
+/// The scope a subtree filter needs: none when `org_id` is none or the root of every
+/// organization (the whole county), so county-wide lists skip the per-row subtree test.
+pub async fn narrowing(conn: &mut SqliteConnection, org_id: Option<i64>) -> Result<Option<i64>> {
+    let Some(id) = org_id else { return Ok(None) };
+    let everything: Option<bool> = sqlx::query_scalar(
+        "SELECT NOT EXISTS (SELECT 1 FROM organizations o WHERE substr(o.path, 1, length(r.path)) <> r.path)
+         FROM organizations r WHERE r.id = ?1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(if everything == Some(true) { None } else { Some(id) })
+}

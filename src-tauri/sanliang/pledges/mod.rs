@@ -4,6 +4,7 @@
 
 pub mod batch;
 pub mod cycle;
+mod list;
 mod model;
 mod rules;
 pub(crate) mod store;
@@ -198,40 +199,15 @@ pub async fn get(pool: &SqlitePool, id: i64, today: NaiveDate) -> Result<Pledge>
 
 /// Pledges in a subtree and year, overdue first, then by the nearest open deadline.
 pub async fn search(pool: &SqlitePool, query: &PledgeQuery, today: NaiveDate) -> Result<PledgePage> {
-    let mut rows = store::rows(&mut *pool.acquire().await?, query.org_id, query.year, None, today).await?;
-    let mut counts = PledgeCounts { total: rows.len() as i64, ..Default::default() };
-    for r in &rows {
-        *match r.status {
-            PledgeStatus::Draft => &mut counts.draft,
-            PledgeStatus::Published => &mut counts.published,
-            PledgeStatus::Overdue => &mut counts.overdue,
-            PledgeStatus::Completed => &mut counts.completed,
-            PledgeStatus::NotCompleted => &mut counts.not_completed,
-        } += 1;
-    }
-    let text = query.text.trim();
-    rows.retain(|r| query.status.is_none_or(|s| r.status == s) && (text.is_empty() || r.owner_name.contains(text)));
-    rows.sort_by_key(|r| (status_rank(r.status), r.next_deadline.is_none(), r.next_deadline, r.id));
-    let total = rows.len() as i64;
-    let size = query.page_size.clamp(1, 200) as usize;
-    let page = query.page.max(1) as usize;
-    let rows = rows.into_iter().skip((page - 1) * size).take(size).collect();
-    Ok(PledgePage { total, rows, counts })
-}
-
-fn status_rank(s: PledgeStatus) -> u8 {
-    match s {
-        PledgeStatus::Overdue => 0,
-        PledgeStatus::Published => 1,
-        PledgeStatus::Draft => 2,
-        PledgeStatus::NotCompleted => 3,
-        PledgeStatus::Completed => 4,
-    }
+    let mut conn = pool.acquire().await?;
+    let page = list::page(&mut conn, query, today).await?;
+    let rows = list::by_ids(&mut conn, &page.ids, today).await?;
+    Ok(PledgePage { total: page.total, rows, counts: page.counts })
 }
 
 /// A member's pledges, newest year first, for the member form.
 pub async fn of_member(pool: &SqlitePool, member_id: i64, today: NaiveDate) -> Result<Vec<PledgeRow>> {
-    store::rows(&mut *pool.acquire().await?, None, None, Some(member_id), today).await
+    list::rows(&mut *pool.acquire().await?, None, None, Some(member_id), today).await
 }
 
 /// Starts `to_year` from the pledges of `from_year` in a subtree: each becomes a draft with
@@ -253,7 +229,7 @@ pub async fn copy_year(
         NaiveDate::from_ymd_opt(y, d.month(), d.day()).or_else(|| NaiveDate::from_ymd_opt(y, d.month(), 28))
     };
     let mut tx = crate::db::write(pool).await?;
-    let sources = store::rows(&mut tx, org_id, Some(from_year), None, today).await?;
+    let sources = list::rows(&mut tx, org_id, Some(from_year), None, today).await?;
     let mut summary = CopySummary { created: 0, existing: 0, inactive: 0 };
     for source in sources {
         if !store::owner_active(&mut tx, source.member_id, source.org_id).await? {

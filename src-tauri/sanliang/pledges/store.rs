@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use sqlx::SqliteConnection;
 
-use super::model::{Appraisal, Evidence, PledgeItem, PledgeRow, Progress, ValidPledge};
-use super::rules::{effective_status, vague_flags};
+use super::model::{Appraisal, Evidence, PledgeItem, Progress, ValidPledge};
+use super::rules::vague_flags;
 use crate::common::catalog::{Appraiser, Category, PledgeStatus, Rating};
 use crate::error::{Error, Result};
 
@@ -359,66 +359,4 @@ pub async fn appraisals(conn: &mut SqliteConnection, pledge_id: i64) -> Result<V
     )
     .fetch_all(conn)
     .await?)
-}
-
-/// Pledges for the list: under a subtree (of the member's or the organization's place), in a
-/// year, or of one member; unordered.
-pub async fn rows(
-    conn: &mut SqliteConnection,
-    under: Option<i64>,
-    year: Option<i32>,
-    member_id: Option<i64>,
-    today: NaiveDate,
-) -> Result<Vec<PledgeRow>> {
-    let rows = sqlx::query!(
-        r#"SELECT p.id AS "id!", p.year AS "year: i32", p.member_id, p.org_id,
-                  COALESCE(m.name, o.name) AS "owner_name!: String",
-                  COALESCE(mo.name, o.name) AS "org_name!: String",
-                  m.category AS "category?: Category", p.status AS "status: PledgeStatus", p.published_on AS "published_on: NaiveDate",
-                  count(i.id) AS "items!: i64",
-                  count(i.done_on) AS "done!: i64",
-                  coalesce(sum(i.done_on IS NULL AND i.deadline < ?4), 0) AS "late!: i64",
-                  min(CASE WHEN i.done_on IS NULL THEN i.deadline END) AS "next_deadline?: NaiveDate",
-                  (SELECT count(*) FROM pledge_appraisals a WHERE a.pledge_id = p.id) AS "appraisals!: i64"
-           FROM pledges p
-           LEFT JOIN members m ON m.id = p.member_id
-           LEFT JOIN organizations mo ON mo.id = m.org_id
-           LEFT JOIN organizations o ON o.id = p.org_id
-           LEFT JOIN pledge_items i ON i.pledge_id = p.id
-           WHERE p.deleted_at IS NULL AND m.deleted_at IS NULL AND o.deleted_at IS NULL
-             AND (?1 IS NULL OR COALESCE(mo.id, o.id) IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
-             AND (?2 IS NULL OR p.year = ?2)
-             AND (?3 IS NULL OR p.member_id = ?3)
-           GROUP BY p.id
-           ORDER BY p.year DESC, p.id"#,
-        under,
-        year,
-        member_id,
-        today
-    )
-    .fetch_all(conn)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            let stored = r.status;
-            let overdue_items = if stored == PledgeStatus::Published { r.late } else { 0 };
-            PledgeRow {
-                id: r.id,
-                year: r.year,
-                member_id: r.member_id,
-                org_id: r.org_id,
-                owner_name: r.owner_name,
-                org_name: r.org_name,
-                category: r.category,
-                status: effective_status(stored, overdue_items),
-                items: r.items,
-                done: r.done,
-                overdue_items,
-                next_deadline: r.next_deadline,
-                published_on: r.published_on,
-                appraisals: r.appraisals,
-            }
-        })
-        .collect())
 }
