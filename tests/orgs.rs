@@ -229,3 +229,18 @@ async fn the_first_run_builds_county_township_and_community_at_once_or_not_at_al
     assert_eq!((tree.len(), tree[0].children.len(), tree[0].children[0].children.len()), (1, 1, 2));
     assert_ne!(second.id, community.id);
 }
+
+#[tokio::test]
+async fn only_the_root_of_every_organization_lifts_the_subtree_filter() {
+    let t = support::fresh().await;
+    let [county, street, ..] = small_tree(&t.pool).await;
+    let mut conn = t.pool.acquire().await.unwrap();
+    let narrowing = async |conn: &mut sqlx::SqliteConnection, id| orgs::narrowing(conn, id).await.unwrap();
+    assert_eq!(narrowing(&mut conn, None).await, None);
+    assert_eq!(narrowing(&mut conn, Some(county.id)).await, None, "the county holds every organization");
+    assert_eq!(narrowing(&mut conn, Some(street.id)).await, Some(street.id));
+    assert_eq!(narrowing(&mut conn, Some(9999)).await, Some(9999), "an unknown organization filters out everything");
+    // A second county beside the first: neither holds everything any more.
+    add(&t.pool, None, OrgKind::County, "中共澄江县委").await;
+    assert_eq!(narrowing(&mut conn, Some(county.id)).await, Some(county.id));
+}

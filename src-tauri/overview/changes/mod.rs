@@ -17,7 +17,9 @@ use store::ChangeRow;
 
 pub async fn recent(pool: &SqlitePool, org_id: Option<i64>, now: DateTime<Utc>, limit: i64) -> Result<Vec<Change>> {
     let since = (now - Duration::days(limits::RECENT_CHANGE_DAYS)).to_rfc3339_opts(SecondsFormat::Secs, true);
-    let rows = store::recent(&mut *pool.acquire().await?, org_id, &since, limit).await?;
+    let mut conn = pool.acquire().await?;
+    let under = crate::roster::orgs::store::narrowing(&mut conn, org_id).await?;
+    let rows = store::recent(&mut conn, under, &since, limit).await?;
     Ok(rows.into_iter().filter_map(change).collect())
 }
 

@@ -5,6 +5,7 @@ mod model;
 pub(crate) mod store;
 
 pub use model::*;
+pub use store::narrowing;
 
 use sqlx::SqlitePool;
 
