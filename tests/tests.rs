@@ -13,6 +13,8 @@ mod codes;
 mod orgs;
 // The roster: saving, duplicates, status changes, search by pinyin, phone and ID tail.
 mod members;
+// Roster search through its key index: typed forms, phone parts, ID tails, keys kept current.
+mod search;
 // 亮身份: batch marks in one transaction, counts and the not-yet list per subtree.
 mod identity;
 // 亮职责: posts, claiming and setting them, one current post per member, history.

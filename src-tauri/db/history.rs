@@ -10,7 +10,8 @@ use crate::error::Result;
 
 /// Tables whose writes are not recorded: SQLite's and the migrations' own, the window's
 /// preferences, the log itself, and totals the triggers derive from other tables.
-pub const UNRECORDED: &[&str] = &["_sqlx_migrations", "settings", "change_log", "exchange_imports", "pledge_totals"];
+pub const UNRECORDED: &[&str] =
+    &["_sqlx_migrations", "settings", "change_log", "exchange_imports", "pledge_totals", "member_keys"];
 
 /// The setting that names who is working (操作人), copied into every record.
 pub const OPERATOR_KEY: &str = "history.operator";

@@ -75,6 +75,7 @@ pub async fn open(data_dir: &Path) -> Result<SqlitePool> {
     }
     history::install(&mut *pool.acquire().await?).await?;
     crate::data::exchange::guard::install(&mut *pool.acquire().await?).await?;
+    crate::roster::members::batch::reindex(&pool).await?;
     Ok(pool)
 }
 
@@ -165,6 +166,7 @@ pub async fn open_in_memory() -> Result<SqlitePool> {
     MIGRATOR.run(&pool).await?;
     history::install(&mut *pool.acquire().await?).await?;
     crate::data::exchange::guard::install(&mut *pool.acquire().await?).await?;
+    crate::roster::members::batch::reindex(&pool).await?;
     Ok(pool)
 }
 

@@ -116,7 +116,7 @@ async fn load_on(conn: &mut sqlx::SqliteConnection, scale: DemoScale, today: Nai
 async fn lakeside_zones(tx: &mut sqlx::SqliteConnection, community: &Organization, rng: &mut SmallRng) -> Result<()> {
     let filter = member_store::Filter {
         under: Some(community.id),
-        patterns: Default::default(),
+        text: None,
         category: None,
         status: Some(MemberStatus::Active.code()),
     };

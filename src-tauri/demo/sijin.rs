@@ -275,7 +275,7 @@ async fn volunteering(
         let org = org_store::get(tx, *community).await?;
         let filter = member_store::Filter {
             under: Some(org.id),
-            patterns: Default::default(),
+            text: None,
             category: None,
             status: Some(MemberStatus::Active.code()),
         };

@@ -1,11 +1,23 @@
-//! The text a member is found by: name, and full pinyin and initials for every reading,
-//! so 张三 is found by `zhangsan` and `zs`, and 单 in a surname by both `dan` and `shan`.
+//! The keys a member is found by as people type: a part of the name, full pinyin, initials, or
+//! a surname in full and the rest by initials, for every reading — 张三丰 by `zhangsanfeng`,
+//! `zsf`, `zhangsf`, `sanf`; 单 in a surname by both `dan` and `shan`.
 
 use pinyin::ToPinyinMulti;
 
 /// Cap on reading combinations per name; a name of four polyphonic characters would
 /// otherwise multiply. Surname readings come first, so they are always kept.
 const MAX_COMBINATIONS: usize = 32;
+
+/// Cap on the search keys of one name (a typical name has 15–30).
+const MAX_KEYS: usize = 128;
+
+/// Characters of a name mixed in full and by initials: the first ones (a surname and a given
+/// name are far shorter).
+const MAX_MIXED: usize = 8;
+
+/// The version of the keys `search_text` writes; a database indexed by another is indexed
+/// again when it is opened (`reindex`).
+pub const KEYS_VERSION: &str = "2";
 
 /// Readings of one character, plain (no tones), `ü` written `v` as on a keyboard.
 /// Characters without pinyin (Latin letters, `·`) stand for themselves.
@@ -26,25 +38,20 @@ fn readings(c: char) -> Vec<String> {
     }
 }
 
-/// All full-pinyin spellings of a name (`["shanxiaoming", "danxiaoming", …]`), first the
-/// most common reading of each character.
-pub fn pinyin_spellings(name: &str) -> Vec<(String, String)> {
-    let mut combos: Vec<(String, String)> = vec![(String::new(), String::new())];
-    for c in name.chars() {
-        let options = readings(c);
+/// The reading combinations of these characters' readings (`[["shan", "xiong", "xin"], …]`),
+/// first the most common reading of each, at most `MAX_COMBINATIONS`.
+fn combinations(readings: &[Vec<String>]) -> Vec<Vec<&str>> {
+    let mut combos: Vec<Vec<&str>> = vec![Vec::new()];
+    for options in readings {
         let mut next = Vec::with_capacity(combos.len() * options.len());
-        for (full, initials) in &combos {
-            for r in &options {
+        for combo in &combos {
+            for r in options {
                 if next.len() >= MAX_COMBINATIONS {
                     break;
                 }
-                let mut f = full.clone();
-                f.push_str(r);
-                let mut i = initials.clone();
-                if let Some(first) = r.chars().next() {
-                    i.push(first);
-                }
-                next.push((f, i));
+                let mut c = combo.clone();
+                c.push(r.as_str());
+                next.push(c);
             }
         }
         combos = next;
@@ -52,17 +59,70 @@ pub fn pinyin_spellings(name: &str) -> Vec<(String, String)> {
     combos
 }
 
-/// The stored search text: lower-cased name then each spelling and its initials, space separated.
-pub fn search_text(name: &str) -> String {
-    let mut parts: Vec<String> = vec![name.to_lowercase()];
-    for (full, initials) in pinyin_spellings(name) {
-        for p in [full, initials] {
-            if !parts.contains(&p) {
-                parts.push(p);
-            }
+/// A combination spelt with each character in full or by its initial: bit `i` of `initials`
+/// set spells character `i` by its initial.
+fn spell(combo: &[&str], initials: u32) -> String {
+    let mut out = String::new();
+    for (i, r) in combo.iter().enumerate() {
+        if i < 32 && initials & (1 << i) != 0 {
+            out.extend(r.chars().next());
+        } else {
+            out.push_str(r);
         }
     }
-    parts.join(" ")
+    out
+}
+
+/// All full-pinyin spellings of a name (`["shanxiaoming", "danxiaoming", …]`) with their
+/// initials, first the most common reading of each character.
+pub fn pinyin_spellings(name: &str) -> Vec<(String, String)> {
+    let readings: Vec<Vec<String>> = name.chars().map(readings).collect();
+    combinations(&readings).iter().map(|c| (spell(c, 0), spell(c, u32::MAX))).collect()
+}
+
+/// The keys a member is found by, a search matching when it begins one of them: the name from
+/// each of its characters on (a part of the name); from each character on, every reading's full
+/// spelling and initials (`zhangsanfeng`, `zsf`, `sanfeng`, `sf`, …); and the whole name with
+/// each character in full or by its initial, as people type a surname in full and stop
+/// part-way (`zhangsf`, `zsanfeng`; 单雄信 by `shanxx` as well as `danxx`). Most typed first; at
+/// most `MAX_KEYS`.
+pub fn search_keys(name: &str) -> Vec<String> {
+    let chars: Vec<char> = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let readings: Vec<Vec<String>> = chars.iter().map(|c| readings(*c)).collect();
+    let mut keys: Vec<String> = Vec::new();
+    let add = |keys: &mut Vec<String>, key: String| {
+        if !key.is_empty() && keys.len() < MAX_KEYS && !keys.contains(&key) {
+            keys.push(key);
+        }
+    };
+    for start in 0..chars.len() {
+        add(&mut keys, chars[start..].iter().flat_map(|c| c.to_lowercase()).collect());
+    }
+    for start in 0..chars.len() {
+        for combo in combinations(&readings[start..]) {
+            add(&mut keys, spell(&combo, 0));
+            add(&mut keys, spell(&combo, u32::MAX));
+        }
+    }
+    for combo in combinations(&readings) {
+        // Only characters spelt by more than their initial make a different key.
+        let long: Vec<usize> = (0..combo.len().min(32)).filter(|i| combo[*i].chars().nth(1).is_some()).collect();
+        let mixes = 1u32 << long.len().min(MAX_MIXED);
+        for choice in 1..mixes.saturating_sub(1) {
+            if keys.len() >= MAX_KEYS {
+                break;
+            }
+            let initials = long.iter().enumerate().filter(|(bit, _)| choice & (1 << bit) != 0);
+            add(&mut keys, spell(&combo, initials.fold(0, |mask, (_, i)| mask | (1 << i))));
+        }
+    }
+    keys
+}
+
+/// The stored search text: the name's search keys, space separated (split into the
+/// `member_keys` index by the members table's triggers).
+pub fn search_text(name: &str) -> String {
+    search_keys(name).join(" ")
 }
 
 /// The key names sort by: the first spelling, then the name itself to keep ties stable.
@@ -116,5 +176,42 @@ mod tests {
         assert_eq!(spellings.len(), MAX_COMBINATIONS);
         assert_eq!(spellings[0].0, "xingzhangzhonghaishuo");
         assert!(spellings.iter().all(|(full, _)| full.starts_with("xing")), "the first character's first reading");
+    }
+
+    /// Whether a typed search finds the name: it begins one of the name's keys.
+    fn finds(name: &str, typed: &str) -> bool {
+        search_keys(name).iter().any(|k| k.starts_with(typed))
+    }
+
+    #[test]
+    fn a_surname_in_full_and_the_rest_by_initials_or_part_way() {
+        for typed in ["zhangsf", "zhangsanf", "zhangsanfeng", "zsf", "zsanfeng", "zhangs", "sanf", "sf", "三丰", "张三"]
+        {
+            assert!(finds("张三丰", typed), "张三丰 by {typed}: {:?}", search_keys("张三丰"));
+        }
+        for typed in ["zhangsx", "sanfx", "zf", "angsan", "丰三"] {
+            assert!(!finds("张三丰", typed), "张三丰 found by {typed}");
+        }
+    }
+
+    #[test]
+    fn every_reading_of_a_polyphonic_character_mixes_with_initials() {
+        // 单 as a surname reads shàn; as a word dān; both are found, mixed or not.
+        for typed in ["shanxx", "danxx", "shanxiongxin", "danxiongxin", "sxx", "dxx", "shanxiongx"] {
+            assert!(finds("单雄信", typed), "单雄信 by {typed}: {:?}", search_keys("单雄信"));
+        }
+        for typed in ["zengguof", "cengguof", "zgf", "cgf"] {
+            assert!(finds("曾国藩", typed), "曾国藩 by {typed}");
+        }
+        assert!(finds("解缙", "xiej") && finds("解缙", "jiej"));
+    }
+
+    #[test]
+    fn keys_stay_few_for_long_and_latin_names() {
+        let latin = search_keys("abcdefghijklmnopqrst");
+        assert_eq!(latin.len(), 20, "a Latin name's keys are its parts: {latin:?}");
+        assert!(search_keys("行长重还说行长重还说行长重还说行长重还说").len() <= MAX_KEYS);
+        assert!(finds("阿依古丽·买买提", "ayiguli") && finds("阿依古丽·买买提", "maimaiti"));
+        assert!(search_keys("张 三").iter().all(|k| !k.contains(' ')), "keys hold no spaces");
     }
 }

@@ -122,3 +122,37 @@ pub async fn records(conn: &mut SqliteConnection, ids: &[i64]) -> Result<HashMap
     }
     Ok(out)
 }
+
+/// The setting naming the version of the search keys the members are indexed by.
+const KEYS_VERSION_SETTING: &str = "roster.search_keys";
+
+/// Every member's search keys written again when they were made by another version of
+/// `search_key` (a file from an older app, a restored backup), in one transaction; the
+/// `member_keys` triggers follow. Nothing is recorded in 操作记录: the keys are derived.
+pub async fn reindex(pool: &sqlx::SqlitePool) -> Result<()> {
+    use crate::common::settings;
+    use crate::roster::search_key::{search_text, KEYS_VERSION};
+    // Read first: an opening while another program writes (an import) must not wait for it.
+    if settings::get(&mut *pool.acquire().await?, KEYS_VERSION_SETTING).await?.as_deref() == Some(KEYS_VERSION) {
+        return Ok(());
+    }
+    let mut tx = crate::db::write(pool).await?;
+    if settings::get(&mut tx, KEYS_VERSION_SETTING).await?.as_deref() == Some(KEYS_VERSION) {
+        return Ok(());
+    }
+    let names: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM members").fetch_all(&mut *tx).await?;
+    let rows: Vec<Value> =
+        names.iter().map(|(id, name)| json!({ "id": id, "search_text": search_text(name) })).collect();
+    for chunk in rows.chunks(CHUNK) {
+        sqlx::query(
+            "UPDATE members SET search_text = j.value ->> 'search_text'
+             FROM json_each(?1) AS j WHERE members.id = j.value ->> 'id'",
+        )
+        .bind(Value::from(chunk.to_vec()).to_string())
+        .execute(&mut *tx)
+        .await?;
+    }
+    settings::set(&mut tx, KEYS_VERSION_SETTING, KEYS_VERSION).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -200,6 +200,11 @@ pub async fn delete(pool: &SqlitePool, id: i64, today: NaiveDate) -> Result<()> 
     Ok(())
 }
 
+/// Shortest phone part and ID-number tails the search keys hold (the `member_keys` migration
+/// writes the same lengths).
+const KEYED_DIGITS: usize = 3;
+const KEYED_ID_TAIL: std::ops::RangeInclusive<usize> = 3..=8;
+
 pub fn text_patterns(text: &str) -> TextPatterns {
     // People type "zhang san", "ZS", or a pasted number with spaces.
     let q: String = text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
@@ -207,37 +212,61 @@ pub fn text_patterns(text: &str) -> TextPatterns {
         return TextPatterns::default();
     }
     let escaped = q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let range = |key: String| (Some(successor(&key)), Some(key));
     let digits = q.chars().all(|c| c.is_ascii_digit() || c == 'x' || c == '-');
-    if digits {
-        TextPatterns {
-            name_or_pinyin: None,
-            phone: Some(format!("%{escaped}%")),
-            id_tail: Some(format!("%{}", escaped.to_ascii_uppercase())),
-        }
-    } else {
-        TextPatterns { name_or_pinyin: Some(format!("%{escaped}%")), phone: None, id_tail: None }
+    if !digits {
+        let (until, from) = range(q);
+        return TextPatterns { from, until, ..Default::default() };
+    }
+    let length = q.chars().count();
+    let (until, from) = if length >= KEYED_DIGITS { range(format!("#{q}")) } else { (None, None) };
+    let tail = q.to_ascii_uppercase();
+    TextPatterns {
+        from,
+        until,
+        id_tail_key: KEYED_ID_TAIL.contains(&length).then(|| format!("${tail}")),
+        phone_scan: (length < KEYED_DIGITS).then(|| format!("%{escaped}%")),
+        id_tail_scan: (!KEYED_ID_TAIL.contains(&length)).then(|| format!("%{}", escaped.to_ascii_uppercase())),
     }
 }
 
-fn filter_of(query: &MemberQuery) -> store::Filter<'static> {
-    store::Filter {
-        under: query.org_id,
-        patterns: text_patterns(&query.text),
+/// The least text greater than every text beginning with `key`: its last character's next.
+fn successor(key: &str) -> String {
+    let mut chars: Vec<char> = key.chars().collect();
+    while let Some(last) = chars.pop() {
+        let next = (last as u32 + 1..=char::MAX as u32).find_map(char::from_u32);
+        if let Some(next) = next {
+            chars.push(next);
+            return chars.into_iter().collect();
+        }
+    }
+    // Only U+10FFFF characters: every key beginning with them ends the range.
+    format!("{key}\u{10FFFF}")
+}
+
+/// The filter of a query; the whole county's root is no subtree filter (`orgs::narrowing`).
+async fn filter_of(conn: &mut sqlx::SqliteConnection, query: &MemberQuery) -> Result<store::Filter<'static>> {
+    let text = text_patterns(&query.text);
+    Ok(store::Filter {
+        under: crate::roster::orgs::narrowing(conn, query.org_id).await?,
+        text: (text != TextPatterns::default()).then_some(text),
         category: query.category.map(Category::code),
         status: query.status.map(MemberStatus::code),
-    }
+    })
 }
 
 /// The ids of every member a query matches, ignoring its pagination.
 pub async fn matching_ids(pool: &SqlitePool, query: &MemberQuery) -> Result<Vec<i64>> {
-    store::matching_ids(&mut *pool.acquire().await?, &filter_of(query)).await
+    let mut conn = pool.acquire().await?;
+    let filter = filter_of(&mut conn, query).await?;
+    store::matching_ids(&mut conn, &filter).await
 }
 
 pub async fn search(pool: &SqlitePool, query: &MemberQuery) -> Result<MemberPage> {
     let mut conn = pool.acquire().await?;
     let page_size = query.page_size.clamp(1, limits::PAGE_SIZE_MAX);
     let page = query.page.max(1);
-    let filter = filter_of(query);
+    let filter = filter_of(&mut conn, query).await?;
     let total = store::count(&mut conn, &filter).await?;
     let rows =
         store::search(&mut conn, &filter, query.sort, query.descending, page_size, (page - 1) * page_size).await?;
@@ -338,13 +367,22 @@ mod tests {
     #[test]
     fn digits_search_phone_and_id_tail_letters_search_names() {
         let p = text_patterns("1236");
-        assert_eq!(p.phone.as_deref(), Some("%1236%"));
-        assert_eq!(p.id_tail.as_deref(), Some("%1236"));
-        assert_eq!(p.name_or_pinyin, None);
+        assert_eq!((p.from.as_deref(), p.until.as_deref()), (Some("#1236"), Some("#1237")));
+        assert_eq!(p.id_tail_key.as_deref(), Some("$1236"));
+        assert_eq!((p.phone_scan, p.id_tail_scan), (None, None));
         let p = text_patterns("Zhang San");
-        assert_eq!(p.name_or_pinyin.as_deref(), Some("%zhangsan%"));
-        let p = text_patterns("100%_");
-        assert_eq!(p.name_or_pinyin.as_deref(), Some("%100\\%\\_%"));
+        assert_eq!((p.from.as_deref(), p.until.as_deref()), (Some("zhangsan"), Some("zhangsao")));
+        assert_eq!(p.id_tail_key, None);
+        let p = text_patterns("张三");
+        assert_eq!((p.from.as_deref(), p.until.as_deref()), (Some("张三"), Some("张上")));
         assert_eq!(text_patterns("  "), TextPatterns::default());
+        // Too few digits for the keys, or a tail longer than they hold: scanned.
+        let p = text_patterns("12");
+        assert_eq!((p.from, p.phone_scan.as_deref(), p.id_tail_scan.as_deref()), (None, Some("%12%"), Some("%12")));
+        let p = text_patterns("0101123x");
+        assert_eq!((p.id_tail_key.as_deref(), p.id_tail_scan), (Some("$0101123X"), None));
+        let p = text_patterns("198001011232");
+        assert_eq!((p.id_tail_key, p.id_tail_scan.as_deref()), (None, Some("%198001011232")));
+        assert_eq!(successor("a\u{10FFFF}"), "b");
     }
 }

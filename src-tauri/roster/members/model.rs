@@ -138,11 +138,15 @@ pub struct StatusChange {
     pub date: Option<String>,
 }
 
-/// The parameters a search text turns into: a pattern over names and pinyin, and
-/// patterns over phone numbers and ID-number tails when the text is digits.
+/// The parameters a search text turns into: the range of `member_keys` it begins (names and
+/// their spellings, or with digits a phone's `#` keys), an ID number's `$` tail key, and for what
+/// the keys do not hold (fewer than 3 digits, a tail longer than 8) patterns to scan.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct TextPatterns {
-    pub name_or_pinyin: Option<String>,
-    pub phone: Option<String>,
-    pub id_tail: Option<String>,
+    /// The keys from `from` (the text typed) up to, not including, `until`.
+    pub from: Option<String>,
+    pub until: Option<String>,
+    pub id_tail_key: Option<String>,
+    pub phone_scan: Option<String>,
+    pub id_tail_scan: Option<String>,
 }

@@ -164,34 +164,78 @@ pub async fn soft_delete(conn: &mut SqliteConnection, id: i64) -> Result<()> {
 
 /// The WHERE clause of a roster search, as bound parameters.
 pub struct Filter<'a> {
-    /// Path prefix of the organization subtree.
+    /// The root of an organization subtree; none for the whole county.
     pub under: Option<i64>,
-    pub patterns: TextPatterns,
+    /// What the search text matches; none without text.
+    pub text: Option<TextPatterns>,
     pub category: Option<&'a str>,
     pub status: Option<&'a str>,
 }
 
-pub async fn count(conn: &mut SqliteConnection, f: &Filter<'_>) -> Result<i64> {
-    let p = &f.patterns;
-    let no_text = p.name_or_pinyin.is_none() && p.phone.is_none() && p.id_tail.is_none();
-    Ok(sqlx::query_scalar!(
-        r#"SELECT count(*) AS "n!: i64"
-           FROM members m
-           WHERE m.deleted_at IS NULL
+/// Calls `$then!` with the roster search's SQL as literals (checked queries take only literals):
+/// the WHERE clause of the filters over ?1 to ?3; the members a search text finds, from
+/// `member_keys` and a scan for what the keys do not hold, over ?4 to ?8; and a list page's
+/// columns around the subquery picking its ids (CROSS JOIN keeps the page the outer loop: else
+/// SQLite may walk the whole roster in the page's order to spare sorting its 20 rows).
+macro_rules! with_search_sql {
+    ($then:ident! ($($rest:tt)*)) => {
+        $then!(
+            "m.deleted_at IS NULL
              AND (?1 IS NULL OR m.org_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
-             AND (?2 OR m.search_text LIKE ?3 ESCAPE '\' OR m.phone LIKE ?4 ESCAPE '\' OR m.id_number LIKE ?5 ESCAPE '\')
-             AND (?6 IS NULL OR m.category = ?6)
-             AND (?7 IS NULL OR m.status = ?7)"#,
-        f.under,
-        no_text,
-        p.name_or_pinyin,
-        p.phone,
-        p.id_tail,
-        f.category,
-        f.status
-    )
-    .fetch_one(conn)
-    .await?)
+             AND (?2 IS NULL OR m.category = ?2)
+             AND (?3 IS NULL OR m.status = ?3)",
+            " AND m.id IN (SELECT member_id FROM member_keys WHERE key >= ?4 AND key < ?5
+                   UNION ALL SELECT member_id FROM member_keys WHERE key = ?6
+                   UNION ALL SELECT id FROM members WHERE ?7 IS NOT NULL AND phone LIKE ?7 ESCAPE '\\'
+                   UNION ALL SELECT id FROM members WHERE ?8 IS NOT NULL AND id_number LIKE ?8 ESCAPE '\\')",
+            r#"SELECT m.id AS "id!", m.name, m.gender AS "gender: Gender", m.ethnicity, m.birth_date AS "birth_date: NaiveDate",
+                      m.joined_on AS "joined_on: NaiveDate", m.org_id, o.name AS org_name,
+                      m.category AS "category: Category", m.status AS "status: MemberStatus",
+                      m.status_date AS "status_date: NaiveDate", m.id_number, m.phone, p.name AS "post_name?"
+               FROM (SELECT m.id FROM "#,
+            ") page CROSS JOIN members m ON m.id = page.id JOIN organizations o ON o.id = m.org_id
+               LEFT JOIN post_assignments a ON a.member_id = m.id AND a.end_on IS NULL
+               LEFT JOIN posts p ON p.id = a.post_id
+               ORDER BY ",
+            $($rest)*
+        )
+    };
+}
+
+macro_rules! count_query {
+    ($filters:literal, $hits:literal, $columns:literal, $joins:literal, $conn:expr, $f:expr) => {
+        match &$f.text {
+            None => {
+                sqlx::query_scalar!(
+                    r#"SELECT count(*) AS "n!: i64" FROM members m WHERE "# + $filters,
+                    $f.under,
+                    $f.category,
+                    $f.status
+                )
+                .fetch_one($conn)
+                .await?
+            }
+            Some(t) => {
+                sqlx::query_scalar!(
+                    r#"SELECT count(*) AS "n!: i64" FROM members m WHERE "# + $filters + $hits,
+                    $f.under,
+                    $f.category,
+                    $f.status,
+                    t.from,
+                    t.until,
+                    t.id_tail_key,
+                    t.phone_scan,
+                    t.id_tail_scan
+                )
+                .fetch_one($conn)
+                .await?
+            }
+        }
+    };
+}
+
+pub async fn count(conn: &mut SqliteConnection, f: &Filter<'_>) -> Result<i64> {
+    Ok(with_search_sql!(count_query!(conn, f)))
 }
 
 pub(crate) struct ListRow {
@@ -213,33 +257,15 @@ pub(crate) struct ListRow {
 
 /// One checked query per sort order: a plain `ORDER BY column` lets SQLite walk the column's
 /// index and stop at the page, where a computed order would sort the whole county each time.
-macro_rules! search_sorted {
-    ($conn:expr, $f:expr, $limit:expr, $offset:expr, $order:literal) => {{
-        let p = &$f.patterns;
-        let no_text = p.name_or_pinyin.is_none() && p.phone.is_none() && p.id_tail.is_none();
+/// With a search text (`found`), the members it finds come first and just those are sorted.
+/// The page's ids are picked from the members alone; only its rows are joined to their posts.
+macro_rules! list_query {
+    ($filters:literal, $hits:literal, $columns:literal, $joins:literal,
+     $conn:expr, $f:expr, $limit:expr, $offset:expr, $from:literal, $order:literal) => {
         sqlx::query_as!(
             ListRow,
-            r#"SELECT m.id AS "id!", m.name, m.gender AS "gender: Gender", m.ethnicity, m.birth_date AS "birth_date: NaiveDate",
-                      m.joined_on AS "joined_on: NaiveDate", m.org_id, o.name AS org_name,
-                      m.category AS "category: Category", m.status AS "status: MemberStatus",
-                      m.status_date AS "status_date: NaiveDate", m.id_number, m.phone, p.name AS "post_name?"
-               FROM members m JOIN organizations o ON o.id = m.org_id
-               LEFT JOIN post_assignments a ON a.member_id = m.id AND a.end_on IS NULL
-               LEFT JOIN posts p ON p.id = a.post_id
-               WHERE m.deleted_at IS NULL
-                 AND (?1 IS NULL OR m.org_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
-                 AND (?2 OR m.search_text LIKE ?3 ESCAPE '\' OR m.phone LIKE ?4 ESCAPE '\' OR m.id_number LIKE ?5 ESCAPE '\')
-                 AND (?6 IS NULL OR m.category = ?6)
-                 AND (?7 IS NULL OR m.status = ?7)
-               ORDER BY "#
-                + $order
-                + r#"
-               LIMIT ?8 OFFSET ?9"#,
+            $columns + $from + " WHERE " + $filters + " ORDER BY " + $order + " LIMIT ?4 OFFSET ?5" + $joins + $order,
             $f.under,
-            no_text,
-            p.name_or_pinyin,
-            p.phone,
-            p.id_tail,
             $f.category,
             $f.status,
             $limit,
@@ -247,7 +273,53 @@ macro_rules! search_sorted {
         )
         .fetch_all($conn)
         .await?
-    }};
+    };
+    ($filters:literal, $hits:literal, $columns:literal, $joins:literal,
+     $conn:expr, $f:expr, $t:expr, $limit:expr, $offset:expr, found $from:literal, $order:literal) => {
+        sqlx::query_as!(
+            ListRow,
+            $columns
+                + $from
+                + " WHERE "
+                + $filters
+                + $hits
+                + " ORDER BY "
+                + $order
+                + " LIMIT ?9 OFFSET ?10"
+                + $joins
+                + $order,
+            $f.under,
+            $f.category,
+            $f.status,
+            $t.from,
+            $t.until,
+            $t.id_tail_key,
+            $t.phone_scan,
+            $t.id_tail_scan,
+            $limit,
+            $offset
+        )
+        .fetch_all($conn)
+        .await?
+    };
+}
+
+/// A page in an order: `org` orders need the organizations beside the members.
+macro_rules! search_sorted {
+    ($conn:expr, $f:expr, $limit:expr, $offset:expr, $order:literal) => {
+        with_search_sql!(list_query!($conn, $f, $limit, $offset, "members m", $order))
+    };
+    ($conn:expr, $f:expr, $limit:expr, $offset:expr, org $order:literal) => {
+        with_search_sql!(list_query!($conn, $f, $limit, $offset, "members m JOIN organizations o ON o.id = m.org_id", $order))
+    };
+    ($conn:expr, $f:expr, $t:expr, $limit:expr, $offset:expr, found $order:literal) => {
+        with_search_sql!(list_query!($conn, $f, $t, $limit, $offset, found "members m", $order))
+    };
+    ($conn:expr, $f:expr, $t:expr, $limit:expr, $offset:expr, found org $order:literal) => {
+        with_search_sql!(list_query!(
+            $conn, $f, $t, $limit, $offset, found "members m JOIN organizations o ON o.id = m.org_id", $order
+        ))
+    };
 }
 
 pub async fn search(
@@ -261,8 +333,30 @@ pub async fn search(
     // Without a text or subtree filter most rows match: walk the sort column's index and stop at
     // the page. With one, few rows match: find them first and sort just those (a leading `+`
     // keeps SQLite from walking the index, which would visit the whole county to fill a page).
-    let p = &f.patterns;
-    let walk_index = p.name_or_pinyin.is_none() && p.phone.is_none() && p.id_tail.is_none() && f.under.is_none();
+    if let Some(t) = &f.text {
+        let rows = match (sort, descending) {
+            (MemberSort::Name, false) => search_sorted!(conn, f, t, limit, offset, found "+m.sort_name, m.id"),
+            (MemberSort::Name, true) => search_sorted!(conn, f, t, limit, offset, found "+m.sort_name DESC, m.id DESC"),
+            (MemberSort::BirthDate, false) => search_sorted!(conn, f, t, limit, offset, found "+m.birth_date, m.id"),
+            (MemberSort::BirthDate, true) => {
+                search_sorted!(conn, f, t, limit, offset, found "+m.birth_date DESC, m.id DESC")
+            }
+            (MemberSort::JoinedOn, false) => search_sorted!(conn, f, t, limit, offset, found "+m.joined_on, m.id"),
+            (MemberSort::JoinedOn, true) => {
+                search_sorted!(conn, f, t, limit, offset, found "+m.joined_on DESC, m.id DESC")
+            }
+            (MemberSort::Organization, false) => {
+                search_sorted!(conn, f, t, limit, offset, found org "+o.path, m.sort_name, m.id")
+            }
+            (MemberSort::Organization, true) => {
+                search_sorted!(conn, f, t, limit, offset, found org "+o.path DESC, m.sort_name, m.id")
+            }
+            (MemberSort::CreatedAt, false) => search_sorted!(conn, f, t, limit, offset, found "+m.id"),
+            (MemberSort::CreatedAt, true) => search_sorted!(conn, f, t, limit, offset, found "+m.id DESC"),
+        };
+        return Ok(rows.into_iter().map(list_row).collect());
+    }
+    let walk_index = f.under.is_none();
     let rows = match (sort, descending, walk_index) {
         (MemberSort::Name, false, true) => search_sorted!(conn, f, limit, offset, "m.sort_name, m.id"),
         (MemberSort::Name, false, false) => search_sorted!(conn, f, limit, offset, "+m.sort_name, m.id"),
@@ -276,15 +370,17 @@ pub async fn search(
         (MemberSort::JoinedOn, false, false) => search_sorted!(conn, f, limit, offset, "+m.joined_on, m.id"),
         (MemberSort::JoinedOn, true, true) => search_sorted!(conn, f, limit, offset, "m.joined_on DESC, m.id DESC"),
         (MemberSort::JoinedOn, true, false) => search_sorted!(conn, f, limit, offset, "+m.joined_on DESC, m.id DESC"),
-        (MemberSort::Organization, false, true) => search_sorted!(conn, f, limit, offset, "o.path, m.sort_name, m.id"),
+        (MemberSort::Organization, false, true) => {
+            search_sorted!(conn, f, limit, offset, org "o.path, m.sort_name, m.id")
+        }
         (MemberSort::Organization, false, false) => {
-            search_sorted!(conn, f, limit, offset, "+o.path, m.sort_name, m.id")
+            search_sorted!(conn, f, limit, offset, org "+o.path, m.sort_name, m.id")
         }
         (MemberSort::Organization, true, true) => {
-            search_sorted!(conn, f, limit, offset, "o.path DESC, m.sort_name, m.id")
+            search_sorted!(conn, f, limit, offset, org "o.path DESC, m.sort_name, m.id")
         }
         (MemberSort::Organization, true, false) => {
-            search_sorted!(conn, f, limit, offset, "+o.path DESC, m.sort_name, m.id")
+            search_sorted!(conn, f, limit, offset, org "+o.path DESC, m.sort_name, m.id")
         }
         (MemberSort::CreatedAt, false, true) => search_sorted!(conn, f, limit, offset, "m.id"),
         (MemberSort::CreatedAt, false, false) => search_sorted!(conn, f, limit, offset, "+m.id"),
@@ -314,29 +410,41 @@ pub(crate) fn list_row(r: ListRow) -> MemberRow {
     }
 }
 
+macro_rules! matching_query {
+    ($filters:literal, $hits:literal, $columns:literal, $joins:literal, $conn:expr, $f:expr) => {
+        match &$f.text {
+            None => {
+                sqlx::query_scalar!(
+                    r#"SELECT m.id AS "id!" FROM members m WHERE "# + $filters + " ORDER BY m.id",
+                    $f.under,
+                    $f.category,
+                    $f.status
+                )
+                .fetch_all($conn)
+                .await?
+            }
+            Some(t) => {
+                sqlx::query_scalar!(
+                    r#"SELECT m.id AS "id!" FROM members m WHERE "# + $filters + $hits + " ORDER BY m.id",
+                    $f.under,
+                    $f.category,
+                    $f.status,
+                    t.from,
+                    t.until,
+                    t.id_tail_key,
+                    t.phone_scan,
+                    t.id_tail_scan
+                )
+                .fetch_all($conn)
+                .await?
+            }
+        }
+    };
+}
+
 /// Every member a filter matches (for batch actions on "all search results").
 pub async fn matching_ids(conn: &mut SqliteConnection, f: &Filter<'_>) -> Result<Vec<i64>> {
-    let p = &f.patterns;
-    let no_text = p.name_or_pinyin.is_none() && p.phone.is_none() && p.id_tail.is_none();
-    Ok(sqlx::query_scalar!(
-        r#"SELECT m.id AS "id!"
-           FROM members m
-           WHERE m.deleted_at IS NULL
-             AND (?1 IS NULL OR m.org_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
-             AND (?2 OR m.search_text LIKE ?3 ESCAPE '\' OR m.phone LIKE ?4 ESCAPE '\' OR m.id_number LIKE ?5 ESCAPE '\')
-             AND (?6 IS NULL OR m.category = ?6)
-             AND (?7 IS NULL OR m.status = ?7)
-           ORDER BY m.id"#,
-        f.under,
-        no_text,
-        p.name_or_pinyin,
-        p.phone,
-        p.id_tail,
-        f.category,
-        f.status
-    )
-    .fetch_all(conn)
-    .await?)
+    Ok(with_search_sql!(matching_query!(conn, f)))
 }
 
 /// Live members by status, and on-roll members by category, under a subtree (or everywhere).
