@@ -353,3 +353,40 @@ async fn the_command_line_exports_and_imports_exchange_files_at_chinese_paths() 
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[tokio::test]
+async fn members_from_an_older_versions_file_are_found_by_this_versions_search_keys() {
+    let source = support::demo().await;
+    let community = org(&source.pool, "河咀社区党总支").await;
+    let (id, name): (i64, String) =
+        sqlx::query_as("SELECT id, name FROM members WHERE org_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1) ORDER BY id LIMIT 1")
+            .bind(community)
+            .fetch_one(&source.pool)
+            .await
+            .unwrap();
+    // The sender's keys as an older version wrote them: the name alone.
+    sqlx::query("UPDATE members SET search_text = name, sort_name = name WHERE id = ?1")
+        .bind(id)
+        .execute(&source.pool)
+        .await
+        .unwrap();
+    let file = export_at(&source.pool, "河咀社区党总支", "2026-11-28T10:00:00Z", false).await;
+    let county = support::fresh().await;
+    exchange::import(&county.pool, &[("河咀.sljh".to_owned(), file)]).await.unwrap();
+    let keys = sanliang::roster::search_key::search_keys(&name);
+    let initials = keys.iter().find(|k| k.is_ascii() && k.len() == name.chars().count()).unwrap();
+    let query = sanliang::roster::members::MemberQuery {
+        text: initials.clone(),
+        page: 1,
+        page_size: 200,
+        ..Default::default()
+    };
+    let found = sanliang::roster::members::search(&county.pool, &query).await.unwrap();
+    assert!(found.rows.iter().any(|r| r.name == name), "{name} by {initials}");
+    let stored: (String, String) = sqlx::query_as("SELECT search_text, sort_name FROM members WHERE name = ?1")
+        .bind(&name)
+        .fetch_one(&county.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, (keys.join(" "), sanliang::roster::search_key::sort_name(&name)));
+}

@@ -16,6 +16,7 @@ use crate::db::history::columns;
 use crate::db::quoted_name as quoted;
 use crate::error::{Error, Result};
 use crate::roster::orgs::store as org_store;
+use crate::roster::search_key;
 
 /// (table, uuid) → id here.
 type Ids = HashMap<(String, String), i64>;
@@ -129,6 +130,12 @@ async fn write(conn: &mut SqliteConnection, manifest: &Manifest, data: &Data, fi
                             None => return Err(broken(t)),
                         },
                     }
+                } else if t == "members" && (c == "search_text" || c == "sort_name") {
+                    // Keys made here, whatever version of the app the sender ran.
+                    let name = row.get("name").and_then(Value::as_str).unwrap_or_default();
+                    let key =
+                        if c == "search_text" { search_key::search_text(name) } else { search_key::sort_name(name) };
+                    Value::from(key)
                 } else if let Some((_, _, target)) = ID_LISTS.iter().find(|(lt, lc, _)| *lt == t && lc == c) {
                     let mut list = Vec::new();
                     for u in v.as_str().unwrap_or_default().split(',').filter(|u| !u.is_empty()) {
