@@ -19,7 +19,19 @@ use sanliang::roster::orgs;
 use sanliang::sanliang::pledges::{self, PledgeQuery};
 use sqlx::SqlitePool;
 
-pub async fn search(pool: &SqlitePool, iterations: usize) -> Result<()> {
+/// Every row measured so far: label, count, p50 and p95 in milliseconds.
+static MEASURED: std::sync::Mutex<Vec<serde_json::Value>> = std::sync::Mutex::new(Vec::new());
+
+pub async fn search(pool: &SqlitePool, iterations: usize, json: Option<&std::path::Path>) -> Result<()> {
+    run(pool, iterations).await?;
+    if let Some(path) = json {
+        let rows = MEASURED.lock().map(|m| m.clone()).unwrap_or_default();
+        std::fs::write(path, serde_json::Value::from(rows).to_string())?;
+    }
+    Ok(())
+}
+
+async fn run(pool: &SqlitePool, iterations: usize) -> Result<()> {
     let tree = orgs::tree(pool).await?;
     if tree.is_empty() {
         let started = Instant::now();
@@ -58,6 +70,7 @@ pub async fn search(pool: &SqlitePool, iterations: usize) -> Result<()> {
         all_samples.extend(measure(label, iterations, async || Ok(members::search(pool, query).await?.total)).await?);
     }
     let (p50, p95) = percentiles(&mut all_samples);
+    record("roster search (all)", all_samples.len() as i64, p50, p95);
     out!("全部 {} 次查询：p50 {p50:.2?}，p95 {p95:.2?}（目标 p95 < 20ms）", all_samples.len());
     pledge_lists(pool, iterations.min(20), county, township).await?;
     recent_changes(pool, iterations.min(20), county, township).await?;
@@ -225,7 +238,15 @@ async fn measure(label: &str, iterations: usize, mut query: impl AsyncFnMut() ->
     }
     let (p50, p95) = percentiles(&mut samples);
     out!("{label:<28} {count:>8} {p50:>10.2?} {p95:>10.2?}");
+    record(label, count, p50, p95);
     Ok(samples)
+}
+
+fn record(label: &str, count: i64, p50: Duration, p95: Duration) {
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    if let Ok(mut m) = MEASURED.lock() {
+        m.push(serde_json::json!({ "label": label, "count": count, "p50": ms(p50), "p95": ms(p95) }));
+    }
 }
 
 fn percentiles(samples: &mut [Duration]) -> (Duration, Duration) {

@@ -178,6 +178,10 @@ enum Command {
         /// the peak memory.
         #[arg(long)]
         boards_with_photos: Option<usize>,
+        /// Also write every row measured (label, count, p50 and p95 in ms) to this JSON file,
+        /// for `cargo xtask bench`'s table.
+        #[arg(long)]
+        json: Option<PathBuf>,
     },
 }
 
@@ -240,7 +244,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Backup { out } => backup::backup(&pool, &data_dir, &out).await?,
         Command::Restore { file, aside } => pool = backup::restore(pool, &data_dir, &file, aside).await?,
         Command::Bench { boards_with_photos: Some(n), .. } => bench_photos::boards(&pool, &data_dir, n).await?,
-        Command::Bench { iterations, .. } => bench::search(&pool, iterations).await?,
+        Command::Bench { iterations, json, .. } => bench::search(&pool, iterations, json.as_deref()).await?,
     }
     sanliang::db::close(&pool).await;
     Ok(())

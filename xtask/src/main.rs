@@ -5,10 +5,12 @@
 //! - `test`  installs what is missing and runs every check (fmt, clippy, Rust tests, UI
 //!   type-check and unit tests, end-to-end tests in the real window under Xvfb);
 //! - `sqlx-prepare` regenerates `.sqlx/` after a query or migration changes;
-//! - `bench` runs the county-scale benchmarks: roster search, pledge lists, 3,560 pledge cards;
+//! - `bench` measures the county-scale table (first screen, memory, prints, lists, search, demo)
+//!   and writes it to docs/benchmarks.md;
 //! - `windows` cross-builds for Windows and runs the core's tests there under Wine (part of `test`);
 //! - `deb` builds the Linux package, installs it, opens it to its first screen, removes it (part of `test`).
 
+mod bench;
 mod deb;
 mod node;
 mod portable;
@@ -145,25 +147,6 @@ fn task_sqlx_prepare(root: &Path) -> Result {
     )
 }
 
-fn task_bench(root: &Path) -> Result {
-    let dir = std::env::temp_dir().join(format!("sanliang-bench-{}", std::process::id()));
-    let dir_s = dir.display().to_string();
-    let cli = |args: &[&str]| {
-        let mut all =
-            vec!["run", "--release", "--no-default-features", "--bin", "sanliang", "--", "--data-dir", &dir_s];
-        all.extend(args);
-        run(root, "cargo", &all, &[])
-    };
-    let out = dir.join("cards.pdf").display().to_string();
-    // Searches on the county demo, then the seed's county of pledge cards: 3,560 cards, 890 sheets.
-    let result = cli(&["bench", "--iterations", "100"])
-        .and_then(|()| cli(&["print", "pledge-cards", "--out", &out, "--limit", "3560"]))
-        // Last, in a process of its own: 500 boards with 12-megapixel photos, and the peak memory.
-        .and_then(|()| cli(&["bench", "--boards-with-photos", "500"]));
-    let _ = std::fs::remove_dir_all(&dir);
-    result
-}
-
 fn main() -> ExitCode {
     let root = root();
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -171,7 +154,7 @@ fn main() -> ExitCode {
         "run" => task_run(&root),
         "test" => task_test(&root),
         "sqlx-prepare" => task_sqlx_prepare(&root),
-        "bench" => task_bench(&root),
+        "bench" => bench::task(&root),
         "windows" => task_windows(&root),
         "deb" => task_deb(&root),
         _ => Err("usage: cargo xtask <run|test|sqlx-prepare|bench|windows|deb>".into()),
