@@ -36,11 +36,6 @@ fn options(path: &Path) -> SqliteConnectOptions {
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(5))
         .pragma("mmap_size", MMAP_BYTES.to_string())
-        // Statement journals and the planner's temporary sorts in memory, not in files under the
-        // system's temp folder: inside one long transaction (the demo, an import) every statement
-        // that could fail part-way keeps its pages' old contents in such a journal, and written
-        // to a file that was 3.7 million page writes for the county's demo.
-        .pragma("temp_store", "MEMORY")
 }
 
 /// Opens (creating if needed) the database in `data_dir` and brings it to the current schema.
