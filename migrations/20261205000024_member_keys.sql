@@ -12,13 +12,14 @@ CREATE TABLE member_keys (
 CREATE TRIGGER member_keys_insert AFTER INSERT ON members BEGIN
     INSERT OR IGNORE INTO member_keys (key, member_id)
     SELECT value, NEW.id FROM json_each('["' || replace(replace(replace(NEW.search_text, '\', '\\'), '"', '\"'), ' ', '","') || '"]')
-    WHERE value <> '';
-    INSERT OR IGNORE INTO member_keys (key, member_id)
+    WHERE value <> ''
+    UNION ALL
     SELECT '#' || substr(NEW.phone, n.value), NEW.id FROM json_each('[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18]') n
-    WHERE length(NEW.phone) - n.value >= 2;
-    INSERT OR IGNORE INTO member_keys (key, member_id)
+    WHERE length(NEW.phone) - n.value >= 2
+    UNION ALL
     SELECT '$' || upper(substr(NEW.id_number, -n.value)), NEW.id FROM json_each('[3,4,5,6,7,8]') n
-    WHERE length(NEW.id_number) >= n.value;
+    WHERE length(NEW.id_number) >= n.value
+    ORDER BY 1;
 END;
 
 CREATE TRIGGER member_keys_update AFTER UPDATE OF search_text, phone, id_number ON members
@@ -26,13 +27,14 @@ WHEN OLD.search_text IS NOT NEW.search_text OR OLD.phone IS NOT NEW.phone OR OLD
     DELETE FROM member_keys WHERE member_id = OLD.id;
     INSERT OR IGNORE INTO member_keys (key, member_id)
     SELECT value, NEW.id FROM json_each('["' || replace(replace(replace(NEW.search_text, '\', '\\'), '"', '\"'), ' ', '","') || '"]')
-    WHERE value <> '';
-    INSERT OR IGNORE INTO member_keys (key, member_id)
+    WHERE value <> ''
+    UNION ALL
     SELECT '#' || substr(NEW.phone, n.value), NEW.id FROM json_each('[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18]') n
-    WHERE length(NEW.phone) - n.value >= 2;
-    INSERT OR IGNORE INTO member_keys (key, member_id)
+    WHERE length(NEW.phone) - n.value >= 2
+    UNION ALL
     SELECT '$' || upper(substr(NEW.id_number, -n.value)), NEW.id FROM json_each('[3,4,5,6,7,8]') n
-    WHERE length(NEW.id_number) >= n.value;
+    WHERE length(NEW.id_number) >= n.value
+    ORDER BY 1;
 END;
 
 CREATE TRIGGER member_keys_delete AFTER DELETE ON members BEGIN

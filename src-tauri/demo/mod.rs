@@ -57,17 +57,11 @@ pub(crate) fn date_between(rng: &mut SmallRng, from: NaiveDate, to: NaiveDate) -
     from.checked_add_days(Days::new(rng.random_range(0..=span))).unwrap_or(from)
 }
 
-/// Page cache for the demo's one transaction: a county's ≈85 MB held in memory until the commit.
-/// With SQLite's default 2 MB every filled cache spills its pages into the WAL, written again
-/// and again (4.5 million writes for the county, half the load's time).
-const LOAD_CACHE_KIB: i64 = 128 * 1024;
-
 /// Writes the demo county into an empty database, all in one transaction.
 pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Result<DemoSummary> {
     let mut conn = pool.acquire().await?;
-    let cache: i64 = sqlx::query_scalar("PRAGMA cache_size").fetch_one(&mut *conn).await?;
     let temp: i64 = sqlx::query_scalar("PRAGMA temp_store").fetch_one(&mut *conn).await?;
-    sqlx::query(&format!("PRAGMA cache_size = -{LOAD_CACHE_KIB}")).execute(&mut *conn).await?;
+    let cache = crate::db::batch::enlarge_cache(&mut conn).await?;
     // Statement journals in memory, not in files under the system's temp folder: inside the one
     // long transaction every statement that could fail part-way keeps its pages' old contents
     // in such a journal (3.7 million page writes for the county when written to a file).
@@ -76,7 +70,7 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
     // The connection goes back to the pool with its usual cache and temporary files, whatever
     // happened: elsewhere a temporary sort of a county's rows in memory would stay in the app's
     // memory after it.
-    sqlx::query(&format!("PRAGMA cache_size = {cache}")).execute(&mut *conn).await?;
+    crate::db::batch::restore_cache(&mut conn, cache).await?;
     sqlx::query(&format!("PRAGMA temp_store = {temp}")).execute(&mut *conn).await?;
     drop(conn);
     let summary = loaded?;

@@ -170,9 +170,33 @@ pub async fn import_sheets_with(
 ) -> Result<ImportReport> {
     let (preview, accepted) = judge(pool, sheets, options, today).await?;
     let mut tx = crate::db::write(pool).await?;
+    let cache = crate::db::batch::enlarge_cache(&mut tx).await?;
+    let result = write(&mut tx, options, &preview, accepted, &mut written).await;
+    crate::db::batch::restore_cache(&mut tx, cache).await?;
+    let branches = result?;
+    tx.commit().await?;
+    let counts = preview.counts;
+    Ok(ImportReport {
+        created: counts.new,
+        updated: counts.update,
+        skipped: counts.skip,
+        errors: counts.error,
+        branches,
+    })
+}
+
+/// The import's writes inside its transaction: new branches, new members, updated members.
+/// Returns the number of branches created.
+async fn write(
+    tx: &mut sqlx::SqliteConnection,
+    options: &ImportOptions,
+    preview: &ImportPreview,
+    accepted: Vec<Accepted>,
+    mut written: impl FnMut(usize),
+) -> Result<usize> {
     let updated: Vec<i64> = accepted.iter().filter_map(|row| row.update_of).collect();
-    let existing = batch::records(&mut tx, &updated).await?;
-    let branches = create_branches(&mut tx, options.org_id, &preview.new_branches).await?;
+    let existing = batch::records(tx, &updated).await?;
+    let branches = create_branches(tx, options.org_id, &preview.new_branches).await?;
     let (mut creates, mut updates) = (Vec::new(), Vec::new());
     for mut row in accepted {
         if let Some(name) = &row.new_branch {
@@ -190,15 +214,7 @@ pub async fn import_sheets_with(
             }
         }
     }
-    batch::insert(&mut tx, &creates, &mut written).await?;
-    batch::update(&mut tx, &updates, |n| written(creates.len() + n)).await?;
-    tx.commit().await?;
-    let counts = preview.counts;
-    Ok(ImportReport {
-        created: counts.new,
-        updated: counts.update,
-        skipped: counts.skip,
-        errors: counts.error,
-        branches: branches.len(),
-    })
+    batch::insert(tx, &creates, &mut written).await?;
+    batch::update(tx, &updates, |n| written(creates.len() + n)).await?;
+    Ok(branches.len())
 }
