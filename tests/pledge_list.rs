@@ -255,3 +255,20 @@ async fn the_item_totals_follow_a_rewritten_draft_and_records_removed_for_good()
     let items: i64 = sqlx::query_scalar("SELECT count(*) FROM pledge_items").fetch_one(&t.pool).await.unwrap();
     assert_eq!((left, items), (0, 0));
 }
+
+#[tokio::test]
+async fn a_status_this_version_does_not_know_fails_the_list_rather_than_vanishing_from_it() {
+    let t = support::demo().await;
+    let mut conn = t.pool.acquire().await.unwrap();
+    sqlx::query("PRAGMA ignore_check_constraints = ON").execute(&mut *conn).await.unwrap();
+    sqlx::query("UPDATE pledges SET status = 'withdrawn' WHERE id = (SELECT min(id) FROM pledges)")
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+    sqlx::query("PRAGMA ignore_check_constraints = OFF").execute(&mut *conn).await.unwrap();
+    drop(conn);
+    let query = PledgeQuery { page: 1, page_size: 20, ..Default::default() };
+    let err = pledges::search(&t.pool, &query, support::today()).await.unwrap_err();
+    assert_eq!(err.kind(), sanliang::error::ErrorKind::Storage);
+    assert!(err.to_string().contains("unknown PledgeStatus code \"withdrawn\""), "{err}");
+}

@@ -34,7 +34,8 @@ pub struct Page {
 
 /// One row of the list's statement: a count by status (part 0), the filtered total (part 1) or
 /// an id of the page with its sort keys (part 2).
-type Part = (i64, Option<String>, i64, Option<i64>, Option<NaiveDate>);
+/// Statuses decode as the vocabulary does: a code this version does not know is an error.
+type Part = (i64, Option<PledgeStatus>, i64, Option<i64>, Option<NaiveDate>);
 
 pub async fn page(conn: &mut SqliteConnection, query: &PledgeQuery, today: NaiveDate) -> Result<Page> {
     let under = org_store::narrowing(conn, query.org_id).await?;
@@ -82,7 +83,6 @@ pub async fn page(conn: &mut SqliteConnection, query: &PledgeQuery, today: Naive
     let mut total = 0;
     let mut page = Vec::new();
     for (part, status, n, id, deadline) in parts {
-        let status = status.as_deref().and_then(PledgeStatus::from_code);
         match (part, status, id) {
             (0, Some(s), _) => {
                 counts.total += n;
