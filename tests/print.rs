@@ -160,6 +160,36 @@ fn the_command_line_prints_pledge_cards_to_a_file() {
     assert!(info.contains("Pages:           3") && info.contains("841.89 x 595.276"), "{info}");
 }
 
+/// A limited job reads no further than its limit, and what it reads is the whole job's start:
+/// the same members in the same order with the same pledge items, the same zones.
+#[tokio::test]
+async fn a_limited_job_is_the_start_of_the_whole_job() {
+    let t = support::demo().await;
+    let prepare = |kind: PrintKind, limit: Option<usize>| {
+        let mut o = options(kind, Paper::A4);
+        o.selection.limit = limit;
+        print::prepare(&t.pool, t.dir.path(), o, support::today())
+    };
+    let seen = |people: &[print::data::Person]| -> Vec<(i64, Vec<(String, Option<chrono::NaiveDate>)>)> {
+        people.iter().map(|p| (p.id, p.promises.iter().map(|x| (x.content.clone(), x.deadline)).collect())).collect()
+    };
+    let whole = prepare(PrintKind::PledgeCards, None).await.unwrap();
+    assert!(
+        whole.people.iter().take(40).filter(|p| !p.promises.is_empty()).count() > 10,
+        "the demo's first members pledge"
+    );
+    for n in [1, 7, 40] {
+        let part = prepare(PrintKind::PledgeCards, Some(n)).await.unwrap();
+        assert_eq!(seen(&part.people), seen(&whole.people[..n]), "{n} cards");
+        assert_eq!(part.items(), n);
+    }
+    let zones = prepare(PrintKind::ZoneSigns, None).await.unwrap();
+    let part = prepare(PrintKind::ZoneSigns, Some(2)).await.unwrap();
+    let names = |z: &[print::data::ZoneSheet]| z.iter().map(|z| (z.name.clone(), z.items.len())).collect::<Vec<_>>();
+    assert!(zones.zones.len() > 2);
+    assert_eq!(names(&part.zones), names(&zones.zones[..2]));
+}
+
 pub fn png_bytes() -> Vec<u8> {
     // A 2×1 red-and-white PNG: emblem artwork as a user would supply it (aspect 2:1).
     let mut png = vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];

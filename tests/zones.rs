@@ -225,7 +225,7 @@ async fn a_member_who_leaves_leaves_their_post_and_zone_and_the_public_sign() {
         zones::cover(&t.pool, &CoverInput { item_ids: vec![lane], member_id: Some(who) }).await.unwrap();
     }
     let sign_names = |pool: sqlx::SqlitePool| async move {
-        let selection = Selection { org_id: None, category: None, ids: vec![], query: None };
+        let selection = Selection { org_id: None, category: None, ids: vec![], query: None, limit: None };
         let sheets = data::zones(&pool, &selection).await.unwrap();
         sheets[0].members.iter().map(|(name, _)| name.clone()).collect::<Vec<_>>()
     };

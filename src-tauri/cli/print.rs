@@ -90,17 +90,13 @@ pub async fn run(pool: &SqlitePool, data_dir: &Path, args: PrintArgs) -> Result<
     };
     let options = PrintOptions {
         kind,
-        selection: Selection { org_id: args.org, category: args.category, ..Default::default() },
+        selection: Selection { org_id: args.org, category: args.category, limit: args.limit, ..Default::default() },
         year: args.year,
         paper,
         crop_marks: !args.no_crop_marks,
         month: args.month,
     };
-    let mut job = print::prepare(pool, data_dir, options, today()).await?;
-    if let Some(limit) = args.limit {
-        job.people.truncate(limit);
-        job.zones.truncate(limit);
-    }
+    let job = print::prepare(pool, data_dir, options, today()).await?;
     let gathered = started.elapsed();
     let (bytes, summary) = job.compose(None, &mut |_, _| true)?;
     // Whole or not at all: an interrupted run never leaves half a PDF.

@@ -16,17 +16,32 @@ pub const CHUNK: usize = 500;
 /// 21,400 new members' search keys, 600,000 index rows, took 2.5 times as long).
 const LONG_WRITE_CACHE_KIB: i64 = 128 * 1024;
 
-/// Gives this connection the long write's cache; returns the cache it had, for [`restore_cache`].
-pub async fn enlarge_cache(conn: &mut SqliteConnection) -> Result<i64> {
-    let cache: i64 = sqlx::query_scalar("PRAGMA cache_size").fetch_one(&mut *conn).await?;
-    sqlx::query(&format!("PRAGMA cache_size = -{LONG_WRITE_CACHE_KIB}")).execute(&mut *conn).await?;
-    Ok(cache)
+/// A connection's settings before [`long_write`] changed them, for [`restore`].
+#[derive(Debug, Clone, Copy)]
+pub struct Usual {
+    cache: i64,
+    temp_store: i64,
 }
 
-/// Gives the connection back its usual cache (whatever happened to the write), so the pool does
-/// not keep a county's pages.
-pub async fn restore_cache(conn: &mut SqliteConnection, cache: i64) -> Result<()> {
-    sqlx::query(&format!("PRAGMA cache_size = {cache}")).execute(conn).await?;
+/// Gives this connection, outside any transaction, what one long write wants: the bigger page
+/// cache, and statement journals in memory rather than files under the system's temp folder
+/// (inside one long transaction every statement that could fail part-way keeps its pages' old
+/// contents in such a journal: 3.7 million page writes for the county's demo when written to a
+/// file). Returns what it had, for [`restore`].
+pub async fn long_write(conn: &mut SqliteConnection) -> Result<Usual> {
+    let cache: i64 = sqlx::query_scalar("PRAGMA cache_size").fetch_one(&mut *conn).await?;
+    let temp_store: i64 = sqlx::query_scalar("PRAGMA temp_store").fetch_one(&mut *conn).await?;
+    sqlx::query(&format!("PRAGMA cache_size = -{LONG_WRITE_CACHE_KIB}")).execute(&mut *conn).await?;
+    sqlx::query("PRAGMA temp_store = MEMORY").execute(&mut *conn).await?;
+    Ok(Usual { cache, temp_store })
+}
+
+/// Gives the connection back its usual cache and temporary files, whatever happened to the
+/// write, so the pool does not keep a county's pages (nor, later, a temporary sort of a county's
+/// rows in the app's memory).
+pub async fn restore(conn: &mut SqliteConnection, usual: Usual) -> Result<()> {
+    sqlx::query(&format!("PRAGMA cache_size = {}", usual.cache)).execute(&mut *conn).await?;
+    sqlx::query(&format!("PRAGMA temp_store = {}", usual.temp_store)).execute(conn).await?;
     Ok(())
 }
 

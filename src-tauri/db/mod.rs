@@ -6,7 +6,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::{Connection, Sqlite, SqliteConnection, SqlitePool, Transaction};
 
 use crate::error::{Error, Result};
 
@@ -110,8 +110,15 @@ pub fn quoted_name(name: &str) -> String {
 /// saves made at the same moment wait their turn under the busy timeout; begun deferred, a save
 /// whose first read went stale would fail at once as "database is locked".
 pub async fn write(pool: &SqlitePool) -> Result<Transaction<'static, Sqlite>> {
-    Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
+    Ok(pool.begin_with(BEGIN_WRITE).await?)
 }
+
+/// As [`write`], on a connection already taken from the pool (one given a long write's settings).
+pub async fn write_on(conn: &mut SqliteConnection) -> Result<Transaction<'_, Sqlite>> {
+    Ok(conn.begin_with(BEGIN_WRITE).await?)
+}
+
+const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 
 /// The schema version this build brings a database to (its latest migration).
 pub fn latest_schema_version() -> i64 {

@@ -60,18 +60,9 @@ pub(crate) fn date_between(rng: &mut SmallRng, from: NaiveDate, to: NaiveDate) -
 /// Writes the demo county into an empty database, all in one transaction.
 pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Result<DemoSummary> {
     let mut conn = pool.acquire().await?;
-    let temp: i64 = sqlx::query_scalar("PRAGMA temp_store").fetch_one(&mut *conn).await?;
-    let cache = crate::db::batch::enlarge_cache(&mut conn).await?;
-    // Statement journals in memory, not in files under the system's temp folder: inside the one
-    // long transaction every statement that could fail part-way keeps its pages' old contents
-    // in such a journal (3.7 million page writes for the county when written to a file).
-    sqlx::query("PRAGMA temp_store = MEMORY").execute(&mut *conn).await?;
+    let usual = crate::db::batch::long_write(&mut conn).await?;
     let loaded = load_on(&mut conn, scale, today).await;
-    // The connection goes back to the pool with its usual cache and temporary files, whatever
-    // happened: elsewhere a temporary sort of a county's rows in memory would stay in the app's
-    // memory after it.
-    crate::db::batch::restore_cache(&mut conn, cache).await?;
-    sqlx::query(&format!("PRAGMA temp_store = {temp}")).execute(&mut *conn).await?;
+    crate::db::batch::restore(&mut conn, usual).await?;
     drop(conn);
     let summary = loaded?;
     // A fresh county's worth of rows: the planner's statistics gathered now, not at the next close.
@@ -80,9 +71,8 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
 }
 
 async fn load_on(conn: &mut sqlx::SqliteConnection, scale: DemoScale, today: NaiveDate) -> Result<DemoSummary> {
-    use sqlx::Connection;
     let mut rng = SmallRng::seed_from_u64(SEED);
-    let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = crate::db::write_on(conn).await?;
     let existing: i64 =
         sqlx::query_scalar!(r#"SELECT count(*) AS "n!: i64" FROM organizations WHERE deleted_at IS NULL"#)
             .fetch_one(&mut *tx)

@@ -32,6 +32,11 @@ pub struct Selection {
     pub ids: Vec<i64>,
     /// The roster's current filter: the members it finds (used instead of the fields above).
     pub query: Option<MemberQuery>,
+    /// Only the first this many members or zones (the command line's `--limit`, for trials and
+    /// benchmarks); read no further than that.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub limit: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -86,10 +91,17 @@ pub async fn people(
         }
         None => (selection.org_id, ids_json(&selection.ids), selection.category.map(Category::code)),
     };
+    let limit = selection.limit.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
     let mut conn = pool.acquire().await?;
-    let rows = store::members(&mut conn, under, category, ids.as_deref()).await?;
+    let rows = store::members(&mut conn, under, category, ids.as_deref(), limit).await?;
+    // The pledges of the members read, not of everyone under the organization.
+    let read: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut promises: HashMap<i64, Vec<Promise>> = HashMap::new();
-    for item in store::member_pledge_items(&mut conn, under, year, published_only).await? {
+    let items = match ids_json(&read) {
+        Some(read) => store::member_pledge_items(&mut conn, &read, year, published_only).await?,
+        None => Vec::new(),
+    };
+    for item in items {
         promises.entry(item.member_id).or_default().push(Promise { content: item.content, deadline: item.deadline });
     }
     Ok(rows
@@ -125,6 +137,9 @@ pub async fn zones(pool: &SqlitePool, selection: &Selection) -> Result<Vec<ZoneS
     let mut out: Vec<(i64, ZoneSheet)> = Vec::new();
     for r in rows {
         if out.last().is_none_or(|(id, _)| *id != r.zone_id) {
+            if selection.limit.is_some_and(|n| out.len() == n) {
+                break;
+            }
             let sheet =
                 ZoneSheet { name: r.zone_name, community: r.community_name, items: Vec::new(), members: Vec::new() };
             out.push((r.zone_id, sheet));

@@ -79,9 +79,31 @@ impl Document {
         Some(self.insert(image))
     }
 
+    /// The file: what printpdf's `save` writes, its streams compressed on every core.
     pub fn into_bytes(mut self, sheets: Vec<Sheet>) -> Vec<u8> {
         self.pdf.pages = sheets.into_iter().map(Sheet::into_page).collect();
-        let mut bytes = self.pdf.save(&PdfSaveOptions::default(), &mut Vec::new());
+        let options = PdfSaveOptions::default();
+        let mut doc = self.pdf.to_lopdf_document(&options, &mut Vec::new());
+        if options.optimize {
+            // lopdf's `compress`, stream by stream as it does, on every core.
+            let mut streams: Vec<&mut lopdf::Stream> = doc
+                .objects
+                .values_mut()
+                .filter_map(|object| match object {
+                    lopdf::Object::Stream(stream) if stream.allows_compression => Some(stream),
+                    _ => None,
+                })
+                .collect();
+            // As lopdf does: a stream that fails to compress is kept as it is.
+            super::parallel::for_each_mut(&mut streams, |stream| {
+                let _ = stream.compress();
+            });
+        }
+        let mut bytes = Vec::new();
+        // Writing into memory fails only when memory does.
+        if let Err(e) = doc.save_to(&mut bytes) {
+            tracing::error!("writing the PDF failed: {e}");
+        }
         fix_trailer_id(&mut bytes);
         bytes
     }

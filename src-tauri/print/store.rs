@@ -22,12 +22,14 @@ pub struct MemberPrintRow {
 }
 
 /// Members on the roll in a subtree (optionally one category, optionally only the given ids),
-/// in organization order then by name's pinyin, with their organization and current post.
+/// in organization order then by name's pinyin, with their organization and current post; the
+/// first `limit` of them (all when negative).
 pub async fn members(
     conn: &mut SqliteConnection,
     under: Option<i64>,
     category: Option<&str>,
     ids_json: Option<&str>,
+    limit: i64,
 ) -> Result<Vec<MemberPrintRow>> {
     Ok(sqlx::query_as!(
         MemberPrintRow,
@@ -43,10 +45,12 @@ pub async fn members(
              AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
              AND (?2 IS NULL OR m.category = ?2)
              AND (?3 IS NULL OR m.id IN (SELECT value FROM json_each(?3)))
-           ORDER BY o.path, m.sort_name, m.id"#,
+           ORDER BY o.path, m.sort_name, m.id
+           LIMIT ?4"#,
         under,
         category,
-        ids_json
+        ids_json,
+        limit
     )
     .fetch_all(conn)
     .await?)
@@ -58,24 +62,23 @@ pub struct PledgeItemRow {
     pub deadline: Option<NaiveDate>,
 }
 
-/// The items of members' pledges for a year, in order; `published_only` leaves drafts out.
+/// The items of the given members' pledges for a year, in order; `published_only` leaves
+/// drafts out.
 pub async fn member_pledge_items(
     conn: &mut SqliteConnection,
-    under: Option<i64>,
+    member_ids_json: &str,
     year: i32,
     published_only: bool,
 ) -> Result<Vec<PledgeItemRow>> {
     Ok(sqlx::query_as!(
         PledgeItemRow,
         r#"SELECT p.member_id AS "member_id!", i.content, i.deadline AS "deadline: NaiveDate"
-           FROM pledges p
+           FROM json_each(?1) chosen
+           JOIN pledges p ON p.member_id = chosen.value
            JOIN pledge_items i ON i.pledge_id = p.id
-           JOIN members m ON m.id = p.member_id
-           JOIN organizations o ON o.id = m.org_id
            WHERE p.deleted_at IS NULL AND p.year = ?2 AND (NOT ?3 OR p.status != 'draft')
-             AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
            ORDER BY p.member_id, i.seq"#,
-        under,
+        member_ids_json,
         year,
         published_only
     )

@@ -50,7 +50,7 @@ pub async fn count(
     as_of: NaiveDate,
     today: NaiveDate,
 ) -> Result<(Scope, MemberSide, WorkSide)> {
-    let mut lead = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut lead = crate::db::write(pool).await?;
     let scope = Scope::of(&mut lead, org_id).await?;
     let (member_side, work_side) = if pool.options().get_max_connections() > 1 {
         let mut side = pool.begin().await?;

@@ -169,12 +169,17 @@ pub async fn import_sheets_with(
     mut written: impl FnMut(usize),
 ) -> Result<ImportReport> {
     let (preview, accepted) = judge(pool, sheets, options, today).await?;
-    let mut tx = crate::db::write(pool).await?;
-    let cache = crate::db::batch::enlarge_cache(&mut tx).await?;
-    let result = write(&mut tx, options, &preview, accepted, &mut written).await;
-    crate::db::batch::restore_cache(&mut tx, cache).await?;
+    let mut conn = pool.acquire().await?;
+    let usual = crate::db::batch::long_write(&mut conn).await?;
+    let result = async {
+        let mut tx = crate::db::write_on(&mut conn).await?;
+        let branches = write(&mut tx, options, &preview, accepted, &mut written).await?;
+        tx.commit().await?;
+        Ok::<_, Error>(branches)
+    }
+    .await;
+    crate::db::batch::restore(&mut conn, usual).await?;
     let branches = result?;
-    tx.commit().await?;
     let counts = preview.counts;
     Ok(ImportReport {
         created: counts.new,
