@@ -68,9 +68,14 @@ impl OrgMatcher {
     fn ends_with(chain: &[String], wanted: &[String]) -> bool {
         let Some((last, above)) = wanted.split_last() else { return false };
         let Some((own, ancestors)) = chain.split_last() else { return false };
+        // Whatever the form, the last segment ends in the organization's own name: checked first,
+        // without joining anything, as every row is matched against every organization.
+        if !last.ends_with(own.as_str()) {
+            return false;
+        }
         // `大街社区党总支第一党支部`: a suffix of the chain written as one word.
-        let joined_suffix = (0..chain.len()).any(|from| chain[from..].concat() == *last);
-        if own != last && !joined_suffix {
+        let joined_suffix = || (0..chain.len()).any(|from| chain[from..].concat() == *last);
+        if own != last && !joined_suffix() {
             return false;
         }
         // Each name above must appear in order among the ancestors.
