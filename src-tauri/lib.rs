@@ -71,9 +71,12 @@ pub fn run() {
             let state = tauri::async_runtime::block_on(AppState::open(data_dir.clone(), backups));
             app.manage(state);
             window::open_main(app, &data_dir)?;
-            // Today's automatic backup, if the day has none yet, while the secretary starts work.
+            // Today's automatic backup, if the day has none yet, once the first screen is up.
             let handle = app.handle().clone();
-            tauri::async_runtime::spawn(async move { handle.state::<AppState>().auto_backup().await });
+            tauri::async_runtime::spawn(async move {
+                tokio::time::sleep(data::backup::auto::START_DELAY).await;
+                handle.state::<AppState>().auto_backup().await;
+            });
             Ok(())
         })
         .invoke_handler(command_handlers!())
