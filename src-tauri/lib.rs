@@ -74,8 +74,9 @@ pub fn run() {
             // Today's automatic backup, if the day has none yet, once the first screen is up.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move {
-                tokio::time::sleep(data::backup::auto::START_DELAY).await;
-                handle.state::<AppState>().auto_backup().await;
+                let state = handle.state::<AppState>();
+                let _ = tokio::time::timeout(data::backup::auto::START_DELAY, state.first_screen.notified()).await;
+                state.auto_backup().await;
             });
             Ok(())
         })

@@ -24,6 +24,8 @@ pub struct AppState {
     pub pending_import: std::sync::Mutex<Option<crate::data::import::PendingImport>>,
     /// The backup the user picked and saw checked, which 恢复 then puts in place.
     pub pending_restore: std::sync::Mutex<Option<PathBuf>>,
+    /// Told when the home page has all its parts, which the day's automatic backup waits for.
+    pub first_screen: tokio::sync::Notify,
 }
 
 /// What the UI learns at start: where the data is, and whether it could be opened.
@@ -53,6 +55,7 @@ impl AppState {
             last_saved: Default::default(),
             pending_import: Default::default(),
             pending_restore: Default::default(),
+            first_screen: Default::default(),
         }
     }
 

@@ -62,6 +62,13 @@ pub async fn home_changes(state: State<'_, AppState>, org_id: Option<i64>) -> Re
     changes::recent(&super::pool(&state)?, org_id, crate::common::clock::now(), 12).await
 }
 
+/// The home page has all its parts: the day's automatic backup, which reads the whole file, may
+/// start now without slowing the first screen.
+pub fn first_screen_shown(state: State<'_, AppState>) -> Result<()> {
+    state.first_screen.notify_one();
+    Ok(())
+}
+
 /// 复制: puts text on the system clipboard from the app's side, where WebKitGTK refuses the
 /// page's own clipboard calls. The page is given this command only, not the plugin's read access.
 pub fn clipboard_write(app: tauri::AppHandle, text: String) -> Result<()> {

@@ -1,6 +1,6 @@
 //! 数据备份 in the real window: a member's photo given, 立即备份, a foreign file refused beside the
 //! button, the member deleted; then, on the next start, the backup restored — the member is back
-//! with the photo, the replaced data saved aside, and the exit's automatic backup listed.
+//! with the photo, the replaced data saved aside, and the day's automatic backup listed.
 
 use sanliang::paths::Setting;
 
@@ -74,8 +74,16 @@ async fn restore(app: &App) -> R {
     let member = app.db_number("SELECT max(id) FROM members WHERE deleted_at IS NOT NULL").await?;
     let name = app.db_text(&format!("SELECT name FROM members WHERE id = {member}")).await?;
     let members = app.db_number("SELECT count(*) FROM members WHERE deleted_at IS NULL").await? + 1;
+    // The day's automatic backup, taken as soon as this session's home page had all its parts
+    // (the first session, ended by the driver, took none), before the 数据备份 page reads it.
+    let folder = backup_dir(&app.data);
+    let automatic = || {
+        std::fs::read_dir(&folder).is_ok_and(|entries| {
+            entries.flatten().any(|e| sanliang::data::backup::auto::day_of(&e.file_name().to_string_lossy()).is_some())
+        })
+    };
+    app.wait_for("the day's automatic backup", automatic).await?;
     app.click("menu-backup").await?;
-    // The first session's exit took the day's automatic backup.
     app.wait_text("backup-auto", |t| t.contains("现有 1 份自动备份")).await?;
     app.click("backup-restore").await?;
     let question = app.visible_text("//div[contains(@class,'el-message-box')]").await?;

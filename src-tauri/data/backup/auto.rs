@@ -1,4 +1,4 @@
-//! 自动备份: at most one a day (taken a minute after start-up and at exit when the day has none yet), kept
+//! 自动备份: at most one a day (taken once the first screen is up, and at exit, when the day has none yet), kept
 //! in a folder the user can change — by default outside the data folder, which an uninstaller may
 //! delete — and thinned to the newest of each of the last 7 days, 4 weeks and 12 months. Only
 //! files named as automatic backups are ever removed.
@@ -17,9 +17,10 @@ use crate::error::Result;
 
 /// How automatic backups are named: the prefix, then `YYYY-MM-DD-HHMMSS.zip`.
 pub const PREFIX: &str = "三亮四进自动备份-";
-/// How long after start-up the day's automatic backup waits: a county's backup reads the whole
-/// file (its integrity check, then the copy: ≈4 s of a core), which at once would slow the first
-/// screen on a two-core PC. A session shorter than this has its backup taken at exit.
+/// The longest the day's automatic backup waits at start-up for the home page to have all its
+/// parts (the window says so): a county's backup reads the whole file (its integrity check, then
+/// the copy: ≈4 s of a core), which at once slowed the first screen on a two-core PC by half a
+/// second. A session shorter than this has its backup taken at exit.
 pub const START_DELAY: std::time::Duration = std::time::Duration::from_secs(60);
 /// How many days, weeks and months keep their newest automatic backup.
 pub const KEEP: Retention = Retention { days: 7, weeks: 4, months: 12 };

@@ -215,6 +215,18 @@ impl App {
         }
     }
 
+    /// Waits until `check` holds for something the app does beside the page (a file it writes).
+    pub async fn wait_for(&self, what: &str, check: impl Fn() -> bool) -> R {
+        let started = Instant::now();
+        while !check() {
+            if started.elapsed() > WAIT {
+                return Err(format!("{what} did not happen").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(())
+    }
+
     /// Opens an Element Plus select and picks the option with this label, from its own list.
     pub async fn choose(&self, id: &str, option: &str) -> R {
         let list = self.open_list(id).await?;

@@ -148,6 +148,9 @@ export const homePractice = (orgId: number | null) =>
 /** 最近变动 for the home page: the latest change groups of the last 30 days. */
 export const homeChanges = (orgId: number | null) =>
   invokeCmd<Change[]>('home_changes', { orgId })
+/** The home page has all its parts: the day's automatic backup, which reads the whole file, may start now without slowing the first screen. */
+export const firstScreenShown = () =>
+  invokeCmd<void>('first_screen_shown')
 /** 复制: puts text on the system clipboard from the app's side, where WebKitGTK refuses the page's own clipboard calls. The page is given this command only, not the plugin's read access. */
 export const clipboardWrite = (text: string) =>
   invokeCmd<void>('clipboard_write', { text })
