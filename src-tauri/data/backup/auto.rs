@@ -1,7 +1,7 @@
-//! 自动备份: at most one a day (taken once the first screen is up, and at exit, when the day has none yet), kept
-//! in a folder the user can change — by default outside the data folder, which an uninstaller may
-//! delete — and thinned to the newest of each of the last 7 days, 4 weeks and 12 months. Only
-//! files named as automatic backups are ever removed.
+//! 自动备份: at most one a day (taken once the first screen is up, and at exit, when the day has
+//! none yet), kept in a folder the user can change — by default outside the data folder, which an
+//! uninstaller may delete — and thinned to the newest of each of the last 7 days, 4 weeks and 12
+//! months. Only files named as automatic backups are ever removed.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
