@@ -146,7 +146,7 @@ impl AppState {
 
     pub async fn info(&self) -> Result<AppInfo> {
         let (empty, demo) = match &self.current() {
-            Ok(pool) => (crate::roster::orgs::tree(pool).await?.is_empty(), crate::demo::clear::present(pool).await?),
+            Ok(pool) => (!crate::roster::orgs::any(pool).await?, crate::demo::clear::present(pool).await?),
             Err(_) => (true, false),
         };
         Ok(AppInfo {

@@ -53,6 +53,9 @@ async fn a_batch_marks_everyone_a_filter_matches_in_one_go_and_counts_follow() {
     let s = identity::summary(&t.pool, Some(community)).await.unwrap();
     assert_eq!((s.active_members, s.shown, s.not_shown), (3, 2, 1));
     assert_eq!(s.by_type.iter().find(|x| x.code == "badge").unwrap().count, 2);
+    // The home page's figure alone: the same two counts.
+    assert_eq!(identity::shown(&t.pool, Some(community)).await.unwrap(), (3, 2));
+    assert_eq!(identity::shown(&t.pool, Some(other)).await.unwrap(), (0, 0));
     let missing = identity::not_shown(&t.pool, Some(community), 1, 20).await.unwrap();
     assert_eq!(missing.rows.iter().map(|r| r.id).collect::<Vec<_>>(), [a]);
     assert_eq!(missing.total, 1);

@@ -26,6 +26,16 @@ pub async fn small_tree(pool: &SqlitePool) -> [Organization; 5] {
 }
 
 #[tokio::test]
+async fn a_database_is_empty_until_it_holds_a_live_organization() {
+    let t = support::fresh().await;
+    assert!(!orgs::any(&t.pool).await.unwrap());
+    let county = add(&t.pool, None, OrgKind::County, "中共江川县委").await;
+    assert!(orgs::any(&t.pool).await.unwrap());
+    orgs::delete(&t.pool, county.id).await.unwrap();
+    assert!(!orgs::any(&t.pool).await.unwrap(), "a deleted organization waits in the bin, not in the tree");
+}
+
+#[tokio::test]
 async fn the_tree_nests_by_kind_and_paths_follow_ids() {
     let t = support::fresh().await;
     let [county, street, community, branch, _] = small_tree(&t.pool).await;

@@ -106,11 +106,11 @@ export function changed() {
 }
 
 export async function boot() {
-  store.info = await appInfo()
-  if (store.info.startupError) return
-  store.catalog = await catalogGet()
-  await refreshTree()
-  const saved = await preferenceGet('currentOrgId')
+  const [info, catalog] = await Promise.all([appInfo(), catalogGet()])
+  store.info = info
+  if (info.startupError) return
+  store.catalog = catalog
+  const [saved] = await Promise.all([preferenceGet('currentOrgId'), refreshTree()])
   const id = saved ? Number(saved) : null
   store.currentOrgId = id !== null && findNode(store.tree, id) ? id : null
 }

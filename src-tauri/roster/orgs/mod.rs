@@ -156,6 +156,11 @@ pub async fn get(pool: &SqlitePool, id: i64) -> Result<Organization> {
     store::get(&mut *pool.acquire().await?, id).await
 }
 
+/// Whether the database holds any organization yet.
+pub async fn any(pool: &SqlitePool) -> Result<bool> {
+    store::any(&mut *pool.acquire().await?).await
+}
+
 /// The whole tree, each node with its subtree's active member count, siblings by kind then name order.
 pub async fn tree(pool: &SqlitePool) -> Result<Vec<OrgNode>> {
     let mut conn = pool.acquire().await?;

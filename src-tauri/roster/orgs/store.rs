@@ -149,6 +149,15 @@ pub async fn active_member_counts(conn: &mut SqliteConnection) -> Result<Vec<(i6
     Ok(rows.into_iter().map(|r| (r.org_id, r.n)).collect())
 }
 
+/// Whether any organization is live (an empty database offers the demo data).
+pub async fn any(conn: &mut SqliteConnection) -> Result<bool> {
+    let any =
+        sqlx::query_scalar!(r#"SELECT EXISTS (SELECT 1 FROM organizations WHERE deleted_at IS NULL) AS "any!: bool""#)
+            .fetch_one(conn)
+            .await?;
+    Ok(any)
+}
+
 /// Counts of live organizations per kind code.
 pub async fn count_by_kind(conn: &mut SqliteConnection) -> Result<Vec<(String, i64)>> {
     let rows =

@@ -71,6 +71,12 @@ pub async fn summary(pool: &SqlitePool, org_id: Option<i64>) -> Result<IdentityS
     Ok(IdentitySummary { active_members, shown, not_shown: active_members - shown, by_type })
 }
 
+/// Members on the roll in the subtree and how many of them have shown identity (the home page's
+/// figure, without the per-mark counts of [`summary`]).
+pub async fn shown(pool: &SqlitePool, org_id: Option<i64>) -> Result<(i64, i64)> {
+    store::shown_counts(&mut *pool.acquire().await?, org_id).await
+}
+
 /// Members on the roll in the subtree who hold no mark yet, by name.
 pub async fn not_shown(pool: &SqlitePool, org_id: Option<i64>, page: u32, page_size: u32) -> Result<MemberPage> {
     let page_size = page_size.clamp(1, limits::PAGE_SIZE_MAX);
