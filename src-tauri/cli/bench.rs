@@ -32,8 +32,7 @@ pub async fn search(pool: &SqlitePool, iterations: usize, json: Option<&std::pat
 }
 
 async fn run(pool: &SqlitePool, iterations: usize) -> Result<()> {
-    let tree = orgs::tree(pool).await?;
-    if tree.is_empty() {
+    if !orgs::any(pool).await? {
         let started = Instant::now();
         let s = demo::load(pool, DemoScale::County, today()).await?;
         out!("载入县级示例数据：{} 个组织，{} 名党员，用时 {:.2?}", s.organizations, s.members, started.elapsed());

@@ -73,11 +73,7 @@ pub async fn load(pool: &SqlitePool, scale: DemoScale, today: NaiveDate) -> Resu
 async fn load_on(conn: &mut sqlx::SqliteConnection, scale: DemoScale, today: NaiveDate) -> Result<DemoSummary> {
     let mut rng = SmallRng::seed_from_u64(SEED);
     let mut tx = crate::db::write_on(conn).await?;
-    let existing: i64 =
-        sqlx::query_scalar!(r#"SELECT count(*) AS "n!: i64" FROM organizations WHERE deleted_at IS NULL"#)
-            .fetch_one(&mut *tx)
-            .await?;
-    if existing > 0 {
+    if crate::roster::orgs::store::any(&mut tx).await? {
         return Err(Error::conflict(None, "数据库中已有组织数据，示例数据只能载入到空数据库"));
     }
     let before = clear::before_load(&mut tx).await?;
