@@ -6,6 +6,9 @@ import './styles.css'
 import App from './App.vue'
 import { router } from './router'
 import { installSaveKeys } from './utils/saveKeys'
+import { startBoot } from './store'
+
+void startBoot()
 
 createApp(App).use(ElementPlus, { locale: zhCn }).use(router).mount('#app')
 installSaveKeys()

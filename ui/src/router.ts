@@ -1,23 +1,24 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import HomeView from './views/HomeView.vue'
-import RosterView from './views/RosterView.vue'
-import OrgsView from './views/OrgsView.vue'
-import IdentityView from './views/IdentityView.vue'
-import PostsView from './views/PostsView.vue'
-import PledgesView from './views/PledgesView.vue'
-import PrintView from './views/PrintView.vue'
-import PairingsView from './views/PairingsView.vue'
-import LeadersView from './views/LeadersView.vue'
-import DeputiesView from './views/DeputiesView.vue'
-import VolunteeringView from './views/VolunteeringView.vue'
-import ScheduleView from './views/ScheduleView.vue'
-import AboutView from './views/AboutView.vue'
-import BackupView from './views/BackupView.vue'
-import HelpView from './views/HelpView.vue'
-import HistoryView from './views/HistoryView.vue'
-import BinView from './views/BinView.vue'
-import ExchangeView from './views/ExchangeView.vue'
-// The review page carries the charts library: loaded when first opened.
+// Every other page is loaded when first opened (the review page with the charts library): the
+// start-up script holds the home page alone.
+const RosterView = () => import('./views/RosterView.vue')
+const OrgsView = () => import('./views/OrgsView.vue')
+const IdentityView = () => import('./views/IdentityView.vue')
+const PostsView = () => import('./views/PostsView.vue')
+const PledgesView = () => import('./views/PledgesView.vue')
+const PrintView = () => import('./views/PrintView.vue')
+const PairingsView = () => import('./views/PairingsView.vue')
+const LeadersView = () => import('./views/LeadersView.vue')
+const DeputiesView = () => import('./views/DeputiesView.vue')
+const VolunteeringView = () => import('./views/VolunteeringView.vue')
+const ScheduleView = () => import('./views/ScheduleView.vue')
+const AboutView = () => import('./views/AboutView.vue')
+const BackupView = () => import('./views/BackupView.vue')
+const HelpView = () => import('./views/HelpView.vue')
+const HistoryView = () => import('./views/HistoryView.vue')
+const BinView = () => import('./views/BinView.vue')
+const ExchangeView = () => import('./views/ExchangeView.vue')
 const ReviewView = () => import('./views/ReviewView.vue')
 
 // Only pages that work are routed and shown in the menu.

@@ -115,6 +115,15 @@ export async function boot() {
   store.currentOrgId = id !== null && findNode(store.tree, id) ? id : null
 }
 
+let started: Promise<void> | undefined
+
+/** The start-up reads, begun by `main.ts` before the page is mounted so the core answers while
+ * the page renders; the frame awaits the same reads. */
+export function startBoot(): Promise<void> {
+  started ??= boot()
+  return started
+}
+
 /** After the data as a whole was replaced (demo loaded or cleared, a backup restored): read
  * everything again, then every page reloads. */
 export async function reloadAll() {

@@ -29,38 +29,37 @@ pub async fn recent(
                   detail AS "detail!: String", n AS "count!: i64"
            FROM (
              SELECT 'member_added' AS kind, max(m.created_at) AS at, min(m.name) AS subject, '' AS detail, count(*) AS n
-               FROM members m JOIN organizations o ON o.id = m.org_id
-              WHERE m.deleted_at IS NULL AND m.created_at >= ?2 AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
+               FROM members m
+              WHERE m.deleted_at IS NULL AND m.created_at >= ?2 AND (?1 IS NULL OR m.org_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
               GROUP BY substr(m.created_at, 1, 16)
              UNION ALL
              SELECT 'member_changed', max(m.updated_at), min(m.name), '', count(*)
-               FROM members m JOIN organizations o ON o.id = m.org_id
+               FROM members m
               WHERE m.deleted_at IS NULL AND m.updated_at >= ?2 AND m.updated_at > m.created_at
-                AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
+                AND (?1 IS NULL OR m.org_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
               GROUP BY substr(m.updated_at, 1, 16)
              UNION ALL
              SELECT 'identity', max(i.created_at), min(m.name), i.mark_type, count(*)
-               FROM identity_marks i JOIN members m ON m.id = i.member_id JOIN organizations o ON o.id = m.org_id
-              WHERE i.deleted_at IS NULL AND i.created_at >= ?2 AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
+               FROM identity_marks i JOIN members m ON m.id = i.member_id
+              WHERE i.deleted_at IS NULL AND i.created_at >= ?2 AND (?1 IS NULL OR m.org_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
               GROUP BY substr(i.created_at, 1, 16), i.mark_type
              UNION ALL
              SELECT 'post', max(a.created_at), min(m.name), a.how, count(*)
-               FROM post_assignments a JOIN members m ON m.id = a.member_id JOIN organizations o ON o.id = m.org_id
-              WHERE a.created_at >= ?2 AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
+               FROM post_assignments a JOIN members m ON m.id = a.member_id
+              WHERE a.created_at >= ?2 AND (?1 IS NULL OR m.org_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
               GROUP BY substr(a.created_at, 1, 16), a.how
              UNION ALL
              SELECT 'pledge', max(p.updated_at), min(coalesce(m.name, po.name)), p.status, count(*)
                FROM pledges p LEFT JOIN members m ON m.id = p.member_id
                LEFT JOIN organizations po ON po.id = p.org_id
-               JOIN organizations o ON o.id = coalesce(p.org_id, m.org_id)
-              WHERE p.deleted_at IS NULL AND p.updated_at >= ?2 AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
+              WHERE p.deleted_at IS NULL AND p.updated_at >= ?2
+                AND (?1 IS NULL OR coalesce(p.org_id, m.org_id) IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
               GROUP BY substr(p.updated_at, 1, 16), p.status
              UNION ALL
              SELECT 'progress', max(g.created_at), min(coalesce(m.name, po.name)), '', count(*)
                FROM pledge_progress g JOIN pledges p ON p.id = g.pledge_id
                LEFT JOIN members m ON m.id = p.member_id LEFT JOIN organizations po ON po.id = p.org_id
-               JOIN organizations o ON o.id = coalesce(p.org_id, m.org_id)
-              WHERE g.created_at >= ?2 AND (?1 IS NULL OR o.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
+              WHERE g.created_at >= ?2 AND (?1 IS NULL OR coalesce(p.org_id, m.org_id) IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
               GROUP BY substr(g.created_at, 1, 16)
              UNION ALL
              SELECT 'support', max(s.created_at), min(u.name || ' → ' || c.name), s.kind, count(*)
@@ -75,8 +74,9 @@ pub async fn recent(
               GROUP BY substr(v.created_at, 1, 16)
              UNION ALL
              SELECT 'difficulty', max(d.updated_at), min(d.content), d.status, count(*)
-               FROM difficulties d JOIN organizations c ON c.id = d.community_id
-              WHERE d.updated_at >= ?2 AND d.updated_at > d.created_at AND (?1 IS NULL OR c.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
+               FROM difficulties d
+              WHERE d.updated_at >= ?2 AND d.updated_at > d.created_at
+                AND (?1 IS NULL OR d.community_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
               GROUP BY substr(d.updated_at, 1, 16), d.status
              UNION ALL
              SELECT 'deputy_visit', max(v.created_at), min(d.name || ' → ' || c.name), '', count(*)
@@ -85,14 +85,14 @@ pub async fn recent(
               GROUP BY substr(v.created_at, 1, 16)
              UNION ALL
              SELECT 'reply', max(s.updated_at), min(s.content), '', count(*)
-               FROM suggestions s JOIN organizations c ON c.id = s.community_id
+               FROM suggestions s
               WHERE s.replied_on IS NOT NULL AND s.updated_at >= ?2 AND s.updated_at > s.created_at
-                AND (?1 IS NULL OR c.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
+                AND (?1 IS NULL OR s.community_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
               GROUP BY substr(s.updated_at, 1, 16)
              UNION ALL
              SELECT 'volunteering', max(a.created_at), min(a.organizer || '：' || a.service_type), '', count(*)
-               FROM volunteer_activities a JOIN organizations c ON c.id = a.community_id
-              WHERE a.deleted_at IS NULL AND a.created_at >= ?2 AND (?1 IS NULL OR c.id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
+               FROM volunteer_activities a
+              WHERE a.deleted_at IS NULL AND a.created_at >= ?2 AND (?1 IS NULL OR a.community_id IN (SELECT org_id FROM org_subtree WHERE root_id = ?1))
               GROUP BY substr(a.created_at, 1, 16)
            )
            ORDER BY at DESC, kind

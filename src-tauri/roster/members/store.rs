@@ -504,6 +504,36 @@ mod tests {
         insert(conn, "u3", &record(org)).await.unwrap();
     }
 
+    macro_rules! count_plan_sql {
+        ($filters:literal, $hits:literal, $columns:literal, $joins:literal $(,)?) => {
+            concat!("EXPLAIN QUERY PLAN SELECT count(*) FROM members m WHERE ", $filters)
+        };
+    }
+
+    /// A roster count without text (the whole county, a subtree, a category, a status) reads the
+    /// live members' filter index alone, never their rows.
+    #[sqlx::test]
+    async fn a_count_without_text_reads_the_filter_index_alone(pool: SqlitePool) {
+        let org = branch(&pool).await;
+        let conn = &mut *pool.acquire().await.unwrap();
+        insert(conn, "u1", &record(org)).await.unwrap();
+        let plan: Vec<String> = sqlx::query(with_search_sql!(count_plan_sql!()))
+            .bind(None::<i64>)
+            .bind(None::<&str>)
+            .bind(None::<&str>)
+            .fetch_all(&mut *conn)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| sqlx::Row::get::<String, _>(r, "detail"))
+            .collect();
+        assert_eq!(
+            plan.first().map(String::as_str),
+            Some("SCAN m USING COVERING INDEX members_live_filters"),
+            "{plan:?}"
+        );
+    }
+
     #[sqlx::test]
     async fn members_cannot_point_at_a_missing_organization(pool: SqlitePool) {
         let conn = &mut *pool.acquire().await.unwrap();

@@ -138,8 +138,14 @@ impl App {
         self.visible_text(&format!("//*[@data-testid='{id}']")).await
     }
 
+    /// Clicks the element with this test id; a menu item (`menu-roster`) waits for its page to
+    /// be shown, as a page's script loads when first opened and the last page stays till then.
     pub async fn click(&self, id: &str) -> R {
-        self.click_visible(&format!("//*[@data-testid='{id}']")).await
+        self.click_visible(&format!("//*[@data-testid='{id}']")).await?;
+        if let Some(page) = id.strip_prefix("menu-") {
+            self.wait_xpath(&format!("//main[@data-page='{page}']")).await?;
+        }
+        Ok(())
     }
 
     /// Clicks the first visible element matching `xpath` as the mouse would (down, up, click),
